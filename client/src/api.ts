@@ -1,0 +1,35 @@
+// What `activate` returns: a small API for automation and for the extension's own tests.
+import type * as vscode from 'vscode';
+import type { ClaimItem, ExportFormat } from '../../protocol/requests';
+
+/** A node of the Claims view: a document, a group (kind or speaker), or a claim. */
+export type ClaimsNode =
+  | { type: 'document'; uri: string; label: string; count: number }
+  | { type: 'group'; uri: string; label: string; claims: ClaimItem[] }
+  | { type: 'claim'; uri: string; claim: ClaimItem };
+
+export interface ClaimsViewApi {
+  getChildren(node?: ClaimsNode): Promise<ClaimsNode[]>;
+  getTreeItem(node: ClaimsNode): vscode.TreeItem;
+  /** 'kind' or 'speaker'. */
+  readonly grouping: 'kind' | 'speaker';
+  refresh(): void;
+}
+
+/** Arguments of `claimlens.exportClaims` when called from code (no dialogs are shown
+ * except the overwrite question, which `overwrite: true` answers in advance). */
+export interface ExportClaimsArgs {
+  format: ExportFormat;
+  /** 'document' needs `uri` (or uses the active editor); 'all' exports every analysed document. */
+  scope?: 'document' | 'all';
+  uri?: string;
+  /** Absolute file path to write. */
+  target: string;
+  overwrite?: boolean;
+}
+
+export interface ClaimLensApi {
+  /** Resolves once the language client is running. */
+  ready: Promise<void>;
+  claimsView: ClaimsViewApi;
+}
