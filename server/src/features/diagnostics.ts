@@ -1,0 +1,42 @@
+// Findings → LSP diagnostics.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Severity } from '../analysis/types';
+import type { AnalysisEntry } from '../analysisStore';
+import type { ClaimLensSettings } from '../settings';
+import { effectiveFindings } from './findings';
+
+export const DIAGNOSTIC_SOURCE = 'ClaimLens';
+export const DIAGNOSTICS_DOC_BASE = 'https://github.com/claimlens/claimlens/blob/main/docs/diagnostics/';
+
+export function diagnosticHref(code: string): string {
+  return `${DIAGNOSTICS_DOC_BASE}${code}.md`;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
+  const { lines } = entry;
+  return effectiveFindings(entry.analysis, lines, settings.severity).map(({ finding, severity }) => {
+    const diagnostic: Diagnostic = {
+      range: lines.rangeOf(finding.span),
+      severity: SEVERITY[severity],
+      code: finding.code,
+      codeDescription: { href: diagnosticHref(finding.code) },
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message,
+    };
+    if (finding.data) diagnostic.data = { ...finding.data };
+    if (finding.related && finding.related.length > 0) {
+      diagnostic.relatedInformation = finding.related.map((related) => ({
+        location: { uri: entry.uri, range: lines.rangeOf(related.span) },
+        message: related.message,
+      }));
+    }
+    return diagnostic;
+  });
+}

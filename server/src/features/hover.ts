@@ -1,0 +1,105 @@
+// Hover cards for entity mentions, figures and quotes, in Markdown.
+import { Hover, MarkupKind, Position } from 'vscode-languageserver';
+import type { AttributionHow, DocumentAnalysis, Entity, Figure, Quote, Source } from '../analysis/types';
+import type { AnalysisEntry } from '../analysisStore';
+import { escapeMarkdown, truncate } from '../common/markdown';
+import { itemAt, offsetIndex, quoteCounts } from './lookup';
+
+const KIND_LABEL: Record<string, string> = {
+  person: 'person',
+  organization: 'organisation',
+  place: 'place',
+  other: 'other entity',
+};
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function entityMarkdown(entity: Entity, analysis: DocumentAnalysis): string {
+  const quotes = quoteCounts(analysis).get(entity.id) ?? 0;
+  const lines = [`**${escapeMarkdown(entity.name)}** — ${KIND_LABEL[entity.kind] ?? entity.kind}`, ''];
+  if (entity.role) lines.push(`- Role: ${escapeMarkdown(entity.role)}`);
+  if (entity.aliases.length > 0) lines.push(`- Also: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
+  lines.push(`- ${plural(entity.mentions.length, 'mention')}, ${plural(quotes, 'quote')}`);
+  return lines.join('\n');
+}
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+export function formatFigureValue(figure: Figure): string | undefined {
+  if (figure.value === undefined) return undefined;
+  const format = (value: number): string => {
+    if (figure.kind === 'money' && figure.unit && /^[A-Z]{3}$/.test(figure.unit)) {
+      try {
+        return new Intl.NumberFormat('en-US', {
+          style: 'currency',
+          currency: figure.unit,
+          maximumFractionDigits: 2,
+        }).format(value);
+      } catch {
+        // Unknown currency code: fall through to a plain number.
+      }
+    }
+    return number.format(value);
+  };
+  const range = figure.valueMax !== undefined ? `${format(figure.value)}–${format(figure.valueMax)}` : format(figure.value);
+  return range;
+}
+
+function sourceName(source: Source, analysis: DocumentAnalysis): string {
+  const entity = source.entity ? offsetIndex(analysis).entitiesById.get(source.entity) : undefined;
+  return entity ? entity.name : source.text;
+}
+
+/** "Todd Robinson (from 'he', the last named speaker)". */
+export function describeSource(source: Source, analysis: DocumentAnalysis): string {
+  const name = escapeMarkdown(sourceName(source, analysis));
+  const written = `'${escapeMarkdown(source.text)}'`;
+  const cue = source.cue ? ` '${escapeMarkdown(source.cue)}'` : '';
+  const how: Record<AttributionHow, string> = {
+    explicit: `named with the cue${cue || ` ${written}`}`,
+    pronoun: `from ${written}, the last named speaker`,
+    continuation: 'continues the previous quoted paragraph',
+    'role-noun': `from ${written}, the person who holds that role`,
+  };
+  const vague = source.vague ? ' — vague: it names nobody a reader can check' : '';
+  return `${name} (${how[source.how] ?? source.how})${vague}`;
+}
+
+function figureMarkdown(figure: Figure, analysis: DocumentAnalysis): string {
+  const lines = [`**Figure** — ${figure.kind}: “${escapeMarkdown(figure.text)}”`, ''];
+  const value = formatFigureValue(figure);
+  if (value !== undefined) lines.push(`- Value: ${escapeMarkdown(value)}`);
+  if (figure.unit) lines.push(`- Unit: ${escapeMarkdown(figure.unit)}`);
+  if (figure.qualifier) lines.push(`- Qualifier: ${escapeMarkdown(figure.qualifier)}`);
+  lines.push(figure.source ? `- Source: ${describeSource(figure.source, analysis)}` : '- Source: **no source**');
+  return lines.join('\n');
+}
+
+const QUOTE_KIND: Record<string, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
+
+function quoteMarkdown(quote: Quote, analysis: DocumentAnalysis): string {
+  const lines = [`**${QUOTE_KIND[quote.kind] ?? 'Quote'}** — “${escapeMarkdown(truncate(quote.text, 80))}”`, ''];
+  lines.push(quote.source ? `speaker: ${describeSource(quote.source, analysis)}` : 'speaker: **none found**');
+  return lines.join('\n');
+}
+
+export function hoverAt(entry: AnalysisEntry, position: Position): Hover | null {
+  const offset = entry.lines.offsetAt(position);
+  const { analysis } = entry;
+  const index = offsetIndex(analysis);
+  const figure = itemAt(index.figures, offset);
+  if (figure) return hover(figureMarkdown(figure.item, analysis), entry, figure.span);
+  const mention = itemAt(index.mentions, offset);
+  if (mention) return hover(entityMarkdown(mention.item, analysis), entry, mention.span);
+  const quote = itemAt(index.quotes, offset);
+  if (quote) return hover(quoteMarkdown(quote.item, analysis), entry, quote.span);
+  return null;
+}
+
+function hover(markdown: string, entry: AnalysisEntry, span?: { start: number; end: number }): Hover {
+  const result: Hover = { contents: { kind: MarkupKind.Markdown, value: markdown } };
+  if (span) result.range = entry.lines.rangeOf(span);
+  return result;
+}

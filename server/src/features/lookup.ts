@@ -1,0 +1,74 @@
+// What stands at an offset: entity mention, figure or quote. Built once per analysis
+// (cached), answered by binary search so hovers stay fast on large documents. Pure.
+import type { DocumentAnalysis, Entity, Figure, Quote, Span } from '../analysis/types';
+
+export interface Located<T> {
+  span: Span;
+  item: T;
+}
+
+export interface OffsetIndex {
+  mentions: Located<Entity>[];
+  figures: Located<Figure>[];
+  quotes: Located<Quote>[];
+  entitiesById: Map<string, Entity>;
+  figuresById: Map<string, Figure>;
+}
+
+const cache = new WeakMap<DocumentAnalysis, OffsetIndex>();
+
+function sorted<T>(items: Located<T>[]): Located<T>[] {
+  return items.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+export function offsetIndex(analysis: DocumentAnalysis): OffsetIndex {
+  let index = cache.get(analysis);
+  if (!index) {
+    const mentions: Located<Entity>[] = [];
+    for (const entity of analysis.entities) {
+      for (const span of entity.mentions) mentions.push({ span, item: entity });
+    }
+    index = {
+      mentions: sorted(mentions),
+      figures: sorted(analysis.figures.map((figure) => ({ span: figure.span, item: figure }))),
+      quotes: sorted(analysis.quotes.map((quote) => ({ span: quote.span, item: quote }))),
+      entitiesById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
+      figuresById: new Map(analysis.figures.map((figure) => [figure.id, figure])),
+    };
+    cache.set(analysis, index);
+  }
+  return index;
+}
+
+/** The innermost item whose span holds `offset` (start ≤ offset < end). Items may nest
+ * (a partial quote inside a sentence) but rarely do; a short backward walk finds the holder. */
+export function itemAt<T>(items: Located<T>[], offset: number): Located<T> | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.start <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  let best: Located<T> | undefined;
+  for (let i = last, steps = 0; i >= 0 && steps < 64; i--, steps++) {
+    const { span } = items[i];
+    if (span.start <= offset && offset < span.end) {
+      if (!best || span.end - span.start < best.span.end - best.span.start) best = items[i];
+    }
+  }
+  return best;
+}
+
+/** Number of quotes attributed to each entity id. */
+export function quoteCounts(analysis: DocumentAnalysis): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const quote of analysis.quotes) {
+    const id = quote.source?.entity;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
