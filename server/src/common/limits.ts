@@ -44,7 +44,8 @@ export function tooLargeAnalysis(length: number, bytes: number, maxFileSize: num
         message:
           `This document is ${formatBytes(bytes)}, larger than the ${formatBytes(maxFileSize)} limit, ` +
           'so ClaimLens did not analyse it. Split it, or raise the "claimlens.maxFileSize" setting.',
-        severity: 'warning',
+        // Matches the default the client's settings schema declares for this code.
+        severity: 'information',
         data: { bytes, maxFileSize },
       },
     ],
