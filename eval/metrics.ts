@@ -1,0 +1,324 @@
+// Counting: precision/recall/F1 from counts, entity span scoring, attribution scoring
+// (exact, token overlap, span overlap) and quotation scoring with speaker accuracy.
+import {
+  ATTRIBUTION_ROLES,
+  Attribution,
+  AttributionRole,
+  CharSpan,
+  ENTITY_TYPES,
+  EntityType,
+  Fragments,
+  TypedSpan,
+  coverTokens,
+  fragmentsKey,
+  fragmentsOverlap,
+  isInQuotationMarks,
+  normalizeFragments,
+  overlaps,
+  quotationKey,
+  spanKey,
+  wordTokens,
+} from './spans';
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Scores extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function emptyCounts(): Counts {
+  return { tp: 0, fp: 0, fn: 0 };
+}
+
+export function addCounts(into: Counts, more: Counts): void {
+  into.tp += more.tp;
+  into.fp += more.fp;
+  into.fn += more.fn;
+}
+
+/** P = tp/(tp+fp), R = tp/(tp+fn); 0 when the denominator is 0 (nothing predicted / no gold). */
+export function score(counts: Counts): Scores {
+  const precision = counts.tp + counts.fp > 0 ? counts.tp / (counts.tp + counts.fp) : 0;
+  const recall = counts.tp + counts.fn > 0 ? counts.tp / (counts.tp + counts.fn) : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...counts, precision, recall, f1 };
+}
+
+/** A mismatch kept for error analysis. */
+export interface ErrorSample {
+  doc: string;
+  kind: 'fp' | 'fn';
+  label: string;
+  span: CharSpan;
+  /** The other system/gold label at the same span when there is one (type confusion). */
+  note?: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Entities: exact span and type, one-to-one.
+
+export type EntityCounts = Record<EntityType, Counts>;
+
+export function emptyEntityCounts(): EntityCounts {
+  return { PER: emptyCounts(), ORG: emptyCounts(), LOC: emptyCounts() };
+}
+
+function dedupeTyped(spans: TypedSpan[]): TypedSpan[] {
+  const seen = new Set<string>();
+  const out: TypedSpan[] = [];
+  for (const span of spans) {
+    const key = `${span.type}@${spanKey(span)}`;
+    if (span.end <= span.start || seen.has(key)) continue;
+    seen.add(key);
+    out.push(span);
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
+}
+
+/**
+ * Exact span-and-type matching. A prediction counts as a true positive of its type when a
+ * gold mention of the same type has the same start and end; duplicates are merged first.
+ */
+export function scoreEntities(
+  docId: string,
+  gold: TypedSpan[],
+  predicted: TypedSpan[],
+  errors?: ErrorSample[],
+): EntityCounts {
+  const counts = emptyEntityCounts();
+  const goldSet = dedupeTyped(gold);
+  const predSet = dedupeTyped(predicted);
+  const goldKeys = new Map(goldSet.map((g) => [`${g.type}@${spanKey(g)}`, g]));
+  const predKeys = new Map(predSet.map((p) => [`${p.type}@${spanKey(p)}`, p]));
+  const goldBySpan = new Map(goldSet.map((g) => [spanKey(g), g.type]));
+  const predBySpan = new Map(predSet.map((p) => [spanKey(p), p.type]));
+  for (const [key, pred] of predKeys) {
+    if (goldKeys.has(key)) counts[pred.type].tp++;
+    else {
+      counts[pred.type].fp++;
+      const goldType = goldBySpan.get(spanKey(pred));
+      errors?.push({ doc: docId, kind: 'fp', label: pred.type, span: pred, note: goldType ? `gold ${goldType}` : undefined });
+    }
+  }
+  for (const [key, g] of goldKeys) {
+    if (!predKeys.has(key)) {
+      counts[g.type].fn++;
+      const predType = predBySpan.get(spanKey(g));
+      errors?.push({ doc: docId, kind: 'fn', label: g.type, span: g, note: predType ? `predicted ${predType}` : undefined });
+    }
+  }
+  return counts;
+}
+
+export function entityScores(counts: EntityCounts): Record<EntityType | 'overall', Scores> {
+  const overall = emptyCounts();
+  for (const type of ENTITY_TYPES) addCounts(overall, counts[type]);
+  return { PER: score(counts.PER), ORG: score(counts.ORG), LOC: score(counts.LOC), overall: score(overall) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Attributions: Source, Cue and Content, each scored on its own.
+
+export interface OverlapCounts {
+  /** Tokens both predicted and gold. */
+  overlap: number;
+  predicted: number;
+  gold: number;
+}
+
+export interface RoleCounts {
+  exact: Counts;
+  /** Span-level: a prediction is right when it overlaps a gold span (and vice versa for recall). */
+  spanOverlap: Counts;
+  /** Token-level: proportion of predicted tokens inside gold spans, and of gold tokens covered. */
+  tokenOverlap: OverlapCounts;
+}
+
+export type AttributionCounts = Record<AttributionRole, RoleCounts>;
+
+export function emptyAttributionCounts(): AttributionCounts {
+  const make = (): RoleCounts => ({ exact: emptyCounts(), spanOverlap: emptyCounts(), tokenOverlap: { overlap: 0, predicted: 0, gold: 0 } });
+  return { Source: make(), Cue: make(), Content: make() };
+}
+
+export function addAttributionCounts(into: AttributionCounts, more: AttributionCounts): void {
+  for (const role of ATTRIBUTION_ROLES) {
+    addCounts(into[role].exact, more[role].exact);
+    addCounts(into[role].spanOverlap, more[role].spanOverlap);
+    into[role].tokenOverlap.overlap += more[role].tokenOverlap.overlap;
+    into[role].tokenOverlap.predicted += more[role].tokenOverlap.predicted;
+    into[role].tokenOverlap.gold += more[role].tokenOverlap.gold;
+  }
+}
+
+export function overlapScores(counts: OverlapCounts): { precision: number; recall: number; f1: number } {
+  const precision = counts.predicted > 0 ? counts.overlap / counts.predicted : 0;
+  const recall = counts.gold > 0 ? counts.overlap / counts.gold : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+function roleFragments(attribution: Attribution, role: AttributionRole): Fragments | undefined {
+  return role === 'Source' ? attribution.source : role === 'Cue' ? attribution.cue : attribution.content;
+}
+
+/** Distinct normalised fragment lists of one role, in text order. */
+function collectRole(text: string, attributions: Attribution[], role: AttributionRole): Fragments[] {
+  const seen = new Set<string>();
+  const out: Fragments[] = [];
+  for (const attribution of attributions) {
+    const fragments = roleFragments(attribution, role);
+    if (!fragments || fragments.length === 0) continue;
+    const normal = normalizeFragments(text, fragments);
+    const key = fragmentsKey(normal);
+    if (normal.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(normal);
+  }
+  return out.sort((a, b) => a[0].start - b[0].start);
+}
+
+/**
+ * Scores each attribution role independently, as the PolNeAR sequence-labelling papers
+ * do (every token carries at most one of Source/Cue/Content):
+ * - exact: a predicted component is a true positive when a gold component of the same
+ *   role covers exactly the same characters (fragments merged across whitespace);
+ * - span overlap: a predicted component is right when it overlaps any gold component of
+ *   the role; recall counts gold components overlapped by some prediction;
+ * - token overlap: predicted tokens inside gold components / predicted tokens, and gold
+ *   tokens covered by predictions / gold tokens (Citron's overlap metric).
+ */
+export function scoreAttributions(
+  docId: string,
+  text: string,
+  gold: Attribution[],
+  predicted: Attribution[],
+  errors?: ErrorSample[],
+  tokens: CharSpan[] = wordTokens(text),
+): AttributionCounts {
+  const counts = emptyAttributionCounts();
+  for (const role of ATTRIBUTION_ROLES) {
+    const goldRole = collectRole(text, gold, role);
+    const predRole = collectRole(text, predicted, role);
+    const goldKeys = new Set(goldRole.map(fragmentsKey));
+    const predKeys = new Set(predRole.map(fragmentsKey));
+    for (const p of predRole) {
+      if (goldKeys.has(fragmentsKey(p))) counts[role].exact.tp++;
+      else {
+        counts[role].exact.fp++;
+        errors?.push({ doc: docId, kind: 'fp', label: role, span: { start: p[0].start, end: p[p.length - 1].end } });
+      }
+      if (goldRole.some((g) => fragmentsOverlap(g, p))) counts[role].spanOverlap.tp++;
+      else counts[role].spanOverlap.fp++;
+    }
+    for (const g of goldRole) {
+      if (!predKeys.has(fragmentsKey(g))) {
+        counts[role].exact.fn++;
+        errors?.push({ doc: docId, kind: 'fn', label: role, span: { start: g[0].start, end: g[g.length - 1].end } });
+      }
+      if (!predRole.some((p) => fragmentsOverlap(g, p))) counts[role].spanOverlap.fn++;
+    }
+    const goldTokens = new Uint8Array(tokens.length);
+    const predTokens = new Uint8Array(tokens.length);
+    for (const g of goldRole) coverTokens(tokens, g, goldTokens);
+    for (const p of predRole) coverTokens(tokens, p, predTokens);
+    for (let i = 0; i < tokens.length; i++) {
+      counts[role].tokenOverlap.gold += goldTokens[i];
+      counts[role].tokenOverlap.predicted += predTokens[i];
+      counts[role].tokenOverlap.overlap += goldTokens[i] & predTokens[i];
+    }
+  }
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------
+// Quotations in quotation marks, and who said them.
+
+/** A quotation as a system reports it, with what it knows of the speaker. */
+export interface PredictedQuote {
+  span: CharSpan;
+  /** Source span as written next to the cue (or the pronoun). */
+  sourceSpan?: CharSpan;
+  /** Every mention of the entity the source resolves to, when it resolves to one. */
+  sourceEntityMentions?: CharSpan[];
+}
+
+export interface QuoteCounts {
+  span: Counts;
+  /** Matched quotations whose gold attribution names a Source. */
+  speakerJudged: number;
+  speakerCorrect: number;
+}
+
+export function emptyQuoteCounts(): QuoteCounts {
+  return { span: emptyCounts(), speakerJudged: 0, speakerCorrect: 0 };
+}
+
+export function addQuoteCounts(into: QuoteCounts, more: QuoteCounts): void {
+  addCounts(into.span, more.span);
+  into.speakerJudged += more.speakerJudged;
+  into.speakerCorrect += more.speakerCorrect;
+}
+
+/**
+ * Quotations in marks: gold = Content components that begin and end with a quote mark
+ * (modulo edge whitespace/punctuation); predicted = the system's quotations that do too.
+ * They match when equal after trimming edge whitespace, punctuation and marks.
+ * Speaker: a matched quotation's speaker is right when our source span overlaps the gold
+ * Source, or our source resolves to an entity one of whose mentions overlaps it.
+ */
+export function scoreQuotations(
+  docId: string,
+  text: string,
+  gold: Attribution[],
+  predicted: PredictedQuote[],
+  errors?: ErrorSample[],
+): QuoteCounts {
+  const counts = emptyQuoteCounts();
+  const goldByKey = new Map<string, Attribution>();
+  for (const attribution of gold) {
+    const content = attribution.content && normalizeFragments(text, attribution.content);
+    if (!content || content.length === 0) continue;
+    const whole = { start: content[0].start, end: content[content.length - 1].end };
+    if (!isInQuotationMarks(text, whole)) continue;
+    goldByKey.set(quotationKey(text, whole), attribution);
+  }
+  const predByKey = new Map<string, PredictedQuote>();
+  for (const quote of predicted) {
+    if (!isInQuotationMarks(text, quote.span)) continue;
+    const key = quotationKey(text, quote.span);
+    if (!predByKey.has(key)) predByKey.set(key, quote);
+  }
+  for (const [key, quote] of predByKey) {
+    const attribution = goldByKey.get(key);
+    if (!attribution) {
+      counts.span.fp++;
+      errors?.push({ doc: docId, kind: 'fp', label: 'Quote', span: quote.span });
+      continue;
+    }
+    counts.span.tp++;
+    const goldSource = attribution.source && attribution.source.length > 0 ? attribution.source : undefined;
+    if (!goldSource) continue;
+    counts.speakerJudged++;
+    const direct = quote.sourceSpan !== undefined && goldSource.some((g) => overlaps(g, quote.sourceSpan as CharSpan));
+    const resolved = (quote.sourceEntityMentions ?? []).some((m) => goldSource.some((g) => overlaps(g, m)));
+    if (direct || resolved) counts.speakerCorrect++;
+    else {
+      const s = goldSource[0];
+      errors?.push({ doc: docId, kind: 'fn', label: 'Speaker', span: s, note: quote.sourceSpan ? `ours ${spanKey(quote.sourceSpan)}` : 'ours: none' });
+    }
+  }
+  for (const [key, attribution] of goldByKey) {
+    if (predByKey.has(key)) continue;
+    counts.span.fn++;
+    const content = attribution.content as Fragments;
+    errors?.push({ doc: docId, kind: 'fn', label: 'Quote', span: { start: content[0].start, end: content[content.length - 1].end } });
+  }
+  return counts;
+}
