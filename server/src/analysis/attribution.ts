@@ -1,0 +1,521 @@
+// Stage 4b: who said it. Finds speech cues ("said", "told", "according to", "added
+// that"), the source next to each cue (a name, a pronoun, a role noun such as "the
+// diplomat", or a vague "officials"), attaches direct quotations to their cues, lets a
+// quoted paragraph with no cue continue the previous speaker, and records every other
+// cue as an indirect attribution (PolNeAR-style source / cue / content spans).
+import type { DocumentStructure, Entity, Quote, Sentence, Source, Span } from './types';
+import type { EntityAnalysis, Mention } from './entities';
+import type { QuoteMarks, QuoteScan } from './quotes';
+import {
+  PERSON_PRONOUNS,
+  SENTENCE_STARTERS,
+  ROLE_NOUN_SENSES,
+  ROLE_NOUNS,
+  SPEECH_ADVERBS,
+  SPEECH_VERBS,
+  INVERTIBLE_SPEECH_VERBS,
+  TITLES,
+  VAGUE_SOURCE_NOUNS,
+} from './lexicon';
+import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
+
+export interface AttributionAnalysis {
+  /** Direct and partial quotations with their sources, and indirect attributions, in text order. */
+  quotes: Quote[];
+  /** The source that covers each sentence (by sentence index), if any. */
+  sentenceSources: Array<Source | undefined>;
+  /** Paragraph index of each quote in `quotes` (first paragraph). */
+  quoteMarks: Map<Quote, QuoteMarks>;
+}
+
+interface Cue {
+  /** Token index of the cue word in the sentence's tokens. */
+  token: number;
+  span: Span;
+  word: string;
+  source?: Source;
+  /** The source sits after the cue ("said Robinson", "according to X"). */
+  sourceAfter: boolean;
+  /** Taken by a direct quotation. */
+  used: boolean;
+}
+
+interface SpeakerEvent {
+  pos: number;
+  entity?: string;
+  kind: 'person' | 'organization' | 'place' | 'other' | 'vague' | 'unknown';
+  source?: Source;
+}
+
+const NP_STOP = new Set(
+  ('that|which|who|whom|whose|and|but|or|nor|as|while|because|if|when|since|although|though|after|before|than|so|' +
+    'is|was|are|were|be|been|being|has|have|had|not|also|to|would|will|can|could|may|might|should|must|did|does|do|' +
+    'then|there|here|where|what|how|why|said|says|told|about|into|over|under|by|against|between|during|despite|' +
+    'amid|through|without|within|up|down|out|off|again').split('|'),
+);
+const NP_RIGHT_STOP = new Set([...NP_STOP, 'in', 'on', 'at', 'for', 'from', 'with', 'last', 'this', 'on', 'yesterday', 'today']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'some', 'many', 'several', 'other', 'two', 'three', 'four', 'both', 'most', 'one']);
+const NOUN_LIKE_CUES = new Set(['claims', 'claim', 'reports', 'estimates', 'estimate', 'notes', 'states', 'comments', 'tells', 'says', 'say', 'deny', 'believe', 'argue', 'warn', 'insist', 'write', 'tell', 'promises', 'vows', 'highlights']);
+const PARTICIPLE_CUES = new Set(['adding', 'arguing', 'saying', 'noting', 'warning', 'explaining', 'insisting', 'claiming', 'stressing', 'recalling', 'telling', 'asserting']);
+const PRONOUN_IT = new Set(['it', 'It']);
+const PLURAL = new Set(['they', 'They']);
+
+export function attribute(
+  text: string,
+  structure: DocumentStructure,
+  sentences: readonly Sentence[],
+  entityAnalysis: EntityAnalysis,
+  quoteScan: QuoteScan,
+): AttributionAnalysis {
+  const entityById = new Map<string, Entity>();
+  for (const e of entityAnalysis.entities) entityById.set(e.id, e);
+  const mentions = entityAnalysis.mentions;
+  const rolePersons = entityAnalysis.entities.filter((e) => e.kind === 'person' && e.role);
+  const marks = quoteScan.quotes;
+  const events: SpeakerEvent[] = [];
+  const out: Quote[] = [];
+  const quoteMarks = new Map<Quote, QuoteMarks>();
+  const sentenceSources: Array<Source | undefined> = new Array(sentences.length).fill(undefined);
+  const cuesBySentence: Cue[][] = new Array(sentences.length);
+  /** The last source heard in each paragraph, for quotations that continue it. */
+  const lastSourceInParagraph = new Map<number, { pos: number; source: Source }>();
+
+  const kindOf = (id: string | undefined) => (id ? entityById.get(id)?.kind ?? 'unknown' : 'unknown');
+  const mentionAt = (span: Span): Mention | undefined => {
+    // The last mention that starts inside span.
+    const k = findByOffset(mentions, span.end - 1);
+    if (k >= 0 && mentions[k].span.start >= span.start && mentions[k].span.start < span.end) return mentions[k];
+    return undefined;
+  };
+
+  function resolvePronoun(pos: number, want: 'person' | 'plural' | 'it'): SpeakerEvent | undefined {
+    let best: SpeakerEvent | undefined;
+    for (let k = events.length - 1; k >= 0 && k >= events.length - 40; k--) {
+      const ev = events[k];
+      if (ev.pos >= pos) continue;
+      const fits =
+        want === 'person' ? ev.kind === 'person' : want === 'it' ? ev.kind === 'organization' : ev.kind === 'vague' || ev.kind === 'organization';
+      if (fits && (!best || ev.pos > best.pos)) best = ev;
+    }
+    return best;
+  }
+
+  function resolveRole(noun: string, pos: number): Entity | undefined {
+    const senses = ROLE_NOUN_SENSES.get(noun) ?? [noun];
+    let best: Entity | undefined;
+    let bestPos = -1;
+    for (const e of rolePersons) {
+      const role = (e.role ?? '').toLowerCase();
+      if (!senses.some((s) => role.includes(s))) continue;
+      const k = lastIndexBefore(e.mentions, pos);
+      if (k >= 0 && e.mentions[k].start > bestPos) {
+        best = e;
+        bestPos = e.mentions[k].start;
+      }
+    }
+    return best;
+  }
+
+  /** A Source from the noun phrase tokens[a..b] (inclusive). */
+  function sourceFromPhrase(tokens: Token[], a: number, b: number, cue: Token, cueWord: string, pos: number): Source | undefined {
+    if (a > b) return undefined;
+    while (a <= b && !tokens[a].word) a++;
+    while (b >= a && !tokens[b].word) b--;
+    if (a > b) return undefined;
+    const span = { start: tokens[a].start, end: tokens[b].end };
+    const phrase = text.slice(span.start, span.end);
+    const head = tokens[b];
+    const headWord = stripPossessive(head.text);
+    const headLower = headWord.toLowerCase();
+    const base: Source = { text: phrase, span, cue: cueWord, cueSpan: { start: cue.start, end: cue.end }, how: 'explicit', vague: false };
+    const m = mentionAt(span);
+    const headIsMention = m !== undefined && m.span.end >= head.start;
+    if (headIsMention && stripPossessive(head.text) === head.text) {
+      base.entity = m.entity;
+      return base;
+    }
+    if (a === b && PERSON_PRONOUNS.has(head.text)) {
+      base.how = 'pronoun';
+      const ev = resolvePronoun(pos, 'person');
+      if (ev?.entity) base.entity = ev.entity;
+      return base;
+    }
+    if (a === b && PLURAL.has(head.text)) {
+      base.how = 'pronoun';
+      const ev = resolvePronoun(pos, 'plural');
+      if (ev?.entity) base.entity = ev.entity;
+      if (ev?.kind === 'vague') base.vague = true;
+      return base;
+    }
+    if (a === b && PRONOUN_IT.has(head.text)) {
+      base.how = 'pronoun';
+      const ev = resolvePronoun(pos, 'it');
+      if (!ev) return undefined; // "it said" with nothing to say it: not an attribution
+      base.entity = ev.entity;
+      return base;
+    }
+    let hasVague = false;
+    for (let k = a; k <= b; k++) if (tokens[k].word && VAGUE_SOURCE_NOUNS.has(tokens[k].text.toLowerCase()) && !isCapitalized(tokens[k].text)) hasVague = true;
+    if (hasVague && !(m && kindOf(m.entity) === 'person')) {
+      base.vague = true;
+      return base;
+    }
+    if (!isCapitalized(headWord) && (ROLE_NOUNS.has(headLower) || ROLE_NOUN_SENSES.has(headLower))) {
+      base.how = 'role-noun';
+      const e = resolveRole(headLower, pos);
+      if (e) base.entity = e.id;
+      else if (m) base.entity = undefined;
+      return base;
+    }
+    if (m) {
+      base.entity = m.entity;
+      return base;
+    }
+    // A plain noun phrase ("the ministry", "the report"): a source, but short and definite.
+    const first = tokens[a].text;
+    if (b - a <= 5 && (DETERMINERS.has(first.toLowerCase()) || isCapitalized(first))) return base;
+    return undefined;
+  }
+
+  /** The noun phrase before the cue: "Robinson", "The diplomat", "Todd Robinson, the …,". */
+  function leftPhrase(tokens: Token[], cueIdx: number, inQuote: boolean[]): [number, number] | undefined {
+    let k = cueIdx - 1;
+    while (k >= 0 && tokens[k].word && SPEECH_ADVERBS.has(tokens[k].text.toLowerCase()) && !isCapitalized(tokens[k].text)) k--;
+    if (k < 0 || inQuote[k]) return undefined;
+    if (tokens[k].text === ',') {
+      // "X, the Y, said": skip the appositive back to the comma before it.
+      let j = k - 1;
+      while (j >= 0 && k - j < 30 && tokens[j].text !== ',' && !inQuote[j]) j--;
+      if (j < 0 || tokens[j].text !== ',' || k - j < 2) return undefined;
+      const appositive = tokens[j + 1];
+      if (!(DETERMINERS.has(appositive.text.toLowerCase()) || ROLE_NOUNS.has(appositive.text.toLowerCase()))) return undefined;
+      k = j - 1;
+      if (k < 0 || inQuote[k]) return undefined;
+    }
+    if (!tokens[k].word) return undefined;
+    const end = k;
+    let count = 0;
+    while (k >= 0 && count < 9) {
+      const t = tokens[k];
+      if (inQuote[k]) break;
+      if (t.word) {
+        const lower = t.text.toLowerCase();
+        if (NP_STOP.has(lower) && (!isCapitalized(t.text) || SENTENCE_STARTERS.has(t.text))) break;
+        if (SPEECH_VERBS.has(lower)) break;
+        count++;
+      } else if (!(t.text === '-' || t.text === '&' || t.text === '.')) break;
+      k--;
+    }
+    if (count >= 9) return undefined;
+    return [k + 1, end];
+  }
+
+  function rightPhrase(tokens: Token[], cueIdx: number, inQuote: boolean[]): [number, number] | undefined {
+    let k = cueIdx + 1;
+    const start = k;
+    let count = 0;
+    while (k < tokens.length && count < 8) {
+      const t = tokens[k];
+      if (inQuote[k]) break;
+      if (t.word) {
+        const lower = t.text.toLowerCase();
+        if (NP_RIGHT_STOP.has(lower) && !isCapitalized(t.text) && !(lower === 'of' && k > start)) break;
+        count++;
+      } else if (!(t.text === '-' || t.text === '&' || t.text === '.' && k > start && isTitleAbbrev(tokens[k - 1].text))) break;
+      k++;
+    }
+    if (k === start) return undefined;
+    // Do not run past a possessive name into what it owns.
+    return [start, k - 1];
+  }
+
+  // Quotations by the sentence of their closing mark (and of their opening mark).
+  const quotesEndingIn: Map<number, QuoteMarks[]> = new Map();
+  for (const q of marks) {
+    const s = findByOffset(sentences, q.span.end - 1);
+    if (s < 0) continue;
+    let list = quotesEndingIn.get(s);
+    if (!list) quotesEndingIn.set(s, (list = []));
+    list.push(q);
+  }
+
+  let qPtr = 0; // first quotation that may overlap the current sentence
+  let mPtr = 0; // first mention at or after the current sentence
+  const tokens: Token[] = [];
+  const inQuote: boolean[] = [];
+  const quoteOf = new Map<QuoteMarks, Quote>();
+
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si];
+    const sp = sentence.span;
+    const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
+    tokens.length = 0;
+    inQuote.length = 0;
+    if (paragraphKind === 'body') tokenize(text, sp.start, sp.end, tokens);
+    while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
+    for (let k = 0, q = qPtr; k < tokens.length; k++) {
+      while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
+      inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
+    }
+
+    // Subjects: person or organisation names that open a clause, for pronouns later.
+    while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
+    for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
+      const m = mentions[k];
+      if (isClauseSubject(text, sp.start, m.span.start) && !insideAny(marks, qPtr, m.span.start)) {
+        events.push({ pos: m.span.start, entity: m.entity, kind: kindOf(m.entity) });
+      }
+    }
+
+    // Cues and their sources.
+    const cues: Cue[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t.word || inQuote[k]) continue;
+      const lower = t.text.toLowerCase();
+      let cueEnd = t.end;
+      let cueWord = lower;
+      let isAccording = false;
+      if (lower === 'according' && tokens[k + 1]?.text === 'to') {
+        isAccording = true;
+        cueEnd = tokens[k + 1].end;
+        cueWord = 'according to';
+      } else if (!SPEECH_VERBS.has(lower) || isCapitalized(t.text) && k > 0) continue;
+      const prev = tokens[k - 1];
+      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase()) && (NOUN_LIKE_CUES.has(lower) || lower.endsWith('s'))) continue;
+      if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
+      const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
+      const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
+      if (isAccording) {
+        const r = rightPhrase(tokens, k + 1, inQuote);
+        if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+        cue.sourceAfter = true;
+      } else {
+        const l = leftPhrase(tokens, k, inQuote);
+        if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
+        if (!cue.source && PARTICIPLE_CUES.has(lower)) {
+          // "…, Robinson said, adding that …": the same speaker.
+          const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
+          if (earlier) cue.source = { ...earlier, cue: cueWord, cueSpan: { start: t.start, end: cueEnd } };
+        }
+        if (!cue.source && prev && prev.text === 'and') {
+          // "Robinson hailed … and said …": the clause's subject.
+          const subject = firstSubject(events, sp.start, t.start);
+          if (subject?.entity) {
+            const e = entityById.get(subject.entity)!;
+            cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
+          }
+        }
+        if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
+          const r = rightPhrase(tokens, k, inQuote);
+          if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+          cue.sourceAfter = cue.source !== undefined;
+        }
+      }
+      if (cue.source) {
+        cues.push(cue);
+        events.push({ pos: t.start, entity: cue.source.entity, kind: cue.source.vague ? 'vague' : kindOf(cue.source.entity), source: cue.source });
+      }
+    }
+    cuesBySentence[si] = cues;
+    if (cues.length > 0) sentenceSources[si] = cues[0].source;
+
+    // Direct quotations that close in this sentence.
+    for (const q of quotesEndingIn.get(si) ?? []) {
+      let source: Source | undefined;
+      let cueUsed: Cue | undefined;
+      for (const c of cues) {
+        const lead = c.sourceAfter ? c.span.start : Math.min(c.source?.span?.start ?? c.span.start, c.span.start);
+        if (c.span.start >= q.span.end && lead - q.span.end <= 40 && !c.used) {
+          cueUsed = c;
+          break;
+        }
+      }
+      if (!cueUsed) {
+        const os = findByOffset(sentences, q.span.start);
+        const before = os >= 0 ? cuesBySentence[os] ?? [] : [];
+        for (let k = before.length - 1; k >= 0; k--) {
+          const c = before[k];
+          if (c.span.end <= q.span.start && q.span.start - c.span.end <= 40 && !c.used && !c.sourceAfter) {
+            cueUsed = c;
+            break;
+          }
+        }
+        if (!cueUsed && q.kind === 'partial') {
+          const c = before.find((x) => !x.sourceAfter || x.word === 'according to');
+          if (c) source = c.source;
+        }
+      }
+      if (cueUsed) {
+        cueUsed.used = true;
+        source = cueUsed.source;
+      }
+      if (!source) {
+        const inPara = lastSourceInParagraph.get(q.paragraph);
+        const opensParagraph = paragraphStartsWith(text, structure, q);
+        let prior: Source | undefined;
+        if (inPara && inPara.pos < q.span.start) prior = inPara.source;
+        else if (opensParagraph && q.paragraph > 0) prior = lastSourceInParagraph.get(q.paragraph - 1)?.source;
+        if (prior) {
+          const name = prior.entity ? entityById.get(prior.entity)?.name : undefined;
+          source = { text: name ?? prior.text, how: 'continuation', vague: prior.vague };
+          if (prior.entity) source.entity = prior.entity;
+        }
+      }
+      const quote: Quote = {
+        id: '',
+        span: q.span,
+        content: q.content,
+        text: text.slice(q.content.start, q.content.end),
+        kind: q.kind,
+      };
+      if (source) {
+        quote.source = source;
+        if (source.entity) events.push({ pos: q.span.end, entity: source.entity, kind: kindOf(source.entity), source });
+        for (let p = q.paragraph; p <= q.lastParagraph; p++) lastSourceInParagraph.set(p, { pos: q.span.end, source });
+        for (let s2 = findByOffset(sentences, q.span.start); s2 >= 0 && s2 <= si; s2++) if (!sentenceSources[s2]) sentenceSources[s2] = source;
+      }
+      quoteMarks.set(quote, q);
+      quoteOf.set(q, quote);
+      out.push(quote);
+    }
+
+    // Every other cue with a source is an indirect attribution.
+    for (const c of cues) {
+      const src = c.source!;
+      const prevSeen = lastSourceInParagraph.get(sentence.paragraph);
+      if (!prevSeen || prevSeen.pos < c.span.start) lastSourceInParagraph.set(sentence.paragraph, { pos: c.span.start, source: src });
+      if (c.used) continue;
+      const content = indirectContent(text, tokens, c, sp, inQuote);
+      if (!content) continue;
+      out.push({ id: '', span: content, content, text: text.slice(content.start, content.end), kind: 'indirect', source: src });
+    }
+  }
+
+  out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  const ids = new IdMaker('q');
+  for (const q of out) q.id = ids.make(q.text);
+  return { quotes: out, sentenceSources, quoteMarks };
+}
+
+function isTitleAbbrev(w: string): boolean {
+  return TITLES.has(w) || TITLES.has(`${w}.`);
+}
+
+function lastIndexBefore(spans: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function insideAny(marks: readonly QuoteMarks[], from: number, pos: number): boolean {
+  for (let k = from; k < marks.length && marks[k].span.start <= pos; k++) if (marks[k].span.end > pos) return true;
+  return false;
+}
+
+/** Does the name at `pos` open its clause (sentence start or after a comma, past titles)? */
+function isClauseSubject(text: string, sentenceStart: number, pos: number): boolean {
+  let i = pos;
+  let words = 0;
+  while (i > sentenceStart && pos - i < 60) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 44 || c === 59 || c === 58) return true;
+    if (isSpaceCode(c)) {
+      i--;
+      continue;
+    }
+    // a preceding word: allowed only if it is a title or a determiner
+    let j = i;
+    while (j > sentenceStart && !isSpaceCode(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 44) j--;
+    const w = text.slice(j, i);
+    words++;
+    if (words > 4 || !(TITLES.has(w) || w === 'the' || w === 'The' || isCapitalized(w) || w.charCodeAt(0) === 0x201c || w === '"')) return false;
+    i = j;
+  }
+  return i <= sentenceStart;
+}
+
+function firstSubject(events: readonly SpeakerEvent[], from: number, to: number): SpeakerEvent | undefined {
+  for (let k = events.length - 1; k >= 0 && k >= events.length - 20; k--) {
+    const ev = events[k];
+    if (ev.pos >= from && ev.pos < to && ev.kind === 'person' && !ev.source) return ev;
+  }
+  return undefined;
+}
+
+function paragraphStartsWith(text: string, structure: DocumentStructure, q: QuoteMarks): boolean {
+  const p = structure.paragraphs[q.paragraph];
+  let i = p.span.start;
+  while (i < q.span.start && (isSpaceCode(text.charCodeAt(i)) || text.charCodeAt(i) === 62 || text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95)) i++;
+  return i === q.span.start;
+}
+
+/** The reported clause of an indirect attribution, within its sentence. */
+function indirectContent(text: string, tokens: Token[], c: Cue, sp: Span, inQuote: boolean[]): Span | undefined {
+  const src = c.source!;
+  const trimEnd = (end: number) => {
+    while (end > sp.start) {
+      const ch = text.charCodeAt(end - 1);
+      if (ch === 46 || ch === 33 || ch === 63 || ch === 44 || isSpaceCode(ch)) end--;
+      else break;
+    }
+    return end;
+  };
+  const srcStart = src.span && src.span.start < c.span.start ? src.span.start : c.span.start;
+  if (c.word === 'according to' || c.sourceAfter) {
+    // "CONTENT, according to X." / "CONTENT, said X." / "According to X, CONTENT."
+    let k = c.token - 1;
+    while (k >= 0 && !tokens[k].word && tokens[k].text !== ',') k--;
+    if (k > 0 && tokens[k].text === ',') {
+      const end = trimEnd(tokens[k].start);
+      return end > sp.start && !inQuote[0] ? { start: sp.start, end } : undefined;
+    }
+    if (c.span.start - sp.start <= 1 && src.span) {
+      // "According to X, CONTENT."
+      let j = 0;
+      while (j < tokens.length && tokens[j].start < src.span.end) j++;
+      if (j < tokens.length && tokens[j].text === ',') j++;
+      if (j < tokens.length) {
+        const end = trimEnd(sp.end);
+        return end > tokens[j].start ? { start: tokens[j].start, end } : undefined;
+      }
+    }
+    return undefined;
+  }
+  // Source before the cue. What follows the cue is the content ("said (that) …") unless
+  // it is only circumstance ("…, Robinson said in an interview.").
+  let j = c.token + 1;
+  while (j < tokens.length && tokens[j].end <= c.span.end) j++;
+  // "told Efe that …": skip a short object up to "that".
+  for (let k = j; k < tokens.length && k < j + 6; k++) {
+    if (tokens[k].text === 'that') {
+      j = k + 1;
+      break;
+    }
+    if (!tokens[k].word) break;
+  }
+  if (j < tokens.length && tokens[j].text === 'that') j++;
+  const restStart = j < tokens.length ? tokens[j].start : sp.end;
+  const restEnd = trimEnd(sp.end);
+  let restWords = 0;
+  for (let k = j; k < tokens.length; k++) if (tokens[k].word && !inQuote[k]) restWords++;
+  const afterIsCircumstance = restWords <= 6 && j < tokens.length && /^(?:in|on|at|during|to|via|last|this|yesterday|today|earlier|later|after|before|when|while)$/i.test(tokens[j].text);
+  if (restWords >= 2 && !afterIsCircumstance && restEnd > restStart && !inQuote[j]) return { start: restStart, end: restEnd };
+  // "CONTENT, Robinson said."
+  let k = 0;
+  while (k < tokens.length && tokens[k].start < srcStart) k++;
+  k--;
+  if (k > 0 && tokens[k].text === ',') {
+    const end = trimEnd(tokens[k].start);
+    if (end > sp.start && !inQuote[0]) return { start: sp.start, end };
+  }
+  return undefined;
+}

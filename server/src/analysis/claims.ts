@@ -1,0 +1,124 @@
+// Stage 6: claims — the checkable assertions. A direct or partial quotation is a claim;
+// a body sentence outside quotations is a claim when it states a statistic (a figure
+// that is not a mere time reference) or reports what a named source said. Ids hash the
+// normalised text plus its occurrence index, so they survive edits elsewhere.
+import type { Claim, DocumentStructure, Entity, Figure, Quote, Sentence, Source, Span } from './types';
+import type { Mention } from './entities';
+import { findByOffset, IdMaker } from './text';
+
+export const TIME_KINDS: ReadonlySet<string> = new Set(['date', 'year', 'duration']);
+
+export function isStatisticFigure(f: Figure): boolean {
+  return !TIME_KINDS.has(f.kind);
+}
+
+export function buildClaims(
+  text: string,
+  structure: DocumentStructure,
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  quotes: readonly Quote[],
+  figures: readonly Figure[],
+  sentenceSources: ReadonlyArray<Source | undefined>,
+): Claim[] {
+  void entities;
+  const direct = quotes.filter((q) => q.kind !== 'indirect');
+  const indirect = quotes.filter((q) => q.kind === 'indirect');
+  let ii = 0;
+  const claims: Array<Omit<Claim, 'id'>> = [];
+  const within = (s: Span) => ({
+    figures: idsWithin(figures, s),
+    entities: uniqueEntities(mentions, s),
+  });
+
+  for (const q of direct) {
+    const { figures: fs, entities: es } = within(q.span);
+    claims.push({ span: q.span, text: q.text, kind: 'quote', source: q.source, figures: fs, entities: es, sourced: isSourced(q.source) });
+  }
+  let qi = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    if (structure.paragraphs[s.paragraph]?.kind !== 'body') continue;
+    while (qi < direct.length && direct[qi].span.end <= s.span.start) qi++;
+    // Sentences wholly inside a quotation belong to that quotation's claim.
+    if (qi < direct.length && direct[qi].span.start <= s.span.start && direct[qi].span.end >= s.span.end) continue;
+    const outside: Figure[] = [];
+    const fIdx = firstAtOrAfter(figures, s.span.start);
+    for (let k = fIdx; k < figures.length && figures[k].span.start < s.span.end; k++) {
+      const f = figures[k];
+      if (!isStatisticFigure(f) || insideQuote(direct, f.span.start)) continue;
+      outside.push(f);
+    }
+    // A reported statement: an indirect attribution whose content lies in this sentence.
+    while (ii < indirect.length && indirect[ii].span.start < s.span.start) ii++;
+    const reported = ii < indirect.length && indirect[ii].span.start < s.span.end ? indirect[ii] : undefined;
+    const source = reported?.source ?? sentenceSources[si];
+    const entityIds = uniqueEntities(mentions, s.span);
+    let kind: Claim['kind'] | undefined;
+    if (outside.length > 0) kind = 'statistic';
+    else if (reported && entityIds.length > 0 && !coveredByQuote(direct, s.span)) kind = 'statement';
+    if (!kind) continue;
+    const claim: Omit<Claim, 'id'> = {
+      span: s.span,
+      text: text.slice(s.span.start, s.span.end),
+      kind,
+      figures: idsWithin(figures, s.span),
+      entities: entityIds,
+      sourced: isSourced(source),
+    };
+    if (source) claim.source = source;
+    claims.push(claim);
+  }
+  claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const ids = new IdMaker('c');
+  return claims.map((c) => {
+    const out: Claim = { id: ids.make(`${c.kind}\u0000${c.text}`), ...c };
+    if (out.source === undefined) delete out.source;
+    return out;
+  });
+}
+
+function isSourced(source: Source | undefined): boolean {
+  return source !== undefined && !source.vague;
+}
+
+function firstAtOrAfter(items: readonly { span: Span }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function idsWithin(figures: readonly Figure[], s: Span): string[] {
+  const out: string[] = [];
+  for (let k = firstAtOrAfter(figures, s.start); k < figures.length && figures[k].span.start < s.end; k++) {
+    if (figures[k].span.end <= s.end) out.push(figures[k].id);
+  }
+  return out;
+}
+
+function uniqueEntities(mentions: readonly Mention[], s: Span): string[] {
+  const out: string[] = [];
+  for (let k = firstAtOrAfter(mentions, s.start); k < mentions.length && mentions[k].span.start < s.end; k++) {
+    const id = mentions[k].entity;
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+export function insideQuote(direct: readonly Quote[], pos: number): Quote | undefined {
+  const k = findByOffset(direct, pos);
+  // Quotes do not nest, but a multi-paragraph one may start earlier: check a few back.
+  for (let j = k; j >= 0 && j > k - 3; j--) if (direct[j].span.start <= pos && pos < direct[j].span.end) return direct[j];
+  return undefined;
+}
+
+function coveredByQuote(direct: readonly Quote[], s: Span): boolean {
+  const q = insideQuote(direct, s.start);
+  return q !== undefined && q.span.end >= s.end;
+}

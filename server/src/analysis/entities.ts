@@ -1,0 +1,452 @@
+// Stage 3: named entities — people, organisations, places — with aliases and roles.
+// Two parts, kept apart on purpose: `findNameCandidates` proposes capitalised name spans
+// (a trained tagger can replace or feed it later); `resolveEntities` types them, merges
+// surface forms ("Robinson" → "Todd Robinson", "US" → "United States", "Efe" → "EFE")
+// and reads roles from appositives and titles.
+import type { DocumentStructure, Entity, EntityKind, Sentence, Span } from './types';
+import {
+  CALENDAR_WORDS,
+  CITIES,
+  COUNTRIES,
+  DEMONYMS,
+  KNOWN_ORGS,
+  NAME_PARTICLES,
+  ORG_ALIASES,
+  ORG_CONNECTORS,
+  ORG_KEYWORDS,
+  ORG_TRAILING_NOUNS,
+  PLACE_ALIASES,
+  ROLE_NOUNS,
+  SENTENCE_STARTERS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
+import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
+
+export interface NameCandidate {
+  /** The name as written, without a title before it or a possessive after it. */
+  span: Span;
+  text: string;
+  sentence: number;
+  /** A title or demonym written before the name ("Mexican President"). */
+  title?: string;
+  /** A kind the candidate finder is sure of (organisation keyword, gazetteer, tagger). */
+  kind?: EntityKind;
+  /** Starts its sentence (or a quotation): capitalisation says little there. */
+  initial: boolean;
+  /** Followed by ’s. */
+  possessive: boolean;
+}
+
+export interface Mention {
+  span: Span;
+  /** Entity id. */
+  entity: string;
+  sentence: number;
+}
+
+export interface EntityAnalysis {
+  entities: Entity[];
+  /** Every name mention in text order, with its entity. */
+  mentions: Mention[];
+}
+
+const KNOWN_ORGS_UPPER = new Map<string, string>();
+for (const o of KNOWN_ORGS) KNOWN_ORGS_UPPER.set(o.toUpperCase(), o);
+
+function isWordCapitalized(t: Token): boolean {
+  return t.word && isCapitalized(t.text) && !isDigitCode(t.text.charCodeAt(0));
+}
+
+function isFirstPersonPronoun(w: string): boolean {
+  return w === 'I' || (w.length > 2 && w.charCodeAt(0) === 73 && isApostrophe(w.charCodeAt(1)));
+}
+
+function isPlaceName(name: string): boolean {
+  return COUNTRIES.has(name) || CITIES.has(name) || PLACE_ALIASES.has(name);
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  // Only spaces (no line break, no punctuation) between two tokens of one name.
+  if (b.start - a.end > 3) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** Capitalised word runs in each sentence, with titles split off and sentence openers dropped. */
+export function findNameCandidates(text: string, sentences: readonly Sentence[]): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  const tokens: Token[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const sp = sentences[s].span;
+    tokens.length = 0;
+    tokenize(text, sp.start, sp.end, tokens);
+    let initialAt = 0; // index of the token that starts the sentence or a quotation
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t.word) {
+        const c = t.text.charCodeAt(0);
+        if ((c === 0x201c || c === 34 || c === 58 || c === 40 || c === 0x2014 || c === 42 || c === 95 || c === 35 || c === 62 || c === 91) && initialAt === i) initialAt = i + 1;
+        else if (c === 0x201c || (c === 34 && (i === 0 || tokens[i - 1].end < t.start)) || c === 58) initialAt = i + 1;
+        continue;
+      }
+      if (!isWordCapitalized(t) || isFirstPersonPronoun(t.text)) continue;
+      // Grow the run.
+      const run: Token[] = [t];
+      let j = i + 1;
+      while (j < tokens.length) {
+        const prev = run[run.length - 1];
+        if (stripPossessive(prev.text) !== prev.text) break;
+        const u = tokens[j];
+        if (isWordCapitalized(u) && adjacent(text, prev, u)) {
+          run.push(u);
+          j++;
+          continue;
+        }
+        const v = tokens[j + 1];
+        if (v && isWordCapitalized(v) && adjacent(text, prev, u) && adjacent(text, u, v)) {
+          if (u.word && (NAME_PARTICLES.has(u.text) || ORG_CONNECTORS.has(u.text))) {
+            run.push(u, v);
+            j += 2;
+            continue;
+          }
+          if (u.text === '&') {
+            run.push(u, v);
+            j += 2;
+            continue;
+          }
+        }
+        if (v && u.text === '-' && u.start === prev.end && v.start === u.end && isWordCapitalized(v)) {
+          // "Jean-Pierre" joins; "US-Mexico" does not.
+          if (!isPlaceName(prev.text) && !isPlaceName(v.text) && !isAllCaps(prev.text) && !isAllCaps(v.text)) {
+            run.push(u, v);
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      emitRun(text, tokens, run, i, j, i === initialAt, s, out);
+      i = j - 1;
+    }
+  }
+  return out;
+}
+
+function emitRun(text: string, tokens: Token[], run: Token[], first: number, next: number, initial: boolean, sentence: number, out: NameCandidate[]): void {
+  let a = 0;
+  let b = run.length;
+  const last = run[b - 1];
+  const possessive = stripPossessive(last.text) !== last.text;
+  const hasOrgKeyword = run.some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
+  const known = KNOWN_ORGS.has(joinTokens(text, run, 0, b)) || isPlaceName(joinTokens(text, run, 0, b));
+
+  // Sentence openers and calendar words are not names.
+  if (initial && SENTENCE_STARTERS.has(run[0].text) && !known) a++;
+  while (a < b && CALENDAR_WORDS.has(stripPossessive(run[a].text))) a++;
+  while (b > a && CALENDAR_WORDS.has(stripPossessive(run[b - 1].text))) b--;
+  // Titles before a name ("Mexican President", "Secretary of State") are roles, not names.
+  let titleStart = -1;
+  if (!hasOrgKeyword && !known) {
+    while (b - a > 1 && (TITLES.has(run[a].text) || DEMONYMS.has(run[a].text))) {
+      if (titleStart < 0) titleStart = a;
+      a++;
+      if (a < b - 2 && (run[a].text === 'of' || run[a].text === 'for')) a += 2; // "Secretary of State X"
+    }
+  }
+  if (a >= b) return;
+  if (b - a === 1 && (TITLES.has(run[a].text) || DEMONYMS.has(stripPossessive(run[a].text)))) return;
+  const title = titleStart >= 0 ? text.slice(run[titleStart].start, run[a - 1].end) : undefined;
+
+  // A trailing noun makes an organisation: "Sinaloa and Jalisco Nueva Generacion drug cartels".
+  let trailingOrg = false;
+  for (let k = next; k < tokens.length && k < next + 3; k++) {
+    const u = tokens[k];
+    if (!u.word || isCapitalized(u.text)) break;
+    if (ORG_TRAILING_NOUNS.has(u.text)) {
+      trailingOrg = true;
+      break;
+    }
+  }
+
+  const pieces = hasOrgKeyword || known ? [[a, b]] : splitAtConnectors(run, a, b);
+  for (let p = 0; p < pieces.length; p++) {
+    const [pa, pb] = pieces[p];
+    const startTok = run[pa];
+    const endTok = run[pb - 1];
+    const end = pb === run.length && possessive ? endTok.end - 2 : endTok.end;
+    const name = text.slice(startTok.start, end).replace(/\s+/g, ' ');
+    const cand: NameCandidate = {
+      span: { start: startTok.start, end },
+      text: name,
+      sentence,
+      initial: initial && pa === 0,
+      possessive: pb === run.length && possessive,
+    };
+    if (p === 0 && title) cand.title = title;
+    if (hasOrgKeyword || (trailingOrg && !isPlaceName(name))) cand.kind = 'organization';
+    out.push(cand);
+  }
+  void first;
+}
+
+function joinTokens(text: string, run: Token[], a: number, b: number): string {
+  return text.slice(run[a].start, run[b - 1].end);
+}
+
+/** "Mexico and China" is two names; "Ribas i Admetlla" is one. */
+function splitAtConnectors(run: Token[], a: number, b: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = a;
+  for (let k = a; k < b; k++) {
+    const t = run[k].text;
+    if ((ORG_CONNECTORS.has(t) && !NAME_PARTICLES.has(t)) || t === '&') {
+      if (k > s) out.push([s, k]);
+      s = k + 1;
+    }
+  }
+  if (b > s) out.push([s, b]);
+  return out;
+}
+
+interface Draft {
+  kind: EntityKind;
+  name: string;
+  surface: Set<string>;
+  role?: string;
+  roleFromTitle?: boolean;
+  mentions: Array<{ span: Span; sentence: number }>;
+  order: number;
+}
+
+const APPOSITIVE_ARTICLES = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'Mexico’s', 'former']);
+
+/** "Todd Robinson, the assistant secretary of state for …," → the role phrase. */
+function appositiveRole(text: string, end: number, limit: number): string | undefined {
+  if (text.charCodeAt(end) !== 44 || !isSpaceCode(text.charCodeAt(end + 1))) return undefined;
+  const stop = Math.min(limit, end + 200);
+  let i = end + 2;
+  let close = -1;
+  for (let k = i; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 59 || c === 40 || c === 0x2014 || c === 0x201c || c === 34) {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const phrase = text.slice(i, close).trim();
+  const ws = phrase.split(/\s+/);
+  if (ws.length < 1 || ws.length > 20) return undefined;
+  let w0 = 0;
+  if (APPOSITIVE_ARTICLES.has(ws[0]) || APPOSITIVE_ARTICLES.has(ws[0].toLowerCase())) w0 = 1;
+  else if (isCapitalized(ws[0]) && !DEMONYMS.has(ws[0])) return undefined; // a list of names, not an appositive
+  if (ws[0] === 'who' || ws[0] === 'which') return undefined;
+  let hasRole = false;
+  for (let k = w0; k < ws.length; k++) {
+    const w = ws[k].toLowerCase().replace(/[’']s$/, '');
+    if (SPEECH_VERBS.has(w) && k > w0) return undefined;
+    if (ROLE_NOUNS.has(w)) hasRole = true;
+  }
+  if (!hasRole) return undefined;
+  i = 0;
+  return ws.slice(w0).join(' ');
+}
+
+export function resolveEntities(
+  text: string,
+  structure: DocumentStructure,
+  sentences: readonly Sentence[],
+  candidates: readonly NameCandidate[],
+): EntityAnalysis {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const personBySuffix = new Map<string, Draft | null>(); // null: ambiguous
+  const orgByInitials = new Map<string, Draft>();
+  const pending: Array<{ cand: NameCandidate; draft: Draft | undefined; skip?: boolean }> = [];
+  const paragraphKind = (s: number) => structure.paragraphs[sentences[s].paragraph]?.kind;
+
+  const getDraft = (kind: EntityKind, name: string): Draft => {
+    const key = `${kind}:${name.toUpperCase()}`;
+    let d = byKey.get(key);
+    if (!d) {
+      d = { kind, name, surface: new Set(), mentions: [], order: drafts.length };
+      drafts.push(d);
+      byKey.set(key, d);
+    }
+    return d;
+  };
+  const tokensOf = (name: string) => name.split(' ');
+
+  // Pass 1: names that type themselves (gazetteer, keywords, titles, multi-word names).
+  const wordsCount = (c: NameCandidate) => tokensOf(c.text).length;
+  const persons: NameCandidate[] = [];
+  const sentenceOfFollowing = (c: NameCandidate) => followedBySpeechVerb(text, c.span.end, sentences[c.sentence].span.end);
+
+  for (const c of candidates) {
+    const header = paragraphKind(c.sentence) !== 'body' && paragraphKind(c.sentence) !== 'byline';
+    const upper = c.text.toUpperCase();
+    let draft: Draft | undefined;
+    if (PLACE_ALIASES.has(c.text)) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
+    else if (COUNTRIES.has(c.text) || CITIES.has(c.text)) draft = getDraft('place', c.text);
+    else if (ORG_ALIASES.has(c.text)) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
+    else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || KNOWN_ORGS.has(c.text) || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
+    else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
+    else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text)) persons.push(c);
+    pending.push({ cand: c, draft });
+  }
+
+  // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
+  const personKeys = new Map<string, Draft>();
+  const sortedPersons = persons.slice().sort((x, y) => wordsCount(y) - wordsCount(x) || x.span.start - y.span.start);
+  for (const c of sortedPersons) {
+    const key = c.text.toUpperCase();
+    if (personKeys.has(key)) continue;
+    const suffixOwner = personBySuffix.get(key);
+    if (suffixOwner) {
+      personKeys.set(key, suffixOwner);
+      continue;
+    }
+    const d = getDraft('person', c.text);
+    personKeys.set(key, d);
+    const ws = tokensOf(c.text);
+    for (let k = 1; k < ws.length; k++) {
+      if (NAME_PARTICLES.has(ws[k])) continue;
+      const suffix = ws.slice(k).join(' ').toUpperCase();
+      const prev = personBySuffix.get(suffix);
+      personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
+    }
+  }
+  for (const p of pending) {
+    if (!p.draft && personKeys.has(p.cand.text.toUpperCase()) && wordsCount(p.cand) >= 2) p.draft = personKeys.get(p.cand.text.toUpperCase());
+  }
+  // Byline authors are people.
+  if (structure.byline) {
+    for (const author of structure.byline.authors) {
+      const d = getDraft('person', author);
+      const at = text.indexOf(author, structure.byline.span.start);
+      if (at >= 0 && at < structure.byline.span.end) {
+        const end = at + author.length;
+        let found = false;
+        for (const p of pending) {
+          if (p.cand.span.start === at && p.cand.span.end === end) {
+            p.draft = d;
+            found = true;
+          } else if (p.cand.span.start < end && p.cand.span.end > at) p.skip = true;
+        }
+        if (!found) pending.push({ cand: { span: { start: at, end }, text: author, sentence: -1, initial: false, possessive: false }, draft: d });
+      }
+    }
+  }
+  for (const d of drafts) {
+    if (d.kind !== 'organization') continue;
+    const ws = tokensOf(d.name).filter((w) => isCapitalized(w));
+    if (ws.length >= 2) orgByInitials.set(ws.map((w) => w[0]).join(''), d);
+  }
+
+  // The dateline's place and agency.
+  const dl = structure.dateline;
+  if (dl) {
+    const head = text.slice(dl.span.start, dl.span.end);
+    if (dl.place) {
+      const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
+      pending.push({ cand: { span: { start: dl.span.start, end: dl.span.start + dl.place.length }, text: dl.place, sentence: -1, initial: false, possessive: false }, draft: getDraft('place', name) });
+    }
+    if (dl.agency) {
+      const at = head.lastIndexOf(dl.agency);
+      const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
+      if (at >= 0) pending.push({ cand: { span: { start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, text: dl.agency, sentence: -1, initial: false, possessive: false }, draft: getDraft('organization', known) });
+    }
+  }
+
+  // Pass 2: single words and the rest — surnames, acronyms, known names, or "other".
+  for (const p of pending) {
+    if (p.draft || p.skip) continue;
+    const c = p.cand;
+    if (c.sentence < 0) continue;
+    const header = paragraphKind(c.sentence) !== 'body';
+    const upper = c.text.toUpperCase();
+    const person = personBySuffix.get(upper) ?? personKeys.get(upper);
+    if (person) p.draft = person;
+    else if (byKey.has(`organization:${upper}`)) p.draft = byKey.get(`organization:${upper}`);
+    else if (byKey.has(`other:${upper}`)) p.draft = byKey.get(`other:${upper}`);
+    else if (isAllCaps(c.text) && orgByInitials.has(c.text)) p.draft = orgByInitials.get(c.text);
+    else if (header) continue;
+    else if (c.title && !DEMONYMS.has(c.title.split(' ').pop() ?? '')) p.draft = getDraft('person', c.text);
+    else if (c.initial && wordsCount(c) === 1) continue;
+    else if (isAllCaps(c.text) && c.text.replace(/\./g, '').length >= 2 && c.text.length <= 6) p.draft = getDraft('organization', c.text);
+    else if (wordsCount(c) === 1 && sentenceOfFollowing(c)) p.draft = getDraft('person', c.text);
+    else if (wordsCount(c) === 1 && c.text.length > 1 && !c.text.endsWith('.')) p.draft = getDraft('other', c.text);
+  }
+  // Sentence-initial single words seen elsewhere as a name ("Robinson said", at a sentence start).
+  for (const p of pending) {
+    if (p.draft || p.skip || p.cand.sentence < 0) continue;
+    const upper = p.cand.text.toUpperCase();
+    p.draft = byKey.get(`person:${upper}`) ?? byKey.get(`organization:${upper}`) ?? byKey.get(`place:${upper}`);
+  }
+
+  // Mentions, surface forms, roles.
+  for (const p of pending) {
+    const d = p.draft;
+    if (!d || p.skip) continue;
+    const c = p.cand;
+    d.mentions.push({ span: c.span, sentence: c.sentence });
+    d.surface.add(c.text);
+    if (d.kind === 'person' && c.sentence >= 0) {
+      const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
+      if (role && (!d.role || d.roleFromTitle)) {
+        d.role = role;
+        d.roleFromTitle = false;
+      } else if (!d.role && c.title) {
+        d.role = c.title;
+        d.roleFromTitle = true;
+      }
+    }
+  }
+
+  // Canonical names: the longest surface form; all capitals wins a tie ("EFE" over "Efe").
+  const entities: Entity[] = [];
+  const idOf = new Map<Draft, string>();
+  const usedIds = new Set<string>();
+  const live = drafts.filter((d) => d.mentions.length > 0);
+  for (const d of live) {
+    let name = d.name;
+    for (const s of d.surface) {
+      if (d.kind === 'place' && (PLACE_ALIASES.has(s) || s.length <= name.length)) continue;
+      if (s.length > name.length || (s.length === name.length && isAllCaps(s) && !isAllCaps(name))) name = s;
+    }
+    d.name = name;
+    let id = `${d.kind}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
+    if (usedIds.has(id)) id = `${id}-${d.order}`;
+    usedIds.add(id);
+    idOf.set(d, id);
+  }
+  live.sort((x, y) => x.mentions[0].span.start - y.mentions[0].span.start || x.order - y.order);
+  const mentions: Mention[] = [];
+  for (const d of live) {
+    d.mentions.sort((x, y) => x.span.start - y.span.start);
+    const aliases = [...d.surface].filter((s) => s !== d.name).sort();
+    const e: Entity = { id: idOf.get(d)!, kind: d.kind, name: d.name, aliases, mentions: d.mentions.map((m) => m.span) };
+    if (d.role) e.role = d.role;
+    entities.push(e);
+    for (const m of d.mentions) mentions.push({ span: m.span, entity: e.id, sentence: m.sentence });
+  }
+  mentions.sort((x, y) => x.span.start - y.span.start);
+  return { entities, mentions };
+}
+
+function followedBySpeechVerb(text: string, end: number, limit: number): boolean {
+  let i = end;
+  if (i < limit && isApostrophe(text.charCodeAt(i))) return false;
+  while (i < limit && isSpaceCode(text.charCodeAt(i))) i++;
+  let j = i;
+  while (j < limit && j - i < 14 && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+  return SPEECH_VERBS.has(text.slice(i, j));
+}
+
+export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[]): EntityAnalysis {
+  return resolveEntities(text, structure, sentences, findNameCandidates(text, sentences));
+}

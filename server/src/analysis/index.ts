@@ -1,0 +1,98 @@
+// The analysis core: text in, one plain DocumentAnalysis out. Knows English; knows
+// nothing of LSP, VS Code or the file system. Each stage reads only what the earlier
+// stages produced:
+//   structure → sentences → entities → quotes → attribution → figures → claims → findings
+import type { AnalysisOptions, DocumentAnalysis, Figure, Quote } from './types';
+import { analyzeStructure } from './structure';
+import { splitSentences } from './sentences';
+import { extractEntities } from './entities';
+import { findQuoteMarks } from './quotes';
+import { attribute } from './attribution';
+import { findFigures } from './figures';
+import { buildClaims, insideQuote } from './claims';
+import { binaryContent, documentTooLarge, looksBinary, runRules } from './findings';
+import { findByOffset } from './text';
+
+export * from './types';
+
+export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
+
+function empty(text: string): DocumentAnalysis {
+  return {
+    schemaVersion: 1,
+    length: text.length,
+    structure: { paragraphs: [], boilerplate: [] },
+    sentences: [],
+    entities: [],
+    quotes: [],
+    figures: [],
+    claims: [],
+    findings: [],
+  };
+}
+
+export function analyze(text: string, options: AnalysisOptions = {}): DocumentAnalysis {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    const result = empty(text);
+    result.findings.push(documentTooLarge(text.length, maxLength));
+    return result;
+  }
+  if (looksBinary(text)) {
+    const result = empty(text);
+    result.findings.push(binaryContent(text));
+    return result;
+  }
+
+  const structure = analyzeStructure(text);
+  const sentences = splitSentences(text, structure);
+  const entityAnalysis = extractEntities(text, structure, sentences);
+  const quoteScan = findQuoteMarks(text, structure, sentences);
+  const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan);
+  const figures = attachSources(findFigures(text), attribution.quotes, sentences, attribution.sentenceSources);
+  const claims = buildClaims(
+    text,
+    structure,
+    sentences,
+    entityAnalysis.mentions,
+    entityAnalysis.entities,
+    attribution.quotes,
+    figures,
+    attribution.sentenceSources,
+  );
+  const findings = runRules({ text, structure, sentences, quotes: attribution.quotes, figures, unbalanced: quoteScan.unbalanced });
+  return {
+    schemaVersion: 1,
+    length: text.length,
+    structure,
+    sentences,
+    entities: entityAnalysis.entities,
+    quotes: attribution.quotes,
+    figures,
+    claims,
+    findings,
+  };
+}
+
+/** A figure's source: the quotation it sits in, else its sentence's attribution. */
+function attachSources(
+  figures: Figure[],
+  quotes: readonly Quote[],
+  sentences: DocumentAnalysis['sentences'],
+  sentenceSources: ReadonlyArray<DocumentAnalysis['quotes'][number]['source']>,
+): Figure[] {
+  const direct = quotes.filter((q) => q.kind !== 'indirect');
+  for (const f of figures) {
+    const q = insideQuote(direct, f.span.start);
+    if (q?.source) {
+      f.source = q.source;
+      continue;
+    }
+    const s = findByOffset(sentences, f.span.start);
+    if (s >= 0 && f.span.start < sentences[s].span.end) {
+      const src = sentenceSources[s];
+      if (src) f.source = src;
+    }
+  }
+  return figures;
+}

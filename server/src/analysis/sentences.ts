@@ -1,0 +1,112 @@
+// Stage 2: sentences, one linear scan per paragraph. Knows abbreviations ("U.S.",
+// "Aug.", "Mr."), initials ("J. R."), decimals, ellipses and quotes that end sentences.
+import type { DocumentStructure, Sentence } from './types';
+import { ABBREVIATIONS, STRONG_SENTENCE_STARTERS } from './lexicon';
+import { isDigitCode, isLetterCode, isSpaceCode, isUpperCode } from './text';
+import { paragraphContentStart } from './structure';
+
+function isCloser(c: number): boolean {
+  // closing quotes, brackets and emphasis that stay with the sentence they end
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93 || c === 0xbb || c === 42 || c === 95;
+}
+
+function isOpenerOrStart(c: number): boolean {
+  return isUpperCode(c) || isDigitCode(c) || c === 34 || c === 0x201c || c === 0x2018 || c === 40 || c === 91 || c === 0xab || c === 42 || c === 95 || c === 0x2014 || c === 0x2013 || c === 0xbf || c === 0xa1 || (c > 0x2e80 && isLetterCode(c));
+}
+
+/** The word that ends at `end` (exclusive), letters and inner periods only. */
+function wordBefore(text: string, end: number, floor: number): string {
+  let i = end;
+  while (i > floor && i > end - 12) {
+    const c = text.charCodeAt(i - 1);
+    if (isLetterCode(c) || c === 46) i--;
+    else break;
+  }
+  return text.slice(i, end);
+}
+
+function wordAfter(text: string, start: number, limit: number): string {
+  let i = start;
+  while (i < limit && i < start + 16 && isLetterCode(text.charCodeAt(i))) i++;
+  return text.slice(start, i);
+}
+
+/** Is the period at `dot` part of an abbreviation or initial rather than a sentence end? */
+function isAbbreviationDot(text: string, dot: number, floor: number, next: number, limit: number): boolean {
+  const w = wordBefore(text, dot, floor);
+  if (w.length === 0) return false;
+  // Single capital letter: an initial ("J. R. Smith"), unless it is the pronoun "I".
+  if (w.length === 1 && isUpperCode(w.charCodeAt(0))) return w !== 'I';
+  const bare = w.endsWith('.') ? w.slice(0, -1) : w;
+  if (bare.includes('.')) {
+    // dotted acronym ("U.S.") ends a sentence only before a clear sentence opener
+    return !STRONG_SENTENCE_STARTERS.has(wordAfter(text, next, limit));
+  }
+  if (ABBREVIATIONS.has(bare)) {
+    // "Aug. 8", "Mr. Smith", "Inc. said": not an end. "… Inc. The" is.
+    if (bare === 'Inc' || bare === 'Ltd' || bare === 'Corp' || bare === 'Co' || bare === 'etc' || bare === 'Jr' || bare === 'Sr') {
+      return !STRONG_SENTENCE_STARTERS.has(wordAfter(text, next, limit));
+    }
+    return true;
+  }
+  return false;
+}
+
+export function splitSentences(text: string, structure: DocumentStructure): Sentence[] {
+  const out: Sentence[] = [];
+  structure.paragraphs.forEach((p, index) => {
+    if (p.kind === 'dateline') return;
+    const start = paragraphContentStart(text, structure, index);
+    splitParagraph(text, start, p.span.end, index, out);
+  });
+  return out;
+}
+
+function pushSentence(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ span: { start, end }, paragraph });
+}
+
+function splitParagraph(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  let sentenceStart = start;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const isEllipsisChar = c === 0x2026;
+    if (c !== 46 && c !== 33 && c !== 63 && !isEllipsisChar) {
+      i++;
+      continue;
+    }
+    // Run of terminal punctuation ("...", "?!").
+    let j = i + 1;
+    while (j < end && j - i < 8) {
+      const d = text.charCodeAt(j);
+      if (d === 46 || d === 33 || d === 63 || d === 0x2026) j++;
+      else break;
+    }
+    const runEnd = j;
+    while (j < end && isCloser(text.charCodeAt(j))) j++;
+    const afterClosers = j;
+    if (j >= end) break;
+    if (!isSpaceCode(text.charCodeAt(j))) {
+      i = runEnd;
+      continue;
+    }
+    while (j < end && isSpaceCode(text.charCodeAt(j))) j++;
+    if (j >= end) break;
+    const next = text.charCodeAt(j);
+    if (!isOpenerOrStart(next)) {
+      i = runEnd;
+      continue;
+    }
+    if (c === 46 && runEnd === i + 1 && isAbbreviationDot(text, i, sentenceStart, j, end)) {
+      i = runEnd;
+      continue;
+    }
+    pushSentence(text, sentenceStart, afterClosers, paragraph, out);
+    sentenceStart = j;
+    i = j;
+  }
+  pushSentence(text, sentenceStart, end, paragraph, out);
+}

@@ -1,0 +1,242 @@
+// Stage 1: the page's structure — paragraphs and what each one is (kicker, headline,
+// byline, dateline, body, trailing boilerplate). Works on plain text and Markdown.
+import type { Dateline, DocumentStructure, Paragraph, Span } from './types';
+import { BOILERPLATE_LINES, CALENDAR_WORDS } from './lexicon';
+import { isLetterCode, isSpaceCode, isUpperCode } from './text';
+
+interface Block {
+  span: Span;
+  /** Content start after Markdown markers ("# ", "> ", "- "). */
+  contentStart: number;
+  heading: boolean;
+}
+
+/**
+ * Paragraphs are runs of non-blank lines. Markdown headings, list items and block
+ * quotes start paragraphs of their own. A text with no blank line at all is read one
+ * paragraph per line (common for copied web articles).
+ */
+export function splitBlocks(text: string): Block[] {
+  const lines: Span[] = [];
+  let hasBlank = false;
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    if (i === n || text.charCodeAt(i) === 10) {
+      let end = i;
+      if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+      lines.push({ start: lineStart, end });
+      lineStart = i + 1;
+    }
+  }
+  const trimmed = lines.map((l) => trimSpan(text, l));
+  for (const t of trimmed) if (t.start >= t.end) hasBlank = true;
+
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const t of trimmed) {
+    if (t.start >= t.end) {
+      current = undefined;
+      continue;
+    }
+    const marker = markdownMarker(text, t.start, t.end);
+    const startsOwn = !hasBlank || marker.own;
+    if (current && !startsOwn && !current.heading) {
+      current.span.end = t.end;
+    } else {
+      current = { span: { start: t.start, end: t.end }, contentStart: marker.contentStart, heading: marker.heading };
+      blocks.push(current);
+    }
+    if (marker.heading) current = undefined;
+  }
+  return blocks;
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+  return { start: a, end: b };
+}
+
+function markdownMarker(text: string, start: number, end: number): { own: boolean; heading: boolean; contentStart: number } {
+  const c = text.charCodeAt(start);
+  let i = start;
+  if (c === 35 /* # */) {
+    while (i < end && i - start < 6 && text.charCodeAt(i) === 35) i++;
+    if (i < end && text.charCodeAt(i) === 32) return { own: true, heading: true, contentStart: skipSpaces(text, i, end) };
+    return { own: false, heading: false, contentStart: start };
+  }
+  if (c === 62 /* > */) return { own: false, heading: false, contentStart: skipSpaces(text, start + 1, end) };
+  if ((c === 45 || c === 42 || c === 43) && start + 1 < end && text.charCodeAt(start + 1) === 32) {
+    return { own: true, heading: false, contentStart: skipSpaces(text, start + 1, end) };
+  }
+  if (c >= 48 && c <= 57) {
+    while (i < end && i - start < 3 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i + 1 < end && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 41) && text.charCodeAt(i + 1) === 32) {
+      return { own: true, heading: false, contentStart: skipSpaces(text, i + 1, end) };
+    }
+  }
+  return { own: false, heading: false, contentStart: start };
+}
+
+function skipSpaces(text: string, i: number, end: number): number {
+  while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function words(text: string, s: Span): string[] {
+  // Bounded: callers only pass short paragraphs (header candidates, furniture).
+  return text.slice(s.start, s.end).split(/\s+/).filter((w) => w.length > 0);
+}
+
+function endsSentence(text: string, s: Span): boolean {
+  let b = s.end;
+  while (b > s.start) {
+    const c = text.charCodeAt(b - 1);
+    if (c === 42 || c === 95 || c === 34 || c === 0x201d || c === 41) b--; // closing emphasis, quotes, parens
+    else break;
+  }
+  const c = text.charCodeAt(b - 1);
+  return c === 46 || c === 33 || c === 0x2026 || c === 58;
+}
+
+function isBoilerplate(text: string, s: Span): boolean {
+  if (s.end - s.start > 60) return false;
+  const key = text
+    .slice(s.start, s.end)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return BOILERPLATE_LINES.has(key);
+}
+
+const BYLINE_RE = /^(?:[*_]{1,2})?By\s+(\p{Lu}[^\n]{1,150})$/u;
+
+/** Authors from "By A and B", "By A, B and C", ignoring a trailing "| Agency". */
+function bylineAuthors(line: string): string[] | undefined {
+  const m = BYLINE_RE.exec(line);
+  if (!m) return undefined;
+  let rest = m[1].replace(/[*_]+$/u, '').split(/\s[|·–—-]\s|,\s(?=[A-Z]{2,}|\p{Ll})/u)[0];
+  rest = rest.trim();
+  const parts = rest
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length === 0 || parts.length > 5) return undefined;
+  for (const p of parts) {
+    const ws = p.split(/\s+/);
+    if (ws.length > 6 || !isUpperCode(p.charCodeAt(0))) return undefined;
+  }
+  return parts;
+}
+
+// "Washington, Aug 8 (EFE).-", "MEXICO CITY (Reuters) -", "LONDON, March 3, 2024 —"
+const DATELINE_RE =
+  /^(\p{Lu}[\p{L}.'’ -]{0,40}?)(?:,\s*(\p{Lu}[\p{L}]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{Lu}\p{L}{2,9}\.?(?:\s+\d{4})?))?\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*(?:\.\s*)?([-–—]+|:)\s*/u;
+
+export function parseDateline(text: string, start: number, end: number): Dateline | undefined {
+  const head = text.slice(start, Math.min(end, start + 120));
+  const m = DATELINE_RE.exec(head);
+  if (!m) return undefined;
+  const place = m[1].trim();
+  const date = m[2];
+  const agency = m[3];
+  const sep = m[4];
+  const allCapsPlace = place.length >= 3 && place === place.toUpperCase();
+  if (!date && !agency && !allCapsPlace) return undefined;
+  if (sep === ':' && !agency && !date) return undefined;
+  if (CALENDAR_WORDS.has(place)) return undefined;
+  // The text after the dateline must continue as prose.
+  const after = start + m[0].length;
+  if (after >= end || !isLetterCode(text.charCodeAt(after))) {
+    if (!(after < end && (text.charCodeAt(after) === 0x201c || text.charCodeAt(after) === 34))) return undefined;
+  }
+  const d: Dateline = { span: { start, end: after }, place };
+  if (date) d.date = date;
+  if (agency) d.agency = agency.trim();
+  // Trim the span to the dateline proper (without the trailing spaces).
+  while (d.span.end > start && isSpaceCode(text.charCodeAt(d.span.end - 1))) d.span.end--;
+  return d;
+}
+
+const MAX_HEADER = 5;
+
+export function analyzeStructure(text: string): DocumentStructure {
+  const blocks = splitBlocks(text);
+  const paragraphs: Paragraph[] = blocks.map((b) => ({ span: b.span, kind: 'body' }));
+  const structure: DocumentStructure = { paragraphs, boilerplate: [] };
+
+  // Trailing boilerplate, from the end.
+  let last = blocks.length - 1;
+  while (last >= 1 && isBoilerplate(text, { start: blocks[last].contentStart, end: blocks[last].span.end })) {
+    paragraphs[last].kind = 'boilerplate';
+    structure.boilerplate.unshift(blocks[last].span);
+    last--;
+  }
+
+  // Header: short paragraphs before the first prose paragraph.
+  const headerIdx: number[] = [];
+  let bodyStart = 0;
+  for (let i = 0; i <= last && i < MAX_HEADER; i++) {
+    const b = blocks[i];
+    const content = { start: b.contentStart, end: b.span.end };
+    const authors = content.end - content.start < 200 ? bylineAuthors(text.slice(content.start, content.end)) : undefined;
+    if (authors) {
+      paragraphs[i].kind = 'byline';
+      structure.byline = { span: content, authors };
+      bodyStart = i + 1;
+      continue;
+    }
+    if (parseDateline(text, content.start, content.end)) break;
+    const ws = content.end - content.start < 300 ? words(text, content) : [];
+    const headerLike = b.heading || (ws.length > 0 && ws.length <= 20 && !endsSentence(text, content));
+    if (!headerLike) break;
+    if (i > 0 && structure.byline && !b.heading) break; // after the byline comes the text
+    headerIdx.push(i);
+    bodyStart = i + 1;
+  }
+  if (headerIdx.length === 1) {
+    paragraphs[headerIdx[0]].kind = 'headline';
+  } else if (headerIdx.length >= 2) {
+    // The first short line over a longer one is a kicker ("Crime & Justice").
+    const first = headerIdx[0];
+    const firstWords = words(text, { start: blocks[first].contentStart, end: blocks[first].span.end }).length;
+    if (firstWords <= 5 && !blocks[first].heading) {
+      paragraphs[first].kind = 'kicker';
+      paragraphs[headerIdx[1]].kind = 'headline';
+      for (const k of headerIdx.slice(2)) paragraphs[k].kind = 'headline';
+    } else {
+      for (const k of headerIdx) paragraphs[k].kind = 'headline';
+    }
+  }
+  for (const i of headerIdx) {
+    const content = { start: blocks[i].contentStart, end: blocks[i].span.end };
+    if (paragraphs[i].kind === 'kicker' && !structure.kicker) structure.kicker = content;
+    if (paragraphs[i].kind === 'headline' && !structure.headline) structure.headline = content;
+  }
+
+  // Dateline: at the start of the first body paragraph, or a paragraph of its own.
+  if (bodyStart <= last) {
+    const b = blocks[bodyStart];
+    const d = parseDateline(text, b.contentStart, b.span.end);
+    if (d) {
+      structure.dateline = d;
+      if (d.span.end >= b.span.end - 1) paragraphs[bodyStart].kind = 'dateline';
+    }
+  }
+  return structure;
+}
+
+/** Where a paragraph's prose starts: after Markdown markers and a dateline. */
+export function paragraphContentStart(text: string, structure: DocumentStructure, index: number): number {
+  const p = structure.paragraphs[index];
+  let i = p.span.start;
+  const m = markdownMarker(text, p.span.start, p.span.end);
+  i = m.contentStart;
+  const d = structure.dateline;
+  if (d && d.span.start >= p.span.start && d.span.end <= p.span.end) i = Math.max(i, d.span.end);
+  return skipSpaces(text, i, p.span.end);
+}

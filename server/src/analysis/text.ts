@@ -1,0 +1,219 @@
+// Character classes, tokens and hashing shared by the stages. Everything here works on
+// UTF-16 code units, so offsets stay what JavaScript strings and LSP count.
+
+const letterCache = new Map<number, boolean>();
+const upperCache = new Map<number, boolean>();
+const LETTER_RE = /\p{L}|\p{M}/u;
+
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return false; // surrogate halves: astral letters are rare in names
+  let v = letterCache.get(c);
+  if (v === undefined) {
+    v = LETTER_RE.test(String.fromCharCode(c));
+    letterCache.set(c, v);
+  }
+  return v;
+}
+
+export function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  let v = upperCache.get(c);
+  if (v === undefined) {
+    const ch = String.fromCharCode(c);
+    v = isLetterCode(c) && ch.toUpperCase() === ch && ch.toLowerCase() !== ch;
+    upperCache.set(c, v);
+  }
+  return v;
+}
+
+export function isLowerCode(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return isLetterCode(c) && !isUpperCode(c) && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c);
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0x3000;
+}
+
+export function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** Double quotation marks we treat as quote delimiters. */
+export const STRAIGHT_QUOTE = 34;
+export const LEFT_DOUBLE = 0x201c;
+export const RIGHT_DOUBLE = 0x201d;
+export const LEFT_GUILLEMET = 0xab;
+export const RIGHT_GUILLEMET = 0xbb;
+
+export function isQuoteMark(c: number): boolean {
+  return c === STRAIGHT_QUOTE || c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET;
+}
+
+/** FNV-1a over the string, as 8 hex digits: short, deterministic ids. */
+export function hash32(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Lower-cased, quote-unified, whitespace-collapsed text: the basis of stable ids. */
+export function normalizeForId(s: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET) c = STRAIGHT_QUOTE;
+    else if (c === 0x2018 || c === 0x2019) c = 39;
+    if (space) out += ' ';
+    space = false;
+    out += String.fromCharCode(c).toLowerCase();
+  }
+  return out;
+}
+
+/** Hands out ids "prefix-hash-n", n counting earlier items with the same text. */
+export class IdMaker {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly prefix: string) {}
+  make(text: string): string {
+    const h = hash32(normalizeForId(text));
+    const n = this.seen.get(h) ?? 0;
+    this.seen.set(h, n + 1);
+    return `${this.prefix}-${h}${n > 0 ? `-${n}` : ''}`;
+  }
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** The token's text (a possessive "’s" stays attached). */
+  text: string;
+  /** Word (letters/digits) rather than punctuation. */
+  word: boolean;
+}
+
+/**
+ * Splits text[start, end) into word and punctuation tokens in one pass. Words keep
+ * inner apostrophes ("we’ve"), inner periods of acronyms and initials ("U.S.", "J."),
+ * and digits with separators ("70,000", "3.5"). Hyphens are their own tokens.
+ * Markdown link targets ("](https://…)") and bare URLs are skipped.
+ */
+export function tokenize(text: string, start: number, end: number, out: Token[] = []): Token[] {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    if (c === 93 /* ] */ && i + 1 < end && text.charCodeAt(i + 1) === 40 /* ( */) {
+      // Markdown link target: skip to the closing parenthesis (bounded to the line).
+      out.push({ start: i, end: i + 1, text: ']', word: false });
+      let j = i + 2;
+      const limit = Math.min(end, i + 2048);
+      while (j < limit && text.charCodeAt(j) !== 41 && text.charCodeAt(j) !== 10) j++;
+      i = j < limit && text.charCodeAt(j) === 41 ? j + 1 : i + 1;
+      continue;
+    }
+    if (isLetterCode(c) || isDigitCode(c)) {
+      let j = i + 1;
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (isLetterCode(d) || isDigitCode(d)) {
+          j++;
+          continue;
+        }
+        if (j + 1 < end) {
+          const n = text.charCodeAt(j + 1);
+          // inner apostrophe, period between letters (U.S), separator between digits (70,000 / 3.5)
+          if (isApostrophe(d) && isLetterCode(n)) {
+            j += 2;
+            continue;
+          }
+          if (d === 46 && isLetterCode(n) && j - i <= 3 && isLetterCode(text.charCodeAt(j - 1)) && (j + 2 >= end || !isLetterCode(text.charCodeAt(j + 2)) || text.charCodeAt(j + 2) === 46)) {
+            j += 2;
+            continue;
+          }
+          if ((d === 44 || d === 46) && isDigitCode(n) && isDigitCode(text.charCodeAt(j - 1))) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      // URL: "http://…" — skip to whitespace.
+      if (j + 2 < end && text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47) {
+        let k = j;
+        while (k < end && !isSpaceCode(text.charCodeAt(k))) k++;
+        i = k;
+        continue;
+      }
+      // A trailing period stays with an initial or a dotted acronym ("J.", "U.S.").
+      if (j < end && text.charCodeAt(j) === 46) {
+        const w = j - i;
+        const single = w === 1 && isUpperCode(c);
+        const dotted = w >= 3 && text.charCodeAt(j - 2) === 46;
+        if (single || dotted) j++;
+      }
+      out.push({ start: i, end: j, text: text.slice(i, j), word: true });
+      i = j;
+      continue;
+    }
+    // Surrogate pairs (emoji) stay one punctuation token.
+    const len = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+    out.push({ start: i, end: i + len, text: text.slice(i, i + len), word: false });
+    i += len;
+  }
+  return out;
+}
+
+/** "Biden’s" → "Biden"; other words unchanged. */
+export function stripPossessive(word: string): string {
+  const n = word.length;
+  if (n > 2 && (word.charCodeAt(n - 1) === 115 || word.charCodeAt(n - 1) === 83) && isApostrophe(word.charCodeAt(n - 2))) return word.slice(0, n - 2);
+  return word;
+}
+
+export function isCapitalized(word: string): boolean {
+  return word.length > 0 && isUpperCode(word.charCodeAt(0));
+}
+
+export function isAllCaps(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isLetterCode(c)) {
+      if (!isUpperCode(c)) return false;
+      letters++;
+    }
+  }
+  return letters > 0;
+}
+
+/** Binary search: index of the last item whose start ≤ offset, or -1. */
+export function findByOffset<T extends { span: { start: number; end: number } }>(items: readonly T[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
