@@ -1,0 +1,324 @@
+// Measures the real language server over stdio: edit → diagnostics on a 1 MB document,
+// hover latency idle and while a workspace is indexed, and indexing wall time and memory.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Position } from 'vscode-languageserver-protocol';
+import { BenchClient, fileUri } from './lsp';
+import { median, percentile } from './stats';
+
+/** A measure that could not be taken says why instead of giving a number. */
+export interface NotAvailable {
+  na: string;
+}
+
+export interface EditResult {
+  /** "server default" or "claimlens.debounceMs = 0". */
+  setting: string;
+  debounceMs?: number;
+  /** didOpen → first diagnostics (a full analysis of the document through the server). */
+  openToDiagnosticsMs?: number;
+  edits: number;
+  timeouts: number;
+  medianMs?: number;
+  p95Ms?: number;
+  na?: string;
+}
+
+export interface HoverResult {
+  count: number;
+  withContent: number;
+  medianMs?: number;
+  p99Ms?: number;
+  maxMs?: number;
+  na?: string;
+  note?: string;
+}
+
+export interface IndexingResult {
+  files: number;
+  bytes: number;
+  wallMs?: number;
+  peakRssBytes?: number;
+  /** How the end of indexing was seen: a progress end, or every file's diagnostics. */
+  detectedBy?: string;
+  na?: string;
+}
+
+export interface ServerConfig {
+  serverPath: string;
+  document: string;
+  edits: number;
+  hovers: number;
+  workspaceFolder: string;
+  workspaceFiles: number;
+  workspaceBytes: number;
+  indexingTimeoutMs: number;
+  log: (message: string) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The text inserted and removed again by each pair of edits: it holds an unsourced figure. */
+const EDIT_TEXT = 'Officials said 40 per cent of the 12,000 households were affected. ';
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
+
+/** Hover targets spread over the document: inside names and just inside opening quotes. */
+export function hoverPositions(text: string, count: number): Position[] {
+  const starts = lineStarts(text);
+  const offsets: number[] = [];
+  const pattern = /[A-Z][a-z]+ [A-Z][a-z]+|“/g;
+  for (const match of text.matchAll(pattern)) offsets.push((match.index ?? 0) + Math.min(2, match[0].length));
+  if (offsets.length === 0) return [{ line: 0, character: 0 }];
+  const step = Math.max(1, Math.floor(offsets.length / count));
+  const positions: Position[] = [];
+  for (let i = 0; i < offsets.length && positions.length < count; i += step) positions.push(positionAt(starts, offsets[i]));
+  return positions;
+}
+
+/** A body line near the middle of the document, where edits are made. */
+function editLine(text: string): number {
+  const lines = text.split('\n');
+  for (let i = lines.length >> 1; i < lines.length; i++) if (lines[i].length > 40) return i;
+  return 0;
+}
+
+async function openDocument(client: BenchClient, uri: string, text: string): Promise<number | undefined> {
+  const sentAt = performance.now();
+  const first = client.waitForDiagnostics(uri, () => true, 120_000);
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text },
+  });
+  const receivedAt = await first;
+  return receivedAt === undefined ? undefined : receivedAt - sentAt;
+}
+
+async function hoverLoop(
+  client: BenchClient,
+  uri: string,
+  positions: Position[],
+  count: number,
+  keepGoing: () => boolean = () => true,
+): Promise<{ samples: number[]; withContent: number }> {
+  const samples: number[] = [];
+  let withContent = 0;
+  for (let i = 0; i < count && keepGoing(); i++) {
+    const position = positions[i % positions.length];
+    const start = performance.now();
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    const elapsed = performance.now() - start;
+    if (!keepGoing()) break; // Finished after indexing ended: not a sample "during indexing".
+    samples.push(elapsed);
+    if (hover) withContent++;
+  }
+  return { samples, withContent };
+}
+
+function hoverResult(samples: number[], withContent: number): HoverResult {
+  if (samples.length === 0) return { count: 0, withContent: 0, na: 'no hover samples' };
+  return {
+    count: samples.length,
+    withContent,
+    medianMs: median(samples),
+    p99Ms: percentile(samples, 99),
+    maxMs: Math.max(...samples),
+  };
+}
+
+/**
+ * Edits the 1 MB document `edits` times (insert, then delete the same text, alternately)
+ * and times each didChange to the diagnostics of that version. With `hovers` > 0, then
+ * measures idle hover latency on the same document.
+ */
+export async function measureEdits(
+  config: ServerConfig,
+  setting: string,
+  settings: Record<string, unknown>,
+  debounceMs: number | undefined,
+  hovers: number,
+): Promise<{ edit: EditResult; hover?: HoverResult }> {
+  const client = new BenchClient({ serverPath: config.serverPath, settings });
+  const uri = fileUri(path.join(path.dirname(config.workspaceFolder), 'large-document.txt'));
+  const edit: EditResult = { setting, debounceMs, edits: 0, timeouts: 0 };
+  try {
+    await client.initialize();
+    edit.openToDiagnosticsMs = await openDocument(client, uri, config.document);
+    if (edit.openToDiagnosticsMs === undefined) {
+      return { edit: { ...edit, na: `no diagnostics for the 1 MB document within 120 s${client.hasExited ? ' (server exited)' : ''}` } };
+    }
+    const line = editLine(config.document);
+    const samples: number[] = [];
+    let version = 1;
+    for (let i = 0; i < config.edits; i++) {
+      version++;
+      const insert = i % 2 === 0;
+      const change = insert
+        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: EDIT_TEXT }
+        : { range: { start: { line, character: 0 }, end: { line, character: EDIT_TEXT.length } }, text: '' };
+      const expected = version;
+      const published = client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= expected, 10_000);
+      const sentAt = performance.now();
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
+      const receivedAt = await published;
+      edit.edits++;
+      if (receivedAt === undefined) edit.timeouts++;
+      else samples.push(receivedAt - sentAt);
+      await sleep(20);
+    }
+    if (samples.length > 0) {
+      edit.medianMs = median(samples);
+      edit.p95Ms = percentile(samples, 95);
+    } else {
+      edit.na = 'no diagnostics after any edit within 10 s';
+    }
+    let hover: HoverResult | undefined;
+    if (hovers > 0) {
+      await sleep(300); // Let the last analysis settle: this is the idle measure.
+      const { samples: hoverSamples, withContent } = await hoverLoop(client, uri, hoverPositions(config.document, 200), hovers);
+      hover = hoverResult(hoverSamples, withContent);
+    }
+    return { edit, hover };
+  } catch (error) {
+    return { edit: { ...edit, na: `server error: ${describe(error)}${stderrHint(client)}` } };
+  } finally {
+    await client.stop();
+  }
+}
+
+const NO_INDEXING = 'n/a (no workspace indexing yet)';
+
+/** Waits until the server shows it is indexing the workspace: a progress, or diagnostics for a workspace file. */
+async function waitForIndexingStart(client: BenchClient, folderUri: string, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (client.progress.length > 0 || workspaceFilesSeen(client, folderUri) > 0) return true;
+    await sleep(25);
+  }
+  return false;
+}
+
+function workspaceFilesSeen(client: BenchClient, folderUri: string): number {
+  let count = 0;
+  for (const uri of client.analysedUris) if (uri.startsWith(folderUri + '/')) count++;
+  return count;
+}
+
+/** Starts indexing: automatically on initialize, or through an "analyze workspace" command the server offers. */
+async function startIndexing(client: BenchClient, folderUri: string): Promise<boolean> {
+  if (await waitForIndexingStart(client, folderUri, 5000)) return true;
+  const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  const command = commands.find((c) => /workspace/i.test(c));
+  if (!command) return false;
+  void client.connection.sendRequest('workspace/executeCommand', { command, arguments: [] }).catch(() => undefined);
+  return waitForIndexingStart(client, folderUri, 5000);
+}
+
+function indexingDone(client: BenchClient, folderUri: string, files: number): string | undefined {
+  const progress = client.progress[0];
+  if (progress?.endedAt !== undefined) return `progress "${progress.title ?? progress.token}" ended`;
+  if (workspaceFilesSeen(client, folderUri) >= files) return 'diagnostics for every workspace file';
+  return undefined;
+}
+
+/** Indexing of the generated workspace alone: wall time from initialize to its end, and VmHWM. */
+export async function measureIndexing(config: ServerConfig): Promise<IndexingResult> {
+  const result: IndexingResult = { files: config.workspaceFiles, bytes: config.workspaceBytes };
+  const folderUri = fileUri(config.workspaceFolder);
+  const client = new BenchClient({ serverPath: config.serverPath, settings: {}, workspaceFolder: config.workspaceFolder });
+  try {
+    const start = performance.now();
+    await client.initialize();
+    if (!(await startIndexing(client, folderUri))) return { ...result, na: NO_INDEXING };
+    const deadline = start + config.indexingTimeoutMs;
+    let detectedBy: string | undefined;
+    while (!(detectedBy = indexingDone(client, folderUri, config.workspaceFiles)) && performance.now() < deadline) {
+      if (client.hasExited) return { ...result, na: `server exited while indexing${stderrHint(client)}` };
+      await sleep(10);
+    }
+    if (!detectedBy) {
+      return { ...result, na: `indexing did not finish within ${config.indexingTimeoutMs / 1000} s (${workspaceFilesSeen(client, folderUri)} files seen)` };
+    }
+    const end = client.progress[0]?.endedAt ?? performance.now();
+    return { ...result, wallMs: end - start, peakRssBytes: client.peakRssBytes(), detectedBy };
+  } catch (error) {
+    return { ...result, na: `server error: ${describe(error)}${stderrHint(client)}` };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Hover latency on the open 1 MB document while the workspace is being indexed. */
+export async function measureHoverDuringIndexing(config: ServerConfig): Promise<HoverResult> {
+  const folderUri = fileUri(config.workspaceFolder);
+  const client = new BenchClient({ serverPath: config.serverPath, settings: {}, workspaceFolder: config.workspaceFolder });
+  const uri = fileUri(path.join(path.dirname(config.workspaceFolder), 'large-document.txt'));
+  try {
+    await client.initialize();
+    if (!(await startIndexing(client, folderUri))) return { count: 0, withContent: 0, na: NO_INDEXING };
+    if ((await openDocument(client, uri, config.document)) === undefined) {
+      return { count: 0, withContent: 0, na: 'the open document got no diagnostics while indexing' };
+    }
+    const indexing = () => indexingDone(client, folderUri, config.workspaceFiles) === undefined;
+    if (!indexing()) return { count: 0, withContent: 0, na: 'indexing finished before the open document was analysed' };
+    const { samples, withContent } = await hoverLoop(client, uri, hoverPositions(config.document, 200), config.hovers, indexing);
+    const result = hoverResult(samples, withContent);
+    if (samples.length < config.hovers) result.note = `indexing ended after ${samples.length} of ${config.hovers} hovers`;
+    return result;
+  } catch (error) {
+    return { count: 0, withContent: 0, na: `server error: ${describe(error)}${stderrHint(client)}` };
+  } finally {
+    await client.stop();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function stderrHint(client: BenchClient): string {
+  const tail = client.stderr.trim().split('\n').slice(-2).join(' / ');
+  return tail ? ` (stderr: ${tail.slice(0, 300)})` : '';
+}
+
+/** The debounce the server uses by default: package.json's contributed default, else the server's settings module. */
+export function defaultDebounce(root: string): { ms?: number; source: string } {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } | { properties?: Record<string, { default?: unknown }> }[] };
+    };
+    const configuration = manifest.contributes?.configuration;
+    const sections = Array.isArray(configuration) ? configuration : configuration ? [configuration] : [];
+    for (const section of sections) {
+      const value = section.properties?.['claimlens.debounceMs']?.default;
+      if (typeof value === 'number') return { ms: value, source: 'package.json contributes.configuration' };
+    }
+  } catch {
+    // Fall through to the server's own default.
+  }
+  const settingsFile = path.join(root, 'server', 'src', 'settings.ts');
+  try {
+    const match = /debounceMs:\s*(\d+)/.exec(fs.readFileSync(settingsFile, 'utf8'));
+    if (match) return { ms: Number(match[1]), source: 'server/src/settings.ts DEFAULT_SETTINGS' };
+  } catch {
+    // No settings module.
+  }
+  return { source: 'unknown' };
+}
