@@ -1,0 +1,1230 @@
+// Figures: the quantities, dates and time references a news text states, each with its
+// kind, value, unit and qualifier ("more than 70,000", "around $24 billion", "last year").
+//
+// One linear pass splits the text into tokens (words, numbers, single punctuation marks);
+// a matcher then walks the tokens once, looking a bounded number of tokens ahead at each
+// position. No regular expression runs over the user's text, so a megabyte of digits or
+// 100,000 "$" signs costs the same per byte as an article.
+import type { Figure, FigureKind } from './types';
+import {
+  CURRENCY_COUNTRY_ADJECTIVES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  DOLLAR_PREFIXES,
+  FRACTION_WORDS,
+  GLUED_MEASURE_SUFFIXES,
+  ISO_CURRENCY_CODES,
+  MEASURE_UNITS,
+  MULTIPLIER_WORDS,
+  SCALE_SUFFIXES,
+  SCALE_WORDS,
+  SMALL_NUMBER_WORDS,
+  SPACED_SCALE_ABBREVIATIONS,
+  TENS_WORDS,
+  TIME_UNITS,
+  VAGUE_MAGNITUDES,
+  parseDigitGroups,
+} from './numbers';
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+type TokenKind = 'word' | 'num' | 'punct' | 'code';
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  kind: TokenKind;
+  /** For numbers: the digits and separators, without a glued suffix. */
+  digits?: string;
+  /** For numbers: letters glued after the digits ("m" in "1.5m", "s" in "1990s"). */
+  suffix?: string;
+  /** A line break separates this token from the previous one. */
+  lineBreakBefore: boolean;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  if (code < 0xc0 || Number.isNaN(code)) return false;
+  return LETTER.test(text[index]);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 ||
+    code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let lineBreak = false;
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (isSpace(code)) {
+      if (code === 10 || code === 13) lineBreak = true;
+      index++;
+      continue;
+    }
+    const start = index;
+    let kind: TokenKind;
+    let digits: string | undefined;
+    let suffix: string | undefined;
+    if (isDigit(code)) {
+      index++;
+      while (index < length && isDigit(text.charCodeAt(index))) index++;
+      // Internal separators only when a digit follows: "70,000", "1.5"; not "2019." or "5, 6".
+      while (index + 1 < length) {
+        const mark = text.charCodeAt(index);
+        if ((mark === 44 || mark === 46) && isDigit(text.charCodeAt(index + 1))) {
+          index += 2;
+          while (index < length && isDigit(text.charCodeAt(index))) index++;
+        } else {
+          break;
+        }
+      }
+      digits = text.slice(start, index);
+      kind = 'num';
+      if (index < length && isLetterAt(text, index)) {
+        const suffixStart = index;
+        while (index < length && isLetterAt(text, index)) index++;
+        suffix = text.slice(suffixStart, index);
+        // "3D2", "5G4": letters and digits mixed, a code.
+        if (index < length && isDigit(text.charCodeAt(index))) {
+          kind = 'code';
+          while (index < length && (isDigit(text.charCodeAt(index)) || isLetterAt(text, index))) index++;
+        }
+      }
+    } else if (isLetterAt(text, index)) {
+      kind = 'word';
+      while (index < length) {
+        const next = text.charCodeAt(index);
+        if (isDigit(next)) kind = 'code';
+        else if (!isLetterAt(text, index)) break;
+        index++;
+      }
+    } else {
+      kind = 'punct';
+      // Keep a surrogate pair together so an emoji is one token.
+      index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
+    }
+    const tokenText = text.slice(start, index);
+    tokens.push({
+      start,
+      end: index,
+      text: tokenText,
+      lower: tokenText.toLowerCase(),
+      kind,
+      digits,
+      suffix,
+      lineBreakBefore: lineBreak,
+    });
+    lineBreak = false;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------
+// Vocabulary used by the matcher
+
+const QUALIFIER_PHRASES: readonly string[] = [
+  'more than', 'less than', 'fewer than', 'greater than', 'higher than', 'lower than',
+  'no more than', 'no fewer than', 'no less than', 'not more than', 'not less than',
+  'at least', 'at most', 'up to', 'as many as', 'as much as', 'as few as', 'as little as',
+  'as high as', 'as low as', 'upwards of', 'in excess of', 'close to', 'nearly', 'almost',
+  'around', 'about', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'over',
+  'under', 'just over', 'just under', 'well over', 'well under', 'slightly more than',
+  'slightly less than', 'just more than', 'just less than', 'nearly half', 'below', 'above',
+  'circa', 'an average of', 'on average',
+].filter((phrase) => phrase !== 'nearly half');
+
+/** First word → phrases (as word arrays), longest first. */
+const QUALIFIERS_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
+  const map = new Map<string, string[][]>();
+  for (const phrase of QUALIFIER_PHRASES) {
+    const words = phrase.split(' ');
+    const list = map.get(words[0]) ?? [];
+    list.push(words);
+    map.set(words[0], list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+})();
+
+const MONTHS: Readonly<Record<string, number>> = {
+  January: 1, February: 2, March: 3, April: 4, May: 5, June: 6, July: 7, August: 8,
+  September: 9, October: 10, November: 11, December: 12,
+};
+
+const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  Jan: 1, Feb: 2, Mar: 3, Apr: 4, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Sept: 9, Oct: 10, Nov: 11, Dec: 12,
+};
+
+/** Months that are also ordinary words or names: need a day, a year or a cue word. */
+const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['May', 'March', 'June', 'August']);
+
+const WEEKDAYS: ReadonlySet<string> = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+]);
+
+/** Words that introduce a time reference: "in April", "since 2019", "last Monday". */
+const DATE_CUE_WORDS: ReadonlySet<string> = new Set([
+  'in', 'since', 'until', 'till', 'by', 'from', 'of', 'through', 'during', 'before', 'after',
+  'early', 'late', 'mid', 'last', 'next', 'this', 'between', 'on', 'to', 'and', 'or', 'throughout',
+  'around', 'starting', 'beginning', 'end', 'ending', 'that', 'each', 'every', 'as',
+]);
+
+const RELATIVE_DETERMINERS: ReadonlySet<string> = new Set([
+  'last', 'this', 'next', 'past', 'coming', 'previous', 'current',
+]);
+
+const PERIOD_ADJECTIVES: ReadonlySet<string> = new Set([
+  'fiscal', 'financial', 'calendar', 'academic', 'school', 'budget', 'tax',
+]);
+
+const PERIOD_NOUNS: ReadonlySet<string> = new Set([
+  'year', 'month', 'week', 'quarter', 'decade', 'century', 'weekend', 'summer', 'winter',
+  'spring', 'autumn', 'fall', 'season', 'term', 'night', 'morning', 'evening', 'afternoon',
+]);
+
+const STANDALONE_DAY_WORDS: ReadonlySet<string> = new Set(['yesterday', 'tomorrow']);
+
+/** Words that make a following number a label or a name: "No. 10", "room 2019", "Boeing 737". */
+const LABEL_WORDS: ReadonlySet<string> = new Set([
+  'no', 'nos', 'number', 'room', 'page', 'pages', 'section', 'article', 'flight', 'route',
+  'chapter', 'version', 'v', 'level', 'grade', 'phase', 'stage', 'category', 'model', 'series',
+  'season', 'episode', 'unit', 'gate', 'platform', 'line', 'bus', 'channel', 'code', 'id', 'tel',
+  'phone', 'ext', 'p', 'pp', 'vol', 'volume', 'figure', 'table', 'item', 'rule', 'paragraph',
+  'clause', 'resolution', 'amendment', 'ward', 'district', 'precinct', 'block', 'lot', 'apartment',
+  'suite', 'floor', 'terminal', 'pier', 'highway', 'interstate', 'road', 'street', 'avenue',
+  'track', 'verse', 'psalm', 'psalms', 'act', 'bill', 'proposition', 'prop', 'measure', 'exit',
+  'size', 'type', 'class', 'squad', 'team', 'race', 'game', 'match', 'round', 'week', 'day',
+  'term', 'cell', 'box', 'bed', 'ticket', 'seat', 'row', 'lane', 'pin', 'password', 'zip',
+]);
+
+/** Capitalised words that may open a sentence before a number without naming it. */
+const CAPITALISED_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'in', 'on', 'at', 'by', 'of', 'to', 'for', 'from', 'with', 'about', 'some', 'nearly', 'more',
+  'over', 'since', 'during', 'until', 'only', 'just', 'almost', 'around', 'roughly', 'and', 'but',
+  'or', 'the', 'a', 'an', 'all', 'last', 'this', 'next', 'these', 'those', 'another', 'when',
+  'after', 'before', 'as', 'between', 'under', 'below', 'above', 'approximately', 'estimated',
+  'if', 'then', 'while', 'up', 'less', 'fewer', 'at', 'so', 'yet', 'of', 'among', 'nor',
+  'although', 'though', 'because', 'each', 'every', 'another', 'perhaps', 'maybe', 'only',
+  'exactly', 'precisely', 'barely', 'still', 'already', 'now', 'today', 'yesterday', 'then',
+  'by', 'like', 'including', 'what', 'once', 'where', 'whereas', 'however', 'also', 'even',
+  'well', 'close', 'upwards', 'no', 'not', 'than', 'circa', 'per', 'here', 'there', 'we',
+  'they', 'he', 'she', 'it', 'i', 'you', 'his', 'her', 'their', 'our', 'its', 'my', 'your',
+]);
+
+/** Words before a spelled-out number that make it a reference, not a quantity: "the two countries". */
+const REFERRING_DETERMINERS: ReadonlySet<string> = new Set([
+  'the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'all', 'both',
+  'other', 'which', 'whose', 'first', 'last', 'next', 'another', 'any', 'or',
+]);
+
+/** Prepositions after which a four-digit number is a year: "in 2019", "since 1998". */
+const YEAR_CUE_WORDS: ReadonlySet<string> = new Set([
+  'in', 'since', 'by', 'from', 'until', 'till', 'before', 'after', 'during', 'of', 'between',
+  'to', 'and', 'through', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter',
+  'fiscal', 'year', 'the', 's', 'circa', 'or', 'around', 'throughout', 'for', 'as', 'that',
+  'than', 'against', 'versus', 'season',
+]);
+
+/** Words that, after a number, are not its counted noun. */
+const NOT_COUNT_NOUNS: ReadonlySet<string> = new Set([
+  'of', 'the', 'and', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'was', 'were', 'is',
+  'are', 'had', 'have', 'has', 'said', 'more', 'than', 'or', 'per', 'who', 'which', 'that', 'a',
+  'an', 'as', 'but', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'be', 'been',
+  'this', 'these', 'those', 'its', 'their', 'his', 'her', 'out', 'into', 'over', 'under',
+  'about', 'after', 'before', 'since', 'when', 'while', 'so', 'not', 'no', 'also', 'all', 'each',
+  'other', 'others', 'among', 'between', 'during', 'against', 'did', 'do', 'does', 'up', 'down',
+  'away', 'off', 'last', 'next', 'this', 'than', 'then', 'they', 'there', 'were', 'he', 'she',
+  'it', 'we', 'you', 'i', 'less', 'fewer', 'ago', 'old', 'new', 'via', 'whom', 'whose', 'what',
+  'where', 'if', 'only', 'just', 'yet', 'still', 'through',
+]);
+
+/** Comparatives after "times" that make it a multiplier: "50 times more powerful". */
+const COMPARATIVE_WORDS: ReadonlySet<string> = new Set([
+  'more', 'less', 'as', 'the', 'higher', 'lower', 'greater', 'larger', 'bigger', 'smaller',
+  'faster', 'slower', 'stronger', 'weaker', 'longer', 'shorter', 'worse', 'better', 'cheaper',
+  'richer', 'poorer', 'deadlier', 'likelier', 'over', 'what', 'that',
+]);
+
+/** After a "-" glued to a number these words keep the number a figure: "five-year", "3-fold". */
+const HYPHEN_EXEMPT_PREFIXES: ReadonlySet<string> = new Set(['mid', 'pre', 'post', 'early', 'late']);
+
+const COUNT_NOUN_HINTS: ReadonlySet<string> = new Set([
+  'people', 'children', 'men', 'women', 'persons', 'staff', 'police', 'personnel', 'cattle',
+  'sheep', 'fish', 'deer', 'aircraft', 'livestock', 'military', 'youth', 'faculty',
+]);
+
+// ---------------------------------------------------------------------------------------
+// The matcher
+
+interface Quantity {
+  first: number; // first token of the number
+  next: number; // token after the number (and its scale)
+  value?: number;
+  /** The scale applied ("billion" → 1e9), so a range's first part can borrow it. */
+  scale?: number;
+  spelled: boolean;
+  vague: boolean;
+  /** Four plain digits ("2019"): maybe a year. */
+  yearLike: boolean;
+  /** Glued unit such as "km" in "5km". */
+  gluedUnit?: string;
+  /** "1990s": a decade. */
+  decade: boolean;
+}
+
+interface Match {
+  firstToken: number;
+  nextToken: number;
+  kind: FigureKind;
+  value?: number;
+  valueMax?: number;
+  unit?: string;
+  qualifier?: string;
+}
+
+class FigureMatcher {
+  constructor(private readonly tokens: Token[]) {}
+
+  private at(index: number): Token | undefined {
+    return this.tokens[index];
+  }
+
+  private lower(index: number): string {
+    return this.tokens[index]?.lower ?? '';
+  }
+
+  /** Token `index` exists and continues the same line as the one before it. */
+  private onLine(index: number): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && !token.lineBreakBefore;
+  }
+
+  /** Token `index` touches the token before it (no space between). */
+  private glued(index: number): boolean {
+    const token = this.tokens[index];
+    const before = this.tokens[index - 1];
+    return token !== undefined && before !== undefined && before.end === token.start;
+  }
+
+  private isWord(index: number, ...words: string[]): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && token.kind === 'word' && words.includes(token.lower);
+  }
+
+  private isPunct(index: number, ...marks: string[]): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && token.kind === 'punct' && marks.includes(token.text);
+  }
+
+  private isCapitalised(index: number): boolean {
+    const token = this.tokens[index];
+    if (!token || token.kind !== 'word') return false;
+    const first = token.text[0];
+    return first !== first.toLowerCase();
+  }
+
+  run(): Match[] {
+    const matches: Match[] = [];
+    let index = 0;
+    while (index < this.tokens.length) {
+      const match = this.matchAt(index);
+      if (match) {
+        matches.push(match);
+        index = match.nextToken;
+      } else {
+        index = this.skipAt(index);
+      }
+    }
+    return matches;
+  }
+
+  /** Where to resume after a failed match: past a whole code-like chain ("202-555-0100"). */
+  private skipAt(index: number): number {
+    const token = this.tokens[index];
+    if (token.kind === 'num' || token.kind === 'code') {
+      let next = index + 1;
+      // Swallow glued "-", "/", ":" and "." chains of numbers so their parts are not re-read.
+      while (
+        next + 1 < this.tokens.length &&
+        this.glued(next) &&
+        this.isPunct(next, '-', '/', ':', '.', '–') &&
+        this.glued(next + 1) &&
+        (this.tokens[next + 1].kind === 'num' || this.tokens[next + 1].kind === 'code')
+      ) {
+        next += 2;
+      }
+      return next;
+    }
+    return index + 1;
+  }
+
+  private matchAt(index: number): Match | undefined {
+    const token = this.tokens[index];
+    if (token.kind === 'code') return undefined;
+    const date = this.matchDate(index);
+    if (date) return date;
+    const qualifier = this.matchQualifier(index);
+    if (qualifier) {
+      const quantity = this.matchQuantity(qualifier.next, qualifier.text);
+      if (quantity && quantity.kind === 'duration' && (qualifier.text === 'over' || qualifier.text === 'under')) {
+        // "rose 8% over three months": "over" means "during" before a span of time.
+        return this.matchQuantity(qualifier.next, undefined);
+      }
+      if (quantity) return { ...quantity, firstToken: index, qualifier: qualifier.text };
+      return undefined;
+    }
+    return this.matchQuantity(index, undefined);
+  }
+
+  private matchQualifier(index: number): { next: number; text: string } | undefined {
+    const token = this.tokens[index];
+    if (token.kind !== 'word') return undefined;
+    const phrases = QUALIFIERS_BY_FIRST_WORD.get(token.lower);
+    if (!phrases) return undefined;
+    for (const words of phrases) {
+      let ok = true;
+      for (let offset = 1; offset < words.length; offset++) {
+        if (!this.onLine(index + offset) || this.lower(index + offset) !== words[offset]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && this.onLine(index + words.length)) return { next: index + words.length, text: words.join(' ') };
+    }
+    return undefined;
+  }
+
+  // ----- dates -------------------------------------------------------------------------
+
+  private matchDate(index: number): Match | undefined {
+    const token = this.tokens[index];
+    if (token.kind === 'num') return this.matchNumericDate(index);
+    if (token.kind === 'punct') {
+      // "the ’90s", "the '80s"
+      if ((token.text === '’' || token.text === "'") && this.glued(index + 1)) {
+        const next = this.tokens[index + 1];
+        if (next.kind === 'num' && next.digits?.length === 2 && next.suffix === 's' && next.digits.endsWith('0')) {
+          const decade = Number(next.digits);
+          const year = decade >= 30 ? 1900 + decade : 2000 + decade;
+          return { firstToken: index, nextToken: index + 2, kind: 'year', value: year, valueMax: year + 9 };
+        }
+      }
+      return undefined;
+    }
+    if (token.kind !== 'word') return undefined;
+    const text = token.text;
+    if (MONTHS[text] !== undefined || MONTH_ABBREVIATIONS[text] !== undefined) return this.matchMonthDate(index);
+    if (WEEKDAYS.has(text)) return { firstToken: index, nextToken: index + 1, kind: 'date' };
+    if (STANDALONE_DAY_WORDS.has(token.lower)) return { firstToken: index, nextToken: index + 1, kind: 'date' };
+    if (RELATIVE_DETERMINERS.has(token.lower)) return this.matchRelativeDate(index);
+    // "a year ago", "a decade ago"
+    if ((token.lower === 'a' || token.lower === 'an') && this.onLine(index + 1) && this.onLine(index + 2)) {
+      if (TIME_UNITS[this.lower(index + 1)] && this.isWord(index + 2, 'ago')) {
+        return { firstToken: index, nextToken: index + 3, kind: 'date' };
+      }
+    }
+    return undefined;
+  }
+
+  private matchRelativeDate(index: number): Match | undefined {
+    let next = index + 1;
+    if (!this.onLine(next)) return undefined;
+    if (PERIOD_ADJECTIVES.has(this.lower(next)) && this.onLine(next + 1)) next++;
+    const word = this.tokens[next];
+    if (word && word.kind === 'word' && (PERIOD_NOUNS.has(word.lower) || WEEKDAYS.has(word.text))) {
+      // "the past year" reads as a span of time as much as a date; both are time references.
+      if (word.lower === 'night' && this.lower(index) !== 'last') return undefined;
+      if (['morning', 'evening', 'afternoon'].includes(word.lower) && this.lower(index) !== 'this') return undefined;
+      return { firstToken: index, nextToken: next + 1, kind: 'date' };
+    }
+    return undefined;
+  }
+
+  private dayNumberAt(index: number): boolean {
+    const token = this.tokens[index];
+    if (!token || token.kind !== 'num' || !token.digits || token.digits.length > 2) return false;
+    if (token.suffix && !['st', 'nd', 'rd', 'th'].includes(token.suffix.toLowerCase())) return false;
+    const day = Number(token.digits);
+    if (day < 1 || day > 31) return false;
+    // "Aug 8 10:30" is fine, but "May 3:2" or "April 30-40" is not a day.
+    if (this.glued(index + 1) && this.isPunct(index + 1, ':', '-', '/', '.', '–') && this.at(index + 2)?.kind === 'num' && this.glued(index + 2)) return false;
+    return true;
+  }
+
+  private yearNumberAt(index: number): boolean {
+    const token = this.tokens[index];
+    if (!token || token.kind !== 'num' || token.suffix || !token.digits || token.digits.length !== 4) return false;
+    const year = Number(token.digits);
+    return year >= 1000 && year <= 2100;
+  }
+
+  private matchMonthDate(index: number): Match | undefined {
+    const token = this.tokens[index];
+    const abbreviated = MONTH_ABBREVIATIONS[token.text] !== undefined;
+    let next = index + 1;
+    if (abbreviated && this.isPunct(next, '.') && this.glued(next)) next++;
+    let hasDay = false;
+    let hasYear = false;
+    let year: number | undefined;
+    if (this.onLine(next) && this.dayNumberAt(next)) {
+      hasDay = true;
+      next++;
+      if (this.isPunct(next, ',') && this.onLine(next + 1) && this.yearNumberAt(next + 1)) {
+        year = Number(this.tokens[next + 1].digits);
+        next += 2;
+        hasYear = true;
+      } else if (this.onLine(next) && this.yearNumberAt(next)) {
+        year = Number(this.tokens[next].digits);
+        next++;
+        hasYear = true;
+      }
+    } else if (this.onLine(next) && this.yearNumberAt(next)) {
+      year = Number(this.tokens[next].digits);
+      next++;
+      hasYear = true;
+    }
+    void year;
+    if (hasDay || hasYear) return { firstToken: index, nextToken: next, kind: 'date' };
+    if (abbreviated) return undefined;
+    // A month on its own: "in April". Ambiguous ones need a cue word before them.
+    const before = this.tokens[index - 1];
+    const cued = before !== undefined && !token.lineBreakBefore && DATE_CUE_WORDS.has(before.lower);
+    const cuedByHyphen = before !== undefined && before.text === '-' && this.glued(index) && HYPHEN_EXEMPT_PREFIXES.has(this.lower(index - 2));
+    if (!cued && !cuedByHyphen) {
+      if (AMBIGUOUS_MONTHS.has(token.text)) return undefined;
+      // "April Ryan": a first name.
+      if (this.onLine(index + 1) && this.isCapitalised(index + 1)) return undefined;
+    }
+    return { firstToken: index, nextToken: index + 1, kind: 'date' };
+  }
+
+  /** "8 August 2023", "2023-08-08", "8/8/2023". */
+  private matchNumericDate(index: number): Match | undefined {
+    const token = this.tokens[index];
+    if (this.dayNumberAt(index) && this.onLine(index + 1)) {
+      let next = index + 1;
+      if (this.isWord(next, 'of') && this.onLine(next + 1)) next++;
+      const month = this.tokens[next];
+      if (month && month.kind === 'word' && MONTHS[month.text] !== undefined && (next === index + 1 || token.suffix)) {
+        next++;
+        if (this.onLine(next) && this.yearNumberAt(next)) next++;
+        return { firstToken: index, nextToken: next, kind: 'date' };
+      }
+    }
+    // ISO and slashed dates: three glued groups.
+    const separator = this.tokens[index + 1];
+    if (
+      separator && this.glued(index + 1) && (separator.text === '-' || separator.text === '/') &&
+      this.glued(index + 2) && this.at(index + 2)?.kind === 'num' &&
+      this.isPunct(index + 3, separator.text) && this.glued(index + 3) &&
+      this.glued(index + 4) && this.at(index + 4)?.kind === 'num'
+    ) {
+      const parts = [token, this.tokens[index + 2], this.tokens[index + 4]];
+      if (parts.some((part) => part.suffix || !part.digits || !/^\d+$/.test(part.digits))) return undefined;
+      const lengths = parts.map((part) => part.digits!.length);
+      const iso = separator.text === '-' && lengths[0] === 4 && lengths[1] === 2 && lengths[2] === 2;
+      const slashed = separator.text === '/' && lengths[0] <= 2 && lengths[1] <= 2 && (lengths[2] === 4 || lengths[2] === 2);
+      // A fourth glued group is a phone number or an identifier.
+      const longer = this.glued(index + 5) && this.isPunct(index + 5, separator.text);
+      if ((iso || slashed) && !longer) return { firstToken: index, nextToken: index + 5, kind: 'date' };
+    }
+    return undefined;
+  }
+
+  // ----- quantities --------------------------------------------------------------------
+
+  /** A number in digits or words, with its scale: "70,000", "1.5m", "24 billion", "fifty", "two dozen". */
+  private readNumber(index: number): Quantity | undefined {
+    const token = this.tokens[index];
+    if (!token) return undefined;
+    if (token.kind === 'num') return this.readDigits(index);
+    if (token.kind === 'word') return this.readNumberWords(index);
+    return undefined;
+  }
+
+  private readDigits(index: number): Quantity | undefined {
+    const token = this.tokens[index];
+    const digits = token.digits!;
+    let value = parseDigitGroups(digits);
+    if (value === undefined || !Number.isFinite(value)) return undefined;
+    let scale: number | undefined;
+    let gluedUnit: string | undefined;
+    let decade = false;
+    const suffix = token.suffix?.toLowerCase();
+    if (suffix) {
+      if (SCALE_SUFFIXES[suffix] !== undefined) {
+        scale = SCALE_SUFFIXES[suffix];
+      } else if (suffix === 's' && /^\d{4}$/.test(digits) && digits.endsWith('0')) {
+        decade = true;
+      } else if (GLUED_MEASURE_SUFFIXES.has(suffix)) {
+        gluedUnit = MEASURE_UNITS[suffix] ?? suffix;
+      } else if ((suffix === 'c' || suffix === 'f') && token.suffix === token.suffix!.toUpperCase()) {
+        gluedUnit = suffix === 'c' ? '°C' : '°F';
+      } else if (suffix === 'x') {
+        gluedUnit = 'times';
+      } else {
+        // Ordinals ("8th"), clock times ("10am"), codes ("5G", "3D").
+        return undefined;
+      }
+    }
+    let next = index + 1;
+    if (!scale && !decade && !gluedUnit && this.onLine(next)) {
+      const word = this.lower(next);
+      const wordScale = SCALE_WORDS[word] ?? SPACED_SCALE_ABBREVIATIONS[word];
+      if (wordScale !== undefined && this.tokens[next].kind === 'word') {
+        scale = wordScale;
+        next++;
+        // "1.5 hundred thousand" is rare; "two hundred thousand" is handled by words.
+        if (wordScale === 100 && this.onLine(next) && SCALE_WORDS[this.lower(next)] > 100) {
+          scale *= SCALE_WORDS[this.lower(next)];
+          next++;
+        }
+      } else if (word === 'dozen') {
+        scale = 12;
+        next++;
+      }
+    }
+    if (scale) value *= scale;
+    const yearLike = !scale && !decade && !gluedUnit && /^\d{4}$/.test(digits) && value >= 1000 && value <= 2100;
+    return { first: index, next, value, scale, spelled: false, vague: false, yearLike, gluedUnit, decade };
+  }
+
+  private readNumberWords(index: number): Quantity | undefined {
+    const first = this.lower(index);
+    // "a hundred", "a million", "a dozen", "half a million"
+    if (first === 'a' || first === 'an' || first === 'half') {
+      let next = index + 1;
+      let multiplier = 1;
+      if (first === 'half') {
+        if (!(this.isWord(next, 'a', 'an') && this.onLine(next))) return undefined;
+        multiplier = 0.5;
+        next++;
+      }
+      if (!this.onLine(next)) return undefined;
+      const word = this.lower(next);
+      let value: number;
+      if (SCALE_WORDS[word] !== undefined && this.tokens[next].kind === 'word' && word !== 'lakhs' && word !== 'crores') value = SCALE_WORDS[word];
+      else if (word === 'dozen') value = 12;
+      else return undefined;
+      next++;
+      while (this.onLine(next) && SCALE_WORDS[this.lower(next)] > value && this.tokens[next].kind === 'word') {
+        value *= SCALE_WORDS[this.lower(next)];
+        next++;
+      }
+      return { first: index, next, value: value * multiplier, scale: value, spelled: true, vague: false, yearLike: false, decade: false };
+    }
+    const vague = this.readVagueMagnitude(index);
+    if (vague) return vague;
+    let total = 0;
+    let current = 0;
+    let next = index;
+    let read = 0;
+    let lastScale = Infinity;
+    while (next < this.tokens.length && (next === index || this.onLine(next))) {
+      const token = this.tokens[next];
+      if (token.kind !== 'word') break;
+      const word = token.lower;
+      if (SMALL_NUMBER_WORDS[word] !== undefined) {
+        if (read > 0 && current % 100 !== 0 && current % 10 !== 0) break;
+        if (read > 0 && current % 100 === 0 && current !== 0 && false) break;
+        if (read > 0 && current !== 0 && current % 10 === 0 && current % 100 !== 0 && SMALL_NUMBER_WORDS[word] >= 10) break;
+        if (read > 0 && current !== 0 && current < 10) break;
+        current += SMALL_NUMBER_WORDS[word];
+      } else if (TENS_WORDS[word] !== undefined) {
+        if (read > 0 && current % 100 !== 0) break;
+        current += TENS_WORDS[word];
+        // "twenty-five"
+        if (this.isPunct(next + 1, '-') && this.glued(next + 1) && this.glued(next + 2)) {
+          const unit = SMALL_NUMBER_WORDS[this.lower(next + 2)];
+          if (unit !== undefined && unit > 0 && unit < 10) {
+            current += unit;
+            next += 2;
+          }
+        }
+      } else if (word === 'hundred' && read > 0 && current > 0 && current < 100) {
+        current *= 100;
+      } else if (SCALE_WORDS[word] !== undefined && SCALE_WORDS[word] >= 1000 && read > 0 && SCALE_WORDS[word] < lastScale && (current > 0)) {
+        total += current * SCALE_WORDS[word];
+        lastScale = SCALE_WORDS[word];
+        current = 0;
+      } else if (word === 'dozen' && read > 0 && current > 0 && current < 100) {
+        current *= 12;
+      } else if (word === 'and' && read > 0 && current % 100 === 0 && this.onLine(next + 1) &&
+        (SMALL_NUMBER_WORDS[this.lower(next + 1)] !== undefined || TENS_WORDS[this.lower(next + 1)] !== undefined) && (current > 0 || total > 0)) {
+        // "two hundred and fifty": the "and" joins only number words.
+      } else {
+        break;
+      }
+      read++;
+      next++;
+    }
+    if (read === 0) return undefined;
+    // Do not end on a dangling "and".
+    if (this.lower(next - 1) === 'and') next--;
+    const value = total + current;
+    let scale: number | undefined;
+    if (lastScale !== Infinity) scale = lastScale;
+    // "five billion" style already multiplied; "2.5" cannot be words.
+    return { first: index, next, value, scale, spelled: true, vague: false, yearLike: false, decade: false };
+  }
+
+  /** "hundreds", "tens of thousands", "several hundred", "a few thousand". */
+  private readVagueMagnitude(index: number): Quantity | undefined {
+    const word = this.lower(index);
+    if (word === 'tens' || word === 'hundreds') {
+      if (this.isWord(index + 1, 'of') && this.onLine(index + 1) && this.onLine(index + 2)) {
+        const magnitude = this.lower(index + 2);
+        if (['thousands', 'millions', 'billions'].includes(magnitude) || (word === 'tens' && magnitude === 'hundreds')) {
+          return { first: index, next: index + 3, spelled: true, vague: true, yearLike: false, decade: false };
+        }
+      }
+      if (word === 'tens') return undefined;
+    }
+    if (VAGUE_MAGNITUDES.has(word)) {
+      return { first: index, next: index + 1, spelled: true, vague: true, yearLike: false, decade: false };
+    }
+    const fewWords = word === 'several' || word === 'many' ? 1 : word === 'a' && this.isWord(index + 1, 'few') ? 2 : 0;
+    if (fewWords && this.onLine(index + fewWords)) {
+      const magnitude = this.lower(index + fewWords);
+      if (['hundred', 'thousand', 'million', 'billion', 'dozen'].includes(magnitude)) {
+        return { first: index, next: index + fewWords + 1, spelled: true, vague: true, yearLike: false, decade: false };
+      }
+    }
+    return undefined;
+  }
+
+  /** "$", "US$", "€", "Rs", "USD" before an amount. */
+  private readCurrencyPrefix(index: number): { code: string; next: number } | undefined {
+    const token = this.tokens[index];
+    if (!token) return undefined;
+    if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] !== undefined) {
+      return { code: CURRENCY_SYMBOLS[token.text], next: index + 1 };
+    }
+    if (token.kind !== 'word') return undefined;
+    if (DOLLAR_PREFIXES[token.text] !== undefined && this.isPunct(index + 1, '$') && this.glued(index + 1)) {
+      return { code: DOLLAR_PREFIXES[token.text], next: index + 2 };
+    }
+    // "U.S. $5" is rare; "US $5" is common enough.
+    if (token.text === 'US' && this.isPunct(index + 1, '$') && this.onLine(index + 1)) {
+      return { code: 'USD', next: index + 2 };
+    }
+    if (token.text === 'Rs' || token.text === 'Rs.') {
+      const next = this.isPunct(index + 1, '.') && this.glued(index + 1) ? index + 2 : index + 1;
+      return { code: 'INR', next };
+    }
+    if (ISO_CURRENCY_CODES.has(token.text) && this.at(index + 1)?.kind === 'num' && this.onLine(index + 1)) {
+      return { code: token.text === 'RMB' ? 'CNY' : token.text, next: index + 1 };
+    }
+    return undefined;
+  }
+
+  /** The number at `index` is part of a name, a code or a clock time, not a quantity. */
+  private numberIsLabel(index: number): boolean {
+    const token = this.tokens[index];
+    const before = this.tokens[index - 1];
+    if (before && this.glued(index)) {
+      // "COVID-19", "F-16", "#3", "+44", "v2", "/2023/"
+      if (before.kind === 'punct' && ['#', '+', '/', '\\', '@', '_', '=', '&', '.'].includes(before.text)) return true;
+      if (before.kind === 'punct' && (before.text === '-' || before.text === '‑') && this.glued(index - 1)) {
+        const word = this.tokens[index - 2];
+        if (word && word.kind !== 'punct' && !HYPHEN_EXEMPT_PREFIXES.has(word.lower)) return true;
+      }
+    }
+    if (before && !token.lineBreakBefore) {
+      if (before.kind === 'word') {
+        if (LABEL_WORDS.has(before.lower) && !(before.lower === 'day' || before.lower === 'week') ) {
+          // "No. 10" has a "." between; a plain lower-case label word is enough.
+          return true;
+        }
+        if (this.isCapitalised(index - 1) && !CAPITALISED_FUNCTION_WORDS.has(before.lower) &&
+          MONTHS[before.text] === undefined && MONTH_ABBREVIATIONS[before.text] === undefined &&
+          !WEEKDAYS.has(before.text) && DOLLAR_PREFIXES[before.text] === undefined && !ISO_CURRENCY_CODES.has(before.text) &&
+          before.text !== 'Rs') {
+          // "Boeing 737", "Apollo 11", "Room 2019": a capitalised name before the number.
+          return true;
+        }
+      }
+      if (before.text === '.' && this.glued(index - 1) && this.isWord(index - 2, 'no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig')) return true;
+    }
+    // Phone numbers and identifiers: "0800 123 456", a leading zero, digit groups in a row.
+    if (token.digits && token.digits.length > 1 && token.digits[0] === '0' && token.digits[1] !== '.' && token.digits[1] !== ',') return true;
+    if (before && !token.lineBreakBefore && before.kind === 'num') return true;
+    if (this.onLine(index + 1) && this.tokens[index + 1].kind === 'num') return true;
+    // Clock times: "10:30", "10 a.m.", "3pm".
+    const after = this.tokens[index + 1];
+    if (after && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num' && this.glued(index + 2)) return true;
+    if (after && this.onLine(index + 1) && (after.lower === 'am' || after.lower === 'pm' || after.lower === 'gmt' || after.lower === 'utc')) return true;
+    if (after && this.onLine(index + 1) && (after.lower === 'a' || after.lower === 'p') && this.isPunct(index + 2, '.') && this.isWord(index + 3, 'm')) return true;
+    if (after && this.isWord(index + 1, 'o') && this.isPunct(index + 2, '’', "'") && this.isWord(index + 3, 'clock')) return true;
+    // A numbered list item at the start of a line: "1. Preheat" / "2) Stir".
+    if ((token.lineBreakBefore || index === 0) && after && this.glued(index + 1) && (after.text === '.' || after.text === ')')) return true;
+    // An address: "10 Downing Street".
+    if (after && this.onLine(index + 1) && this.isCapitalised(index + 1)) {
+      for (let look = index + 1; look <= index + 3 && this.onLine(look) && this.isCapitalised(look); look++) {
+        if (['Street', 'St', 'Road', 'Avenue', 'Ave', 'Boulevard', 'Lane', 'Drive', 'Place', 'Square'].includes(this.tokens[look].text)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The token after a range dash or "to": the second number of "10-20", "$10m to $20m". */
+  private readRangeEnd(index: number, first: Quantity, currency: string | undefined, between: boolean, fromBefore: boolean): { quantity: Quantity; next: number } | undefined {
+    const joint = this.tokens[index];
+    if (!joint || !this.onLine(index)) return undefined;
+    let next: number;
+    if (joint.kind === 'punct' && (joint.text === '-' || joint.text === '–' || joint.text === '—')) {
+      // A glued hyphen must be glued on both sides; a spaced dash is a range only as an en dash.
+      const gluedBoth = this.glued(index) && this.glued(index + 1);
+      if (!gluedBoth && joint.text !== '–') return undefined;
+      next = index + 1;
+    } else if ((joint.lower === 'to' && !fromBefore) || (joint.lower === 'and' && between)) {
+      next = index + 1;
+    } else {
+      return undefined;
+    }
+    if (!this.onLine(next)) return undefined;
+    if (currency) {
+      const prefix = this.readCurrencyPrefix(next);
+      if (prefix) next = prefix.next;
+    }
+    const second = this.readNumber(next);
+    if (!second || second.vague || second.value === undefined || first.value === undefined) return undefined;
+    if (first.spelled !== second.spelled && !(first.spelled && second.spelled)) {
+      // "5 to ten" is unusual; keep it simple: both digits or both words.
+      if (!(first.spelled === false && second.spelled === false)) return undefined;
+    }
+    return { quantity: second, next: second.next };
+  }
+
+  private matchQuantity(index: number, qualifier: string | undefined): Match | undefined {
+    const token = this.tokens[index];
+    if (!token) return undefined;
+    // "between 10 and 20"
+    if (token.lower === 'between' && this.onLine(index + 1)) {
+      const inner = this.matchAmount(index + 1, qualifier, true);
+      if (inner && inner.valueMax !== undefined) return { ...inner, firstToken: index };
+      return undefined;
+    }
+    return this.matchAmount(index, qualifier, false);
+  }
+
+  private matchAmount(index: number, qualifier: string | undefined, between: boolean): Match | undefined {
+    const currency = this.readCurrencyPrefix(index);
+    const numberIndex = currency ? currency.next : index;
+    if (currency && (!this.onLine(numberIndex) || (numberIndex > index + 1 && false))) return undefined;
+    if (!currency && this.tokens[index].kind === 'word') {
+      // "two-thirds", "a third" before "two" or "a" can be read as a number.
+      const fraction = this.matchFractionOrMultiplier(index);
+      if (fraction) return { ...fraction, qualifier };
+    }
+    const quantity = this.readNumber(numberIndex);
+    if (!quantity) {
+      if (currency) return undefined;
+      return undefined;
+    }
+    if (!currency && quantity.spelled === false && this.numberIsLabel(numberIndex)) return undefined;
+    if (currency && this.numberIsLabelAfter(numberIndex)) return undefined;
+    const before = this.tokens[index - 1];
+    const fromBefore = between || (before !== undefined && !this.tokens[index].lineBreakBefore && before.lower === 'from');
+
+    let next = quantity.next;
+    let value = quantity.value;
+    let valueMax: number | undefined;
+
+    // "3-to-1", "3 to 1": odds, not a range.
+    const odds = this.readOdds(next, quantity);
+    if (odds) return { firstToken: index, nextToken: odds.next, kind: 'ratio', value: odds.value };
+
+    // "from $2 million to $5 million" is a change between two figures, not a range.
+    const range = quantity.vague ? undefined : this.readRangeEnd(next, quantity, currency?.code, between, fromBefore && !between);
+    if (between && !range) return undefined;
+    if (range) {
+      const second = range.quantity;
+      if (second.value! > value!) {
+        valueMax = second.value;
+        // "$10-20 million": the scale written once belongs to both ends.
+        if (second.scale && !quantity.scale && value! * second.scale <= valueMax!) value = value! * second.scale;
+        if (!(value! < valueMax!)) valueMax = undefined;
+        else next = range.next;
+      } else if (quantity.yearLike && second.value! < 100 && /^\d{2}$/.test(this.tokens[second.first].digits ?? '') && !currency) {
+        // "2019-20": a season or fiscal year.
+        const century = Math.floor(value! / 100) * 100;
+        if (century + second.value! > value!) {
+          valueMax = century + second.value!;
+          next = range.next;
+        }
+      } else if (this.glued(quantity.next) && this.isPunct(quantity.next, '-')) {
+        // "3-1" scores and "202-555" codes: not a figure.
+        return undefined;
+      }
+    }
+    // A glued hyphen to a non-unit word: "two-state", "5-star". "-year", "-fold", "-strong" handled below.
+    if (valueMax === undefined && this.isPunct(next, '-') && this.glued(next) && this.glued(next + 1)) {
+      const word = this.lower(next + 1);
+      const after = this.tokens[next + 1];
+      if (after.kind === 'num' || after.kind === 'code') return undefined;
+      if (word === 'fold') return { firstToken: index, nextToken: next + 2, kind: 'ratio', value, unit: 'times', qualifier };
+      if (TIME_UNITS[word] !== undefined) {
+        // "a five-year plan", "a 45-year-old man"
+        if (this.isPunct(next + 2, '-') && this.glued(next + 2) && this.isWord(next + 3, 'old') && this.glued(next + 3)) {
+          return { firstToken: index, nextToken: next + 4, kind: 'measure', value, unit: `${TIME_UNITS[word]} old`, qualifier };
+        }
+        return { firstToken: index, nextToken: next + 2, kind: 'duration', value, unit: TIME_UNITS[word], qualifier };
+      }
+      if (MEASURE_UNITS[word] !== undefined && word !== 'm' && word !== 'g') {
+        return { firstToken: index, nextToken: next + 2, kind: 'measure', value, unit: MEASURE_UNITS[word], qualifier };
+      }
+      if (word === 'strong' || word === 'member') {
+        return { firstToken: index, nextToken: next + 2, kind: 'count', value, qualifier };
+      }
+      if (!currency && word !== 'plus') return undefined;
+    }
+
+    const base = { firstToken: index, value, valueMax, qualifier };
+    if (currency) {
+      // "€3bn", "$24 billion", "Rs 500 crore"
+      const end = this.isWord(next, 'a', 'an') ? next : next;
+      return { ...base, nextToken: end, kind: 'money', unit: currency.code };
+    }
+    if (quantity.gluedUnit) {
+      if (quantity.gluedUnit === 'times') return { ...base, nextToken: next, kind: 'ratio', unit: 'times' };
+      return { ...base, nextToken: next, kind: 'measure', unit: quantity.gluedUnit };
+    }
+    if (quantity.decade) {
+      return { firstToken: index, nextToken: next, kind: 'year', value, valueMax: value! + 9, qualifier };
+    }
+    const unitMatch = this.matchUnitAfter(next, quantity, value);
+    if (unitMatch) {
+      const result: Match = { ...base, ...unitMatch, firstToken: index, qualifier };
+      if (result.value !== undefined && unitMatch.scaleValue !== undefined) {
+        result.value = unitMatch.scaleValue(result.value);
+        if (result.valueMax !== undefined) result.valueMax = unitMatch.scaleValue(result.valueMax);
+      }
+      delete (result as { scaleValue?: unknown }).scaleValue;
+      return result;
+    }
+    return this.matchBareNumber(index, quantity, base, next);
+  }
+
+  /** With a currency symbol the number may still be a code ("$1.2.3" never parses; "$19:30" is odd). */
+  private numberIsLabelAfter(index: number): boolean {
+    const after = this.tokens[index + 1];
+    return after !== undefined && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num';
+  }
+
+  private readOdds(index: number, first: Quantity): { next: number; value: number } | undefined {
+    if (first.value === undefined || first.vague) return undefined;
+    // "3-to-1"
+    if (this.isPunct(index, '-') && this.glued(index) && this.isWord(index + 1, 'to') && this.glued(index + 1) &&
+      this.isPunct(index + 2, '-') && this.glued(index + 2) && this.glued(index + 3)) {
+      const second = this.readNumber(index + 3);
+      if (second?.value) return { next: second.next, value: first.value / second.value };
+    }
+    // "3 to 1" only with 1 as the second term (otherwise it is a range)
+    if (this.isWord(index, 'to') && this.onLine(index) && this.onLine(index + 1)) {
+      const second = this.readNumber(index + 1);
+      if (second && second.value === 1 && first.value > 1 && !second.scale) return { next: second.next, value: first.value };
+    }
+    return undefined;
+  }
+
+  /** The unit words after a number decide its kind. */
+  private matchUnitAfter(
+    index: number,
+    quantity: Quantity,
+    value: number | undefined,
+  ): (Partial<Match> & { nextToken: number; kind: FigureKind; scaleValue?: (v: number) => number }) | undefined {
+    const token = this.tokens[index];
+    if (!token || !this.onLine(index)) return undefined;
+    const word = token.lower;
+    // Percentages
+    if (token.text === '%' || token.text === '٪') return { nextToken: index + 1, kind: 'percent', unit: '%' };
+    if (word === 'percent' || word === 'pct') return { nextToken: index + 1, kind: 'percent', unit: '%' };
+    if (word === 'per' && this.isWord(index + 1, 'cent') && this.onLine(index + 1)) return { nextToken: index + 2, kind: 'percent', unit: '%' };
+    if (word === 'percentage' && this.isWord(index + 1, 'point', 'points') && this.onLine(index + 1)) {
+      return { nextToken: index + 2, kind: 'percent', unit: 'percentage points' };
+    }
+    if (word === 'basis' && this.isWord(index + 1, 'point', 'points') && this.onLine(index + 1)) {
+      return { nextToken: index + 2, kind: 'percent', unit: 'basis points' };
+    }
+    // Money written after the amount
+    const currency = this.readCurrencyAfter(index);
+    if (currency) return { nextToken: currency.next, kind: 'money', unit: currency.code, scaleValue: currency.scaleValue };
+    // Multipliers
+    if (word === 'times' && !quantity.vague) {
+      const comparative = this.onLine(index + 1) && (COMPARATIVE_WORDS.has(this.lower(index + 1)) ||
+        (this.tokens[index + 1]?.kind === 'word' && /er$/.test(this.lower(index + 1)) && this.lower(index + 1).length > 4));
+      return { nextToken: index + 1, kind: comparative ? 'ratio' : 'count', unit: 'times' };
+    }
+    if (word === 'fold') return { nextToken: index + 1, kind: 'ratio', unit: 'times' };
+    // "one in five", "three out of four"
+    if ((word === 'in' || (word === 'out' && this.isWord(index + 1, 'of'))) && value !== undefined && !quantity.vague && !quantity.scale) {
+      const secondIndex = word === 'in' ? index + 1 : index + 2;
+      const second = this.onLine(secondIndex) ? this.readNumber(secondIndex) : undefined;
+      if (second && second.value && !second.yearLike && second.value >= value && !second.vague && (quantity.spelled === second.spelled || !quantity.spelled)) {
+        return { nextToken: second.next, kind: 'ratio', value: value / second.value };
+      }
+    }
+    // Time
+    const timeUnit = TIME_UNITS[word];
+    if (timeUnit !== undefined && !(word === 'seconds' && false)) {
+      if (this.isWord(index + 1, 'ago') && this.onLine(index + 1)) return { nextToken: index + 2, kind: 'date', unit: timeUnit };
+      if (this.isWord(index + 1, 'old') && this.onLine(index + 1)) return { nextToken: index + 2, kind: 'measure', unit: `${timeUnit} old` };
+      return { nextToken: index + 1, kind: 'duration', unit: timeUnit };
+    }
+    // Measures
+    if (token.kind === 'word' || token.text === '°') {
+      if (token.text === '°') {
+        const scale = this.tokens[index + 1];
+        if (scale && this.glued(index + 1) && (scale.text === 'C' || scale.text === 'F')) return { nextToken: index + 2, kind: 'measure', unit: `°${scale.text}` };
+        return { nextToken: index + 1, kind: 'measure', unit: '°' };
+      }
+      if ((word === 'square' || word === 'sq' || word === 'cubic') && this.onLine(index + 1)) {
+        let unitIndex = index + 1;
+        if (this.isPunct(unitIndex, '.') && this.glued(unitIndex)) unitIndex++;
+        const unit = MEASURE_UNITS[this.lower(unitIndex)];
+        if (unit !== undefined && unit !== 'g') {
+          return { nextToken: unitIndex + 1, kind: 'measure', unit: `${word === 'cubic' ? 'cubic' : 'sq'} ${unit}` };
+        }
+      }
+      const unit = MEASURE_UNITS[word];
+      if (unit !== undefined) {
+        // A lone "m"/"g" spaced from the number is rarely a unit in news prose.
+        if ((word === 'm' || word === 'g') && !(this.isPunct(index + 1, '.', ',', ')') || !this.onLine(index + 1))) return undefined;
+        if (word === 'pounds' || word === 'pound') return undefined; // money handles "pounds"
+        if (unit === '°' && this.onLine(index + 1)) {
+          const scale = this.tokens[index + 1].text;
+          if (['Celsius', 'Fahrenheit', 'C', 'F', 'centigrade'].includes(scale)) return { nextToken: index + 2, kind: 'measure', unit: scale.startsWith('F') ? '°F' : '°C' };
+        }
+        if (word === 'km' && this.isPunct(index + 1, '/') && this.glued(index + 1) && this.isWord(index + 2, 'h')) {
+          return { nextToken: index + 3, kind: 'measure', unit: 'km/h' };
+        }
+        return { nextToken: index + 1, kind: 'measure', unit };
+      }
+    }
+    return undefined;
+  }
+
+  /** "dollars", "million euros", "Canadian dollars", "USD", "cents", "pounds of cocaine" (not money). */
+  private readCurrencyAfter(index: number): { code: string; next: number; scaleValue?: (v: number) => number } | undefined {
+    const token = this.tokens[index];
+    if (!token) return undefined;
+    if (token.kind === 'word' && ISO_CURRENCY_CODES.has(token.text)) return { code: token.text === 'RMB' ? 'CNY' : token.text, next: index + 1 };
+    let word = token.lower;
+    let next = index + 1;
+    let adjective: string | undefined;
+    // "U.S. dollars"
+    if (token.text === 'U' && this.isPunct(index + 1, '.') && this.isWord(index + 2, 's') && this.isPunct(index + 3, '.') && this.onLine(index + 4)) {
+      adjective = 'us';
+      word = this.lower(index + 4);
+      next = index + 5;
+    } else if (this.onLine(index + 1) && CURRENCY_WORDS[this.lower(index + 1)] !== undefined && token.kind === 'word' && this.isCapitalised(index)) {
+      adjective = word;
+      word = this.lower(index + 1);
+      next = index + 2;
+    } else if (this.onLine(index + 2) && token.kind === 'word' && this.isCapitalised(index) && this.isCapitalised(index + 1) &&
+      CURRENCY_WORDS[this.lower(index + 2)] !== undefined) {
+      adjective = `${word} ${this.lower(index + 1)}`;
+      word = this.lower(index + 2);
+      next = index + 3;
+    }
+    if (word === 'cents' || word === 'cent') {
+      if (adjective) return undefined;
+      return { code: 'USD', next, scaleValue: (v) => v / 100 };
+    }
+    if (word === 'pounds' || word === 'pound') {
+      // "20 pounds of cocaine" is a weight.
+      if (!adjective && this.isWord(next, 'of')) return undefined;
+      if (!adjective && this.isWord(next, 'sterling')) next++;
+    }
+    let code = CURRENCY_WORDS[word];
+    if (code === undefined) return undefined;
+    if (word === 'real' || word === 'won' || word === 'rand') {
+      // Ordinary words too: accept only with a scale before ("5 billion won") or an adjective.
+      return undefined;
+    }
+    if (adjective) {
+      const byCountry = CURRENCY_COUNTRY_ADJECTIVES[word.endsWith('s') ? word : `${word}s`];
+      const specific = byCountry?.[adjective];
+      if (specific) code = specific;
+      else if (adjective !== 'us') return undefined;
+    }
+    return { code, next };
+  }
+
+  /** A number with no unit: a count, a year, or nothing (a name, a pronoun "one"). */
+  private matchBareNumber(index: number, quantity: Quantity, base: Omit<Match, 'nextToken' | 'kind'>, next: number): Match | undefined {
+    const before = this.tokens[index - 1];
+    const beforeWord = before && !this.tokens[index].lineBreakBefore ? before.lower : '';
+    if (quantity.yearLike && !base.qualifier) {
+      const noun = this.countNounAt(next);
+      const cued = YEAR_CUE_WORDS.has(beforeWord) || before?.text === '’' || before?.text === "'" || before?.text === ',';
+      if (!noun || cued || COUNT_NOUN_HINTS.has(noun) === false && !noun.endsWith('s')) {
+        return { ...base, nextToken: next, kind: 'year' };
+      }
+    }
+    if (quantity.spelled && !quantity.vague) {
+      // "one" is a pronoun or an article far more often than a figure.
+      if (quantity.value === 1 && !quantity.scale) return undefined;
+      if (quantity.value === 0) return undefined;
+      if (!base.qualifier && REFERRING_DETERMINERS.has(beforeWord)) return undefined;
+      // "two of them" refers; "two of the victims" counts, so only pronouns after "of" block it.
+      if (this.isWord(next, 'of') && ['them', 'us', 'you', 'these', 'those', 'whom', 'which', 'it'].includes(this.lower(next + 1))) return undefined;
+      // "Two Sessions", "Big Four": a capitalised number word inside a name.
+      if (this.isCapitalised(quantity.first) && index > 0 && !this.tokens[index].lineBreakBefore && before?.kind === 'word' && !/[.!?:"“”]/.test(before.text)) {
+        if (this.isCapitalised(index - 1)) return undefined;
+      }
+    }
+    if (quantity.vague) {
+      // "millions of dollars"
+      if (this.isWord(next, 'of') && this.onLine(next + 1)) {
+        const currency = this.readCurrencyAfter(next + 1);
+        if (currency) return { ...base, value: undefined, valueMax: undefined, nextToken: currency.next, kind: 'money', unit: currency.code };
+      }
+      // "hundreds" as a bare word without "of" or a noun is too often something else ("in the hundreds").
+      if (['the', 'by'].includes(beforeWord) && !this.isWord(next, 'of')) return undefined;
+      const noun = this.isWord(next, 'of') ? this.countNounAt(next + 1) : this.countNounAt(next);
+      return { ...base, value: undefined, valueMax: undefined, nextToken: next, kind: 'count', unit: noun };
+    }
+    if (quantity.value === undefined) return undefined;
+    return { ...base, nextToken: next, kind: 'count', unit: this.countNounAt(next) };
+  }
+
+  /** The counted noun after a number: "people" in "70,000 people". */
+  private countNounAt(index: number): string | undefined {
+    const token = this.tokens[index];
+    if (!token || token.kind !== 'word' || !this.onLine(index)) return undefined;
+    if (token.text !== token.lower || token.lower.length < 3 || NOT_COUNT_NOUNS.has(token.lower)) return undefined;
+    return token.lower;
+  }
+
+  /** "half of", "a third", "two-thirds", "twice", "one in five" without digits. */
+  private matchFractionOrMultiplier(index: number): Match | undefined {
+    const token = this.tokens[index];
+    if (token.kind !== 'word') return undefined;
+    const word = token.lower;
+    if (MULTIPLIER_WORDS[word] !== undefined) {
+      const value = MULTIPLIER_WORDS[word];
+      if (word === 'twice' || word === 'thrice') {
+        const comparative = this.onLine(index + 1) && COMPARATIVE_WORDS.has(this.lower(index + 1));
+        return { firstToken: index, nextToken: index + 1, kind: comparative ? 'ratio' : 'count', value, unit: 'times' };
+      }
+      return { firstToken: index, nextToken: index + 1, kind: 'ratio', value, unit: 'times' };
+    }
+    if (word === 'double' || word === 'triple' || word === 'quadruple') {
+      // "double the number": a multiplier; "a double murder" is not.
+      if (this.isWord(index + 1, 'the', 'that', 'its', 'their', 'what') && this.onLine(index + 1) && !this.isWord(index - 1, 'a', 'the')) {
+        return { firstToken: index, nextToken: index + 1, kind: 'ratio', value: word === 'double' ? 2 : word === 'triple' ? 3 : 4, unit: 'times' };
+      }
+      return undefined;
+    }
+    // "half of", "half the", "by half"
+    if (word === 'half') {
+      const before = this.lower(index - 1);
+      if (['first', 'second', 'the', 'other', 'latter', 'better', 'back', 'front'].includes(before)) return undefined;
+      if (this.glued(index + 1) && this.isPunct(index + 1, '-')) return undefined;
+      if (this.isWord(index + 1, 'an', 'a') && this.onLine(index + 1) && TIME_UNITS[this.lower(index + 2)] && this.onLine(index + 2)) {
+        return { firstToken: index, nextToken: index + 3, kind: 'duration', value: 0.5, unit: TIME_UNITS[this.lower(index + 2)] };
+      }
+      const followers = ['of', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'those', 'these', 'that', 'what'];
+      const endsClause = !this.onLine(index + 1) || this.isPunct(index + 1, '.', ',', ';', ')');
+      if ((this.onLine(index + 1) && this.isWord(index + 1, ...followers)) || (before === 'by' || before === 'in') && endsClause) {
+        return { firstToken: index, nextToken: index + 1, kind: 'ratio', value: 0.5 };
+      }
+      return undefined;
+    }
+    // "a third", "one-third", "two thirds", "three-quarters"
+    let numerator: number | undefined;
+    let next = index + 1;
+    if (word === 'a' || word === 'an') numerator = 1;
+    else if (SMALL_NUMBER_WORDS[word] !== undefined && SMALL_NUMBER_WORDS[word] > 0 && SMALL_NUMBER_WORDS[word] < 10) numerator = SMALL_NUMBER_WORDS[word];
+    if (numerator === undefined) return undefined;
+    if (this.isPunct(next, '-') && this.glued(next) && this.glued(next + 1)) next++;
+    else if (!this.onLine(next)) return undefined;
+    const fractionWord = this.lower(next);
+    const denominator = FRACTION_WORDS[fractionWord];
+    if (denominator === undefined || fractionWord === 'half' || fractionWord === 'halves') return undefined;
+    if (this.tokens[next].kind !== 'word') return undefined;
+    const plural = fractionWord.endsWith('s');
+    if (plural !== numerator > 1) return undefined;
+    if (numerator === 1) {
+      // "a third term", "a fourth child": ordinals. A fraction is followed by "of", "more", "less" or the end of a clause.
+      const after = next + 1;
+      const endsClause = !this.onLine(after) || this.isPunct(after, '.', ',', ';', ')', '—', '–');
+      if (!endsClause && !this.isWord(after, 'of', 'more', 'less', 'fewer', 'higher', 'lower', 'since', 'in', 'from', 'to', 'on')) return undefined;
+      if (fractionWord === 'quarter' && !this.isWord(after, 'of', 'more', 'less')) return undefined;
+      if (this.isWord(index - 1, 'the')) return undefined;
+    } else if (!this.isWord(index - 1) && false) {
+      return undefined;
+    }
+    return { firstToken: index, nextToken: next + 1, kind: 'ratio', value: numerator / denominator };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Public API
+
+/** FNV-1a, 32 bits, as 8 hex digits: a stable short hash for ids. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    h ^= text.charCodeAt(index);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+}
+
+/**
+ * Every figure in `text`, in text order. Ids derive from kind, normalised text and the
+ * occurrence index of that pair, so they survive edits elsewhere in the document.
+ * `source` is left unset: attribution is a later stage.
+ */
+export function findFigures(text: string): Figure[] {
+  const tokens = tokenize(text);
+  const matches = new FigureMatcher(tokens).run();
+  const seen = new Map<string, number>();
+  const figures: Figure[] = [];
+  for (const match of matches) {
+    const start = tokens[match.firstToken].start;
+    const end = tokens[match.nextToken - 1].end;
+    const figureText = text.slice(start, end);
+    const key = `${match.kind}\u0000${normalise(figureText)}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const figure: Figure = {
+      id: `fig-${hash(`${key}\u0000${occurrence}`)}`,
+      span: { start, end },
+      text: figureText,
+      kind: match.kind,
+    };
+    if (match.value !== undefined && Number.isFinite(match.value)) figure.value = roundValue(match.value);
+    if (match.valueMax !== undefined && Number.isFinite(match.valueMax)) figure.valueMax = roundValue(match.valueMax);
+    if (match.unit !== undefined) figure.unit = match.unit;
+    if (match.qualifier !== undefined) figure.qualifier = match.qualifier;
+    figures.push(figure);
+  }
+  return figures;
+}
+
+/** 1.1e9 rather than 1100000000.0000002 from "1.1bn". */
+function roundValue(value: number): number {
+  return Number(value.toPrecision(12));
+}
