@@ -98,6 +98,7 @@ export function formatErrors(samples: ErrorSample[], documents: GoldDocument[], 
 
 interface FiguresModule {
   evaluateFigures(setPath: string): unknown;
+  formatFigureReport?(report: unknown): string;
 }
 
 /** eval/figures.ts is written separately; loaded at run time so this CLI builds without it. */
@@ -110,7 +111,8 @@ async function runFigures(target: string, json: boolean): Promise<void> {
     throw new Error(`figures evaluation is not available (eval/figures.ts): ${(error as Error).message}`);
   }
   const result = await Promise.resolve(figures.evaluateFigures(target));
-  if (typeof result === 'string') process.stdout.write(result.endsWith('\n') ? result : `${result}\n`);
+  if (!json && figures.formatFigureReport) process.stdout.write(figures.formatFigureReport(result));
+  else if (typeof result === 'string') process.stdout.write(result.endsWith('\n') ? result : `${result}\n`);
   else if (!json && result && typeof result === 'object' && typeof (result as { table?: unknown }).table === 'string') {
     process.stdout.write(`${(result as { table: string }).table}\n`);
   } else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
