@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { ExportFormat } from '../../protocol/requests';
 import type { FindingCode, Severity } from './analysis/types';
 import { makeEntry } from './analysisStore';
-import { analyzeWithinLimit, tooLargeAnalysis } from './common/limits';
+import { analyze } from './analysis';
+import { tooLargeAnalysis } from './common/limits';
 import { exportClaims, type ExportDocument } from './export';
 import { toClaimItems } from './features/claims';
 import { effectiveFindings } from './features/findings';
@@ -262,10 +263,12 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
     }
     files++;
     const text = loaded.text ?? '';
+    // The size on disk was checked already; re-encoding a binary file's replacement
+    // characters would overstate it.
     const analysis =
       loaded.text === undefined
         ? tooLargeAnalysis(0, loaded.size, options.maxFileSize)
-        : analyzeWithinLimit(text, options.maxFileSize);
+        : analyze(text, { maxLength: options.maxFileSize });
     const absolute = path.resolve(loaded.file);
     const entry = makeEntry(pathToFileURL(absolute).href, null, /\.(md|markdown)$/i.test(loaded.file) ? 'markdown' : 'plaintext', text, analysis);
     const findings = effectiveFindings(analysis, entry.lines, options.severity);

@@ -1,0 +1,117 @@
+// A small LSP client for tests: starts the built server over stdio and speaks JSON-RPC.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  createProtocolConnection,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { analysisChangedNotification, type AnalysisChangedParams } from '../../protocol/requests';
+
+/** The repository root, from out/test/server or test/server. */
+export const REPO_ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'out') dir = path.dirname(dir);
+  return dir;
+})();
+
+export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server', 'server.js');
+
+export function ensureBuilt(): void {
+  if (!existsSync(SERVER_JS)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+export class TestClient {
+  readonly process: ChildProcess;
+  readonly connection: ProtocolConnection;
+  /** What the client answers to workspace/configuration for the `claimlens` section. */
+  settings: Record<string, unknown> = {};
+  configurationRequests = 0;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly analysisChanged: AnalysisChangedParams[] = [];
+  readonly logs: string[] = [];
+  stderr = '';
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params);
+      this.notify();
+    });
+    this.connection.onNotification(analysisChangedNotification, (params) => {
+      this.analysisChanged.push(params);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.configurationRequests++;
+      return params.items.map((item) => (item.section === 'claimlens' ? this.settings : null));
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Resolves with the latest diagnostics for `uri` once `accept` holds for them. */
+  waitForDiagnostics(uri: string, accept: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const latest = this.diagnostics.get(uri);
+        reject(new Error(`timed out waiting for diagnostics on ${uri}; latest: ${JSON.stringify(latest?.diagnostics.map((d) => [d.code, d.message]))}\n${this.logs.join('\n')}`));
+      }, timeoutMs);
+      const check = (): void => {
+        const latest = this.diagnostics.get(uri);
+        if (latest && accept(latest.diagnostics, latest)) {
+          clearTimeout(timer);
+          resolve(latest.diagnostics);
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  /** Resolves once `condition` holds, re-checked after each notification. */
+  waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+      const check = (): void => {
+        if (condition()) {
+          clearTimeout(timer);
+          resolve();
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  waitForExit(timeoutMs = 5000): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      if (this.process.exitCode !== null) return resolve(this.process.exitCode);
+      const timer = setTimeout(() => reject(new Error('server did not exit')), timeoutMs);
+      this.process.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
