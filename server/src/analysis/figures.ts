@@ -479,25 +479,20 @@ class FigureMatcher {
     if (abbreviated && this.isPunct(next, '.') && this.glued(next)) next++;
     let hasDay = false;
     let hasYear = false;
-    let year: number | undefined;
     if (this.onLine(next) && this.dayNumberAt(next)) {
       hasDay = true;
       next++;
       if (this.isPunct(next, ',') && this.onLine(next + 1) && this.yearNumberAt(next + 1)) {
-        year = Number(this.tokens[next + 1].digits);
         next += 2;
         hasYear = true;
       } else if (this.onLine(next) && this.yearNumberAt(next)) {
-        year = Number(this.tokens[next].digits);
         next++;
         hasYear = true;
       }
     } else if (this.onLine(next) && this.yearNumberAt(next)) {
-      year = Number(this.tokens[next].digits);
       next++;
       hasYear = true;
     }
-    void year;
     if (hasDay || hasYear) return { firstToken: index, nextToken: next, kind: 'date' };
     if (abbreviated) return undefined;
     // A month on its own: "in April". Ambiguous ones need a cue word before them.
@@ -640,7 +635,6 @@ class FigureMatcher {
       const word = token.lower;
       if (SMALL_NUMBER_WORDS[word] !== undefined) {
         if (read > 0 && current % 100 !== 0 && current % 10 !== 0) break;
-        if (read > 0 && current % 100 === 0 && current !== 0 && false) break;
         if (read > 0 && current !== 0 && current % 10 === 0 && current % 100 !== 0 && SMALL_NUMBER_WORDS[word] >= 10) break;
         if (read > 0 && current !== 0 && current < 10) break;
         current += SMALL_NUMBER_WORDS[word];
@@ -750,7 +744,7 @@ class FigureMatcher {
           // "No. 10" has a "." between; a plain lower-case label word is enough.
           return true;
         }
-        if (this.isCapitalised(index - 1) && !CAPITALISED_FUNCTION_WORDS.has(before.lower) &&
+        if ((this.isCapitalised(index - 1) || /[A-Z]/.test(before.text)) && !CAPITALISED_FUNCTION_WORDS.has(before.lower) &&
           MONTHS[before.text] === undefined && MONTH_ABBREVIATIONS[before.text] === undefined &&
           !WEEKDAYS.has(before.text) && DOLLAR_PREFIXES[before.text] === undefined && !ISO_CURRENCY_CODES.has(before.text) &&
           before.text !== 'Rs') {
@@ -760,12 +754,14 @@ class FigureMatcher {
       }
       if (before.text === '.' && this.glued(index - 1) && this.isWord(index - 2, 'no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig')) return true;
     }
+    const after = this.tokens[index + 1];
     // Phone numbers and identifiers: "0800 123 456", a leading zero, digit groups in a row.
     if (token.digits && token.digits.length > 1 && token.digits[0] === '0' && token.digits[1] !== '.' && token.digits[1] !== ',') return true;
     if (before && !token.lineBreakBefore && before.kind === 'num') return true;
     if (this.onLine(index + 1) && this.tokens[index + 1].kind === 'num') return true;
+    // "24/7", "9/11", "3/4": glued slashes make a code or a name, not a quantity.
+    if (after && this.glued(index + 1) && after.text === '/' && this.glued(index + 2) && this.at(index + 2)?.kind === 'num') return true;
     // Clock times: "10:30", "10 a.m.", "3pm".
-    const after = this.tokens[index + 1];
     if (after && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num' && this.glued(index + 2)) return true;
     if (after && this.onLine(index + 1) && (after.lower === 'am' || after.lower === 'pm' || after.lower === 'gmt' || after.lower === 'utc')) return true;
     if (after && this.onLine(index + 1) && (after.lower === 'a' || after.lower === 'p') && this.isPunct(index + 2, '.') && this.isWord(index + 3, 'm')) return true;
@@ -825,7 +821,7 @@ class FigureMatcher {
   private matchAmount(index: number, qualifier: string | undefined, between: boolean): Match | undefined {
     const currency = this.readCurrencyPrefix(index);
     const numberIndex = currency ? currency.next : index;
-    if (currency && (!this.onLine(numberIndex) || (numberIndex > index + 1 && false))) return undefined;
+    if (currency && !this.onLine(numberIndex)) return undefined;
     if (!currency && this.tokens[index].kind === 'word') {
       // "two-thirds", "a third" before "two" or "a" can be read as a number.
       const fraction = this.matchFractionOrMultiplier(index);
@@ -850,7 +846,13 @@ class FigureMatcher {
     if (odds) return { firstToken: index, nextToken: odds.next, kind: 'ratio', value: odds.value };
 
     // "from $2 million to $5 million" is a change between two figures, not a range.
-    const range = quantity.vague ? undefined : this.readRangeEnd(next, quantity, currency?.code, between, fromBefore && !between);
+    // "between 3% and 5%": a percent sign may follow each end of the range.
+    const percentLength = this.percentUnitLength(next);
+    let range = quantity.vague ? undefined : this.readRangeEnd(next, quantity, currency?.code, between, fromBefore && !between);
+    if (!range && percentLength > 0 && !quantity.vague) {
+      range = this.readRangeEnd(next + percentLength, quantity, currency?.code, between, fromBefore && !between);
+      if (range && this.percentUnitLength(range.next) === 0) range = undefined;
+    }
     if (between && !range) return undefined;
     if (range) {
       const second = range.quantity;
@@ -897,8 +899,7 @@ class FigureMatcher {
     const base = { firstToken: index, value, valueMax, qualifier };
     if (currency) {
       // "€3bn", "$24 billion", "Rs 500 crore"
-      const end = this.isWord(next, 'a', 'an') ? next : next;
-      return { ...base, nextToken: end, kind: 'money', unit: currency.code };
+      return { ...base, nextToken: next, kind: 'money', unit: currency.code };
     }
     if (quantity.gluedUnit) {
       if (quantity.gluedUnit === 'times') return { ...base, nextToken: next, kind: 'ratio', unit: 'times' };
@@ -918,6 +919,15 @@ class FigureMatcher {
       return result;
     }
     return this.matchBareNumber(index, quantity, base, next);
+  }
+
+  /** How many tokens of a percent unit start at `index`: "%" or "percent" 1, "per cent" 2, else 0. */
+  private percentUnitLength(index: number): number {
+    const token = this.tokens[index];
+    if (!token || !this.onLine(index)) return 0;
+    if (token.text === '%' || token.lower === 'percent') return 1;
+    if (token.lower === 'per' && this.isWord(index + 1, 'cent') && this.onLine(index + 1)) return 2;
+    return 0;
   }
 
   /** With a currency symbol the number may still be a code ("$1.2.3" never parses; "$19:30" is odd). */
@@ -975,13 +985,16 @@ class FigureMatcher {
     if ((word === 'in' || (word === 'out' && this.isWord(index + 1, 'of'))) && value !== undefined && !quantity.vague && !quantity.scale) {
       const secondIndex = word === 'in' ? index + 1 : index + 2;
       const second = this.onLine(secondIndex) ? this.readNumber(secondIndex) : undefined;
-      if (second && second.value && !second.yearLike && second.value >= value && !second.vague && (quantity.spelled === second.spelled || !quantity.spelled)) {
+      if (second && second.value && !second.yearLike && second.value >= value && !second.vague) {
         return { nextToken: second.next, kind: 'ratio', value: value / second.value };
       }
     }
     // Time
     const timeUnit = TIME_UNITS[word];
-    if (timeUnit !== undefined && !(word === 'seconds' && false)) {
+    if (timeUnit !== undefined) {
+      // "One day, she said…": an idiom, not a duration, unless a preposition measures it.
+      if (quantity.spelled && value === 1 && (word === 'day' || word === 'night') &&
+        !['for', 'in', 'within', 'after', 'over', 'than', 'just', 'only', 'about'].includes(this.lower(quantity.first - 1))) return undefined;
       if (this.isWord(index + 1, 'ago') && this.onLine(index + 1)) return { nextToken: index + 2, kind: 'date', unit: timeUnit };
       if (this.isWord(index + 1, 'old') && this.onLine(index + 1)) return { nextToken: index + 2, kind: 'measure', unit: `${timeUnit} old` };
       return { nextToken: index + 1, kind: 'duration', unit: timeUnit };
@@ -1005,7 +1018,8 @@ class FigureMatcher {
       if (unit !== undefined) {
         // A lone "m"/"g" spaced from the number is rarely a unit in news prose.
         if ((word === 'm' || word === 'g') && !(this.isPunct(index + 1, '.', ',', ')') || !this.onLine(index + 1))) return undefined;
-        if (word === 'pounds' || word === 'pound') return undefined; // money handles "pounds"
+        // Money reads "pounds"; only "pounds of cocaine" is left for a weight.
+        if ((word === 'pounds' || word === 'pound') && !this.isWord(index + 1, 'of')) return undefined;
         if (unit === '°' && this.onLine(index + 1)) {
           const scale = this.tokens[index + 1].text;
           if (['Celsius', 'Fahrenheit', 'C', 'F', 'centigrade'].includes(scale)) return { nextToken: index + 2, kind: 'measure', unit: scale.startsWith('F') ? '°F' : '°C' };
@@ -1168,8 +1182,6 @@ class FigureMatcher {
       if (!endsClause && !this.isWord(after, 'of', 'more', 'less', 'fewer', 'higher', 'lower', 'since', 'in', 'from', 'to', 'on')) return undefined;
       if (fractionWord === 'quarter' && !this.isWord(after, 'of', 'more', 'less')) return undefined;
       if (this.isWord(index - 1, 'the')) return undefined;
-    } else if (!this.isWord(index - 1) && false) {
-      return undefined;
     }
     return { firstToken: index, nextToken: next + 1, kind: 'ratio', value: numerator / denominator };
   }
@@ -1226,5 +1238,5 @@ export function findFigures(text: string): Figure[] {
 
 /** 1.1e9 rather than 1100000000.0000002 from "1.1bn". */
 function roundValue(value: number): number {
-  return Number(value.toPrecision(12));
+  return Number(value.toPrecision(15));
 }

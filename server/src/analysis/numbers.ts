@@ -154,7 +154,7 @@ export const MEASURE_UNITS: Readonly<Record<string, string>> = {
   ft: 'ft', foot: 'ft', feet: 'ft', inch: 'in', inches: 'in', yard: 'yd', yards: 'yd',
   kg: 'kg', kgs: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg',
   gram: 'g', grams: 'g', g: 'g', mg: 'mg', milligram: 'mg', milligrams: 'mg',
-  tonne: 't', tonnes: 't', ton: 't', tons: 't', lb: 'lb', lbs: 'lb', ounce: 'oz', ounces: 'oz',
+  tonne: 't', tonnes: 't', ton: 't', tons: 't', lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb', ounce: 'oz', ounces: 'oz',
   oz: 'oz', litre: 'l', litres: 'l', liter: 'l', liters: 'l', gallon: 'gal', gallons: 'gal',
   barrel: 'bbl', barrels: 'bbl', bpd: 'bbl/d', acre: 'acre', acres: 'acre', hectare: 'ha',
   hectares: 'ha', ha: 'ha', degree: '°', degrees: '°', mph: 'mph', kph: 'km/h',
