@@ -155,7 +155,7 @@ export function attribute(
       return base;
     }
     let hasVague = false;
-    for (let k = a; k <= b; k++) if (tokens[k].word && VAGUE_SOURCE_NOUNS.has(tokens[k].text.toLowerCase()) && !isCapitalized(tokens[k].text)) hasVague = true;
+    for (let k = a; k <= b; k++) if (tokens[k].word && VAGUE_SOURCE_NOUNS.has(tokens[k].text.toLowerCase())) hasVague = true;
     if (hasVague && !(m && kindOf(m.entity) === 'person')) {
       base.vague = true;
       return base;
@@ -180,7 +180,7 @@ export function attribute(
   /** The noun phrase before the cue: "Robinson", "The diplomat", "Todd Robinson, the …,". */
   function leftPhrase(tokens: Token[], cueIdx: number, inQuote: boolean[]): [number, number] | undefined {
     let k = cueIdx - 1;
-    while (k >= 0 && tokens[k].word && SPEECH_ADVERBS.has(tokens[k].text.toLowerCase()) && !isCapitalized(tokens[k].text)) k--;
+    while (k >= 0 && ((tokens[k].word && SPEECH_ADVERBS.has(tokens[k].text.toLowerCase()) && !isCapitalized(tokens[k].text)) || isEmphasis(tokens[k]))) k--;
     if (k < 0 || inQuote[k]) return undefined;
     if (tokens[k].text === ',') {
       // "X, the Y, said": skip the appositive back to the comma before it.
@@ -203,7 +203,7 @@ export function attribute(
         if (NP_STOP.has(lower) && (!isCapitalized(t.text) || SENTENCE_STARTERS.has(t.text))) break;
         if (SPEECH_VERBS.has(lower)) break;
         count++;
-      } else if (!(t.text === '-' || t.text === '&' || t.text === '.')) break;
+      } else if (!(t.text === '-' || t.text === '&' || t.text === '.' || isEmphasis(t))) break;
       k--;
     }
     if (count >= 9) return undefined;
@@ -396,6 +396,11 @@ export function attribute(
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
+}
+
+/** Markdown emphasis markers are transparent to phrases. */
+function isEmphasis(t: Token): boolean {
+  return !t.word && (t.text === '*' || t.text === '_');
 }
 
 function isTitleAbbrev(w: string): boolean {

@@ -20,6 +20,7 @@ import {
   SENTENCE_STARTERS,
   SPEECH_VERBS,
   TITLES,
+  VAGUE_SOURCE_NOUNS,
 } from './lexicon';
 import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
@@ -106,6 +107,13 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[])
           j++;
           continue;
         }
+        // Two particles in a row: "Ana de la Fuente".
+        const w = tokens[j + 2];
+        if (w && u.word && NAME_PARTICLES.has(u.text) && tokens[j + 1].word && NAME_PARTICLES.has(tokens[j + 1].text) && isWordCapitalized(w) && adjacent(text, prev, u) && adjacent(text, u, tokens[j + 1]) && adjacent(text, tokens[j + 1], w)) {
+          run.push(u, tokens[j + 1], w);
+          j += 3;
+          continue;
+        }
         const v = tokens[j + 1];
         if (v && isWordCapitalized(v) && adjacent(text, prev, u) && adjacent(text, u, v)) {
           if (u.word && (NAME_PARTICLES.has(u.text) || ORG_CONNECTORS.has(u.text))) {
@@ -172,7 +180,7 @@ function emitRun(text: string, tokens: Token[], run: Token[], first: number, nex
     }
   }
 
-  const pieces = hasOrgKeyword || known ? [[a, b]] : splitAtConnectors(run, a, b);
+  const pieces = known ? [[a, b]] : hasOrgKeyword ? splitAtAnd(run, a, b) : splitAtConnectors(run, a, b);
   for (let p = 0; p < pieces.length; p++) {
     const [pa, pb] = pieces[p];
     const startTok = run[pa];
@@ -187,10 +195,24 @@ function emitRun(text: string, tokens: Token[], run: Token[], first: number, nex
       possessive: pb === run.length && possessive,
     };
     if (p === 0 && title) cand.title = title;
-    if (hasOrgKeyword || (trailingOrg && !isPlaceName(name))) cand.kind = 'organization';
+    const pieceHasKeyword = hasOrgKeyword && run.slice(pa, pb).some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
+    if (pieceHasKeyword || (trailingOrg && !isPlaceName(name) && p === pieces.length - 1)) cand.kind = 'organization';
+    else if (trailingOrg && !isPlaceName(name) && pieces.length > 1 && run[pb]?.text === 'and') cand.kind = 'organization';
     out.push(cand);
   }
   void first;
+}
+
+/** "Health Ministry and Reuters" is two names; "Department of Health and Human Services" is one. */
+function splitAtAnd(run: Token[], a: number, b: number): Array<[number, number]> {
+  for (let k = a + 1; k < b - 1; k++) {
+    const t = run[k].text;
+    if (t !== 'and' && t !== '&') continue;
+    const before = run.slice(a, k).some((x) => ORG_KEYWORDS.has(x.text));
+    const after = run.slice(k + 1, b).some((x) => ORG_KEYWORDS.has(stripPossessive(x.text)));
+    if (before && !after) return [[a, k], [k + 1, b]];
+  }
+  return [[a, b]];
 }
 
 function joinTokens(text: string, run: Token[], a: number, b: number): string {
@@ -295,7 +317,8 @@ export function resolveEntities(
     else if (ORG_ALIASES.has(c.text)) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
     else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || KNOWN_ORGS.has(c.text) || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
     else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
-    else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text)) persons.push(c);
+    else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !tokensOf(c.text).some((w) => isPlaceName(w) || DEMONYMS.has(w))) persons.push(c);
+    else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
     pending.push({ cand: c, draft });
   }
 
@@ -378,8 +401,16 @@ export function resolveEntities(
     else if (c.title && !DEMONYMS.has(c.title.split(' ').pop() ?? '')) p.draft = getDraft('person', c.text);
     else if (c.initial && wordsCount(c) === 1) continue;
     else if (isAllCaps(c.text) && c.text.replace(/\./g, '').length >= 2 && c.text.length <= 6) p.draft = getDraft('organization', c.text);
+    else if (VAGUE_SOURCE_NOUNS.has(c.text.toLowerCase())) continue; // "Experts say"
     else if (wordsCount(c) === 1 && sentenceOfFollowing(c)) p.draft = getDraft('person', c.text);
     else if (wordsCount(c) === 1 && c.text.length > 1 && !c.text.endsWith('.')) p.draft = getDraft('other', c.text);
+  }
+  // Known acronyms that abbreviate an organisation named in full ("DEA").
+  for (const p of pending) {
+    const d = p.draft;
+    if (!d || d.kind !== 'organization' || !isAllCaps(p.cand.text)) continue;
+    const full = orgByInitials.get(p.cand.text.replace(/\./g, ''));
+    if (full && full !== d) p.draft = full;
   }
   // Sentence-initial single words seen elsewhere as a name ("Robinson said", at a sentence start).
   for (const p of pending) {

@@ -83,7 +83,7 @@ export const ORG_KEYWORDS = set(
     'Organisation|Society|Court|Tribunal|Parliament|Assembly|Senate|Congress|Cabinet|Government|Army|Navy|' +
     'Police|Force|Forces|Guard|Service|Services|Center|Centre|Hospital|Church|Network|Times|Post|News|Press|' +
     'Journal|Herald|Tribune|Airlines|Airways|Motors|Holdings|Partners|Bank|Exchange|Reserve|Secretariat|Cartel|' +
-    'Club|Team|Movement|Front|Brigade|Brigades|Initiative|Program|Programme|Project|Forum|Summit|Institute|Lab|' +
+    'Chamber|Chambers|Club|Team|Movement|Front|Brigade|Brigades|Initiative|Program|Programme|Project|Forum|Summit|Institute|Lab|' +
     'Laboratories|Labs|Pharmaceuticals|Technologies|Systems|Industries|Enterprises|Media|Studios|Records|Nations',
 );
 
@@ -121,7 +121,10 @@ export const ROLE_NOUNS = set(
     'activist|campaigner|candidate|chancellor|premier|king|queen|pope|bishop|priest|coach|player|economist|' +
     'strategist|consultant|historian|founder|owner|president-elect|administrator|inspector|detective|agent|' +
     'negotiator|mediator|deputy|undersecretary|under-secretary|counsel|attaché|consul|governor-general|sheriff|' +
-    'police|student|teacher|resident|witness|victim|farmer|worker|spokesperson|minister',
+    'police|student|teacher|resident|witness|victim|farmer|worker|spokesperson|minister|engineer|architect|' +
+    'planner|designer|developer|owner|founder|trader|banker|broker|investor|pilot|soldier|officer|medic|surgeon|' +
+    'psychologist|sociologist|epidemiologist|virologist|biologist|chemist|physicist|statistician|accountant|auditor|' +
+    'writer|novelist|poet|artist|musician|singer|actor|actress|director|producer|filmmaker|photographer|chef',
 );
 
 /** Role nouns used as anaphors ("the diplomat said") and the role words they can stand for. */
