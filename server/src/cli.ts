@@ -36,7 +36,8 @@ Options:
   -h, --help                    show this help
   -v, --version                 show the version
 
-Exit status: 0 no error-severity findings, 1 at least one, 2 usage error or unreadable path.
+Exit status: 0 no error-severity findings, 1 at least one, 2 usage error, unreadable path
+or a file that could not be analysed.
 `;
 
 type OutputFormat = 'text' | 'json' | 'csv' | 'md';
@@ -265,10 +266,18 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
     const text = loaded.text ?? '';
     // The size on disk was checked already; re-encoding a binary file's replacement
     // characters would overstate it.
-    const analysis =
-      loaded.text === undefined
-        ? tooLargeAnalysis(0, loaded.size, options.maxFileSize)
-        : analyze(text, { maxLength: options.maxFileSize });
+    let analysis;
+    try {
+      analysis =
+        loaded.text === undefined
+          ? tooLargeAnalysis(0, loaded.size, options.maxFileSize)
+          : analyze(text, { maxLength: options.maxFileSize });
+    } catch (error) {
+      // A bug in the analysis must not stop a run over thousands of files.
+      stderr.write(`claimlens: analysing '${loaded.file}' failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      exitCode = EXIT_USAGE;
+      continue;
+    }
     const absolute = path.resolve(loaded.file);
     const entry = makeEntry(pathToFileURL(absolute).href, null, /\.(md|markdown)$/i.test(loaded.file) ? 'markdown' : 'plaintext', text, analysis);
     const findings = effectiveFindings(analysis, entry.lines, options.severity);

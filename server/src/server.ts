@@ -32,6 +32,22 @@ import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
 import { GENERATOR, VERSION } from './version';
 
+const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+const cliArgs = process.argv.slice(2);
+if (cliArgs.includes('--version') || cliArgs.includes('-v')) {
+  process.stdout.write(`${VERSION}\n`);
+  process.exit(0);
+}
+if (!cliArgs.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)))) {
+  // createConnection would throw an unhelpful error without a transport.
+  const usage =
+    'Usage: claimlens-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n' +
+    'The ClaimLens language server for any LSP client (settings section "claimlens").\n';
+  const help = cliArgs.includes('--help') || cliArgs.includes('-h');
+  (help ? process.stdout : process.stderr).write(usage);
+  process.exit(help ? 0 : 2);
+}
+
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new AnalysisStore();
