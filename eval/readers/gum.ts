@@ -8,8 +8,10 @@
 //     outside the mention — is a proper noun (UPOS PROPN);
 //  3. its span is then narrowed to the name itself: the run of proper-noun tokens around
 //     the head (internal "of", "and", "&", "de", "the", "for" kept when a proper noun
-//     follows), never entering a nested mention that does not contain the head, and
-//     without leading titles for people ("President", "Dr.", …). This turns
+//     follows; "and" never joins two named mentions or two people), never entering a
+//     nested name that does not contain the head unless a connector joins it, and
+//     without leading titles for people ("President", "Dr.", …). Plural proper-noun
+//     heads of person mentions ("Americans") are groups, not names. This turns
 //     "the American president Barack Obama, who spoke" into "Barack Obama", which is
 //     what a CoNLL-style tagger is asked to find.
 import * as fs from 'fs';
@@ -29,6 +31,7 @@ const TITLES = new Set([
 export interface GumToken {
   form: string;
   upos: string;
+  xpos: string;
   /** Index of the dependency head within the sentence's word list, -1 for the root. */
   head: number;
   start: number;
@@ -86,6 +89,8 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
     }
   }
   if (head < 0 || sentence[head].upos !== 'PROPN') return undefined;
+  // A plural proper-noun head names a group ("Americans", "the Democrats"), not a person.
+  if (mention.type === 'person' && sentence[head].xpos === 'NNPS') return undefined;
   // Tokens of a nested name that does not contain the head ("U.S." in "U.S. President
   // Barack Obama") are another entity, unless a connector joins them ("Bank of England").
   const blocked = new Uint8Array(sentence.length);
@@ -101,7 +106,15 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
     const token = sentence[i];
     return token.upos === 'PROPN' || (NAME_LIKE_UPOS.has(token.upos) && /^\p{Lu}/u.test(token.form));
   };
-  const isConnector = (i: number) => inside(i) && CONNECTORS.has(sentence[i].form.toLowerCase());
+  // "and"/"&" join one name ("Procter & Gamble") but not two names ("Ada and Bo",
+  // "France and Germany": each conjunct is a mention of its own), nor people.
+  const isConnector = (i: number) => {
+    if (!inside(i)) return false;
+    const word = sentence[i].form.toLowerCase();
+    if (!CONNECTORS.has(word)) return false;
+    if (word !== 'and' && word !== '&') return true;
+    return mention.type !== 'person' && !blocked[i + 1] && !blocked[i - 1];
+  };
   let first = head;
   let last = head;
   let leftJoined = false;
@@ -143,6 +156,7 @@ export function parseGumDocument(content: string, id: string): GoldDocument & { 
   let cursor = 0;
   let rangeEnd = -1;
   let rangeSpan = { start: 0, end: 0 };
+  let rangeCursor = 0;
 
   const locate = (form: string): { start: number; end: number } => {
     const at = sentenceText.indexOf(form, cursor);
@@ -184,14 +198,23 @@ export function parseGumDocument(content: string, id: string): GoldDocument & { 
     const range = /^(\d+)-(\d+)$/.exec(cols[0]);
     if (range) {
       rangeSpan = locate(cols[1]);
+      rangeCursor = rangeSpan.start;
       rangeEnd = Number(range[2]);
       continue;
     }
     if (cols[0].includes('.')) continue; // empty nodes
     const wordId = Number(cols[0]);
-    const span = wordId <= rangeEnd ? rangeSpan : locate(cols[1]);
+    let span: { start: number; end: number };
+    if (wordId <= rangeEnd) {
+      // A word of a multi-word token ("Norton's" = "Norton" + "'s"): its own characters
+      // when it spells out the next part of the token, the whole token otherwise.
+      if (text.startsWith(cols[1], rangeCursor) && rangeCursor + cols[1].length <= rangeSpan.end) {
+        span = { start: rangeCursor, end: rangeCursor + cols[1].length };
+        rangeCursor = span.end;
+      } else span = rangeSpan;
+    } else span = locate(cols[1]);
     const index = words.length;
-    words.push({ form: cols[1], upos: cols[3], head: cols[6] === '_' ? -1 : Number(cols[6]) - 1, start: span.start, end: span.end });
+    words.push({ form: cols[1], upos: cols[3], xpos: cols[4], head: cols[6] === '_' ? -1 : Number(cols[6]) - 1, start: span.start, end: span.end });
     const entity = cols[9].split('|').find((field) => field.startsWith('Entity='));
     if (!entity) continue;
     for (const event of parseEntityField(entity.slice('Entity='.length))) {

@@ -67,6 +67,17 @@ describe('eval readers', () => {
       assert.strictEqual(readGum(fixturePath('gum', 'dep'), 'all').length, 2);
       assert.strictEqual(readGum(fixturePath('gum', 'dep', 'GUM_news_other.conllu')).length, 1);
     });
+
+    it('gives the words of a multi-word token their own characters', () => {
+      const [doc] = readGum(fixturePath('gum', 'dep', 'GUM_news_other.conllu'));
+      assert.deepStrictEqual(named(doc).slice(0, 2), ['LOC:Rimport', 'PER:Tessa']);
+    });
+
+    it('keeps coordinated people apart, "&" inside a company, and drops plural group names', () => {
+      const [doc] = readGum(fixturePath('gum', 'dep', 'GUM_news_other.conllu'));
+      // The coordination "Ada and Bo" narrows to its head's name; each conjunct is its own mention.
+      assert.deepStrictEqual(named(doc).slice(2), ['PER:Ada', 'PER:Ada', 'PER:Bo', 'ORG:Procter & Gamble']);
+    });
   });
 
   describe('PolNeAR brat standoff', () => {
