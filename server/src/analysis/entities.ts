@@ -137,7 +137,8 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[])
         }
         break;
       }
-      emitRun(text, tokens, run, i, j, i === initialAt, s, out);
+      // A run of a dozen capitalised words is a title-case heading or shouting, not a name.
+      if (run.length <= 12) emitRun(text, tokens, run, i, j, i === initialAt, s, out);
       i = j - 1;
     }
   }
