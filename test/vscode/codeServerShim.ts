@@ -8,6 +8,7 @@ import * as util from 'util';
 import {
   defaultCodeServerPath,
   launchChromium,
+  repoRoot,
   RunningCodeServer,
   scratchDir,
   startCodeServer,
@@ -63,6 +64,11 @@ const workbenchNoise = [
   /vsda/,
 ];
 
+/** Where logs go when the tests fail (CI can keep this folder as an artifact). */
+function logDir(): string {
+  return path.resolve(process.env.CLAIMLENS_VSCODE_LOG_DIR || path.join(repoRoot, 'test-results', 'vscode-logs'));
+}
+
 function isWorkbenchNoise(line: string): boolean {
   return workbenchNoise.some((pattern) => pattern.test(line));
 }
@@ -73,6 +79,7 @@ async function main(): Promise<number> {
     console.error('code-server shim: --extensionDevelopmentPath and --extensionTestsPath are required');
     return 2;
   }
+  fs.rmSync(logDir(), { recursive: true, force: true }); // only this run's logs
   const scratch = scratchDir('claimlens-code-server-');
   const userDataDir = args.userDataDir ?? path.join(scratch.dir, 'user-data');
   const extensionsDir = args.extensionsDir ?? path.join(scratch.dir, 'extensions');
@@ -118,13 +125,12 @@ async function main(): Promise<number> {
         'codeAutomationExit',
         (code: number, logs?: { relativePath: string; contents: string }[]) => {
           if (code !== 0 && Array.isArray(logs)) {
-            const logDir = path.resolve(process.env.CLAIMLENS_VSCODE_LOG_DIR || 'test-results/vscode-logs');
             for (const entry of logs) {
-              const target = path.join(logDir, path.normalize(entry.relativePath).replace(/^(\.\.[/\\])+/, ''));
+              const target = path.join(logDir(), path.normalize(entry.relativePath).replace(/^(\.\.[/\\])+/, ''));
               fs.mkdirSync(path.dirname(target), { recursive: true });
               fs.writeFileSync(target, entry.contents);
             }
-            console.error(`code-server shim: workbench logs written to ${logDir}`);
+            console.error(`code-server shim: workbench logs written to ${logDir()}`);
           }
           resolve(code);
         },
@@ -156,6 +162,14 @@ async function main(): Promise<number> {
     const code = await Promise.race([exitCode, timedOut]);
     clearTimeout(timer);
     finished = true;
+    if (code !== 0) {
+      // The extension host and its output channels (the language server's too) log on the server side.
+      const serverLogs = path.join(logDir(), 'server');
+      fs.mkdirSync(serverLogs, { recursive: true });
+      fs.cpSync(path.join(userDataDir, 'logs'), serverLogs, { recursive: true });
+      fs.copyFileSync(logFile, path.join(serverLogs, 'code-server.log'));
+      console.error(`code-server shim: extension host logs written to ${serverLogs}`);
+    }
     return code;
   } catch (error) {
     console.error(`code-server shim: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -6,6 +6,10 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   // No colours: the output travels through the workbench to a plain log.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // CLAIMLENS_VSCODE_GREP runs only the matching tests (for working on one of them).
+  if (process.env.CLAIMLENS_VSCODE_GREP) {
+    mocha.grep(process.env.CLAIMLENS_VSCODE_GREP);
+  }
   const files = fs
     .readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.js'))
