@@ -99,7 +99,7 @@ export function measureActivation(root: string): ActivationResult {
   return {
     na:
       searched === 0
-        ? 'n/a (no VS Code harness log found under test/vscode, .vscode-test, test-results)'
+        ? 'n/a (the VS Code harness leaves no activation record: no test-results/activation.json {"activationMs"} nor an extension-host log line with claimlens activation ms)'
         : `n/a (${searched} extension-host log(s) found, none records claimlens activation time)`,
   };
 }

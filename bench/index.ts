@@ -175,7 +175,9 @@ function notes(output: BenchOutput): string[] {
   if (ours) lines.push(`Throughput corpus: ${formatBytes(ours.bytes)} of generated news articles (${ours.articles} articles, seed 1); MB = 10^6 bytes of UTF-8.`);
   if (compromise) lines.push(`compromise is measured on the first ${formatBytes(compromise.bytes)} of that corpus only (it is slow); its MB/s is on that sample.`);
   for (const r of output.throughput) lines.push(`${r.engine}: ${r.workload}; ${r.items} items per pass; module load ${r.loadMs.toFixed(0)} ms.`);
-  lines.push('Each engine runs in its own Node process with --single-threaded-gc (one core); warm-up pass, then timed repetitions, median.');
+  if (output.throughput.length > 0) {
+    lines.push('Each engine runs in its own Node process with --single-threaded-gc (one core); warm-up pass, then timed repetitions, median.');
+  }
   if (output.server) {
     const d = output.server.debounce;
     lines.push(`Server debounce default: ${d.ms ?? 'unknown'} ms (from ${d.source}). Edit → diagnostics is judged on the median.`);
