@@ -160,6 +160,14 @@ const QUALIFIERS_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
   return map;
 })();
 
+/** After these words "about" means "concerning": "learn more about 529 plans". */
+const ABOUT_AS_PREPOSITION_AFTER: ReadonlySet<string> = new Set([
+  'more', 'learn', 'know', 'knew', 'talk', 'talked', 'talking', 'think', 'thinking', 'thought', 'care',
+  'cares', 'worry', 'worried', 'concerned', 'asked', 'heard', 'read', 'wrote', 'written', 'question',
+  'questions', 'story', 'stories', 'information', 'news', 'spoke', 'speak', 'speaking', 'joked',
+  'forget', 'forgot', 'remember', 'debate', 'report', 'reports', 'book', 'film', 'article',
+]);
+
 const MONTHS: Readonly<Record<string, number>> = {
   January: 1, February: 2, March: 3, April: 4, May: 5, June: 6, July: 7, August: 8,
   September: 9, October: 10, November: 11, December: 12,
@@ -378,16 +386,24 @@ class FigureMatcher {
     const date = this.matchDate(index);
     if (date) return date;
     const qualifier = this.matchQualifier(index);
-    if (qualifier) {
+    if (qualifier && !this.qualifierIsPreposition(index, qualifier.text)) {
       const quantity = this.matchQuantity(qualifier.next, qualifier.text);
       if (quantity && quantity.kind === 'duration' && (qualifier.text === 'over' || qualifier.text === 'under')) {
         // "rose 8% over three months": "over" means "during" before a span of time.
         return this.matchQuantity(qualifier.next, undefined);
       }
+      // A year keeps no qualifier: "below 2005 levels" starts at the year.
+      if (quantity && quantity.kind === 'year') return quantity;
       if (quantity) return { ...quantity, firstToken: index, qualifier: qualifier.text };
       return undefined;
     }
     return this.matchQuantity(index, undefined);
+  }
+
+  /** "learn more about 529 plans", "talked about 2020": "about" as a preposition, not "roughly". */
+  private qualifierIsPreposition(index: number, qualifier: string): boolean {
+    if (qualifier !== 'about' || index === 0 || this.tokens[index].lineBreakBefore) return false;
+    return ABOUT_AS_PREPOSITION_AFTER.has(this.lower(index - 1));
   }
 
   private matchQualifier(index: number): { next: number; text: string } | undefined {
@@ -412,7 +428,7 @@ class FigureMatcher {
 
   private matchDate(index: number): Match | undefined {
     const token = this.tokens[index];
-    if (token.kind === 'num') return this.matchNumericDate(index);
+    if (token.kind === 'num') return this.matchApostropheDecade(index) ?? this.matchNumericDate(index);
     if (token.kind === 'punct') {
       // "the ’90s", "the '80s"
       if ((token.text === '’' || token.text === "'") && this.glued(index + 1)) {
@@ -465,6 +481,18 @@ class FigureMatcher {
     return true;
   }
 
+  /** "16-19" after a month: a span of days (3 tokens), else 0. */
+  private dayRangeLength(index: number): number {
+    const first = this.tokens[index];
+    const second = this.tokens[index + 2];
+    if (!first || !second || first.kind !== 'num' || second.kind !== 'num' || first.suffix || second.suffix) return 0;
+    if (!this.isPunct(index + 1, '-', '–') || !this.glued(index + 1) || !this.glued(index + 2)) return 0;
+    if (!/^\d{1,2}$/.test(first.digits!) || !/^\d{1,2}$/.test(second.digits!)) return 0;
+    const from = Number(first.digits);
+    const to = Number(second.digits);
+    return from >= 1 && from < to && to <= 31 ? 3 : 0;
+  }
+
   private yearNumberAt(index: number): boolean {
     const token = this.tokens[index];
     if (!token || token.kind !== 'num' || token.suffix || !token.digits || token.digits.length !== 4) return false;
@@ -479,9 +507,10 @@ class FigureMatcher {
     if (abbreviated && this.isPunct(next, '.') && this.glued(next)) next++;
     let hasDay = false;
     let hasYear = false;
-    if (this.onLine(next) && this.dayNumberAt(next)) {
+    const dayRange = this.onLine(next) ? this.dayRangeLength(next) : 0;
+    if (dayRange > 0 || (this.onLine(next) && this.dayNumberAt(next))) {
       hasDay = true;
-      next++;
+      next += dayRange > 0 ? dayRange : 1;
       if (this.isPunct(next, ',') && this.onLine(next + 1) && this.yearNumberAt(next + 1)) {
         next += 2;
         hasYear = true;
@@ -505,6 +534,23 @@ class FigureMatcher {
       if (this.onLine(index + 1) && this.isCapitalised(index + 1)) return undefined;
     }
     return { firstToken: index, nextToken: index + 1, kind: 'date' };
+  }
+
+  /** "the 90’s", "the 1980's": a decade written with an apostrophe before the s. */
+  private matchApostropheDecade(index: number): Match | undefined {
+    const token = this.tokens[index];
+    const digits = token.digits ?? '';
+    if (token.suffix || !/^(\d\d|1\d\d\d|20\d\d)$/.test(digits) || !digits.endsWith('0')) return undefined;
+    if (!this.isPunct(index + 1, '’', "'") || !this.glued(index + 1) || !this.glued(index + 2)) return undefined;
+    const after = this.tokens[index + 2];
+    if (after.text !== 's' || (this.at(index + 3) !== undefined && this.glued(index + 3) && this.at(index + 3)!.kind === 'word')) return undefined;
+    let year = Number(digits);
+    if (digits.length === 2) {
+      // Two digits name a decade only after "the" or "early/mid/late": "he is in his 90's" is an age.
+      if (!this.isWord(index - 1, 'the', 'early', 'mid', 'late')) return undefined;
+      year = year >= 30 ? 1900 + year : 2000 + year;
+    }
+    return { firstToken: index, nextToken: index + 3, kind: 'year', value: year, valueMax: year + 9 };
   }
 
   /** "8 August 2023", "2023-08-08", "8/8/2023". */
@@ -600,6 +646,9 @@ class FigureMatcher {
 
   private readNumberWords(index: number): Quantity | undefined {
     const first = this.lower(index);
+    // "a quarter of a million", "three quarters of a billion"
+    const fraction = this.readFractionOfScale(index);
+    if (fraction) return fraction;
     // "a hundred", "a million", "a dozen", "half a million"
     if (first === 'a' || first === 'an' || first === 'half') {
       let next = index + 1;
@@ -674,6 +723,20 @@ class FigureMatcher {
     if (lastScale !== Infinity) scale = lastScale;
     // "five billion" style already multiplied; "2.5" cannot be words.
     return { first: index, next, value, scale, spelled: true, vague: false, yearLike: false, decade: false };
+  }
+
+  private readFractionOfScale(index: number): Quantity | undefined {
+    const first = this.lower(index);
+    const numerator = first === 'a' ? 1 : SMALL_NUMBER_WORDS[first];
+    if (numerator === undefined || numerator < 1 || numerator > 9) return undefined;
+    let next = index + 1;
+    if (this.isPunct(next, '-') && this.glued(next)) next++;
+    const denominator = FRACTION_WORDS[this.lower(next)];
+    if (!denominator || !this.onLine(next) || !this.isWord(next + 1, 'of') || !this.isWord(next + 2, 'a') || !this.onLine(next + 3)) return undefined;
+    const scale = SCALE_WORDS[this.lower(next + 3)];
+    if (scale === undefined || scale < 1000 || this.tokens[next + 3].kind !== 'word') return undefined;
+    const value = (numerator / denominator) * scale;
+    return { first: index, next: next + 4, value, scale, spelled: true, vague: false, yearLike: false, decade: false };
   }
 
   /** "hundreds", "tens of thousands", "several hundred", "a few thousand". */
@@ -755,6 +818,11 @@ class FigureMatcher {
       if (before.text === '.' && this.glued(index - 1) && this.isWord(index - 2, 'no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig')) return true;
     }
     const after = this.tokens[index + 1];
+    // "in his 90's", "the 747's engines": a number with a possessive or plural 's is a name or an age.
+    if (after && this.glued(index + 1) && (after.text === '’' || after.text === "'") && this.isWord(index + 2, 's') && this.glued(index + 2)) return true;
+    // Identifiers: long digit strings ("783499116076687360"), attribute values (id="42").
+    if (token.digits && /^\d{13,}$/.test(token.digits)) return true;
+    if (before && this.glued(index) && (before.text === '"' || before.text === "'") && this.isPunct(index - 2, '=')) return true;
     // Phone numbers and identifiers: "0800 123 456", a leading zero, digit groups in a row.
     if (token.digits && token.digits.length > 1 && token.digits[0] === '0' && token.digits[1] !== '.' && token.digits[1] !== ',') return true;
     if (before && !token.lineBreakBefore && before.kind === 'num') return true;
@@ -822,7 +890,7 @@ class FigureMatcher {
     const currency = this.readCurrencyPrefix(index);
     const numberIndex = currency ? currency.next : index;
     if (currency && !this.onLine(numberIndex)) return undefined;
-    if (!currency && this.tokens[index].kind === 'word') {
+    if (!currency && this.tokens[index].kind === 'word' && !this.readFractionOfScale(index)) {
       // "two-thirds", "a third" before "two" or "a" can be read as a number.
       const fraction = this.matchFractionOrMultiplier(index);
       if (fraction) return { ...fraction, qualifier };
@@ -1084,6 +1152,10 @@ class FigureMatcher {
   private matchBareNumber(index: number, quantity: Quantity, base: Omit<Match, 'nextToken' | 'kind'>, next: number): Match | undefined {
     const before = this.tokens[index - 1];
     const beforeWord = before && !this.tokens[index].lineBreakBefore ? before.lower : '';
+    // "32 percent below 2005 levels": a year as a baseline.
+    if (quantity.yearLike && base.qualifier && this.isWord(next, 'levels', 'level')) {
+      return { ...base, firstToken: quantity.first, qualifier: undefined, nextToken: next, kind: 'year' };
+    }
     if (quantity.yearLike && !base.qualifier) {
       const noun = this.countNounAt(next);
       const cued = YEAR_CUE_WORDS.has(beforeWord) || before?.text === '’' || before?.text === "'" || before?.text === ',';
@@ -1096,6 +1168,10 @@ class FigureMatcher {
       if (quantity.value === 1 && !quantity.scale) return undefined;
       if (quantity.value === 0) return undefined;
       if (!base.qualifier && REFERRING_DETERMINERS.has(beforeWord)) return undefined;
+      // "the nation's two largest unions": a possessive refers, like "the".
+      if (!base.qualifier && beforeWord === 's' && this.isPunct(index - 2, '’', "'")) return undefined;
+      // "six figures", "three o'clock", "three p.m."
+      if (this.isWord(next, 'figures', 'o', 'pm', 'am') || (this.isWord(next, 'a', 'p') && this.isPunct(next + 1, '.') && this.isWord(next + 2, 'm'))) return undefined;
       // "two of them" refers; "two of the victims" counts, so only pronouns after "of" block it.
       if (this.isWord(next, 'of') && ['them', 'us', 'you', 'these', 'those', 'whom', 'which', 'it'].includes(this.lower(next + 1))) return undefined;
       // "Two Sessions", "Big Four": a capitalised number word inside a name.
