@@ -1,0 +1,92 @@
+// The compact model artifact and its in-memory form. The artifact is plain JSON (so it
+// bundles as data, with no file access at run time): hashed feature rows kept after
+// pruning, their indices delta-and-varint encoded, their weights quantised to int8.
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof LABELS)[number];
+
+export interface ModelArtifact {
+  format: 'claimlens-ner/1';
+  /** Feature indices live in [0, 2^bits). */
+  bits: number;
+  labels: string[];
+  /** Emission and transition weights are integers; divide by scale for the trained values. */
+  scale: number;
+  /** (labels + 1) x labels transition weights; the last row is the sentence start. */
+  transitions: number[];
+  /** Kept feature indices, ascending, as base64 of LEB128 varint deltas. */
+  rows: string;
+  /** int8 weights, labels per kept row, base64. */
+  weights: string;
+  /** Free text: what the model was trained on. */
+  trainedOn?: string;
+}
+
+export interface TaggerModel {
+  bits: number;
+  labelCount: number;
+  /** Dense (2^bits x labelCount) emission weights. */
+  emissions: Int8Array;
+  /** (labelCount + 1) x labelCount transition weights in emission units. */
+  transitions: Int32Array;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+/** Decodes base64 without Node's Buffer (the runtime must also run in a browser). */
+export function decodeBase64(text: string): Uint8Array {
+  let len = text.length;
+  while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  let acc = 0, bitsHeld = 0, o = 0;
+  for (let i = 0; i < len; i++) {
+    const v = B64_INDEX[text.charCodeAt(i)];
+    if (v < 0) throw new Error('invalid base64 in model');
+    acc = (acc << 6) | v;
+    bitsHeld += 6;
+    if (bitsHeld >= 8) {
+      bitsHeld -= 8;
+      out[o++] = (acc >>> bitsHeld) & 0xff;
+    }
+  }
+  return out;
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : 0, c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const triple = (a << 16) | (b << 8) | c;
+    s += B64[(triple >>> 18) & 63] + B64[(triple >>> 12) & 63];
+    s += i + 1 < bytes.length ? B64[(triple >>> 6) & 63] : '=';
+    s += i + 2 < bytes.length ? B64[triple & 63] : '=';
+  }
+  return s;
+}
+
+export function loadModel(artifact: ModelArtifact): TaggerModel {
+  if (artifact.format !== 'claimlens-ner/1') throw new Error(`unknown tagger model format ${artifact.format}`);
+  const labelCount = artifact.labels.length;
+  if (labelCount !== LABELS.length || artifact.labels.some((l, i) => l !== LABELS[i])) {
+    throw new Error('tagger model labels do not match the runtime');
+  }
+  const emissions = new Int8Array((1 << artifact.bits) * labelCount);
+  const rowBytes = decodeBase64(artifact.rows);
+  const weightBytes = decodeBase64(artifact.weights);
+  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
+  let row = 0, r = 0, shift = 0, delta = 0;
+  for (let i = 0; i < rowBytes.length; i++) {
+    const b = rowBytes[i];
+    delta |= (b & 0x7f) << shift;
+    if (b & 0x80) { shift += 7; continue; }
+    row += delta;
+    const from = r * labelCount, to = row * labelCount;
+    for (let l = 0; l < labelCount; l++) emissions[to + l] = weights[from + l];
+    r++;
+    delta = 0;
+    shift = 0;
+  }
+  return { bits: artifact.bits, labelCount, emissions, transitions: Int32Array.from(artifact.transitions) };
+}
