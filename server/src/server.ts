@@ -235,7 +235,8 @@ connection.onDocumentSymbol(
 
 connection.onCodeAction(
   guarded('codeAction', [], (params) => {
-    const entry = store.get(params.textDocument.uri);
+    // Edits must match the current text: finish a pending analysis first.
+    const entry = freshEntry(params.textDocument.uri);
     return entry ? codeActions(entry, params.range, params.context.diagnostics) : [];
   }),
 );
