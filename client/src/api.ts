@@ -17,11 +17,15 @@ export interface ClaimsViewApi {
 }
 
 /** Arguments of `claimlens.exportClaims` when called from code (no dialogs are shown
- * except the overwrite question, which `overwrite: true` answers in advance). */
+ * except the overwrite question, which `overwrite: true` answers in advance).
+ * The command then resolves to the written file's `vscode.Uri`, or to `undefined` when
+ * the user declined to replace an existing file; invalid arguments, a document the
+ * server does not analyse, or a failed write reject with an Error saying which. */
 export interface ExportClaimsArgs {
   format: ExportFormat;
-  /** 'document' needs `uri` (or uses the active editor); 'all' exports every analysed document. */
+  /** 'document' (the default) needs `uri` (or uses the active editor); 'all' exports every analysed document. */
   scope?: 'document' | 'all';
+  /** A URI string (`uri.toString()`); an absolute file path is accepted too. */
   uri?: string;
   /** Absolute file path to write. */
   target: string;

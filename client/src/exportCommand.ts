@@ -131,6 +131,9 @@ export class ExportCommand {
         `ClaimLens export: ${displayName(uri)} is a "${document.languageId}" document (${uri.scheme}), which ClaimLens does not analyse; see the "claimlens.languages" setting.`,
       );
     }
+    if (!vscode.workspace.getConfiguration('claimlens', document).get<boolean>('enable', true)) {
+      throw new Error(`ClaimLens export: ClaimLens is turned off for ${displayName(uri)} ("claimlens.enable" is false).`);
+    }
     const expectedUri = await this.connection.protocolUri(uri);
     // Listen before asking, so an analysis finishing in between is not missed.
     let onAnalysed: () => void = () => undefined;
@@ -143,7 +146,7 @@ export class ExportCommand {
       await Promise.race([analysed, timedOut]);
       if (timer) clearTimeout(timer);
       if (await this.connection.documentClaims(uri)) return;
-      throw new Error(`ClaimLens export: the server has not analysed ${displayName(uri)} (is "claimlens.enable" off?).`);
+      throw new Error(`ClaimLens export: the server has not analysed ${displayName(uri)} within ${ANALYSIS_WAIT_MS / 1000} s; see "ClaimLens: Show Output".`);
     } finally {
       subscription.dispose();
     }
