@@ -168,18 +168,24 @@ function roleFragments(attribution: Attribution, role: AttributionRole): Fragmen
   return role === 'Source' ? attribution.source : role === 'Cue' ? attribution.cue : attribution.content;
 }
 
-/** Distinct normalised fragment lists of one role, in text order. */
+/**
+ * Distinct spans of one role, in text order. Each component's fragments are normalised
+ * (merged across whitespace) and every remaining fragment is a span of its own: a
+ * Content split around its cue (`"…," she said, "…"`) is two Content spans, as it is in
+ * the token tag sequences the published PolNeAR systems are scored on.
+ */
 function collectRole(text: string, attributions: Attribution[], role: AttributionRole): Fragments[] {
   const seen = new Set<string>();
   const out: Fragments[] = [];
   for (const attribution of attributions) {
     const fragments = roleFragments(attribution, role);
     if (!fragments || fragments.length === 0) continue;
-    const normal = normalizeFragments(text, fragments);
-    const key = fragmentsKey(normal);
-    if (normal.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    out.push(normal);
+    for (const fragment of normalizeFragments(text, fragments)) {
+      const key = spanKey(fragment);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([fragment]);
+    }
   }
   return out.sort((a, b) => a[0].start - b[0].start);
 }
@@ -187,8 +193,9 @@ function collectRole(text: string, attributions: Attribution[], role: Attributio
 /**
  * Scores each attribution role independently, as the PolNeAR sequence-labelling papers
  * do (every token carries at most one of Source/Cue/Content):
- * - exact: a predicted component is a true positive when a gold component of the same
- *   role covers exactly the same characters (fragments merged across whitespace);
+ * - exact: a predicted span is a true positive when a gold span of the same role covers
+ *   exactly the same characters (split components give one span per fragment, after
+ *   merging fragments that only whitespace separates);
  * - span overlap: a predicted component is right when it overlaps any gold component of
  *   the role; recall counts gold components overlapped by some prediction;
  * - token overlap: predicted tokens inside gold components / predicted tokens, and gold
@@ -267,8 +274,8 @@ export function addQuoteCounts(into: QuoteCounts, more: QuoteCounts): void {
 }
 
 /**
- * Quotations in marks: gold = Content components that begin and end with a quote mark
- * (modulo edge whitespace/punctuation); predicted = the system's quotations that do too.
+ * Quotations in marks: gold = Content spans (each fragment of a split Content on its own)
+ * that begin and end with a quote mark (modulo edge whitespace/punctuation); predicted = the system's quotations that do too.
  * They match when equal after trimming edge whitespace, punctuation and marks.
  * Speaker: a matched quotation's speaker is right when our source span overlaps the gold
  * Source, or our source resolves to an entity one of whose mentions overlaps it.
@@ -281,13 +288,12 @@ export function scoreQuotations(
   errors?: ErrorSample[],
 ): QuoteCounts {
   const counts = emptyQuoteCounts();
-  const goldByKey = new Map<string, Attribution>();
+  const goldByKey = new Map<string, { attribution: Attribution; span: CharSpan }>();
   for (const attribution of gold) {
-    const content = attribution.content && normalizeFragments(text, attribution.content);
-    if (!content || content.length === 0) continue;
-    const whole = { start: content[0].start, end: content[content.length - 1].end };
-    if (!isInQuotationMarks(text, whole)) continue;
-    goldByKey.set(quotationKey(text, whole), attribution);
+    // Each fragment of a Content split around its cue is a quotation of its own.
+    for (const fragment of attribution.content ? normalizeFragments(text, attribution.content) : []) {
+      if (isInQuotationMarks(text, fragment)) goldByKey.set(quotationKey(text, fragment), { attribution, span: fragment });
+    }
   }
   const predByKey = new Map<string, PredictedQuote>();
   for (const quote of predicted) {
@@ -296,7 +302,7 @@ export function scoreQuotations(
     if (!predByKey.has(key)) predByKey.set(key, quote);
   }
   for (const [key, quote] of predByKey) {
-    const attribution = goldByKey.get(key);
+    const attribution = goldByKey.get(key)?.attribution;
     if (!attribution) {
       counts.span.fp++;
       errors?.push({ doc: docId, kind: 'fp', label: 'Quote', span: quote.span });
@@ -314,11 +320,10 @@ export function scoreQuotations(
       errors?.push({ doc: docId, kind: 'fn', label: 'Speaker', span: s, note: quote.sourceSpan ? `ours ${spanKey(quote.sourceSpan)}` : 'ours: none' });
     }
   }
-  for (const [key, attribution] of goldByKey) {
+  for (const [key, gold] of goldByKey) {
     if (predByKey.has(key)) continue;
     counts.span.fn++;
-    const content = attribution.content as Fragments;
-    errors?.push({ doc: docId, kind: 'fn', label: 'Quote', span: { start: content[0].start, end: content[content.length - 1].end } });
+    errors?.push({ doc: docId, kind: 'fn', label: 'Quote', span: gold.span });
   }
   return counts;
 }

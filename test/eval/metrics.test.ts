@@ -120,6 +120,27 @@ describe('eval metrics', () => {
       assert.strictEqual(counts.speakerCorrect, 1, 'resolved entity mentions cover the gold source');
     });
 
+    it('scores each part of a quotation split around its cue as a quotation of its own', () => {
+      const split = '\u201CWe will,\u201D Ada said, \u201Crebuild the pier.\u201D';
+      const first = at(split, '\u201CWe will,\u201D');
+      const second = at(split, '\u201Crebuild the pier.\u201D');
+      const goldSplit = [{ source: [at(split, 'Ada')], cue: [at(split, 'said')], content: [first, second] }];
+      const predicted = [
+        { content: [first], source: [at(split, 'Ada')] },
+        { content: [second], source: [at(split, 'Ada')] },
+      ];
+      const attributionCounts = scoreAttributions('d', split, goldSplit, predicted);
+      assert.deepStrictEqual(attributionCounts.Content.exact, { tp: 2, fp: 0, fn: 0 });
+      assert.deepStrictEqual(attributionCounts.Source.exact, { tp: 1, fp: 0, fn: 0 }, 'the same source span counts once');
+      const quoteCounts = scoreQuotations('d', split, goldSplit, [
+        { span: first, sourceSpan: at(split, 'Ada') },
+        { span: second, sourceSpan: at(split, 'said') },
+      ]);
+      assert.deepStrictEqual(quoteCounts.span, { tp: 2, fp: 0, fn: 0 });
+      assert.strictEqual(quoteCounts.speakerJudged, 2);
+      assert.strictEqual(quoteCounts.speakerCorrect, 1);
+    });
+
     it('marks a wrong speaker wrong', () => {
       const counts = scoreQuotations('d', text, gold, [{ span: quote1, sourceSpan: at(text, 'Officials') }]);
       assert.deepStrictEqual(counts.span, { tp: 1, fp: 0, fn: 1 });
