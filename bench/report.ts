@@ -122,8 +122,8 @@ function editRows(edits: EditResult[], serverNa: string | undefined): Row[] {
   for (const edit of edits) {
     const debounce = edit.debounceMs === undefined ? 'debounce unknown' : `debounce ${edit.debounceMs} ms`;
     rows.push({
-      measure: `Edit → diagnostics, 1 MB, ${edit.setting} (${debounce}; median / p95 of ${edit.edits - edit.timeouts})`,
-      ours: edit.na ?? `${ms(edit.medianMs)} / ${ms(edit.p95Ms)}${edit.timeouts ? ` (${edit.timeouts} timed out)` : ''}`,
+      measure: `Edit → diagnostics, 1 MB, ${edit.setting} (${debounce}; median / p95)`,
+      ours: edit.na ?? `${ms(edit.medianMs)} / ${ms(edit.p95Ms)} (${edit.edits - edit.timeouts} edits${edit.timeouts ? `, ${edit.timeouts} timed out` : ''})`,
       peers: '',
       ratios: '',
       target: `≤ ${TARGETS.editToDiagnosticsMs} ms (median)`,
@@ -139,7 +139,8 @@ function editRows(edits: EditResult[], serverNa: string | undefined): Row[] {
 
 function hoverRow(measure: string, hover: HoverResult | undefined, serverNa: string | undefined, target: string, judged: boolean): Row {
   const na = serverNa ?? hover?.na ?? (hover ? undefined : 'not run');
-  const ours = na ?? `${ms(hover!.medianMs)} / ${ms(hover!.p99Ms)} (${hover!.count} hovers${hover!.note ? `; ${hover!.note}` : ''})`;
+  const ours =
+    na ?? `${ms(hover!.medianMs)} / ${ms(hover!.p99Ms)} (${hover!.count} hovers, ${hover!.withContent} with content${hover!.note ? `; ${hover!.note}` : ''})`;
   return {
     measure,
     ours,

@@ -233,8 +233,13 @@ async function startIndexing(client: BenchClient, folderUri: string): Promise<bo
   return waitForIndexingStart(client, folderUri, 5000);
 }
 
+/** The progress that stands for workspace indexing: one titled so, else the first one. */
+function indexingProgress(client: BenchClient) {
+  return client.progress.find((p) => /index|workspace|analy[sz]/i.test(p.title ?? '')) ?? client.progress[0];
+}
+
 function indexingDone(client: BenchClient, folderUri: string, files: number): string | undefined {
-  const progress = client.progress[0];
+  const progress = indexingProgress(client);
   if (progress?.endedAt !== undefined) return `progress "${progress.title ?? progress.token}" ended`;
   if (workspaceFilesSeen(client, folderUri) >= files) return 'diagnostics for every workspace file';
   return undefined;
@@ -258,7 +263,7 @@ export async function measureIndexing(config: ServerConfig): Promise<IndexingRes
     if (!detectedBy) {
       return { ...result, na: `indexing did not finish within ${config.indexingTimeoutMs / 1000} s (${workspaceFilesSeen(client, folderUri)} files seen)` };
     }
-    const end = client.progress[0]?.endedAt ?? performance.now();
+    const end = indexingProgress(client)?.endedAt ?? performance.now();
     return { ...result, wallMs: end - start, peakRssBytes: client.peakRssBytes(), detectedBy };
   } catch (error) {
     return { ...result, na: `server error: ${describe(error)}${stderrHint(client)}` };
