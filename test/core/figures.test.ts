@@ -283,6 +283,41 @@ describe('figures', () => {
     }
   });
 
+  describe('forms found on real news text', () => {
+    it('reads a span of days after a month and apostrophe decades', () => {
+      assert.deepStrictEqual(texts('The survey was conducted September 16-19, 2016.'), ['September 16-19, 2016']);
+      assert.deepStrictEqual(pick(only('growth in the 90’s')), { text: '90’s', kind: 'year', value: 1990, valueMax: 1999 });
+      assert.deepStrictEqual(texts('a man in his 90\'s'), []);
+    });
+
+    it('reads a fraction of a scale as one number', () => {
+      assert.deepStrictEqual(pick(only('a quarter of a million dollars')), { text: 'a quarter of a million dollars', kind: 'money', value: 250_000, unit: 'USD' });
+    });
+
+    it('reads spaced dollar prefixes with two letters only', () => {
+      assert.deepStrictEqual(pick(only('a cost of NZ $ 26 million')), { text: 'NZ $ 26 million', kind: 'money', value: 26e6, unit: 'NZD' });
+      assert.strictEqual(only('A $5 fee').unit, 'USD');
+    });
+
+    it('does not take "about" or "around" for a qualifier when it is a preposition or particle', () => {
+      assert.deepStrictEqual(pick(only('learn more about 529 plans')), { text: '529', kind: 'count', value: 529, unit: 'plans' });
+      assert.strictEqual(only('the boat was turned around twice').qualifier, undefined);
+    });
+
+    it('skips identifiers, idioms and compounds', () => {
+      assert.deepStrictEqual(texts('<tweet tweet-id="783499116076687360">'), []);
+      assert.deepStrictEqual(texts('they shared a high-five at three o\'clock'), []);
+      assert.deepStrictEqual(texts('a salary in six figures'), []);
+      assert.deepStrictEqual(texts('the nation\'s two largest unions'), []);
+      assert.deepStrictEqual(texts('24/7 coverage of the 9/11 anniversary'), []);
+    });
+
+    it('keeps a year used as a baseline without a qualifier', () => {
+      assert.deepStrictEqual(texts('cut emissions 32 percent below 2005 levels'), ['32 percent', '2005']);
+      assert.strictEqual(findFigures('cut emissions 32 percent below 2005 levels')[1].kind, 'year');
+    });
+  });
+
   describe('ids', () => {
     it('are deterministic and unique', () => {
       const first = findFigures(SEED).map((f) => f.id);

@@ -168,6 +168,13 @@ const ABOUT_AS_PREPOSITION_AFTER: ReadonlySet<string> = new Set([
   'forget', 'forgot', 'remember', 'debate', 'report', 'reports', 'book', 'film', 'article',
 ]);
 
+/** After these verbs "around" is a particle: "the boat was turned around twice". */
+const AROUND_AS_PARTICLE_AFTER: ReadonlySet<string> = new Set([
+  'turn', 'turned', 'turning', 'turns', 'come', 'came', 'coming', 'go', 'went', 'going', 'get', 'got',
+  'walk', 'walked', 'move', 'moved', 'spin', 'spun', 'look', 'looked', 'looking', 'run', 'ran', 'sit', 'sat',
+  'hang', 'hung', 'mess', 'messed', 'fool', 'fooled', 'push', 'pushed', 'stick', 'stuck', 'wait', 'waited',
+]);
+
 const MONTHS: Readonly<Record<string, number>> = {
   January: 1, February: 2, March: 3, April: 4, May: 5, June: 6, July: 7, August: 8,
   September: 9, October: 10, November: 11, December: 12,
@@ -402,8 +409,10 @@ class FigureMatcher {
 
   /** "learn more about 529 plans", "talked about 2020": "about" as a preposition, not "roughly". */
   private qualifierIsPreposition(index: number, qualifier: string): boolean {
-    if (qualifier !== 'about' || index === 0 || this.tokens[index].lineBreakBefore) return false;
-    return ABOUT_AS_PREPOSITION_AFTER.has(this.lower(index - 1));
+    if (index === 0 || this.tokens[index].lineBreakBefore) return false;
+    if (qualifier === 'about') return ABOUT_AS_PREPOSITION_AFTER.has(this.lower(index - 1));
+    if (qualifier === 'around') return AROUND_AS_PARTICLE_AFTER.has(this.lower(index - 1));
+    return false;
   }
 
   private matchQualifier(index: number): { next: number; text: string } | undefined {
@@ -775,9 +784,9 @@ class FigureMatcher {
     if (DOLLAR_PREFIXES[token.text] !== undefined && this.isPunct(index + 1, '$') && this.glued(index + 1)) {
       return { code: DOLLAR_PREFIXES[token.text], next: index + 2 };
     }
-    // "U.S. $5" is rare; "US $5" is common enough.
-    if (token.text === 'US' && this.isPunct(index + 1, '$') && this.onLine(index + 1)) {
-      return { code: 'USD', next: index + 2 };
+    // "US $5", "NZ $ 26 million": a spaced prefix only when it has two letters or more ("A $5 fee" is English).
+    if (token.text.length >= 2 && DOLLAR_PREFIXES[token.text] !== undefined && this.isPunct(index + 1, '$') && this.onLine(index + 1)) {
+      return { code: DOLLAR_PREFIXES[token.text], next: index + 2 };
     }
     if (token.text === 'Rs' || token.text === 'Rs.') {
       const next = this.isPunct(index + 1, '.') && this.glued(index + 1) ? index + 2 : index + 1;
@@ -1168,6 +1177,8 @@ class FigureMatcher {
       if (quantity.value === 1 && !quantity.scale) return undefined;
       if (quantity.value === 0) return undefined;
       if (!base.qualifier && REFERRING_DETERMINERS.has(beforeWord)) return undefined;
+      // "a high-five", "a follow-up one": a number word glued to a hyphen belongs to a compound.
+      if (this.isPunct(quantity.first - 1, '-', '‑') && this.glued(quantity.first)) return undefined;
       // "the nation's two largest unions": a possessive refers, like "the".
       if (!base.qualifier && beforeWord === 's' && this.isPunct(index - 2, '’', "'")) return undefined;
       // "six figures", "three o'clock", "three p.m."
