@@ -135,9 +135,16 @@ function publish(entry: AnalysisEntry, settings: ClaimLensSettings): void {
   });
 }
 
-/** The freshest analysis for a request that needs the current text (claims, export). */
-function freshEntry(uri: string): AnalysisEntry | undefined {
-  debouncer.flush(uri);
+/** The analysis of a document's current text, for requests that need it (claims, export,
+ * code actions): a pending analysis runs now, and a just-opened document is analysed
+ * without waiting for its debounce. Analyses of unopened documents are returned as stored. */
+async function freshEntry(uri: string): Promise<AnalysisEntry | undefined> {
+  const document = documents.get(uri);
+  if (document && store.get(uri)?.version !== document.version) {
+    resolvedSettings.set(uri, await settingsFor(uri));
+    debouncer.cancel(uri);
+    analyzeNow(uri);
+  }
   return store.get(uri);
 }
 
@@ -154,11 +161,11 @@ function exportDocument(entry: AnalysisEntry): ExportDocument {
   return path !== undefined ? { uri: claims.uri, path, claims: claims.claims } : claims;
 }
 
-function entriesFor(uris: string[] | undefined): AnalysisEntry[] {
+async function entriesFor(uris: string[] | undefined): Promise<AnalysisEntry[]> {
   const wanted = uris ?? [...new Set([...store.uris(), ...documents.keys()])].sort();
   const entries: AnalysisEntry[] = [];
   for (const uri of wanted) {
-    const entry = freshEntry(uri);
+    const entry = await freshEntry(uri);
     if (entry) entries.push(entry);
   }
   return entries;
@@ -234,24 +241,24 @@ connection.onDocumentSymbol(
 );
 
 connection.onCodeAction(
-  guarded('codeAction', [], (params) => {
+  guarded('codeAction', [], async (params) => {
     // Edits must match the current text: finish a pending analysis first.
-    const entry = freshEntry(params.textDocument.uri);
+    const entry = await freshEntry(params.textDocument.uri);
     return entry ? codeActions(entry, params.range, params.context.diagnostics) : [];
   }),
 );
 
 connection.onRequest(
   documentClaimsRequest,
-  guarded('documentClaims', null, (params): DocumentClaims | null => {
-    const entry = freshEntry(params.uri);
+  guarded('documentClaims', null, async (params): Promise<DocumentClaims | null> => {
+    const entry = await freshEntry(params.uri);
     return entry ? toDocumentClaims(entry) : null;
   }),
 );
 
 connection.onRequest(
   allClaimsRequest,
-  guarded('allClaims', [], (params) => entriesFor(params?.uris).map(toDocumentClaims)),
+  guarded('allClaims', [], async (params) => (await entriesFor(params?.uris)).map(toDocumentClaims)),
 );
 
 connection.onRequest(exportClaimsRequest, async (params) => {
@@ -259,7 +266,7 @@ connection.onRequest(exportClaimsRequest, async (params) => {
     throw new Error(`Unknown export format "${String(params.format)}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
   }
   try {
-    return exportClaims(entriesFor(params.uris).map(exportDocument), params.format, { generator: GENERATOR });
+    return exportClaims((await entriesFor(params.uris)).map(exportDocument), params.format, { generator: GENERATOR });
   } catch (error) {
     log('exportClaims failed', error);
     throw error;

@@ -177,6 +177,19 @@ describe('language server over stdio', function () {
     await assert.rejects(client.connection.sendRequest(exportClaimsRequest, { format: 'xml' as never }), /Unknown export format/);
   });
 
+  it('answers documentClaims for a document opened a moment ago, without waiting for the debounce', async () => {
+    const uri = 'untitled:Quick-1';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: 'About 45,000 vehicles cross the bridge every day.\n' },
+    });
+    const claims = await client.connection.sendRequest(documentClaimsRequest, { uri });
+    assert.ok(claims, 'claims for the new document');
+    assert.equal(claims.claims.length, 1);
+    assert.equal(claims.claims[0].sourced, false);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    assert.equal(await client.connection.sendRequest(documentClaimsRequest, { uri }), null);
+  });
+
   it('re-analyses incremental changes', async () => {
     const end = seed.positionAt(seed.getText().indexOf('Related Articles'));
     await change([{ range: { start: end, end }, text: 'Officials said 300 people were hurt.\n\n' }]);
