@@ -247,7 +247,7 @@ export function formatFigureReport(report: FigureReport): string {
       rows.push(parts.join(' '));
     }
   }
-  return rows.join('\n');
+  return `${rows.join('\n')}\n`;
 }
 
 if (require.main === module) {
@@ -260,7 +260,7 @@ if (require.main === module) {
   }
   try {
     const report = evaluateFigures(setPath);
-    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFigureReport(report)}\n`);
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatFigureReport(report));
   } catch (error) {
     process.stderr.write(`figures eval: ${(error as Error).message}\n`);
     process.exit(1);

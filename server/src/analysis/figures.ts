@@ -1050,7 +1050,7 @@ class FigureMatcher {
     }
     // Money written after the amount
     const currency = this.readCurrencyAfter(index);
-    if (currency) return { nextToken: currency.next, kind: 'money', unit: currency.code, scaleValue: currency.scaleValue };
+    if (currency) return { nextToken: currency.next, kind: 'money', unit: currency.code || undefined, scaleValue: currency.scaleValue };
     // Multipliers
     if (word === 'times' && !quantity.vague) {
       const comparative = this.onLine(index + 1) && (COMPARATIVE_WORDS.has(this.lower(index + 1)) ||
@@ -1152,7 +1152,9 @@ class FigureMatcher {
       const byCountry = CURRENCY_COUNTRY_ADJECTIVES[word.endsWith('s') ? word : `${word}s`];
       const specific = byCountry?.[adjective];
       if (specific) code = specific;
-      else if (adjective !== 'us') return undefined;
+      // "Jamaican dollars": money, but which dollar we do not know.
+      else if (byCountry && adjective !== 'us') return { code: '', next };
+      // "Swiss francs", "Indian rupees": the name alone decides.
     }
     return { code, next };
   }
@@ -1194,7 +1196,7 @@ class FigureMatcher {
       // "millions of dollars"
       if (this.isWord(next, 'of') && this.onLine(next + 1)) {
         const currency = this.readCurrencyAfter(next + 1);
-        if (currency) return { ...base, value: undefined, valueMax: undefined, nextToken: currency.next, kind: 'money', unit: currency.code };
+        if (currency) return { ...base, value: undefined, valueMax: undefined, nextToken: currency.next, kind: 'money', unit: currency.code || undefined };
       }
       // "hundreds" as a bare word without "of" or a noun is too often something else ("in the hundreds").
       if (['the', 'by'].includes(beforeWord) && !this.isWord(next, 'of')) return undefined;
