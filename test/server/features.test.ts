@@ -5,7 +5,7 @@ import { analyzeWithinLimit, utf8Length } from '../../server/src/common/limits';
 import { toClaimItems } from '../../server/src/features/claims';
 import { codeActions, SET_RULE_SEVERITY_COMMAND } from '../../server/src/features/codeActions';
 import { diagnosticHref, toDiagnostics } from '../../server/src/features/diagnostics';
-import { hoverAt } from '../../server/src/features/hover';
+import { formatFigureValue, hoverAt } from '../../server/src/features/hover';
 import { findSuppressions, unsuppressedFindings } from '../../server/src/features/suppressions';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { LineIndex } from '../../server/src/common/positions';
@@ -103,6 +103,22 @@ describe('hover', () => {
   it('says who spoke a quote and how the speaker was found', () => {
     const text = hoverText(entry, '“We will');
     assert.match(text, /speaker: Jane Doe \(from 'she', the last named speaker\)/);
+  });
+
+  it('resolves the words that name a source', () => {
+    const at = entry.lines.positionAt(spanOf(ARTICLE, 'she said').start);
+    const hover = hoverAt(entry, at);
+    assert.ok(hover);
+    assert.match((hover.contents as MarkupContent).value, /^\*\*Source\*\* of direct quote[\s\S]*speaker: Jane Doe \(from 'she'/);
+    assert.equal(hover.range?.end.character, hover.range!.start.character + 3);
+  });
+
+  it('formats money with its currency and years without separators', () => {
+    const money = { id: 'm', span: { start: 0, end: 1 }, text: '$24 billion', kind: 'money' as const, value: 24e9, unit: 'USD' };
+    assert.equal(formatFigureValue(money), '$24,000,000,000');
+    assert.equal(formatFigureValue({ ...money, kind: 'year', value: 2019, unit: undefined }), '2019');
+    assert.equal(formatFigureValue({ ...money, kind: 'count', value: 10, valueMax: 20, unit: undefined }), '10–20');
+    assert.equal(formatFigureValue({ ...money, value: undefined }), undefined);
   });
 
   it('gives the hovered range, and nothing outside any item', () => {

@@ -17,11 +17,12 @@ function plural(count: number, word: string): string {
 }
 
 function entityMarkdown(entity: Entity, analysis: DocumentAnalysis): string {
-  const quotes = quoteCounts(analysis).get(entity.id) ?? 0;
+  const quotes = quoteCounts(analysis).get(entity.id) ?? { all: 0, direct: 0 };
   const lines = [`**${escapeMarkdown(entity.name)}** — ${KIND_LABEL[entity.kind] ?? entity.kind}`, ''];
   if (entity.role) lines.push(`- Role: ${escapeMarkdown(entity.role)}`);
   if (entity.aliases.length > 0) lines.push(`- Also: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
-  lines.push(`- ${plural(entity.mentions.length, 'mention')}, ${plural(quotes, 'quote')}`);
+  const direct = quotes.direct !== quotes.all ? ` (${quotes.direct} direct)` : '';
+  lines.push(`- ${plural(entity.mentions.length, 'mention')}, ${plural(quotes.all, 'quote')}${direct}`);
   return lines.join('\n');
 }
 
@@ -30,11 +31,14 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 export function formatFigureValue(figure: Figure): string | undefined {
   if (figure.value === undefined) return undefined;
   const format = (value: number): string => {
+    // Years and dates are labels, not amounts: no thousands separator.
+    if (figure.kind === 'year' || figure.kind === 'date') return String(value);
     if (figure.kind === 'money' && figure.unit && /^[A-Z]{3}$/.test(figure.unit)) {
       try {
         return new Intl.NumberFormat('en-US', {
           style: 'currency',
           currency: figure.unit,
+          minimumFractionDigits: 0,
           maximumFractionDigits: 2,
         }).format(value);
       } catch {
@@ -85,6 +89,16 @@ function quoteMarkdown(quote: Quote, analysis: DocumentAnalysis): string {
   return lines.join('\n');
 }
 
+/** On the words that name a quote's source: who they resolve to. */
+function sourceMarkdown(quote: Quote, analysis: DocumentAnalysis): string {
+  const source = quote.source!;
+  return [
+    `**Source** of ${QUOTE_KIND[quote.kind]?.toLowerCase() ?? 'a quote'}: “${escapeMarkdown(truncate(quote.text, 60))}”`,
+    '',
+    `speaker: ${describeSource(source, analysis)}`,
+  ].join('\n');
+}
+
 export function hoverAt(entry: AnalysisEntry, position: Position): Hover | null {
   const offset = entry.lines.offsetAt(position);
   const { analysis } = entry;
@@ -93,6 +107,8 @@ export function hoverAt(entry: AnalysisEntry, position: Position): Hover | null 
   if (figure) return hover(figureMarkdown(figure.item, analysis), entry, figure.span);
   const mention = itemAt(index.mentions, offset);
   if (mention) return hover(entityMarkdown(mention.item, analysis), entry, mention.span);
+  const source = itemAt(index.sources, offset);
+  if (source?.item.source) return hover(sourceMarkdown(source.item, analysis), entry, source.span);
   const quote = itemAt(index.quotes, offset);
   if (quote) return hover(quoteMarkdown(quote.item, analysis), entry, quote.span);
   return null;

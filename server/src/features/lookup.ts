@@ -11,6 +11,8 @@ export interface OffsetIndex {
   mentions: Located<Entity>[];
   figures: Located<Figure>[];
   quotes: Located<Quote>[];
+  /** Where a quote's source is written ("he", "the diplomat", "Robinson"). */
+  sources: Located<Quote>[];
   entitiesById: Map<string, Entity>;
   figuresById: Map<string, Figure>;
 }
@@ -32,6 +34,9 @@ export function offsetIndex(analysis: DocumentAnalysis): OffsetIndex {
       mentions: sorted(mentions),
       figures: sorted(analysis.figures.map((figure) => ({ span: figure.span, item: figure }))),
       quotes: sorted(analysis.quotes.map((quote) => ({ span: quote.span, item: quote }))),
+      sources: sorted(
+        analysis.quotes.flatMap((quote) => (quote.source?.span ? [{ span: quote.source.span, item: quote }] : [])),
+      ),
       entitiesById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
       figuresById: new Map(analysis.figures.map((figure) => [figure.id, figure])),
     };
@@ -63,12 +68,16 @@ export function itemAt<T>(items: Located<T>[], offset: number): Located<T> | und
   return best;
 }
 
-/** Number of quotes attributed to each entity id. */
-export function quoteCounts(analysis: DocumentAnalysis): Map<string, number> {
-  const counts = new Map<string, number>();
+/** Number of quotes (all kinds, and direct ones) attributed to each entity id. */
+export function quoteCounts(analysis: DocumentAnalysis): Map<string, { all: number; direct: number }> {
+  const counts = new Map<string, { all: number; direct: number }>();
   for (const quote of analysis.quotes) {
     const id = quote.source?.entity;
-    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (!id) continue;
+    const count = counts.get(id) ?? { all: 0, direct: 0 };
+    count.all++;
+    if (quote.kind === 'direct') count.direct++;
+    counts.set(id, count);
   }
   return counts;
 }
