@@ -100,7 +100,7 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
       for (let i = other.first; i <= other.last; i++) blocked[i] = 1;
     }
   }
-  // Name tokens: proper nouns, and capitalised adjectives/nouns inside names ("Medical Journal").
+  // Name tokens: proper nouns, and capitalised adjectives/nouns inside names ("Royal Harbour Trust").
   const isName = (i: number) => {
     if (!inside(i)) return false;
     const token = sentence[i];
@@ -136,7 +136,7 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
   const isTitle = (i: number) => TITLES.has(sentence[i].form.toLowerCase().replace(/\.$/, ''));
   if (mention.type === 'person') {
     while (first < last && isTitle(first)) first++;
-    // A role alone ("Director of the study") is not a name.
+    // A role alone ("Director of the harbour survey") is not a name.
     if (first === last && isTitle(first)) return undefined;
   }
   return { first, last };

@@ -47,7 +47,7 @@ describe('eval readers', () => {
 
   describe('GUM CoNLL-U', () => {
     it('parses nested and single-token Entity brackets', () => {
-      assert.deepStrictEqual(parseEntityField('(2-abstract-new-x-cf2-2-coref(3-place-new-x-cf3-1-coref-Iodine)'), [
+      assert.deepStrictEqual(parseEntityField('(2-abstract-new-x-cf2-2-coref(3-place-new-x-cf3-1-coref-Rimport)'), [
         { open: { id: '2', type: 'abstract', single: false } },
         { open: { id: '3', type: 'place', single: true } },
       ]);
