@@ -1,10 +1,14 @@
 // The built language server over the real protocol: JSON-RPC over stdio, as any LSP client.
 import * as assert from 'node:assert/strict';
+import { fork, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -24,7 +28,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allClaimsRequest, documentClaimsRequest, exportClaimsRequest } from '../../protocol/requests';
-import { ensureBuilt, REPO_ROOT, TestClient } from './lspClient';
+import { ensureBuilt, REPO_ROOT, SERVER_JS, TestClient } from './lspClient';
 
 const SEED_PATH = path.join(REPO_ROOT, 'test', 'fixtures', 'seed-fentanyl.txt');
 const SEED_URI = pathToFileURL(SEED_PATH).href;
@@ -289,5 +293,36 @@ describe('language server without workspace/configuration support', function () 
     } finally {
       client.kill();
     }
+  });
+});
+
+describe('language server transports and command line', function () {
+  this.timeout(20_000);
+
+  it('speaks over --node-ipc as the VS Code client starts it', async () => {
+    ensureBuilt();
+    const child = fork(SERVER_JS, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'claimlens-language-server');
+      await connection.sendRequest(ShutdownRequest.type);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      await connection.sendNotification(ExitNotification.type);
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    }
+  });
+
+  it('explains its usage without a transport, and prints its version', () => {
+    const none = spawnSync(process.execPath, [SERVER_JS], { encoding: 'utf8' });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /Usage: claimlens-language-server --stdio/);
+    const version = spawnSync(process.execPath, [SERVER_JS, '--version'], { encoding: 'utf8' });
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
