@@ -94,7 +94,10 @@ function settingsFor(uri: string): Promise<ClaimLensSettings> {
 const resolvedSettings = new Map<string, ClaimLensSettings>();
 
 async function scheduleAnalysis(document: TextDocument, immediate: boolean): Promise<void> {
-  const settings = await settingsFor(document.uri);
+  const request = settingsFor(document.uri);
+  const settings = await request;
+  // Settings changed while these were being read: the newer request schedules its own analysis.
+  if (supportsConfiguration && settingsByUri.get(document.uri) !== request) return;
   resolvedSettings.set(document.uri, settings);
   const delay = immediate ? 0 : settings.debounceMs;
   debouncer.schedule(document.uri, delay, () => analyzeNow(document.uri));
