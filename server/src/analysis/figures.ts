@@ -63,11 +63,12 @@ function isSpace(code: number): boolean {
     code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
 }
 
-function tokenize(text: string): Token[] {
+/** Tokens of text[from, to): one line, so a figure never spans lines and tokens die young. */
+function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  let lineBreak = false;
-  let index = 0;
-  const length = text.length;
+  let lineBreak = from > 0;
+  let index = from;
+  const length = to;
   while (index < length) {
     const code = text.charCodeAt(index);
     if (isSpace(code)) {
@@ -282,6 +283,27 @@ const COUNT_NOUN_HINTS: ReadonlySet<string> = new Set([
   'sheep', 'fish', 'deer', 'aircraft', 'livestock', 'military', 'youth', 'faculty',
 ]);
 
+/** Lower-cased words that may open a figure; anything else is skipped at once. */
+const STARTER_WORDS: ReadonlySet<string> = new Set([
+  ...QUALIFIERS_BY_FIRST_WORD.keys(),
+  ...Object.keys(SMALL_NUMBER_WORDS),
+  ...Object.keys(TENS_WORDS),
+  ...Object.keys(MULTIPLIER_WORDS),
+  ...VAGUE_MAGNITUDES,
+  ...RELATIVE_DETERMINERS,
+  ...STANDALONE_DAY_WORDS,
+  'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
+]);
+
+/** Case-sensitive words that may open a figure: months, weekdays, currency prefixes and codes. */
+const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
+  ...Object.keys(MONTHS),
+  ...Object.keys(MONTH_ABBREVIATIONS),
+  ...WEEKDAYS,
+  ...Object.keys(DOLLAR_PREFIXES),
+  ...ISO_CURRENCY_CODES,
+]);
+
 // ---------------------------------------------------------------------------------------
 // The matcher
 
@@ -390,6 +412,9 @@ class FigureMatcher {
   private matchAt(index: number): Match | undefined {
     const token = this.tokens[index];
     if (token.kind === 'code') return undefined;
+    // Most words and marks can never start a figure: leave them at one set lookup.
+    if (token.kind === 'word' && !STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) return undefined;
+    if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined && token.text !== '’' && token.text !== "'") return undefined;
     const date = this.matchDate(index);
     if (date) return date;
     const qualifier = this.matchQualifier(index);
@@ -1290,7 +1315,7 @@ function hash(text: string): string {
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+  return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /**
@@ -1299,10 +1324,33 @@ function normalise(text: string): string {
  * `source` is left unset: attribution is a later stage.
  */
 export function findFigures(text: string): Figure[] {
-  const tokens = tokenize(text);
-  const matches = new FigureMatcher(tokens).run();
   const seen = new Map<string, number>();
   const figures: Figure[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    // A very long line is read in pieces cut at a space, so its tokens never pile up.
+    let pieceStart = lineStart;
+    while (lineEnd - pieceStart > MAX_PIECE) {
+      let cut = pieceStart + MAX_PIECE;
+      const space = text.lastIndexOf(' ', cut);
+      if (space > cut - 1024) cut = space;
+      collectLine(text, pieceStart, cut, seen, figures);
+      pieceStart = cut;
+    }
+    if (lineEnd > pieceStart) collectLine(text, pieceStart, lineEnd, seen, figures);
+    lineStart = lineEnd + 1;
+  }
+  return figures;
+}
+
+const MAX_PIECE = 16 * 1024;
+
+function collectLine(text: string, lineStart: number, lineEnd: number, seen: Map<string, number>, figures: Figure[]): void {
+  const tokens = tokenize(text, lineStart, lineEnd);
+  if (tokens.length === 0) return;
+  const matches = new FigureMatcher(tokens).run();
   for (const match of matches) {
     const start = tokens[match.firstToken].start;
     const end = tokens[match.nextToken - 1].end;
@@ -1322,7 +1370,6 @@ export function findFigures(text: string): Figure[] {
     if (match.qualifier !== undefined) figure.qualifier = match.qualifier;
     figures.push(figure);
   }
-  return figures;
 }
 
 /** 1.1e9 rather than 1100000000.0000002 from "1.1bn". */
