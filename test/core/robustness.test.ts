@@ -123,3 +123,13 @@ describe('robustness', () => {
     assert.strictEqual(new Set(a.entities.map((e) => e.id)).size, a.entities.length);
   });
 });
+
+describe('ids', () => {
+  it('hashes normalised text in one pass, equal to hashing the normalised string', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { hash32, hashNormalized, normalizeForId } = require('../../server/src/analysis/text');
+    for (const s of ['  “Hello,”  World\r\n again ', 'ÉCOLE ’90s', '', 'a\tb']) {
+      assert.strictEqual(hashNormalized(s), hash32(normalizeForId(s)), JSON.stringify(s));
+    }
+  });
+});

@@ -66,6 +66,7 @@ export function attribute(
   sentences: readonly Sentence[],
   entityAnalysis: EntityAnalysis,
   quoteScan: QuoteScan,
+  sentenceTokens?: readonly Token[][],
 ): AttributionAnalysis {
   const entityById = new Map<string, Entity>();
   for (const e of entityAnalysis.entities) entityById.set(e.id, e);
@@ -241,7 +242,7 @@ export function attribute(
 
   let qPtr = 0; // first quotation that may overlap the current sentence
   let mPtr = 0; // first mention at or after the current sentence
-  const tokens: Token[] = [];
+  const noTokens: Token[] = [];
   const inQuote: boolean[] = [];
   const quoteOf = new Map<QuoteMarks, Quote>();
 
@@ -249,9 +250,8 @@ export function attribute(
     const sentence = sentences[si];
     const sp = sentence.span;
     const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
-    tokens.length = 0;
     inQuote.length = 0;
-    if (paragraphKind === 'body') tokenize(text, sp.start, sp.end, tokens);
+    const tokens = paragraphKind !== 'body' ? noTokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
     while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
     for (let k = 0, q = qPtr; k < tokens.length; k++) {
       while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
@@ -272,7 +272,9 @@ export function attribute(
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
       if (!t.word || inQuote[k]) continue;
-      const lower = t.text.toLowerCase();
+      // Cue words are lower-case except at the start of a sentence.
+      if (k > 0 && t.text.charCodeAt(0) < 97) continue;
+      const lower = k === 0 ? t.text.toLowerCase() : t.text;
       let cueEnd = t.end;
       let cueWord = lower;
       let isAccording = false;

@@ -78,13 +78,11 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 /** Capitalised word runs in each sentence, with titles split off and sentence openers dropped. */
-export function findNameCandidates(text: string, sentences: readonly Sentence[]): NameCandidate[] {
+export function findNameCandidates(text: string, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): NameCandidate[] {
   const out: NameCandidate[] = [];
-  const tokens: Token[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const sp = sentences[s].span;
-    tokens.length = 0;
-    tokenize(text, sp.start, sp.end, tokens);
+    const tokens = sentenceTokens ? sentenceTokens[s] : tokenize(text, sp.start, sp.end);
     let initialAt = 0; // index of the token that starts the sentence or a quotation
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -187,7 +185,8 @@ function emitRun(text: string, tokens: Token[], run: Token[], first: number, nex
     const startTok = run[pa];
     const endTok = run[pb - 1];
     const end = pb === run.length && possessive ? endTok.end - 2 : endTok.end;
-    const name = text.slice(startTok.start, end).replace(/\s+/g, ' ');
+    const raw = text.slice(startTok.start, end);
+    const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     const cand: NameCandidate = {
       span: { start: startTok.start, end },
       text: name,
@@ -303,22 +302,33 @@ export function resolveEntities(
     return d;
   };
   const tokensOf = (name: string) => name.split(' ');
+  // Names repeat: compute each one's word count and upper-case key once.
+  const nameInfo = new Map<string, { upper: string; words: number; placeOrDemonym: boolean }>();
+  const info = (name: string) => {
+    let v = nameInfo.get(name);
+    if (!v) {
+      const ws = tokensOf(name);
+      v = { upper: name.toUpperCase(), words: ws.length, placeOrDemonym: ws.some((w) => isPlaceName(w) || DEMONYMS.has(w)) };
+      nameInfo.set(name, v);
+    }
+    return v;
+  };
 
   // Pass 1: names that type themselves (gazetteer, keywords, titles, multi-word names).
-  const wordsCount = (c: NameCandidate) => tokensOf(c.text).length;
+  const wordsCount = (c: NameCandidate) => info(c.text).words;
   const persons: NameCandidate[] = [];
   const sentenceOfFollowing = (c: NameCandidate) => followedBySpeechVerb(text, c.span.end, sentences[c.sentence].span.end);
 
   for (const c of candidates) {
     const header = paragraphKind(c.sentence) !== 'body' && paragraphKind(c.sentence) !== 'byline';
-    const upper = c.text.toUpperCase();
+    const upper = info(c.text).upper;
     let draft: Draft | undefined;
     if (PLACE_ALIASES.has(c.text)) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
     else if (COUNTRIES.has(c.text) || CITIES.has(c.text)) draft = getDraft('place', c.text);
     else if (ORG_ALIASES.has(c.text)) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
     else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || KNOWN_ORGS.has(c.text) || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
     else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
-    else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !tokensOf(c.text).some((w) => isPlaceName(w) || DEMONYMS.has(w))) persons.push(c);
+    else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
     else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
     pending.push({ cand: c, draft });
   }
@@ -327,7 +337,7 @@ export function resolveEntities(
   const personKeys = new Map<string, Draft>();
   const sortedPersons = persons.slice().sort((x, y) => wordsCount(y) - wordsCount(x) || x.span.start - y.span.start);
   for (const c of sortedPersons) {
-    const key = c.text.toUpperCase();
+    const key = info(c.text).upper;
     if (personKeys.has(key)) continue;
     const suffixOwner = personBySuffix.get(key);
     if (suffixOwner) {
@@ -345,7 +355,7 @@ export function resolveEntities(
     }
   }
   for (const p of pending) {
-    if (!p.draft && personKeys.has(p.cand.text.toUpperCase()) && wordsCount(p.cand) >= 2) p.draft = personKeys.get(p.cand.text.toUpperCase());
+    if (!p.draft && wordsCount(p.cand) >= 2 && personKeys.has(info(p.cand.text).upper)) p.draft = personKeys.get(info(p.cand.text).upper);
   }
   // Byline authors are people.
   if (structure.byline) {
@@ -392,7 +402,7 @@ export function resolveEntities(
     const c = p.cand;
     if (c.sentence < 0) continue;
     const header = paragraphKind(c.sentence) !== 'body';
-    const upper = c.text.toUpperCase();
+    const upper = info(c.text).upper;
     const person = personBySuffix.get(upper) ?? personKeys.get(upper);
     if (person) p.draft = person;
     else if (byKey.has(`organization:${upper}`)) p.draft = byKey.get(`organization:${upper}`);
@@ -416,7 +426,7 @@ export function resolveEntities(
   // Sentence-initial single words seen elsewhere as a name ("Robinson said", at a sentence start).
   for (const p of pending) {
     if (p.draft || p.skip || p.cand.sentence < 0) continue;
-    const upper = p.cand.text.toUpperCase();
+    const upper = info(p.cand.text).upper;
     p.draft = byKey.get(`person:${upper}`) ?? byKey.get(`organization:${upper}`) ?? byKey.get(`place:${upper}`);
   }
 
@@ -479,6 +489,6 @@ function followedBySpeechVerb(text: string, end: number, limit: number): boolean
   return SPEECH_VERBS.has(text.slice(i, j));
 }
 
-export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[]): EntityAnalysis {
-  return resolveEntities(text, structure, sentences, findNameCandidates(text, sentences));
+export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): EntityAnalysis {
+  return resolveEntities(text, structure, sentences, findNameCandidates(text, sentences, sentenceTokens));
 }

@@ -4,7 +4,7 @@
 //   structure → sentences → entities → quotes → attribution → figures → claims → findings
 import type { AnalysisOptions, DocumentAnalysis, Figure, Quote } from './types';
 import { analyzeStructure } from './structure';
-import { splitSentences } from './sentences';
+import { splitSentences, tokenizeSentences } from './sentences';
 import { extractEntities } from './entities';
 import { findQuoteMarks } from './quotes';
 import { attribute } from './attribution';
@@ -46,9 +46,10 @@ export function analyze(text: string, options: AnalysisOptions = {}): DocumentAn
 
   const structure = analyzeStructure(text);
   const sentences = splitSentences(text, structure);
-  const entityAnalysis = extractEntities(text, structure, sentences);
+  const sentenceTokens = tokenizeSentences(text, sentences);
+  const entityAnalysis = extractEntities(text, structure, sentences, sentenceTokens);
   const quoteScan = findQuoteMarks(text, structure, sentences);
-  const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan);
+  const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan, sentenceTokens);
   const figures = attachSources(findFigures(text), attribution.quotes, sentences, attribution.sentenceSources);
   const claims = buildClaims(
     text,

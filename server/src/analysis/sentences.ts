@@ -2,7 +2,7 @@
 // "Aug.", "Mr."), initials ("J. R."), decimals, ellipses and quotes that end sentences.
 import type { DocumentStructure, Sentence } from './types';
 import { ABBREVIATIONS, STRONG_SENTENCE_STARTERS } from './lexicon';
-import { isDigitCode, isLetterCode, isSpaceCode, isUpperCode } from './text';
+import { isDigitCode, isLetterCode, isSpaceCode, isUpperCode, tokenize, Token } from './text';
 import { paragraphContentStart } from './structure';
 
 function isCloser(c: number): boolean {
@@ -109,4 +109,9 @@ function splitParagraph(text: string, start: number, end: number, paragraph: num
     i = j;
   }
   pushSentence(text, sentenceStart, end, paragraph, out);
+}
+
+/** Each sentence's tokens, computed once and shared by the later stages. */
+export function tokenizeSentences(text: string, sentences: readonly Sentence[]): Token[][] {
+  return sentences.map((s) => tokenize(text, s.span.start, s.span.end));
 }

@@ -17,47 +17,44 @@ interface Block {
  * paragraph per line (common for copied web articles).
  */
 export function splitBlocks(text: string): Block[] {
-  const lines: Span[] = [];
+  // One pass over the lines; a second, cheap pass over the (few) line spans.
+  const n = text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let hasBlank = false;
   let lineStart = 0;
-  const n = text.length;
   for (let i = 0; i <= n; i++) {
     if (i === n || text.charCodeAt(i) === 10) {
-      let end = i;
-      if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
-      lines.push({ start: lineStart, end });
+      let a = lineStart;
+      let b = i;
+      while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+      while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+      if (a >= b) hasBlank = true;
+      starts.push(a);
+      ends.push(b);
       lineStart = i + 1;
     }
   }
-  const trimmed = lines.map((l) => trimSpan(text, l));
-  for (const t of trimmed) if (t.start >= t.end) hasBlank = true;
-
   const blocks: Block[] = [];
   let current: Block | undefined;
-  for (const t of trimmed) {
-    if (t.start >= t.end) {
+  for (let k = 0; k < starts.length; k++) {
+    const a = starts[k];
+    const b = ends[k];
+    if (a >= b) {
       current = undefined;
       continue;
     }
-    const marker = markdownMarker(text, t.start, t.end);
+    const marker = markdownMarker(text, a, b);
     const startsOwn = !hasBlank || marker.own;
     if (current && !startsOwn && !current.heading) {
-      current.span.end = t.end;
+      current.span.end = b;
     } else {
-      current = { span: { start: t.start, end: t.end }, contentStart: marker.contentStart, heading: marker.heading };
+      current = { span: { start: a, end: b }, contentStart: marker.contentStart, heading: marker.heading };
       blocks.push(current);
     }
     if (marker.heading) current = undefined;
   }
   return blocks;
-}
-
-function trimSpan(text: string, s: Span): Span {
-  let a = s.start;
-  let b = s.end;
-  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
-  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
-  return { start: a, end: b };
 }
 
 function markdownMarker(text: string, start: number, end: number): { own: boolean; heading: boolean; contentStart: number } {

@@ -67,21 +67,46 @@ export function hash32(s: string): string {
 
 /** Lower-cased, quote-unified, whitespace-collapsed text: the basis of stable ids. */
 export function normalizeForId(s: string): string {
-  let out = '';
-  let space = false;
+  // Native passes with single-character classes: linear, no backtracking.
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'");
+}
+
+/**
+ * FNV-1a of normalizeForId(s), computed in one pass without building the normalised
+ * string (ids are made for every claim and quote, so this is on the hot path).
+ */
+export function hashNormalized(s: string): string {
+  let h = 0x811c9dc5;
+  let pendingSpace = false;
+  let started = false;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (isSpaceCode(c)) {
-      space = out.length > 0;
+      pendingSpace = started;
       continue;
     }
-    if (c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET) c = STRAIGHT_QUOTE;
+    if (pendingSpace) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+      pendingSpace = false;
+    }
+    started = true;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET) c = STRAIGHT_QUOTE;
     else if (c === 0x2018 || c === 0x2019) c = 39;
-    if (space) out += ' ';
-    space = false;
-    out += String.fromCharCode(c).toLowerCase();
+    else if (c >= 128) {
+      const lower = String.fromCharCode(c).toLowerCase();
+      if (lower.length === 1) c = lower.charCodeAt(0);
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
   }
-  return out;
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Hands out ids "prefix-hash-n", n counting earlier items with the same text. */
@@ -89,7 +114,7 @@ export class IdMaker {
   private readonly seen = new Map<string, number>();
   constructor(private readonly prefix: string) {}
   make(text: string): string {
-    const h = hash32(normalizeForId(text));
+    const h = hashNormalized(text);
     const n = this.seen.get(h) ?? 0;
     this.seen.set(h, n + 1);
     return `${this.prefix}-${h}${n > 0 ? `-${n}` : ''}`;
