@@ -10,6 +10,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type DocumentSymbol,
+  type SymbolInformation,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,7 +29,7 @@ import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
-import { documentSymbols } from './features/symbols';
+import { documentSymbols, flattenSymbols } from './features/symbols';
 import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
 import { GENERATOR, VERSION } from './version';
@@ -54,6 +56,7 @@ const store = new AnalysisStore();
 const debouncer = new Debouncer<string>();
 
 let supportsConfiguration = false;
+let supportsHierarchicalSymbols = false;
 /** Settings pushed by a client without workspace/configuration support. */
 let pushedSettings: ClaimLensSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<ClaimLensSettings>>();
@@ -182,6 +185,7 @@ async function reanalyzeAll(): Promise<void> {
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   supportsConfiguration = capabilities.workspace?.configuration === true;
+  supportsHierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   if (initial !== undefined) pushedSettings = normalizeSettings(initial);
   return {
@@ -237,9 +241,11 @@ connection.onHover(
 );
 
 connection.onDocumentSymbol(
-  guarded('documentSymbol', [], (params) => {
+  guarded('documentSymbol', [] as DocumentSymbol[] | SymbolInformation[], (params): DocumentSymbol[] | SymbolInformation[] => {
     const entry = store.get(params.textDocument.uri);
-    return entry ? documentSymbols(entry) : [];
+    if (!entry) return [];
+    const symbols = documentSymbols(entry);
+    return supportsHierarchicalSymbols ? symbols : flattenSymbols(symbols, entry.uri);
   }),
 );
 

@@ -24,6 +24,7 @@ import {
   type DocumentSymbol,
   type MarkupContent,
   type Range,
+  type SymbolInformation,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -290,6 +291,17 @@ describe('language server without workspace/configuration support', function () 
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { claimlens: { severity: { 'vague-attribution': 'off' } } } });
       await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'vague-attribution'));
       assert.equal(client.configurationRequests, 0);
+
+      // No hierarchical symbol support declared: flat SymbolInformation with containers.
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: SEED_URI, languageId: 'plaintext', version: 1, text: readFileSync(SEED_PATH, 'utf8') },
+      });
+      await client.waitForDiagnostics(SEED_URI, (d) => d.length > 0);
+      const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SEED_URI } })) as SymbolInformation[];
+      const robinson = symbols.find((s) => s.name === 'Todd Robinson');
+      assert.ok(robinson && 'location' in robinson, JSON.stringify(symbols.slice(0, 3)));
+      assert.equal(robinson.containerName, 'People');
+      assert.equal(robinson.location.uri, SEED_URI);
     } finally {
       client.kill();
     }

@@ -1,5 +1,5 @@
 // The outline: people, organisations, places, other entities and quotes, grouped.
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { EntityKind } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import { truncate } from '../common/markdown';
@@ -86,4 +86,16 @@ export function documentSymbols(entry: AnalysisEntry): DocumentSymbol[] {
   });
   if (quotes.length > 0) result.push(group('Quotes', quotes));
   return result;
+}
+
+/** The same outline as flat SymbolInformation, for clients without hierarchical symbols. */
+export function flattenSymbols(symbols: DocumentSymbol[], uri: string, container?: string): SymbolInformation[] {
+  const flat: SymbolInformation[] = [];
+  for (const symbol of symbols) {
+    const information: SymbolInformation = { name: symbol.name, kind: symbol.kind, location: { uri, range: symbol.selectionRange } };
+    if (container !== undefined) information.containerName = container;
+    flat.push(information);
+    if (symbol.children) flat.push(...flattenSymbols(symbol.children, uri, symbol.name));
+  }
+  return flat;
 }
