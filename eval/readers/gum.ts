@@ -8,8 +8,8 @@
 //     outside the mention — is a proper noun (UPOS PROPN);
 //  3. its span is then narrowed to the name itself: the run of proper-noun tokens around
 //     the head (internal "of", "and", "&", "de", "the", "for" kept when a proper noun
-//     follows; "and" never joins two named mentions or two people), never entering a
-//     nested name that does not contain the head unless a connector joins it, and
+//     follows; "and" never joins two named mentions or two people), for people never
+//     entering a nested name that does not contain the head unless a connector joins it,
 //     without leading titles for people ("President", "Dr.", …). Plural proper-noun
 //     heads of person mentions ("Americans") are groups, not names. This turns
 //     "the American president Barack Obama, who spoke" into "Barack Obama", which is
@@ -23,7 +23,7 @@ const CONNECTORS = new Set(['of', 'and', '&', 'de', 'the', 'for', 'du', 'von', '
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'president', 'senator', 'sen', 'gov', 'governor',
   'rep', 'representative', 'king', 'queen', 'prince', 'princess', 'pope', 'sir', 'lord', 'lady', 'dame',
-  'rev', 'reverend', 'judge', 'justice', 'chancellor', 'minister', 'premier', 'mayor', 'general', 'gen',
+  'rev', 'reverend', 'vice', 'chief', 'speaker', 'deputy', 'assistant', 'judge', 'justice', 'chancellor', 'minister', 'premier', 'mayor', 'general', 'gen',
   'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'admiral', 'adm', 'emperor', 'empress', 'saint',
   'chairman', 'chairwoman', 'director', 'secretary', 'spokesman', 'spokeswoman', 'officer', 'head', 'ambassador', 'bishop', 'cardinal', 'father', 'sister', 'brother', 'uncle', 'aunt',
 ]);
@@ -91,10 +91,12 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
   if (head < 0 || sentence[head].upos !== 'PROPN') return undefined;
   // A plural proper-noun head names a group ("Americans", "the Democrats"), not a person.
   if (mention.type === 'person' && sentence[head].xpos === 'NNPS') return undefined;
-  // Tokens of a nested name that does not contain the head ("U.S." in "U.S. President
-  // Barack Obama") are another entity, unless a connector joins them ("Bank of England").
+  // Before a person's name, a nested name that does not contain the head is another
+  // entity ("U.S." in "U.S. President Barack Obama"), unless a connector joins it. In
+  // organisation and place names it is part of the name ("Glenvale State University",
+  // "Rimport Bay").
   const blocked = new Uint8Array(sentence.length);
-  for (const other of nested) {
+  for (const other of mention.type === 'person' ? nested : []) {
     if (!NAMED_TYPES.has(other.type) || other === mention) continue;
     if (other.first >= mention.first && other.last <= mention.last && !(other.first <= head && head <= other.last)) {
       for (let i = other.first; i <= other.last; i++) blocked[i] = 1;

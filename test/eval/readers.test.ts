@@ -76,7 +76,12 @@ describe('eval readers', () => {
     it('keeps coordinated people apart, "&" inside a company, and drops plural group names', () => {
       const [doc] = readGum(fixturePath('gum', 'dep', 'GUM_news_other.conllu'));
       // The coordination "Ada and Bo" narrows to its head's name; each conjunct is its own mention.
-      assert.deepStrictEqual(named(doc).slice(2), ['PER:Ada', 'PER:Ada', 'PER:Bo', 'ORG:Procter & Gamble']);
+      assert.deepStrictEqual(named(doc).slice(2, 6), ['PER:Ada', 'PER:Ada', 'PER:Bo', 'ORG:Procter & Gamble']);
+    });
+
+    it('keeps a nested place inside an organisation name and drops stacked titles', () => {
+      const [doc] = readGum(fixturePath('gum', 'dep', 'GUM_news_other.conllu'));
+      assert.deepStrictEqual(named(doc).slice(6), ['LOC:Glenvale', 'ORG:Glenvale State', 'PER:Bo Quill']);
     });
   });
 
