@@ -105,6 +105,7 @@ function buildDocument(id: string, sentences: GoldSentence[], separator: string)
 interface GumWord {
   form: string;
   upos: string;
+  xpos: string;
   head: number; // sentence-local id of the head, 0 for root
   id: number;
   start: number; // offsets in the rebuilt text
@@ -180,7 +181,7 @@ function readGumDocument(file: string, id: string): GoldDocument {
     }
     if (cols[0].includes('.')) continue; // empty nodes
     const wid = Number(cols[0]);
-    const word: GumWord = { form: cols[1], upos: cols[3], head: Number(cols[6]), id: wid, start: 0, end: 0 };
+    const word: GumWord = { form: cols[1], upos: cols[3], xpos: cols[4], head: Number(cols[6]), id: wid, start: 0, end: 0 };
     if (pendingRange && wid >= pendingRange.from && wid <= pendingRange.to) {
       if (wid === pendingRange.from) {
         const start = addText(pendingRange.form);
@@ -207,7 +208,7 @@ function readGumDocument(file: string, id: string): GoldDocument {
   if (words.length) sentencesWords.push(words);
 
   // Keep proper-noun-headed mentions narrowed to the name (the rules of eval/readers/gum.ts,
-  // so training labels match the project's evaluation); outermost wins.
+  // so training labels match the project's evaluation, except as noted); outermost wins.
   const kept: { s: number; from: number; to: number; type: EntityType }[] = [];
   for (const mention of mentions) {
     const ws = sentencesWords[mention.s];
@@ -217,9 +218,11 @@ function readGumDocument(file: string, id: string): GoldDocument {
     if (head < 0 || ws[head].upos !== 'PROPN') continue;
     const type = GUM_TYPES[mention.type] ?? (GUM_MISC_TYPES.has(mention.type) ? 'MISC' : undefined);
     if (!type) continue;
-    // Words of a nested named mention that does not hold the head are another entity.
+    // Words of a nested named mention that does not hold the head are another entity
+    // ("U.S." in "U.S. President Barack Obama"). Only for people: places inside
+    // organisation and place names belong to the name ("Penn State", "New York Times").
     const blocked = new Uint8Array(ws.length);
-    for (const other of mentions) {
+    if (type === 'PER') for (const other of mentions) {
       if (other === mention || other.s !== mention.s || !(other.type in GUM_TYPES)) continue;
       if (other.from >= mention.from && other.to <= mention.to && !(other.from <= head && head <= other.to)) {
         for (let w = other.from; w <= other.to; w++) blocked[w] = 1;
@@ -244,7 +247,9 @@ function readGumDocument(file: string, id: string): GoldDocument {
       while (from < to && isTitle(from)) from++;
       if (from === to && isTitle(from)) continue;
     }
-    kept.push({ s: mention.s, from, to, type });
+    // A plural people-name alone ("Americans") is a nationality: MISC, as in CoNLL.
+    const finalType: EntityType = type === 'PER' && from === to && ws[from].xpos === 'NNPS' ? 'MISC' : type;
+    kept.push({ s: mention.s, from, to, type: finalType });
   }
   kept.sort((a, b) => a.s - b.s || a.from - b.from || b.to - a.to);
   const outer: typeof kept = [];

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { tagNames, tokenize, getDefaultModel, type NameSpan } from '../../server/src/analysis/tagger';
+import { tagNames, tokenize, getDefaultModel, loadModel, type NameSpan } from '../../server/src/analysis/tagger';
+import { decodeBase64, decodeBase64Portable, encodeBase64 } from '../../server/src/analysis/tagger/model';
 
 function named(text: string, spans: NameSpan[]): string[] {
   return spans.map((s) => `${s.kind}:${text.slice(s.start, s.end)}`);
@@ -96,5 +97,22 @@ describe('tagNames', () => {
     const text = 'word '.repeat(20000) + 'in London';
     const spans = tagNames(text);
     assert.deepEqual(named(text, spans).slice(-1), ['place:London']);
+  });
+});
+
+describe('tagger model encoding', () => {
+  it('round-trips bytes through base64 with and without Buffer', () => {
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37 + (i >> 3)) & 0xff);
+    for (const len of [0, 1, 2, 3, 4, 999, 1000]) {
+      const slice = bytes.subarray(0, len);
+      const text = encodeBase64(slice);
+      assert.equal(text, Buffer.from(slice).toString('base64'));
+      assert.deepEqual(Array.from(decodeBase64Portable(text)), Array.from(slice));
+      assert.deepEqual(Array.from(decodeBase64(text)), Array.from(slice));
+    }
+  });
+
+  it('rejects a model whose labels do not match the runtime', () => {
+    assert.throws(() => loadModel({ format: 'claimlens-ner/1', bits: 4, labels: ['O'], scale: 1, transitions: [], rows: '', weights: '' }));
   });
 });

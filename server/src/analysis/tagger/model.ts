@@ -37,6 +37,14 @@ for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
 
 /** Decodes base64 without Node's Buffer (the runtime must also run in a browser). */
 export function decodeBase64(text: string): Uint8Array {
+  // Node's native decoder when present (several times faster); the loop below otherwise.
+  const NodeBuffer = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(text, 'base64');
+  return decodeBase64Portable(text);
+}
+
+/** Base64 decoding in plain JavaScript, for hosts without Buffer. */
+export function decodeBase64Portable(text: string): Uint8Array {
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
   const out = new Uint8Array(Math.floor((len * 3) / 4));
