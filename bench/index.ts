@@ -85,7 +85,7 @@ async function runThroughput(size: ReturnType<typeof sizes>): Promise<EngineResu
     log(`throughput: ${engine}…`);
     try {
       const result = await measureEngineInChild(engine, config);
-      log(`  ${engine}: ${result.mbPerSecond.toFixed(2)} MB/s on ${formatBytes(result.bytes)}, ${result.items} items`);
+      log(`  ${engine}: ${result.cpuMbPerSecond.toFixed(2)} MB/s CPU time, ${result.mbPerSecond.toFixed(2)} MB/s wall on ${formatBytes(result.bytes)}, ${result.items} items`);
       results.push(result);
     } catch (error) {
       log(`  ${engine} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -177,6 +177,7 @@ function notes(output: BenchOutput): string[] {
   for (const r of output.throughput) lines.push(`${r.engine}: ${r.workload}; ${r.items} items per pass; module load ${r.loadMs.toFixed(0)} ms.`);
   if (output.throughput.length > 0) {
     lines.push('Each engine runs in its own Node process with --single-threaded-gc (one core); warm-up pass, then timed repetitions, median.');
+    lines.push('Throughput is judged on CPU time (user + system of that one process): the machine is shared, and wall time counts waiting for the CPU.');
   }
   if (output.server) {
     const d = output.server.debounce;

@@ -183,6 +183,11 @@ export class BenchClient {
     return readProcStatusKb(this.pid, 'VmHWM');
   }
 
+  /** CPU time (user + system) the server process has used so far, ms (10 ms resolution); undefined off Linux. */
+  cpuMs(): number | undefined {
+    return readProcCpuMs(this.pid);
+  }
+
   async stop(): Promise<void> {
     if (!this.exited) {
       try {
@@ -219,6 +224,22 @@ export function readProcStatusKb(pid: number, field: string): number | undefined
   } catch {
     return undefined;
   }
+}
+
+/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms). */
+export function readProcCpuMs(pid: number): number | undefined {
+  try {
+    return parseProcStatCpuMs(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseProcStatCpuMs(stat: string): number | undefined {
+  // Fields after the command name, which may hold spaces and parentheses: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks * 10 : undefined;
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -21,6 +21,8 @@ export interface EditResult {
   timeouts: number;
   medianMs?: number;
   p95Ms?: number;
+  /** Median CPU time the server spent per edit (10 ms resolution): the work, without waiting for a busy machine. */
+  serverCpuMedianMs?: number;
   na?: string;
 }
 
@@ -163,6 +165,7 @@ export async function measureEdits(
     }
     const line = editLine(config.document);
     const samples: number[] = [];
+    const cpuSamples: number[] = [];
     let version = 1;
     for (let i = 0; i < config.edits; i++) {
       version++;
@@ -174,6 +177,7 @@ export async function measureEdits(
       // A slow analysis must not be counted as a miss: wait up to 3× the first full analysis.
       const timeoutMs = Math.max(10_000, 3 * edit.openToDiagnosticsMs);
       const published = client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= expected, timeoutMs);
+      const cpuBefore = client.cpuMs();
       const sentAt = performance.now();
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
@@ -182,12 +186,17 @@ export async function measureEdits(
       const receivedAt = await published;
       edit.edits++;
       if (receivedAt === undefined) edit.timeouts++;
-      else samples.push(receivedAt - sentAt);
+      else {
+        samples.push(receivedAt - sentAt);
+        const cpuAfter = client.cpuMs();
+        if (cpuBefore !== undefined && cpuAfter !== undefined) cpuSamples.push(cpuAfter - cpuBefore);
+      }
       await sleep(20);
     }
     if (samples.length > 0) {
       edit.medianMs = median(samples);
       edit.p95Ms = percentile(samples, 95);
+      if (cpuSamples.length > 0) edit.serverCpuMedianMs = median(cpuSamples);
     } else {
       edit.na = 'no diagnostics after any edit';
     }

@@ -29,6 +29,10 @@ export interface EngineResult {
   /** Median wall time of one repetition, ms. */
   medianMs: number;
   mbPerSecond: number;
+  /** Median CPU time (user + system) of one repetition, ms: what one dedicated core would take. */
+  cpuMedianMs: number;
+  /** Throughput by CPU time: insensitive to other processes on a shared machine. */
+  cpuMbPerSecond: number;
   /** Items found in one repetition (sentences + entities + quotes + figures …), a sanity check. */
   items: number;
   loadMs: number;
@@ -145,15 +149,20 @@ export function measureEngine(engine: EngineName, config: ThroughputConfig): Eng
   peakHeap = Math.max(peakHeap, v8.getHeapStatistics().used_heap_size);
 
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let items = 0;
   for (let rep = 0; rep < config.repetitions; rep++) {
     items = 0;
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     for (const unit of units) items += loaded.run(unit);
     times.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     peakHeap = Math.max(peakHeap, v8.getHeapStatistics().used_heap_size);
   }
   const medianMs = median(times);
+  const cpuMedianMs = median(cpuTimes);
   return {
     engine,
     workload: loaded.workload,
@@ -162,6 +171,8 @@ export function measureEngine(engine: EngineName, config: ThroughputConfig): Eng
     repetitions: config.repetitions,
     medianMs,
     mbPerSecond: mbPerSecond(input.bytes, medianMs),
+    cpuMedianMs,
+    cpuMbPerSecond: mbPerSecond(input.bytes, cpuMedianMs),
     items,
     loadMs,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { cpuModel } from '../../bench/machine';
 import { buildRows, verdict } from '../../bench/report';
+import { parseProcStatCpuMs, readProcCpuMs } from '../../bench/lsp';
 import { hoverPositions } from '../../bench/server';
 import { formatBytes, formatMarkdownTable, formatTable, mbPerSecond, median, percentile, ratio } from '../../bench/stats';
 import type { EngineResult } from '../../bench/throughput';
@@ -58,7 +59,9 @@ describe('bench report', () => {
     articles: 10,
     repetitions: 3,
     medianMs: 1000 / mbps,
-    mbPerSecond: mbps,
+    mbPerSecond: mbps / 2,
+    cpuMedianMs: 1000 / mbps,
+    cpuMbPerSecond: mbps,
     items: 1,
     loadMs: 1,
     peakRssBytes: 100e6,
@@ -84,7 +87,7 @@ describe('bench report', () => {
     const throughput = rows.find((r) => r.measure.startsWith('Analysis throughput'))!;
     assert.strictEqual(throughput.verdict, 'miss');
     const compromise = rows.find((r) => r.measure.includes('compromise'))!;
-    assert.match(compromise.ratios, /40\.0×/);
+    assert.match(compromise.ratios, /= 40\.0× \(wall 40\.0×\)/);
     const regex = rows.find((r) => r.measure.includes('regex'))!;
     assert.match(regex.ratios, /0\.10×/);
     const indexing = rows.filter((r) => r.measure.startsWith('Indexing'));
@@ -115,5 +118,22 @@ describe('bench hover positions', () => {
       { line: 1, character: 21 },
       { line: 2, character: 18 },
     ]);
+  });
+});
+
+describe('bench process CPU time', () => {
+  it('parses utime + stime from /proc/<pid>/stat, even with spaces and parentheses in the name', () => {
+    const stat = '4242 (node (my server)) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 37 0 0 20 0 11 0 5000 1000 2000';
+    assert.strictEqual(parseProcStatCpuMs(stat), (250 + 37) * 10);
+    assert.strictEqual(parseProcStatCpuMs('garbage'), undefined);
+  });
+
+  it('reads this process (Linux /proc) and sees it grow after work', () => {
+    const before = readProcCpuMs(process.pid)!;
+    const start = process.cpuUsage();
+    let spin = 0;
+    while ((process.cpuUsage(start).user + process.cpuUsage(start).system) / 1000 < 80) spin++;
+    assert.ok(spin > 0);
+    assert.ok(readProcCpuMs(process.pid)! - before >= 40);
   });
 });
