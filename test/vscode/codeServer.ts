@@ -10,7 +10,15 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 
 export const CODE_SERVER_VERSION = '4.100.3';
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The repository: found by walking up, so that this works compiled (out/test/vscode) and under tsx. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'scripts', 'setup-code-server.sh'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no ClaimLens repository above ${from}`);
+  }
+}
+
+export const repoRoot = findRepoRoot(__dirname);
 
 /** Where scripts/setup-code-server.sh installs code-server. */
 export function defaultCodeServerPath(): string {
@@ -190,6 +198,18 @@ export async function launchChromium(): Promise<Browser> {
 export function scratchDir(prefix: string): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The fixture workspace (test/vscode/workspace plus the seed article) in a scratch copy:
+ * tests change its settings and write exports there. Returns the copy's path. */
+export function prepareWorkspace(into: string): string {
+  const workspace = path.join(into, 'workspace');
+  fs.cpSync(path.join(repoRoot, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+  fs.copyFileSync(
+    path.join(repoRoot, 'test', 'fixtures', 'seed-fentanyl.txt'),
+    path.join(workspace, 'seed-fentanyl.txt'),
+  );
+  return workspace;
 }
 
 export type { Browser, Page };

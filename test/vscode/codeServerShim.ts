@@ -146,7 +146,7 @@ async function main(): Promise<number> {
     });
 
     const url = workbenchUrl(server, folder, args.extensionDevelopmentPath, args.extensionTestsPath);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
     if (verbose) {
       console.error(`code-server shim: workbench opened in ${Date.now() - started} ms: ${url}`);
     }

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { chromiumPath, repoRoot, scratchDir } from './codeServer';
+import { chromiumPath, prepareWorkspace, repoRoot, scratchDir } from './codeServer';
 
 const underCi = /^(1|true)$/i.test(process.env.CI ?? '');
 
@@ -46,17 +46,6 @@ async function chooseMode(): Promise<'desktop' | 'code-server'> {
     throw new Error(`CLAIMLENS_VSCODE must be "desktop" or "code-server", not "${forced}"`);
   }
   return hasDisplay() && (await canReachDesktopDownload()) ? 'desktop' : 'code-server';
-}
-
-/** The fixture workspace in a scratch copy: tests change its settings and write exports. */
-function prepareWorkspace(into: string): string {
-  const workspace = path.join(into, 'workspace');
-  fs.cpSync(path.join(repoRoot, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
-  fs.copyFileSync(
-    path.join(repoRoot, 'test', 'fixtures', 'seed-fentanyl.txt'),
-    path.join(workspace, 'seed-fentanyl.txt'),
-  );
-  return workspace;
 }
 
 /** Installs code-server into its cache when needed; returns its path, or why it is missing. */
