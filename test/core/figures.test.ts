@@ -312,6 +312,12 @@ describe('figures', () => {
       assert.deepStrictEqual(texts('24/7 coverage of the 9/11 anniversary'), []);
     });
 
+    it('reads vulgar fractions and colon ratios, but not clock times', () => {
+      assert.deepStrictEqual(pick(only('survived 5 ½ years in prison')), { text: '5 ½ years', kind: 'duration', value: 5.5, unit: 'years' });
+      assert.deepStrictEqual(pick(only('a 3:1 ratio')), { text: '3:1', kind: 'ratio', value: 3 });
+      assert.deepStrictEqual(texts('at 11: 06 a.m. and at 10:30'), []);
+    });
+
     it('keeps a year used as a baseline without a qualifier', () => {
       assert.deepStrictEqual(texts('cut emissions 32 percent below 2005 levels'), ['32 percent', '2005']);
       assert.strictEqual(findFigures('cut emissions 32 percent below 2005 levels')[1].kind, 'year');

@@ -283,6 +283,10 @@ const COUNT_NOUN_HINTS: ReadonlySet<string> = new Set([
   'sheep', 'fish', 'deer', 'aircraft', 'livestock', 'military', 'youth', 'faculty',
 ]);
 
+const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
+  '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅕': 0.2, '⅛': 0.125,
+};
+
 /** Lower-cased words that may open a figure; anything else is skipped at once. */
 const STARTER_WORDS: ReadonlySet<string> = new Set([
   ...QUALIFIERS_BY_FIRST_WORD.keys(),
@@ -657,6 +661,12 @@ class FigureMatcher {
       }
     }
     let next = index + 1;
+    // "5 ½ years", "2¾ miles"
+    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && /^\d+$/.test(digits) ? VULGAR_FRACTIONS[this.tokens[next].text] : undefined;
+    if (vulgar !== undefined) {
+      value += vulgar;
+      next++;
+    }
     if (!scale && !decade && !gluedUnit && this.onLine(next)) {
       const word = this.lower(next);
       const wordScale = SCALE_WORDS[word] ?? SPACED_SCALE_ABBREVIATIONS[word];
@@ -864,7 +874,7 @@ class FigureMatcher {
     // "24/7", "9/11", "3/4": glued slashes make a code or a name, not a quantity.
     if (after && this.glued(index + 1) && after.text === '/' && this.glued(index + 2) && this.at(index + 2)?.kind === 'num') return true;
     // Clock times: "10:30", "10 a.m.", "3pm".
-    if (after && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num' && this.glued(index + 2)) return true;
+    if (after && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num' && this.onLine(index + 2) && (this.at(index + 2)!.digits ?? '').length === 2) return true;
     if (after && this.onLine(index + 1) && (after.lower === 'am' || after.lower === 'pm' || after.lower === 'gmt' || after.lower === 'utc')) return true;
     if (after && this.onLine(index + 1) && (after.lower === 'a' || after.lower === 'p') && this.isPunct(index + 2, '.') && this.isWord(index + 3, 'm')) return true;
     if (after && this.isWord(index + 1, 'o') && this.isPunct(index + 2, '’', "'") && this.isWord(index + 3, 'clock')) return true;
@@ -1045,6 +1055,12 @@ class FigureMatcher {
       this.isPunct(index + 2, '-') && this.glued(index + 2) && this.glued(index + 3)) {
       const second = this.readNumber(index + 3);
       if (second?.value) return { next: second.next, value: first.value / second.value };
+    }
+    // "3:1" (a clock time has two digits after the colon)
+    if (this.isPunct(index, ':') && this.glued(index) && this.glued(index + 1) && this.at(index + 1)?.kind === 'num') {
+      const digits = this.tokens[index + 1].digits ?? '';
+      if (/^\d$/.test(digits) && !this.tokens[index + 1].suffix && Number(digits) > 0) return { next: index + 2, value: first.value / Number(digits) };
+      return undefined;
     }
     // "3 to 1" only with 1 as the second term (otherwise it is a range)
     if (this.isWord(index, 'to') && this.onLine(index) && this.onLine(index + 1)) {
