@@ -135,15 +135,30 @@ export function replaceBetweenMarkers(doc: string, id: string, body: string): st
   return `${doc.slice(0, from + start.length)}\n${body}${doc.slice(to)}`;
 }
 
+/** The checkout's commit, so a table says which core it measured ("" outside git). */
+function currentCommit(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server/src/analysis'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head} + uncommitted core changes` : head;
+  } catch {
+    return '';
+  }
+}
+
 function runReport(root: string, docPath: string): void {
   let doc = fs.readFileSync(docPath, 'utf8');
+  const commit = currentCommit();
   const results: CorpusResult[] = [];
   for (const run of REPORT_RUNS) {
     const target = path.join(root, run.relative);
     const { result } = evaluateCorpus(run.kind, target, { split: run.split });
     results.push(result);
     const shownPath = path.relative(process.cwd(), target) || target;
-    const summary = `${result.documents} documents, ${result.characters.toLocaleString('en-US')} characters (\`${shownPath}\`).\n\n`;
+    const measured = commit ? `, measured at ${commit}` : '';
+    const summary = `${result.documents} documents, ${result.characters.toLocaleString('en-US')} characters (\`${shownPath}\`${measured}).\n\n`;
     doc = replaceBetweenMarkers(doc, run.id, summary + formatMarkdown(result));
     process.stdout.write(formatText(result) + '\n');
   }
