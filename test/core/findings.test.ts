@@ -39,6 +39,15 @@ describe('findings', () => {
     assert.deepStrictEqual(analyze('Two ministers met three times before the vote.').findings, []);
   });
 
+  it('flags a measure only when nothing else in its sentence is flagged', () => {
+    const text = 'An estimated 4 million people live more than 10 kilometres from a clinic. The new road is 40 kilometres long.';
+    const a = analyze(text);
+    const flagged = findingTexts(a, text, 'unsourced-figure');
+    assert.strictEqual(flagged.length, 2, flagged.join(' | '));
+    assert.ok(flagged[0].includes('4 million'));
+    assert.ok(flagged[1].startsWith('40 kilometres'));
+  });
+
   it('flags a long direct quotation with no speaker, but not a short one', () => {
     const text = 'The night was long.\n\n“We waited for hours and nobody came to help us at all.”\n\nThe word “chaos” was used.';
     const a = analyze(text);

@@ -284,7 +284,8 @@ export function attribute(
         cueWord = 'according to';
       } else if (!SPEECH_VERBS.has(lower) || isCapitalized(t.text) && k > 0) continue;
       const prev = tokens[k - 1];
-      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase()) && (NOUN_LIKE_CUES.has(lower) || lower.endsWith('s'))) continue;
+      // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
+      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
       if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
       const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
       const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
@@ -400,6 +401,8 @@ export function attribute(
   return { quotes: out, sentenceSources, quoteMarks };
 }
 
+const CIRCUMSTANCE_WORDS = new Set(['in', 'on', 'at', 'during', 'to', 'via', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'after', 'before', 'when', 'while', 'as', 'from', 'with', 'by', 'late', 'early']);
+
 /** Markdown emphasis markers are transparent to phrases. */
 function isEmphasis(t: Token): boolean {
   return !t.word && (t.text === '*' || t.text === '_');
@@ -514,7 +517,13 @@ function indirectContent(text: string, tokens: Token[], c: Cue, sp: Span, inQuot
   const restEnd = trimEnd(sp.end);
   let restWords = 0;
   for (let k = j; k < tokens.length; k++) if (tokens[k].word && !inQuote[k]) restWords++;
-  const afterIsCircumstance = restWords <= 6 && j < tokens.length && /^(?:in|on|at|during|to|via|last|this|yesterday|today|earlier|later|after|before|when|while)$/i.test(tokens[j].text);
+  // "…, a spokeswoman said on Friday, as …": what follows the cue is circumstance, and the
+  // content is what came before the source.
+  let k0 = 0;
+  while (k0 < tokens.length && tokens[k0].start < srcStart) k0++;
+  const commaBeforeSource = k0 > 1 && tokens[k0 - 1].text === ',';
+  const startsWithCircumstance = j < tokens.length && CIRCUMSTANCE_WORDS.has(tokens[j].text.toLowerCase());
+  const afterIsCircumstance = startsWithCircumstance && (restWords <= 6 || commaBeforeSource);
   if (restWords >= 2 && !afterIsCircumstance && restEnd > restStart && !inQuote[j]) return { start: restStart, end: restEnd };
   // "CONTENT, Robinson said."
   let k = 0;

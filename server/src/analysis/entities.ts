@@ -348,7 +348,7 @@ export function resolveEntities(
     personKeys.set(key, d);
     const ws = tokensOf(c.text);
     for (let k = 1; k < ws.length; k++) {
-      if (NAME_PARTICLES.has(ws[k])) continue;
+      if (NAME_PARTICLES.has(ws[k]) && k === ws.length - 1) continue;
       const suffix = ws.slice(k).join(' ').toUpperCase();
       const prev = personBySuffix.get(suffix);
       personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
@@ -407,6 +407,7 @@ export function resolveEntities(
     if (person) p.draft = person;
     else if (byKey.has(`organization:${upper}`)) p.draft = byKey.get(`organization:${upper}`);
     else if (byKey.has(`other:${upper}`)) p.draft = byKey.get(`other:${upper}`);
+    else if (byKey.has(`place:${upper}`)) p.draft = byKey.get(`place:${upper}`); // "ROTTERDAM" in the dateline
     else if (isAllCaps(c.text) && orgByInitials.has(c.text)) p.draft = orgByInitials.get(c.text);
     else if (header) continue;
     else if (c.title && !DEMONYMS.has(c.title.split(' ').pop() ?? '')) p.draft = getDraft('person', c.text);
@@ -457,8 +458,10 @@ export function resolveEntities(
   for (const d of live) {
     let name = d.name;
     for (const s of d.surface) {
-      if (d.kind === 'place' && (PLACE_ALIASES.has(s) || s.length <= name.length)) continue;
-      if (s.length > name.length || (s.length === name.length && isAllCaps(s) && !isAllCaps(name))) name = s;
+      if (d.kind === 'place' && PLACE_ALIASES.has(s)) continue;
+      // Organisations prefer capitals ("EFE" over "Efe"); people and places do not ("Rotterdam" over "ROTTERDAM").
+      const capsWins = d.kind === 'organization' ? isAllCaps(s) && !isAllCaps(name) : isAllCaps(name) && !isAllCaps(s);
+      if (s.length > name.length || (s.length === name.length && capsWins)) name = s;
     }
     d.name = name;
     let id = `${d.kind}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;

@@ -55,7 +55,11 @@ export const unsourcedFigure: Rule = ({ structure, sentences, quotes, figures })
       },
     });
   }
-  return out;
+  // A measure beside a flagged count or amount in the same sentence ("4 million people live
+  // more than 10 kilometres away") is detail of one claim: flag the claim once.
+  const flaggedSentences = new Set<unknown>();
+  for (const f of out) if (f.data?.kind !== 'measure') flaggedSentences.add(f.data?.sentenceStart);
+  return out.filter((f) => f.data?.kind !== 'measure' || !flaggedSentences.has(f.data?.sentenceStart));
 };
 
 /** A direct quotation of real length with no speaker. */
