@@ -144,9 +144,9 @@ const QUALIFIER_PHRASES: readonly string[] = [
   'as high as', 'as low as', 'upwards of', 'in excess of', 'close to', 'nearly', 'almost',
   'around', 'about', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'over',
   'under', 'just over', 'just under', 'well over', 'well under', 'slightly more than',
-  'slightly less than', 'just more than', 'just less than', 'nearly half', 'below', 'above',
-  'circa', 'an average of', 'on average',
-].filter((phrase) => phrase !== 'nearly half');
+  'slightly less than', 'just more than', 'just less than', 'below', 'above', 'circa',
+  'an average of', 'on average',
+];
 
 /** First word → phrases (as word arrays), longest first. */
 const QUALIFIERS_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
@@ -911,10 +911,8 @@ class FigureMatcher {
     }
     const second = this.readNumber(next);
     if (!second || second.vague || second.value === undefined || first.value === undefined) return undefined;
-    if (first.spelled !== second.spelled && !(first.spelled && second.spelled)) {
-      // "5 to ten" is unusual; keep it simple: both digits or both words.
-      if (!(first.spelled === false && second.spelled === false)) return undefined;
-    }
+    // "5 to ten" is unusual; keep it simple: both digits or both words.
+    if (first.spelled !== second.spelled) return undefined;
     return { quantity: second, next: second.next };
   }
 
