@@ -84,7 +84,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
       case 'group':
         return this.groupItem(node);
       case 'claim':
-        return claimItem(node.uri, node.claim, this.connection);
+        return claimItem(node.uri, node.claim, this.connection, this.currentGrouping);
     }
   }
 
@@ -163,7 +163,9 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed,
     );
-    item.id = `document:${node.uri}`;
+    // VS Code remembers expansion per id: an id of its own while empty lets the first
+    // render with claims start expanded instead of inheriting the empty node's state.
+    item.id = `${node.count === 0 ? 'empty-document' : 'document'}:${node.uri}`;
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
     item.description = node.count === 0 ? 'no claims' : unsourced > 0 ? `${node.count} · ${unsourced} unsourced` : `${node.count}`;
@@ -188,12 +190,14 @@ function groupIcon(claims: readonly ClaimItem[]): string {
   return kind === 'quote' ? 'quote' : kind === 'statistic' ? 'graph' : 'comment';
 }
 
-function claimItem(uri: string, claim: ClaimItem, connection: ServerConnection): vscode.TreeItem {
+function claimItem(uri: string, claim: ClaimItem, connection: ServerConnection, grouping: Grouping): vscode.TreeItem {
   const item = new vscode.TreeItem(shortText(claim.text), vscode.TreeItemCollapsibleState.None);
   // The range start makes the id unique even if two claims had the same text.
   item.id = `claim:${uri}#${claim.id}@${claim.range.start.line}:${claim.range.start.character}`;
   const source = sourceLabel(claim);
-  item.description = claim.sourced ? source ?? 'sourced' : 'unsourced';
+  // Under a speaker group the speaker goes without saying; the kind does not.
+  const sourcedDescription = grouping === 'speaker' ? kindLabel(claim.kind).replace(/s$/, '').toLowerCase() : source ?? 'sourced';
+  item.description = claim.sourced ? sourcedDescription : 'unsourced';
   item.iconPath = claim.sourced
     ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
     : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
