@@ -146,6 +146,14 @@ describe('claimlens CLI', function () {
     }
   });
 
+  it('counts lines and columns exactly with CRLF line endings and emoji', () => {
+    const file = path.join(temp, 'crlf.txt');
+    writeFileSync(file, 'Title 😀\r\n\r\nThe 😀 mayor spoke. About 45,000 vehicles cross the bridge every day.\r\n');
+    const { stdout } = run('analyze', file);
+    // Column in UTF-16 code units, as LSP counts: the emoji is two.
+    assert.match(stdout, /crlf\.txt:3:21 warning unsourced-figure .*About 45,000/);
+  });
+
   it('skips node_modules and .git, and survives empty, binary and over-size files', () => {
     const root = path.join(temp, 'tree');
     for (const dir of ['node_modules/pkg', '.git', 'sub']) mkdirSync(path.join(root, dir), { recursive: true });
