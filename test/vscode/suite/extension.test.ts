@@ -260,6 +260,31 @@ describe('ClaimLens in real VS Code', function () {
     assert.ok(unsourced.some((text) => /50 times/.test(text)), `"50 times" unsourced: ${show(unsourced)}`);
   });
 
+  it('analyses other articles of the workspace, plain text and Markdown, flagging only what has no source', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const cases = [
+      { file: 'council-budget.txt', language: 'plaintext', unsourced: /120,000/ },
+      { file: 'harbour-report.md', language: 'markdown', unsourced: /40 percent/ },
+    ];
+    for (const { file, language, unsourced } of cases) {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, file));
+      await vscode.window.showTextDocument(document);
+      assert.strictEqual(document.languageId, language);
+      const found = await waitFor(`one unsourced figure in ${file}`, () => unsourcedFigures(document.uri), (d) => d.length === 1);
+      assert.match(document.getText(found[0].range), unsourced, `${file}: the unattributed figure is flagged`);
+    }
+  });
+
+  it('exports every analysed document with scope "all"', async () => {
+    const target = path.join(scratch, 'all-claims.json');
+    await vscode.commands.executeCommand('claimlens.exportClaims', { format: 'json', scope: 'all', target, overwrite: true });
+    const exported = JSON.parse(fs.readFileSync(target, 'utf8'));
+    const names = (exported.documents as { uri: string }[]).map((document) => path.basename(decodeURIComponent(document.uri))).sort();
+    for (const name of ['council-budget.txt', 'harbour-report.md', 'seed-fentanyl.txt']) {
+      assert.ok(names.includes(name), `${name} among the exported documents: ${show(names)}`);
+    }
+  });
+
   it('drops the unsourced-figure diagnostics when its severity is set to "off", and restores them', async () => {
     await waitFor('the two diagnostics', () => unsourcedFigures(seed.uri), (found) => found.length === 2);
     const configuration = vscode.workspace.getConfiguration('claimlens');
