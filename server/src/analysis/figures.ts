@@ -1251,6 +1251,8 @@ class FigureMatcher {
     const token = this.tokens[index];
     if (!token || token.kind !== 'word' || !this.onLine(index)) return undefined;
     if (token.text !== token.lower || token.lower.length < 3 || NOT_COUNT_NOUNS.has(token.lower)) return undefined;
+    // "hundreds marched", "35 randomly selected": verbs and adverbs are not what is counted.
+    if (/(?:ly|ed|ing)$/.test(token.lower) && !COUNT_NOUN_HINTS.has(token.lower)) return undefined;
     return token.lower;
   }
 
