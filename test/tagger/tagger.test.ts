@@ -13,6 +13,12 @@ describe('tagger tokenize', () => {
     assert.deepEqual(tokens, ['Mr.', 'Smith', "'s", 'U.S.', 'firm', ',', 'Acme', 'Corp.', ',', 'did', "n't", 'pay', '$', '1,200.50', '(', 'about', '3.5', '%', ')', '.']);
   });
 
+  it('keeps the period of a state abbreviation but not of an ordinary word', () => {
+    const tokens = tokenize('She moved to Austin, Tex. from a town in Calif. last year. We wash.').flat().map((t) => t.text);
+    assert.ok(tokens.includes('Tex.') && tokens.includes('Calif.'), tokens.join(' '));
+    assert.deepEqual(tokens.slice(-3), ['We', 'wash', '.']);
+  });
+
   it('gives UTF-16 offsets that slice back to each token, with emoji and CRLF', () => {
     const text = 'Hi 👋🏽 there.\r\nAnna Berg said “yes” — ok.';
     for (const t of tokenize(text).flat()) assert.equal(text.slice(t.start, t.end), t.text);
@@ -37,6 +43,9 @@ describe('tagNames', () => {
   it('finds a person, an organization and a place with exact spans', () => {
     const text = 'Todd Robinson met officials from the US State Department in Washington.';
     assert.deepEqual(named(text, tagNames(text)), ['person:Todd Robinson', 'organization:US State Department', 'place:Washington']);
+    assert.deepEqual(tagNames(text), [
+      { start: 0, end: 13, kind: 'person' }, { start: 37, end: 56, kind: 'organization' }, { start: 60, end: 70, kind: 'place' },
+    ]);
   });
 
   it('tags names in ordinary news sentences', () => {

@@ -3,8 +3,8 @@
 //
 //   import { tagNames } from './tagger';
 //   tagNames('Todd Robinson met officials from the US State Department in Washington.')
-//   // -> [{ start: 0, end: 13, kind: 'person' }, { start: 34, end: 54, kind: 'organization' },
-//   //     { start: 58, end: 68, kind: 'place' }]
+//   // -> [{ start: 0, end: 13, kind: 'person' }, { start: 37, end: 56, kind: 'organization' },
+//   //     { start: 60, end: 70, kind: 'place' }]
 //
 // Spans are UTF-16 offsets into `text` (text.slice(start, end) is the name), sorted,
 // non-overlapping. Deterministic, linear in the text length, no I/O: the model is an

@@ -20,6 +20,13 @@ const ABBREVIATIONS = new Set([
   'dept', 'univ', 'assn', 'bros', 'messrs', 'approx', 'fig', 'vol', 'al', 'e.g', 'i.e',
 ]);
 
+// US state abbreviations keep their period when capitalised: "Cupertino, Calif."
+const STATE_ABBREVIATIONS = new Set([
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill', 'ind', 'kan', 'kans', 'ky', 'md', 'mass',
+  'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash',
+  'wis', 'wyo',
+]);
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -118,7 +125,8 @@ export function tokenize(text: string): Sentence[] {
       if (j < n && text.charCodeAt(j) === 46) {
         const word = text.slice(i, j);
         const single = j - i === 1 && startsUpper(word);
-        if (sawDot || single || ABBREVIATIONS.has(word.toLowerCase())) {
+        const lower = word.toLowerCase();
+        if (sawDot || single || ABBREVIATIONS.has(lower) || (STATE_ABBREVIATIONS.has(lower) && startsUpper(word))) {
           // ...unless the period also ends the text.
           j++;
         }
@@ -163,7 +171,7 @@ function endsSentence(tok: Token): boolean {
   // "Mr.", initials like "J." and dotted forms like "U.S." are not taken as sentence ends:
   // a missed break costs less than a false one before "U.S. State Department".
   const lower = p.slice(0, -1).toLowerCase();
-  return !(ABBREVIATIONS.has(lower) || (p.length === 2 && startsUpper(p)) || p.indexOf('.') < p.length - 1);
+  return !(ABBREVIATIONS.has(lower) || STATE_ABBREVIATIONS.has(lower) || (p.length === 2 && startsUpper(p)) || p.indexOf('.') < p.length - 1);
 }
 
 function breaksBefore(sentence: Token[], tok: Token, newlines: number): boolean {
