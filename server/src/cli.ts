@@ -12,6 +12,7 @@ import { tooLargeAnalysis } from './common/limits';
 import { exportClaims, type ExportDocument } from './export';
 import { toClaimItems } from './features/claims';
 import { effectiveFindings } from './features/findings';
+import { maskSuppressionComments } from './features/suppressions';
 import { DEFAULT_MAX_FILE_SIZE, FINDING_CODES, parseSeveritySetting, type SeveritySetting } from './settings';
 import { GENERATOR, VERSION } from './version';
 
@@ -271,7 +272,7 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
       analysis =
         loaded.text === undefined
           ? tooLargeAnalysis(0, loaded.size, options.maxFileSize)
-          : analyze(text, { maxLength: options.maxFileSize });
+          : analyze(maskSuppressionComments(text), { maxLength: options.maxFileSize });
     } catch (error) {
       // A bug in the analysis must not stop a run over thousands of files.
       stderr.write(`claimlens: analysing '${loaded.file}' failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -29,6 +29,7 @@ import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { maskSuppressionComments } from './features/suppressions';
 import { documentSymbols, flattenSymbols } from './features/symbols';
 import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
@@ -119,7 +120,7 @@ function analyzeNow(uri: string): void {
     }
     const version = document.version;
     const text = document.getText();
-    const analysis = analyzeWithinLimit(text, settings.maxFileSize);
+    const analysis = analyzeWithinLimit(maskSuppressionComments(text), settings.maxFileSize);
     // Synchronous analysis cannot race with edits, but a closed or newer document wins.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;

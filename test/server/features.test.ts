@@ -6,7 +6,7 @@ import { toClaimItems } from '../../server/src/features/claims';
 import { codeActions, SET_RULE_SEVERITY_COMMAND } from '../../server/src/features/codeActions';
 import { diagnosticHref, toDiagnostics } from '../../server/src/features/diagnostics';
 import { formatFigureValue, hoverAt } from '../../server/src/features/hover';
-import { findSuppressions, unsuppressedFindings } from '../../server/src/features/suppressions';
+import { findSuppressions, maskSuppressionComments, unsuppressedFindings } from '../../server/src/features/suppressions';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { LineIndex } from '../../server/src/common/positions';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
@@ -68,6 +68,17 @@ describe('suppression comments', () => {
     assert.deepEqual(found.get(1)?.codes, ['unsourced-figure']);
     assert.deepEqual(found.get(3)?.codes, []);
     assert.deepEqual(found.get(5)?.codes, ['vague-attribution']);
+  });
+
+  it('are blanked before analysis, keeping every offset', () => {
+    const masked = maskSuppressionComments(text);
+    assert.equal(masked.length, text.length);
+    assert.equal(masked.indexOf('claimlens'), -1);
+    assert.deepEqual(masked.split('\n').map((line) => line.trim()), ['', 'About 40% rent.', '', 'Half of them, 50%, own.', '', 'Another 10% moved.']);
+    const inProse = 'He typed claimlens-disable-next-line in a sentence.';
+    assert.equal(maskSuppressionComments(inProse), inProse);
+    const crlf = 'a\r\n<!-- claimlens-disable-next-line -->\r\nb';
+    assert.equal(maskSuppressionComments(crlf), `a\r\n${' '.repeat(36)}\r\nb`);
   });
 
   it('silence only the listed codes on the next line', () => {

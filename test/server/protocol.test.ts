@@ -146,6 +146,17 @@ describe('language server over stdio', function () {
     })) as { title: string; command?: { command: string; arguments?: unknown[] } }[];
     assert.deepEqual(actions.map((a) => a.title), ['Add “according to …”', 'Ignore this unsourced-figure finding', 'Set severity of unsourced-figure to off']);
     assert.deepEqual(actions[2].command?.arguments, ['unsourced-figure', 'off']);
+
+    // Applying "Ignore this finding" silences exactly that finding.
+    const ignore = (actions[1] as { edit?: { changes?: Record<string, { range: Range; newText: string }[]> } }).edit!.changes![SEED_URI][0];
+    await change([{ range: ignore.range, text: ignore.newText }]);
+    const silenced = await client.waitForDiagnostics(SEED_URI, (d, p) => p.version === seed.version);
+    assert.deepEqual(silenced.filter((d) => d.code === 'unsourced-figure').map((d) => textOf(d.range)), ['More than 70,000']);
+    // Undo: remove the inserted comment line.
+    const inserted = seed.positionAt(seed.offsetAt(ignore.range.start));
+    await change([{ range: { start: inserted, end: { line: inserted.line + 1, character: 0 } }, text: '' }]);
+    const restored = await client.waitForDiagnostics(SEED_URI, (d, p) => p.version === seed.version);
+    assert.equal(restored.filter((d) => d.code === 'unsourced-figure').length, 2);
   });
 
   it('answers the custom claims requests', async () => {

@@ -48,3 +48,32 @@ export function unsuppressedFindings(findings: readonly Finding[], text: string,
   const suppressions = findSuppressions(text, lines);
   return findings.filter((finding) => !isSuppressed(finding.code, lines.lineAt(finding.span.start), suppressions));
 }
+
+/** The text the core analyses: each line that holds only a suppression comment is blanked
+ * with spaces, so the core never reads it as prose (a kicker, a paragraph) while every
+ * offset stays where it was. Linear in the text. */
+export function maskSuppressionComments(text: string): string {
+  if (text.indexOf(DISABLE_NEXT_LINE) < 0) return text;
+  const lines = new LineIndex(text);
+  const parts: string[] = [];
+  let copied = 0;
+  let lastLine = -1;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(DISABLE_NEXT_LINE, from);
+    if (at < 0) break;
+    from = at + DISABLE_NEXT_LINE.length;
+    const line = lines.lineAt(at);
+    if (line === lastLine) continue;
+    lastLine = line;
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const content = text.slice(start, end).trim();
+    const standalone = content.startsWith(DISABLE_NEXT_LINE) || (content.startsWith('<!--') && content.endsWith('-->'));
+    if (!standalone) continue;
+    parts.push(text.slice(copied, start), ' '.repeat(end - start));
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
