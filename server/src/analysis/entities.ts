@@ -259,7 +259,12 @@ function appositiveRole(text: string, end: number, limit: number): string | unde
       break;
     }
   }
-  if (close < 0) return undefined;
+  if (close < 0) {
+    // "…, the council’s chairman." — the appositive runs to the end of the sentence.
+    if (stop !== limit) return undefined;
+    close = limit;
+    while (close > i && (text.charCodeAt(close - 1) === 46 || isSpaceCode(text.charCodeAt(close - 1)))) close--;
+  }
   const phrase = text.slice(i, close).trim();
   const ws = phrase.split(/\s+/);
   if (ws.length < 1 || ws.length > 20) return undefined;
@@ -308,7 +313,8 @@ export function resolveEntities(
     let v = nameInfo.get(name);
     if (!v) {
       const ws = tokensOf(name);
-      v = { upper: name.toUpperCase(), words: ws.length, placeOrDemonym: ws.some((w) => isPlaceName(w) || DEMONYMS.has(w)) };
+      // "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is).
+      v = { upper: name.toUpperCase(), words: ws.length, placeOrDemonym: isPlaceName(ws[0]) || DEMONYMS.has(ws[0]) };
       nameInfo.set(name, v);
     }
     return v;
@@ -416,6 +422,13 @@ export function resolveEntities(
     else if (VAGUE_SOURCE_NOUNS.has(c.text.toLowerCase())) continue; // "Experts say"
     else if (wordsCount(c) === 1 && sentenceOfFollowing(c)) p.draft = getDraft('person', c.text);
     else if (wordsCount(c) === 1 && c.text.length > 1 && !c.text.endsWith('.')) p.draft = getDraft('other', c.text);
+  }
+  // A city name that is also a known person's surname ("Ana Lima" … "Lima said") is the person.
+  for (const p of pending) {
+    const d = p.draft;
+    if (!d || d.kind !== 'place' || p.cand.sentence < 0 || !CITIES.has(p.cand.text) || COUNTRIES.has(p.cand.text)) continue;
+    const person = personBySuffix.get(info(p.cand.text).upper);
+    if (person) p.draft = person;
   }
   // Known acronyms that abbreviate an organisation named in full ("DEA").
   for (const p of pending) {
