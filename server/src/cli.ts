@@ -358,6 +358,11 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
 }
 
 if (require.main === module) {
+  // `claimlens analyze … | head` closes the pipe early: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
