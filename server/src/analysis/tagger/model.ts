@@ -35,7 +35,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_INDEX = new Int16Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
 
-/** Decodes base64 without Node's Buffer (the runtime must also run in a browser). */
+/** Decodes base64; works with or without Node's Buffer (the runtime may run in a browser). */
 export function decodeBase64(text: string): Uint8Array {
   // Node's native decoder when present (several times faster); the loop below otherwise.
   const NodeBuffer = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
