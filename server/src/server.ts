@@ -58,6 +58,7 @@ const debouncer = new Debouncer<string>();
 
 let supportsConfiguration = false;
 let supportsHierarchicalSymbols = false;
+let supportsConfigurationRegistration = false;
 /** Settings pushed by a client without workspace/configuration support. */
 let pushedSettings: ClaimLensSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<ClaimLensSettings>>();
@@ -180,12 +181,13 @@ async function entriesFor(uris: string[] | undefined): Promise<AnalysisEntry[]> 
 
 async function reanalyzeAll(): Promise<void> {
   settingsByUri.clear();
-  for (const document of documents.all()) await scheduleAnalysis(document, true);
+  await Promise.all(documents.all().map((document) => scheduleAnalysis(document, true)));
 }
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   supportsConfiguration = capabilities.workspace?.configuration === true;
+  supportsConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsHierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   if (initial !== undefined) pushedSettings = normalizeSettings(initial);
@@ -201,8 +203,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (supportsConfiguration) {
-    // Ask to be told about changes; clients without dynamic registration still send them.
+  if (supportsConfiguration && supportsConfigurationRegistration) {
+    // Ask to be told about changes; clients without dynamic registration send them anyway.
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlens' }).catch(() => undefined);
   }
 });
