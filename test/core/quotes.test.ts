@@ -60,6 +60,17 @@ describe('quotes', () => {
     assert.ok(f[0].message.includes('never closed'));
   });
 
+  it('finds an unclosed quotation in CRLF text, offsets exact, no \\r in the quote', () => {
+    const text = 'The storm moved north.\r\n\r\nMaria Gonzalez said: “We lost the roof and the windows.\r\n\r\nThe storm moved on.\r\n';
+    const a = analyze(text);
+    const f = a.findings.filter((x) => x.code === 'unbalanced-quote');
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].span.start, text.indexOf('“'));
+    const [q] = directQuotes(a);
+    assert.strictEqual(q.text, 'We lost the roof and the windows.');
+    assert.ok(!slice(text, q.span).includes('\r'));
+  });
+
   it('does not open a quotation at inch marks', () => {
     const a = analyze('The pipe is 12" wide and 3 m long, engineers at the site said.');
     assert.strictEqual(directQuotes(a).length, 0);

@@ -253,7 +253,9 @@ export function attribute(
     inQuote.length = 0;
     const tokens = paragraphKind !== 'body' ? noTokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
     while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
-    for (let k = 0, q = qPtr; k < tokens.length; k++) {
+    // Most sentences hold no quotation: leave inQuote empty (every lookup falsy).
+    const noQuoteHere = qPtr >= marks.length || marks[qPtr].span.start >= sp.end;
+    for (let k = 0, q = qPtr; !noQuoteHere && k < tokens.length; k++) {
       while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
       inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
     }
@@ -324,7 +326,7 @@ export function attribute(
     if (cues.length > 0) sentenceSources[si] = cues[0].source;
 
     // Direct quotations that close in this sentence.
-    for (const q of quotesEndingIn.get(si) ?? []) {
+    for (const q of quotesEndingIn.get(si) ?? NO_MARKS) {
       let source: Source | undefined;
       let cueUsed: Cue | undefined;
       for (const c of cues) {
@@ -400,6 +402,8 @@ export function attribute(
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
 }
+
+const NO_MARKS: readonly QuoteMarks[] = [];
 
 const CIRCUMSTANCE_WORDS = new Set(['in', 'on', 'at', 'during', 'to', 'via', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'after', 'before', 'when', 'while', 'as', 'from', 'with', 'by', 'late', 'early']);
 
