@@ -71,6 +71,17 @@ describe('quotes', () => {
     assert.ok(!slice(text, q.span).includes('\r'));
   });
 
+  it("reads two apostrophes ('') as a double quotation mark", () => {
+    const text = "''The sooner he releases his returns, the better,'' Mr. Goldberg told CNBC.";
+    const a = analyze(text);
+    const [q] = directQuotes(a);
+    assert.strictEqual(q.text, 'The sooner he releases his returns, the better,');
+    assert.strictEqual(slice(text, q.span), "''The sooner he releases his returns, the better,''");
+    assert.strictEqual(q.source?.text, 'Mr. Goldberg');
+    assert.ok(!a.entities.some((e) => e.name === 'The'));
+    assert.deepStrictEqual(analyze("It's the '90s' sound, isn't it?").quotes, []);
+  });
+
   it('does not open a quotation at inch marks', () => {
     const a = analyze('The pipe is 12" wide and 3 m long, engineers at the site said.');
     assert.strictEqual(directQuotes(a).length, 0);

@@ -88,7 +88,7 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[],
       const t = tokens[i];
       if (!t.word) {
         const c = t.text.charCodeAt(0);
-        if ((c === 0x201c || c === 34 || c === 58 || c === 40 || c === 0x2014 || c === 42 || c === 95 || c === 35 || c === 62 || c === 91) && initialAt === i) initialAt = i + 1;
+        if ((c === 0x201c || c === 34 || c === 39 || c === 0x2018 || c === 58 || c === 40 || c === 0x2014 || c === 42 || c === 95 || c === 35 || c === 62 || c === 91) && initialAt === i) initialAt = i + 1;
         else if (c === 0x201c || (c === 34 && (i === 0 || tokens[i - 1].end < t.start)) || c === 58) initialAt = i + 1;
         continue;
       }

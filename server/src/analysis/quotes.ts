@@ -55,6 +55,7 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
   const unbalanced: UnbalancedMark[] = [];
   const paras = structure.paragraphs;
   let openAt = -1;
+  let openWidth = 1;
   let openParagraph = -1;
   let lastOpenMark = -1;
 
@@ -85,27 +86,47 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
       if (c === LEFT_DOUBLE || c === STRAIGHT_QUOTE || c === LEFT_GUILLEMET) {
         lastOpenMark = i;
         i++;
+      } else if (isDoubledApostrophe(text, i, end)) {
+        lastOpenMark = i;
+        i += 2;
       }
     }
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
+      if (c === 39 && isDoubledApostrophe(text, i, end)) {
+        // '' used as a double quotation mark (typewriter and newswire text).
+        if (openAt >= 0) {
+          emit(openAt, i + 2, openAt + openWidth, i, p, true);
+          openAt = -1;
+          i++;
+        } else if (isOpenContext(text, i, start) && i + 2 < end && !isSpaceCode(text.charCodeAt(i + 2))) {
+          openAt = i;
+          openWidth = 2;
+          openParagraph = p;
+          lastOpenMark = i;
+          i++;
+        }
+        continue;
+      }
       if (c === LEFT_DOUBLE || c === LEFT_GUILLEMET) {
         if (openAt < 0) {
           openAt = i;
+          openWidth = 1;
           openParagraph = p;
           lastOpenMark = i;
         }
       } else if (c === RIGHT_DOUBLE || c === RIGHT_GUILLEMET) {
         if (openAt >= 0) {
-          emit(openAt, i + 1, openAt + 1, i, p, true);
+          emit(openAt, i + 1, openAt + openWidth, i, p, true);
           openAt = -1;
         }
       } else if (c === STRAIGHT_QUOTE) {
         if (openAt >= 0) {
-          emit(openAt, i + 1, openAt + 1, i, p, true);
+          emit(openAt, i + 1, openAt + openWidth, i, p, true);
           openAt = -1;
         } else if (isOpenContext(text, i, start) && i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1))) {
           openAt = i;
+          openWidth = 1;
           openParagraph = p;
           lastOpenMark = i;
         }
@@ -113,9 +134,9 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
     }
     if (openAt >= 0) {
       const next = nextBodyStart(text, structure, p);
-      const carries = next >= 0 && isOpeningMark(text.charCodeAt(next));
+      const carries = next >= 0 && (isOpeningMark(text.charCodeAt(next)) || isDoubledApostrophe(text, next, text.length));
       if (!carries) {
-        emit(openAt, end, openAt + 1, end, p, false);
+        emit(openAt, end, openAt + openWidth, end, p, false);
         unbalanced.push({ offset: lastOpenMark, paragraph: p });
         openAt = -1;
       }
@@ -123,6 +144,10 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
   }
   for (const q of quotes) q.kind = classify(text, q, sentences);
   return { quotes, unbalanced };
+}
+
+function isDoubledApostrophe(text: string, i: number, end: number): boolean {
+  return i + 1 < end && text.charCodeAt(i) === 39 && text.charCodeAt(i + 1) === 39 && (i + 2 >= end || text.charCodeAt(i + 2) !== 39);
 }
 
 function isOpeningMark(c: number): boolean {
