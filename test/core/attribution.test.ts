@@ -94,6 +94,13 @@ describe('attribution', () => {
     assert.strictEqual(speakerName(a, q), 'Helen Brandt');
   });
 
+  it('falls back to the last person named when no subject came before', () => {
+    const text = 'The crowd cheered for Ana Lima as the rally began.\n\n“We will win this state by a wide margin,” she said.';
+    const { a, q } = only(text);
+    assert.strictEqual(q.source?.how, 'pronoun');
+    assert.strictEqual(speakerName(a, q), 'Ana Lima');
+  });
+
   it('resolves a surname to the full name', () => {
     const text = 'Helen Brandt runs the plant.\n\n“Nobody will lose a job because of this decision,” Brandt said.';
     const { a, q } = only(text);

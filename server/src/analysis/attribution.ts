@@ -98,6 +98,13 @@ export function attribute(
         want === 'person' ? ev.kind === 'person' : want === 'it' ? ev.kind === 'organization' : ev.kind === 'vague' || ev.kind === 'organization';
       if (fits && (!best || ev.pos > best.pos)) best = ev;
     }
+    if (!best && want === 'person') {
+      // No subject or speaker yet: the last person named anywhere before.
+      for (let k = findByOffset(mentions, pos - 1), n = 0; k >= 0 && n < 60; k--, n++) {
+        const m = mentions[k];
+        if (m.span.end <= pos && kindOf(m.entity) === 'person') return { pos: m.span.start, entity: m.entity, kind: 'person' };
+      }
+    }
     return best;
   }
 
