@@ -76,3 +76,69 @@ export interface AnalysisChangedParams {
 
 /** Sent after each (re)analysis so that views can refresh without polling. */
 export const analysisChangedNotification = new NotificationType<AnalysisChangedParams>('claimlens/analysisChanged');
+
+// ---- Workspace (issue 4): indexing every matching file without opening editors ----
+
+export type ClaimsScope = 'document' | 'open' | 'workspace';
+
+/** What the Claims view filters by; every field narrows, absent fields match all. */
+export interface ClaimsFilter {
+  /** Case-insensitive substring of the claim text, speaker or source. */
+  text?: string;
+  kinds?: ClaimKind[];
+  /** Canonical speaker name (as in ClaimItem.speaker). */
+  speaker?: string;
+  sourced?: boolean;
+}
+
+export interface WorkspaceClaimsParams {
+  scope: ClaimsScope;
+  /** The active document, for scope 'document'. */
+  uri?: string;
+  filter?: ClaimsFilter;
+  /** Cap on the number of claims returned (the view pages); the result says whether it was hit. */
+  limit?: number;
+}
+
+export interface WorkspaceClaimsResult {
+  documents: DocumentClaims[];
+  /** Claims matching the filter in scope, before the limit. */
+  total: number;
+  truncated: boolean;
+}
+
+/** Claims for the Claims view, scoped and filtered on the server (cheap for 10,000 files). */
+export const workspaceClaimsRequest = new RequestType<WorkspaceClaimsParams, WorkspaceClaimsResult, void>(
+  'claimlens/workspaceClaims',
+);
+
+export interface AnalyzeWorkspaceParams {
+  /** Re-analyse files even when their modification time and size are unchanged. */
+  force?: boolean;
+}
+
+export interface AnalyzeWorkspaceResult {
+  files: number;
+  analysed: number;
+  cancelled: boolean;
+  milliseconds: number;
+}
+
+/** Indexes every matching workspace file; progress is reported with window/workDoneProgress
+ * (cancellable). Answers when the run ends. */
+export const analyzeWorkspaceRequest = new RequestType<AnalyzeWorkspaceParams, AnalyzeWorkspaceResult, void>(
+  'claimlens/analyzeWorkspace',
+);
+
+export interface IndexStatusParams {
+  indexing: boolean;
+  /** Files known in the workspace index (open or not). */
+  files: number;
+  /** Files analysed so far in the current run (equals `files` when idle). */
+  done: number;
+  claims: number;
+  findings: number;
+}
+
+/** Sent when the workspace index changes (throttled), for the status bar and the view badge. */
+export const indexStatusNotification = new NotificationType<IndexStatusParams>('claimlens/indexStatus');
