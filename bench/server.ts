@@ -55,6 +55,8 @@ export interface ServerConfig {
   workspaceFiles: number;
   workspaceBytes: number;
   indexingTimeoutMs: number;
+  /** How long to wait for signs of indexing before saying there is none (default 5 s). */
+  indexingStartTimeoutMs?: number;
   log: (message: string) => void;
 }
 
@@ -233,13 +235,13 @@ function workspaceFilesSeen(client: BenchClient, folderUri: string): number {
 }
 
 /** Starts indexing: automatically on initialize, or through an "analyze workspace" command the server offers. */
-async function startIndexing(client: BenchClient, folderUri: string): Promise<boolean> {
-  if (await waitForIndexingStart(client, folderUri, 5000)) return true;
+async function startIndexing(client: BenchClient, folderUri: string, waitMs = 5000): Promise<boolean> {
+  if (await waitForIndexingStart(client, folderUri, waitMs)) return true;
   const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
   const command = commands.find((c) => /workspace/i.test(c));
   if (!command) return false;
   void client.connection.sendRequest('workspace/executeCommand', { command, arguments: [] }).catch(() => undefined);
-  return waitForIndexingStart(client, folderUri, 5000);
+  return waitForIndexingStart(client, folderUri, waitMs);
 }
 
 /** The progress that stands for workspace indexing: one titled so, else the first one. */
@@ -262,7 +264,7 @@ export async function measureIndexing(config: ServerConfig): Promise<IndexingRes
   try {
     const start = performance.now();
     await client.initialize();
-    if (!(await startIndexing(client, folderUri))) return { ...result, na: NO_INDEXING };
+    if (!(await startIndexing(client, folderUri, config.indexingStartTimeoutMs))) return { ...result, na: NO_INDEXING };
     const deadline = start + config.indexingTimeoutMs;
     let detectedBy: string | undefined;
     while (!(detectedBy = indexingDone(client, folderUri, config.workspaceFiles)) && performance.now() < deadline) {
@@ -288,7 +290,7 @@ export async function measureHoverDuringIndexing(config: ServerConfig): Promise<
   const uri = fileUri(path.join(path.dirname(config.workspaceFolder), 'large-document.txt'));
   try {
     await client.initialize();
-    if (!(await startIndexing(client, folderUri))) return { count: 0, withContent: 0, na: NO_INDEXING };
+    if (!(await startIndexing(client, folderUri, config.indexingStartTimeoutMs))) return { count: 0, withContent: 0, na: NO_INDEXING };
     if ((await openDocument(client, uri, config.document)) === undefined) {
       return { count: 0, withContent: 0, na: 'the open document got no diagnostics while indexing' };
     }

@@ -1,0 +1,56 @@
+// A stand-in language server for testing the benchmark's server measures: it indexes its
+// workspace folder with a work-done progress and diagnostics per file (as issue 4 §1 will),
+// answers hovers, and publishes versioned diagnostics after each change.
+// FAKE_NO_INDEX=1: no workspace indexing at all. FAKE_WAIT_FOR_HOVERS=1: indexing ends only
+// after a few hovers were answered during it (so a test never races the client).
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let folder: string | undefined;
+let hovers = 0;
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    else out.push(full);
+  }
+  return out.sort();
+}
+
+connection.onInitialize((params) => {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  folder = uri ? fileURLToPath(uri) : undefined;
+  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true } };
+});
+
+connection.onInitialized(async () => {
+  if (!folder || process.env.FAKE_NO_INDEX === '1') return;
+  const token = 'index-1';
+  await connection.sendRequest('window/workDoneProgress/create', { token });
+  await connection.sendNotification('$/progress', { token, value: { kind: 'begin', title: 'Indexing workspace' } });
+  for (const file of filesUnder(folder)) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  }
+  while (process.env.FAKE_WAIT_FOR_HOVERS === '1' && hovers < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+  await connection.sendNotification('$/progress', { token, value: { kind: 'end' } });
+});
+
+documents.onDidChangeContent((event) => {
+  connection.sendDiagnostics({ uri: event.document.uri, version: event.document.version, diagnostics: [] });
+});
+
+connection.onHover(() => {
+  hovers++;
+  return { contents: 'fake' };
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,76 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateLargeDocument, writeArticleFolder } from '../../bench/corpus';
+import { measureEdits, measureHoverDuringIndexing, measureIndexing, type ServerConfig } from '../../bench/server';
+
+// The benchmark's protocol driving, against a stand-in server (test/bench/fakeServer.ts)
+// that indexes its workspace the way issue 4 §1 asks. Only outcomes are asserted, never times.
+describe('bench server measures (fake server)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let config: ServerConfig;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-server-test-'));
+    const workspaceFolder = path.join(dir, 'workspace');
+    const folder = writeArticleFolder(workspaceFolder, 30);
+    config = {
+      serverPath: path.join(__dirname, 'fakeServer.js'),
+      document: generateLargeDocument(20_000),
+      edits: 4,
+      hovers: 20,
+      workspaceFolder,
+      workspaceFiles: folder.files,
+      workspaceBytes: folder.bytes,
+      indexingTimeoutMs: 30_000,
+      indexingStartTimeoutMs: 1000,
+      log: () => undefined,
+    };
+  });
+
+  after(() => {
+    delete process.env.FAKE_NO_INDEX;
+    delete process.env.FAKE_WAIT_FOR_HOVERS;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('times every edit to the diagnostics of its version, then idle hovers', async () => {
+    const { edit, hover } = await measureEdits(config, 'test', {}, 0, 10);
+    assert.strictEqual(edit.na, undefined);
+    assert.strictEqual(edit.edits, 4);
+    assert.strictEqual(edit.timeouts, 0);
+    assert.ok(edit.medianMs !== undefined && edit.p95Ms !== undefined && edit.p95Ms >= edit.medianMs);
+    assert.ok(edit.openToDiagnosticsMs !== undefined);
+    assert.strictEqual(hover?.count, 10);
+    assert.strictEqual(hover?.withContent, 10);
+  });
+
+  it('measures indexing to the end of its progress, with the server peak memory', async () => {
+    const result = await measureIndexing(config);
+    assert.strictEqual(result.na, undefined);
+    assert.match(result.detectedBy ?? '', /progress "Indexing workspace" ended/);
+    assert.ok(result.wallMs !== undefined && result.wallMs > 0);
+    assert.ok(result.peakRssBytes !== undefined && result.peakRssBytes > 1e6);
+  });
+
+  it('counts hovers answered while indexing runs', async () => {
+    process.env.FAKE_WAIT_FOR_HOVERS = '1';
+    const result = await measureHoverDuringIndexing(config);
+    delete process.env.FAKE_WAIT_FOR_HOVERS;
+    assert.strictEqual(result.na, undefined);
+    assert.ok(result.count >= 5 && result.count <= config.hovers, `count ${result.count}`);
+    assert.strictEqual(result.withContent, result.count);
+  });
+
+  it('says n/a, not a number, when the server does not index the workspace', async () => {
+    process.env.FAKE_NO_INDEX = '1';
+    const indexing = await measureIndexing(config);
+    const hover = await measureHoverDuringIndexing(config);
+    delete process.env.FAKE_NO_INDEX;
+    assert.strictEqual(indexing.na, 'n/a (no workspace indexing yet)');
+    assert.strictEqual(indexing.wallMs, undefined);
+    assert.strictEqual(hover.na, 'n/a (no workspace indexing yet)');
+  });
+});
