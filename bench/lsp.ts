@@ -42,6 +42,12 @@ export class BenchClient {
   readonly analysedUris = new Set<string>();
   /** Method names of every notification received, with counts (to see what a server reports). */
   readonly notificationCounts = new Map<string, number>();
+  /** The last claimlens/indexStatus, when it arrived, and whether any said `indexing: true`. */
+  indexStatus?: { indexing: boolean; files: number; done: number; receivedAt: number };
+  indexingSeen = false;
+  /** The answer to claimlens/analyzeWorkspace, when the bench had to ask for indexing. */
+  analyzeWorkspaceAnswer?: { receivedAt: number; result?: { files?: number; analysed?: number; cancelled?: boolean }; error?: string };
+  analyzeWorkspaceRequestedAt?: number;
   private readonly diagnosticsListeners = new Set<DiagnosticsListener>();
   private stderrTail = '';
   private exited = false;
@@ -108,6 +114,12 @@ export class BenchClient {
       count('$/progress');
       this.onProgress(p, performance.now());
     });
+    c.onNotification('claimlens/indexStatus', (p: { indexing?: unknown; files?: unknown; done?: unknown }) => {
+      count('claimlens/indexStatus');
+      const status = { indexing: p?.indexing === true, files: Number(p?.files) || 0, done: Number(p?.done) || 0, receivedAt: performance.now() };
+      if (status.indexing) this.indexingSeen = true;
+      this.indexStatus = status;
+    });
     c.onNotification('window/logMessage', () => count('window/logMessage'));
     c.onNotification('window/showMessage', () => count('window/showMessage'));
     c.onNotification('telemetry/event', () => count('telemetry/event'));
@@ -159,6 +171,19 @@ export class BenchClient {
     await this.connection.sendNotification('initialized', {});
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { claimlens: this.options.settings } });
     return this.initializeResult;
+  }
+
+  /** Asks the server to index its workspace (claimlens/analyzeWorkspace); the answer comes when the run ends. */
+  requestWorkspaceAnalysis(): void {
+    this.analyzeWorkspaceRequestedAt = performance.now();
+    this.connection.sendRequest('claimlens/analyzeWorkspace', {}).then(
+      (result) => {
+        this.analyzeWorkspaceAnswer = { receivedAt: performance.now(), result: result as { files?: number; analysed?: number; cancelled?: boolean } };
+      },
+      (error: unknown) => {
+        this.analyzeWorkspaceAnswer = { receivedAt: performance.now(), error: error instanceof Error ? error.message : String(error) };
+      },
+    );
   }
 
   /** Resolves with the receive time of the first diagnostics for `uri` that match `accept`. */

@@ -3,6 +3,8 @@
 // answers hovers, and publishes versioned diagnostics after each change.
 // FAKE_NO_INDEX=1: no workspace indexing at all. FAKE_WAIT_FOR_HOVERS=1: indexing ends only
 // after a few hovers were answered during it (so a test never races the client).
+// FAKE_INDEX_ON_REQUEST=1: indexes only when asked with claimlens/analyzeWorkspace, reporting
+// claimlens/indexStatus, and answers when done.
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -30,8 +32,19 @@ connection.onInitialize((params) => {
   return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true } };
 });
 
+connection.onRequest('claimlens/analyzeWorkspace', async () => {
+  if (!folder || process.env.FAKE_INDEX_ON_REQUEST !== '1') throw new Error('not supported');
+  const files = filesUnder(folder);
+  for (let done = 0; done < files.length; done++) {
+    connection.sendNotification('claimlens/indexStatus', { indexing: true, files: files.length, done, claims: 0, findings: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  connection.sendNotification('claimlens/indexStatus', { indexing: false, files: files.length, done: files.length, claims: 0, findings: 0 });
+  return { files: files.length, analysed: files.length, cancelled: false, milliseconds: 1 };
+});
+
 connection.onInitialized(async () => {
-  if (!folder || process.env.FAKE_NO_INDEX === '1') return;
+  if (!folder || process.env.FAKE_NO_INDEX === '1' || process.env.FAKE_INDEX_ON_REQUEST === '1') return;
   const token = 'index-1';
   await connection.sendRequest('window/workDoneProgress/create', { token });
   await connection.sendNotification('$/progress', { token, value: { kind: 'begin', title: 'Indexing workspace' } });

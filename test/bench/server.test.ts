@@ -33,6 +33,7 @@ describe('bench server measures (fake server)', function () {
   after(() => {
     delete process.env.FAKE_NO_INDEX;
     delete process.env.FAKE_WAIT_FOR_HOVERS;
+    delete process.env.FAKE_INDEX_ON_REQUEST;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -62,6 +63,15 @@ describe('bench server measures (fake server)', function () {
     assert.strictEqual(result.na, undefined);
     assert.ok(result.count >= 5 && result.count <= config.hovers, `count ${result.count}`);
     assert.strictEqual(result.withContent, result.count);
+  });
+
+  it('asks for indexing with claimlens/analyzeWorkspace when it does not start by itself', async () => {
+    process.env.FAKE_INDEX_ON_REQUEST = '1';
+    const result = await measureIndexing(config);
+    delete process.env.FAKE_INDEX_ON_REQUEST;
+    assert.strictEqual(result.na, undefined);
+    assert.strictEqual(result.detectedBy, 'claimlens/analyzeWorkspace answered (30 of 30 files analysed)');
+    assert.ok(result.wallMs !== undefined && result.wallMs > 0);
   });
 
   it('says n/a, not a number, when the server does not index the workspace', async () => {
