@@ -1,12 +1,16 @@
 // What `activate` returns: a small API for automation and for the extension's own tests.
 import type * as vscode from 'vscode';
-import type { ClaimItem, ExportFormat } from '../../protocol/requests';
+import type { ClaimItem, ClaimsFilter, ClaimsScope, ExportFormat, IndexStatusParams } from '../../protocol/requests';
 
-/** A node of the Claims view: a document, a group (kind or speaker), or a claim. */
+export type { ClaimsFilter, ClaimsScope, IndexStatusParams };
+
+/** A node of the Claims view: a document, a group (kind or speaker), a claim, or the
+ * last root node when the view shows only the first claims ('more': how many are left out). */
 export type ClaimsNode =
   | { type: 'document'; uri: string; label: string; count: number }
   | { type: 'group'; uri: string; label: string; claims: ClaimItem[] }
-  | { type: 'claim'; uri: string; claim: ClaimItem };
+  | { type: 'claim'; uri: string; claim: ClaimItem }
+  | { type: 'more'; count: number };
 
 export interface ClaimsViewApi {
   getChildren(node?: ClaimsNode): Promise<ClaimsNode[]>;
@@ -14,6 +18,13 @@ export interface ClaimsViewApi {
   /** 'kind' or 'speaker'. */
   readonly grouping: 'kind' | 'speaker';
   refresh(): void;
+  /** Which documents the view lists: the active one, the open ones, or every indexed file. */
+  readonly scope: ClaimsScope;
+  setScope(scope: ClaimsScope): Promise<void>;
+  /** The active filter, undefined when none. */
+  readonly filter: ClaimsFilter | undefined;
+  /** Narrows the view (and its badge); undefined clears the filter. */
+  setFilter(filter: ClaimsFilter | undefined): Promise<void>;
 }
 
 /** Arguments of `claimlens.exportClaims` when called from code (no dialogs are shown
@@ -36,4 +47,6 @@ export interface ClaimLensApi {
   /** Resolves once the language client is running. */
   ready: Promise<void>;
   claimsView: ClaimsViewApi;
+  /** The server's last workspace index status (undefined before the first one). */
+  indexStatus(): IndexStatusParams | undefined;
 }

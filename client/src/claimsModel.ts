@@ -1,6 +1,6 @@
 // How the Claims view arranges the server's claims. Plain data only (no `vscode`), so
 // that it can be tested without an editor.
-import type { ClaimItem, ClaimKind, DocumentClaims } from '../../protocol/requests';
+import type { ClaimItem, ClaimKind, ClaimsFilter, ClaimsScope, DocumentClaims, WorkspaceClaimsResult } from '../../protocol/requests';
 
 export type Grouping = 'kind' | 'speaker';
 
@@ -98,4 +98,78 @@ export function orderDocuments(documents: readonly DocumentClaims[], activeUri?:
     if (b.uri === activeUri && a.uri !== activeUri) return 1;
     return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
   });
+}
+
+/** True when the filter narrows anything (an empty text or kind list does not). */
+export function isActiveFilter(filter: ClaimsFilter | undefined): filter is ClaimsFilter {
+  if (!filter) return false;
+  return Boolean(filter.text?.trim()) || (filter.kinds?.length ?? 0) > 0 || Boolean(filter.speaker) || filter.sourced !== undefined;
+}
+
+/** The filter with empty fields dropped, or undefined when nothing is left. */
+export function normaliseFilter(filter: ClaimsFilter | undefined): ClaimsFilter | undefined {
+  if (!isActiveFilter(filter)) return undefined;
+  const result: ClaimsFilter = {};
+  const text = filter.text?.trim();
+  if (text) result.text = text;
+  if (filter.kinds && filter.kinds.length > 0) result.kinds = [...new Set(filter.kinds)];
+  if (filter.speaker) result.speaker = filter.speaker;
+  if (filter.sourced !== undefined) result.sourced = filter.sourced;
+  return result;
+}
+
+/** The protocol's filter rules (the server applies the same): every field narrows. */
+export function matchesFilter(claim: ClaimItem, filter: ClaimsFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.kinds && filter.kinds.length > 0 && !filter.kinds.includes(claim.kind)) return false;
+  if (filter.speaker !== undefined && claim.speaker !== filter.speaker) return false;
+  if (filter.sourced !== undefined && claim.sourced !== filter.sourced) return false;
+  const text = filter.text?.trim().toLowerCase();
+  if (text) {
+    const haystacks = [claim.text, claim.speaker ?? '', claim.sourceText ?? ''];
+    if (!haystacks.some((value) => value.toLowerCase().includes(text))) return false;
+  }
+  return true;
+}
+
+export function filterDocuments(documents: readonly DocumentClaims[], filter: ClaimsFilter | undefined): DocumentClaims[] {
+  const active = normaliseFilter(filter);
+  if (!active) return documents.map((document) => ({ uri: document.uri, claims: document.claims }));
+  return documents
+    .map((document) => ({ uri: document.uri, claims: document.claims.filter((claim) => matchesFilter(claim, active)) }))
+    .filter((document) => document.claims.length > 0);
+}
+
+/** Keeps documents in URI order until `limit` claims; says how many there were in all. */
+export function limitClaims(documents: readonly DocumentClaims[], limit: number | undefined): WorkspaceClaimsResult {
+  const ordered = [...documents].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const total = ordered.reduce((sum, document) => sum + document.claims.length, 0);
+  if (limit === undefined || total <= limit) return { documents: ordered, total, truncated: false };
+  const kept: DocumentClaims[] = [];
+  let room = limit;
+  for (const document of ordered) {
+    if (room <= 0) break;
+    const claims = sortByPosition(document.claims).slice(0, room);
+    kept.push({ uri: document.uri, claims });
+    room -= claims.length;
+  }
+  return { documents: kept, total, truncated: true };
+}
+
+const SCOPE_LABELS: Record<ClaimsScope, string> = { document: 'Current file', open: 'Open files', workspace: 'Workspace' };
+
+export function scopeLabel(scope: ClaimsScope): string {
+  return SCOPE_LABELS[scope];
+}
+
+/** A short summary of a filter for the view's description ("“port” · quotes · unsourced"). */
+export function describeFilter(filter: ClaimsFilter | undefined): string | undefined {
+  const active = normaliseFilter(filter);
+  if (!active) return undefined;
+  const parts: string[] = [];
+  if (active.text) parts.push(`“${shortText(active.text, 24)}”`);
+  if (active.kinds) parts.push(active.kinds.map((kind) => kindLabel(kind).toLowerCase()).join(', '));
+  if (active.speaker) parts.push(shortText(active.speaker, 24));
+  if (active.sourced !== undefined) parts.push(active.sourced ? 'sourced' : 'unsourced');
+  return parts.join(' · ');
 }

@@ -2,17 +2,34 @@
 // claims requests only. The client never analyses text itself.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ClaimItem, DocumentClaims } from '../../protocol/requests';
+import type { ClaimItem, ClaimsFilter, ClaimsScope, DocumentClaims, WorkspaceClaimsParams, WorkspaceClaimsResult } from '../../protocol/requests';
 import type { ClaimsNode, ClaimsViewApi } from './api';
-import { countClaims, groupClaims, Grouping, kindLabel, orderDocuments, shortText, sourceLabel } from './claimsModel';
-import type { ServerConnection } from './serverConnection';
+import {
+  describeFilter,
+  groupClaims,
+  Grouping,
+  kindLabel,
+  matchesFilter,
+  normaliseFilter,
+  scopeLabel,
+  shortText,
+  sourceLabel,
+} from './claimsModel';
+import { isAnalysedDocument, ServerConnection } from './serverConnection';
 
 export const CLAIMS_VIEW_ID = 'claimlens.claims';
 export const REVEAL_CLAIM_COMMAND = 'claimlens.revealClaim';
+export const FILTER_COMMAND = 'claimlens.filterClaims';
 const GROUPING_CONTEXT_KEY = 'claimlens.claimsGrouping';
 const GROUPING_STATE_KEY = 'claimlens.claimsGrouping';
-/** Analysis notifications come per keystroke burst; one refresh per pause is enough. */
-const REFRESH_DEBOUNCE_MS = 300;
+const SCOPE_CONTEXT_KEY = 'claimlens.claimsScope';
+const SCOPE_STATE_KEY = 'claimlens.claimsScope';
+const FILTERED_CONTEXT_KEY = 'claimlens.claimsFiltered';
+const SCOPES: readonly ClaimsScope[] = ['document', 'open', 'workspace'];
+/** Notifications come per keystroke burst and per indexing step: at most one fetch per this many ms. */
+const REFRESH_INTERVAL_MS = 300;
+/** Claims fetched for one render; beyond it the view asks for a narrower filter. */
+export const CLAIMS_LIMIT = 2000;
 
 export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsViewApi, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ClaimsNode | undefined | void>();
@@ -24,6 +41,11 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
   private readonly documents = new Map<string, DocumentClaims>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private currentGrouping: Grouping;
+  private currentScope: ClaimsScope;
+  private currentFilter: ClaimsFilter | undefined;
+  /** The last analysed document shown in an editor: 'document' scope keeps it while the
+   * focus is elsewhere (the view itself, the output panel). */
+  private lastDocumentUri: vscode.Uri | undefined;
 
   constructor(
     private readonly connection: ServerConnection,
@@ -31,15 +53,28 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
   ) {
     const stored = state.get<string>(GROUPING_STATE_KEY);
     this.currentGrouping = stored === 'speaker' ? 'speaker' : 'kind';
+    const storedScope = state.get<string>(SCOPE_STATE_KEY);
+    this.currentScope = SCOPES.includes(storedScope as ClaimsScope) ? (storedScope as ClaimsScope) : 'workspace';
     void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT_KEY, this.currentGrouping);
+    void vscode.commands.executeCommand('setContext', SCOPE_CONTEXT_KEY, this.currentScope);
+    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, false);
+    this.rememberEditor(vscode.window.activeTextEditor);
 
     this.treeView = vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.updateDescription();
     this.disposables.push(
       this.treeView,
       this.changeEmitter,
       connection.onAnalysisChanged(() => this.scheduleRefresh()),
+      connection.onIndexStatus(() => this.scheduleRefresh()),
       connection.onRestarted(() => this.refresh()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        this.rememberEditor(editor);
+        if (this.currentScope !== 'workspace') this.scheduleRefresh();
+      }),
+      vscode.workspace.onDidOpenTextDocument(() => this.currentScope === 'open' && this.scheduleRefresh()),
+      vscode.workspace.onDidCloseTextDocument(() => this.currentScope === 'open' && this.scheduleRefresh()),
+      this.treeView.onDidChangeVisibility((event) => event.visible && this.scheduleRefresh()),
     );
   }
 
@@ -47,10 +82,41 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
     return this.currentGrouping;
   }
 
+  get scope(): ClaimsScope {
+    return this.currentScope;
+  }
+
+  get filter(): ClaimsFilter | undefined {
+    return this.currentFilter ? { ...this.currentFilter } : undefined;
+  }
+
+  /** Speakers of the claims shown now, for the filter's choices. */
+  get shownSpeakers(): string[] {
+    const speakers = new Set<string>();
+    for (const document of this.documents.values()) for (const claim of document.claims) if (claim.speaker) speakers.add(claim.speaker);
+    return [...speakers].sort((a, b) => a.localeCompare(b));
+  }
+
   async setGrouping(grouping: Grouping): Promise<void> {
     this.currentGrouping = grouping;
     await this.state.update(GROUPING_STATE_KEY, grouping);
     await vscode.commands.executeCommand('setContext', GROUPING_CONTEXT_KEY, grouping);
+    this.refresh();
+  }
+
+  async setScope(scope: ClaimsScope): Promise<void> {
+    if (!SCOPES.includes(scope)) throw new Error(`ClaimLens: unknown scope ${JSON.stringify(scope)}; use ${SCOPES.join(', ')}.`);
+    this.currentScope = scope;
+    await this.state.update(SCOPE_STATE_KEY, scope);
+    await vscode.commands.executeCommand('setContext', SCOPE_CONTEXT_KEY, scope);
+    this.updateDescription();
+    this.refresh();
+  }
+
+  async setFilter(filter: ClaimsFilter | undefined): Promise<void> {
+    this.currentFilter = normaliseFilter(filter);
+    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, this.currentFilter !== undefined);
+    this.updateDescription();
     this.refresh();
   }
 
@@ -63,7 +129,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
   }
 
   async getChildren(node?: ClaimsNode): Promise<ClaimsNode[]> {
-    if (!node) return this.documentNodes();
+    if (!node) return this.rootNodes();
     if (node.type === 'document') {
       const claims = await this.claimsOf(node.uri);
       return groupClaims(claims, this.currentGrouping).map((group) => ({
@@ -85,6 +151,8 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
         return this.groupItem(node);
       case 'claim':
         return claimItem(node.uri, node.claim, this.connection, this.currentGrouping);
+      case 'more':
+        return moreItem(node.count);
     }
   }
 
@@ -93,61 +161,83 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
     for (const disposable of this.disposables) disposable.dispose();
   }
 
+  /** Throttled, not merely debounced: a steady stream of notifications (typing, indexing)
+   * still refreshes every REFRESH_INTERVAL_MS, and never more often. */
   private scheduleRefresh(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DEBOUNCE_MS);
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_INTERVAL_MS);
   }
 
-  private async documentNodes(): Promise<ClaimsNode[]> {
-    let documents: DocumentClaims[];
+  private rememberEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor && isAnalysedDocument(editor.document)) this.lastDocumentUri = editor.document.uri;
+  }
+
+  /** The document 'document' scope shows: the active editor's, else the last one shown if still open. */
+  private currentDocumentUri(): vscode.Uri | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && isAnalysedDocument(active)) return active.uri;
+    const last = this.lastDocumentUri?.toString();
+    return last && vscode.workspace.textDocuments.some((document) => document.uri.toString() === last) ? this.lastDocumentUri : undefined;
+  }
+
+  private async fetch(limit: number): Promise<WorkspaceClaimsResult> {
+    const documentUri = this.currentScope === 'document' ? this.currentDocumentUri() : undefined;
+    if (this.currentScope === 'document' && !documentUri) return { documents: [], total: 0, truncated: false };
+    const params: WorkspaceClaimsParams = { scope: this.currentScope, limit };
+    if (documentUri) params.uri = await this.connection.protocolUri(documentUri);
+    if (this.currentFilter) params.filter = this.currentFilter;
+    return this.connection.workspaceClaims(params);
+  }
+
+  private async rootNodes(): Promise<ClaimsNode[]> {
+    let result: WorkspaceClaimsResult;
     try {
-      documents = await this.connection.allClaims();
+      result = await this.fetch(CLAIMS_LIMIT);
     } catch (error) {
       this.connection.outputChannel.appendLine(`Claims view: ${error instanceof Error ? error.message : String(error)}`);
-      documents = [];
+      result = { documents: [], total: 0, truncated: false };
     }
-    const activeUri = await this.activeProtocolUri();
-    const ordered = orderDocuments(documents, activeUri);
+    const labelled = result.documents.map((document) => ({ document, label: documentLabel(this.connection.asCodeUri(document.uri)) }));
+    labelled.sort((a, b) => compareText(a.label, b.label) || compareText(a.document.uri, b.document.uri));
     this.documents.clear();
-    for (const document of ordered) this.documents.set(document.uri, document);
-    this.setBadge(ordered);
-    return ordered.map((document) => ({
+    for (const { document } of labelled) this.documents.set(document.uri, document);
+    this.setBadge(result.total);
+    const nodes: ClaimsNode[] = labelled.map(({ document, label }) => ({
       type: 'document' as const,
       uri: document.uri,
-      label: documentLabel(this.connection.asCodeUri(document.uri)),
+      label,
       count: document.claims.length,
     }));
+    const shown = labelled.reduce((sum, { document }) => sum + document.claims.length, 0);
+    if (result.truncated && result.total > shown) nodes.push({ type: 'more', count: result.total - shown });
+    return nodes;
   }
 
   private async claimsOf(uri: string): Promise<ClaimItem[]> {
     const cached = this.documents.get(uri);
     if (cached) return cached.claims;
     const fetched = await this.connection.documentClaims(this.connection.asCodeUri(uri));
-    return fetched?.claims ?? [];
-  }
-
-  private async activeProtocolUri(): Promise<string | undefined> {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) return undefined;
-    try {
-      return await this.connection.protocolUri(editor.document.uri);
-    } catch {
-      return undefined;
-    }
+    return (fetched?.claims ?? []).filter((claim) => matchesFilter(claim, this.currentFilter));
   }
 
   private async updateBadgeFromServer(): Promise<void> {
     try {
-      this.setBadge(await this.connection.allClaims());
+      // Limit 0: only the count travels.
+      this.setBadge((await this.fetch(0)).total);
     } catch {
       this.treeView.badge = undefined;
     }
   }
 
-  private setBadge(documents: readonly DocumentClaims[]): void {
-    const { claims, unsourced } = countClaims(documents);
-    this.treeView.badge =
-      claims > 0 ? { value: claims, tooltip: `${plural(claims, 'claim')}, ${unsourced} unsourced` } : undefined;
+  private setBadge(total: number): void {
+    const where = this.currentScope === 'document' ? 'in the current file' : this.currentScope === 'open' ? 'in the open files' : 'in the workspace';
+    const filtered = this.currentFilter ? ' matching the filter' : '';
+    this.treeView.badge = total > 0 ? { value: total, tooltip: `${plural(total, 'claim')}${filtered} ${where}` } : undefined;
+  }
+
+  private updateDescription(): void {
+    const filter = describeFilter(this.currentFilter);
+    this.treeView.description = filter ? `${scopeLabel(this.currentScope)} · ${filter}` : scopeLabel(this.currentScope);
   }
 
   private documentItem(node: Extract<ClaimsNode, { type: 'document' }>): vscode.TreeItem {
@@ -159,7 +249,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
       node.label,
       node.count === 0
         ? vscode.TreeItemCollapsibleState.None
-        : isActive
+        : isActive || this.currentScope === 'document'
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed,
     );
@@ -169,7 +259,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
     item.description = node.count === 0 ? 'no claims' : unsourced > 0 ? `${node.count} · ${unsourced} unsourced` : `${node.count}`;
-    item.tooltip = `${uri.scheme === 'file' ? uri.fsPath : uri.toString()}\n${plural(node.count, 'claim')}, ${unsourced} unsourced`;
+    item.tooltip = `${uri.scheme === 'file' ? uri.fsPath : uri.toString()}\n${plural(node.count, 'claim')}${this.currentFilter ? ' matching the filter' : ''}, ${unsourced} unsourced`;
     item.contextValue = 'claimlens.document';
     return item;
   }
@@ -183,6 +273,20 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
     item.contextValue = 'claimlens.group';
     return item;
   }
+}
+
+function moreItem(count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(`… ${count.toLocaleString('en-US')} more — refine the filter`, vscode.TreeItemCollapsibleState.None);
+  item.id = 'more';
+  item.iconPath = new vscode.ThemeIcon('filter');
+  item.tooltip = `The view shows the first ${CLAIMS_LIMIT.toLocaleString('en-US')} claims. Narrow the scope or filter the claims to see the others.`;
+  item.command = { command: FILTER_COMMAND, title: 'Filter Claims' };
+  item.contextValue = 'claimlens.more';
+  return item;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function groupIcon(claims: readonly ClaimItem[]): string {
@@ -259,7 +363,11 @@ function howText(how: string): string {
   }
 }
 
+/** The path relative to its workspace folder (prefixed by the folder's name in a multi-root
+ * workspace); the file name for files outside the workspace and untitled documents. */
 function documentLabel(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (folder) return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   return uri.scheme === 'file' ? path.basename(uri.fsPath) : path.posix.basename(uri.path) || uri.toString();
 }
 

@@ -1,7 +1,8 @@
 // Registers every ClaimLens command. UI pieces live in their own files; this wires them.
 import * as vscode from 'vscode';
 import type { ClaimsNode } from './api';
-import { ClaimsView, REVEAL_CLAIM_COMMAND, revealClaim } from './claimsView';
+import { ClaimsView, FILTER_COMMAND, REVEAL_CLAIM_COMMAND, revealClaim } from './claimsView';
+import { analyzeWorkspace, filterClaims } from './workspaceCommands';
 import { EXPORT_COMMAND, ExportCommand } from './exportCommand';
 import { SAMPLE_ARTICLE } from './sampleArticle';
 import type { ServerConnection } from './serverConnection';
@@ -37,6 +38,12 @@ export function registerCommands(
     await vscode.env.clipboard.writeText(node.claim.text);
     vscode.window.setStatusBarMessage('$(copy) Claim text copied', 2000);
   });
+  register('claimlens.analyzeWorkspace', () => analyzeWorkspace(connection));
+  register('claimlens.scopeDocument', () => claimsView.setScope('document'));
+  register('claimlens.scopeOpen', () => claimsView.setScope('open'));
+  register('claimlens.scopeWorkspace', () => claimsView.setScope('workspace'));
+  register(FILTER_COMMAND, (filter?: unknown) => filterClaims(claimsView, filter));
+  register('claimlens.clearFilter', () => claimsView.setFilter(undefined));
   register('claimlens.setRuleSeverity', (code?: string, level?: string) => setRuleSeverity(code, level));
   register('claimlens.showOutput', () => connection.outputChannel.show(true));
   register('claimlens.restartServer', async () => {

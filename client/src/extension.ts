@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     }),
   );
 
-  return { ready: connection.ready, claimsView };
+  return { ready: connection.ready, claimsView, indexStatus: () => current.indexStatus };
 }
 
 export async function deactivate(): Promise<void> {

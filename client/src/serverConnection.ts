@@ -1,6 +1,7 @@
 // Owns the language client: starts the ClaimLens server, restarts it when the analysed
 // languages change, and gives the UI one place to send requests and hear notifications.
 import * as vscode from 'vscode';
+import { filterDocuments, limitClaims } from './claimsModel';
 import {
   LanguageClient,
   LanguageClientOptions,
@@ -8,6 +9,7 @@ import {
   TransportKind,
   DocumentSelector,
   RevealOutputChannelOn,
+  ErrorCodes,
 } from 'vscode-languageclient/node';
 import {
   analysisChangedNotification,
@@ -18,6 +20,13 @@ import {
   exportClaimsRequest,
   ExportClaimsParams,
   ExportClaimsResult,
+  analyzeWorkspaceRequest,
+  AnalyzeWorkspaceResult,
+  indexStatusNotification,
+  IndexStatusParams,
+  workspaceClaimsRequest,
+  WorkspaceClaimsParams,
+  WorkspaceClaimsResult,
 } from '../../protocol/requests';
 
 export const CLIENT_ID = 'claimlens';
@@ -48,8 +57,11 @@ export class ServerConnection implements vscode.Disposable {
 
   private client: LanguageClient | undefined;
   private notificationSubscription: vscode.Disposable | undefined;
+  private indexStatusSubscription: vscode.Disposable | undefined;
   private readonly analysisChangedEmitter = new vscode.EventEmitter<AnalysisChangedParams>();
   private readonly restartedEmitter = new vscode.EventEmitter<void>();
+  private readonly indexStatusEmitter = new vscode.EventEmitter<IndexStatusParams>();
+  private lastIndexStatus: IndexStatusParams | undefined;
   /** Serialises start/stop so that quick setting changes never run two servers. */
   private lifecycle: Promise<void> = Promise.resolve();
 
@@ -57,6 +69,8 @@ export class ServerConnection implements vscode.Disposable {
   readonly onAnalysisChanged = this.analysisChangedEmitter.event;
   /** Fired after the server has been restarted (all earlier results are gone). */
   readonly onRestarted = this.restartedEmitter.event;
+  /** Fired when the server's workspace index changes (throttled by the server). */
+  readonly onIndexStatus = this.indexStatusEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.outputChannel = vscode.window.createOutputChannel('ClaimLens');
@@ -99,6 +113,39 @@ export class ServerConnection implements vscode.Disposable {
     return client.sendRequest(exportClaimsRequest, params);
   }
 
+  /** Scoped, filtered claims for the Claims view. Servers without the workspace request
+   * (older builds) are answered from `allClaims`, filtered here with the same rules. */
+  async workspaceClaims(params: WorkspaceClaimsParams): Promise<WorkspaceClaimsResult> {
+    const client = await this.runningClient();
+    try {
+      return await client.sendRequest(workspaceClaimsRequest, params);
+    } catch (error) {
+      if ((error as { code?: unknown })?.code !== ErrorCodes.MethodNotFound) throw error;
+    }
+    return this.workspaceClaimsFallback(client, params);
+  }
+
+  /** Indexes the workspace; the server shows the (cancellable) progress notification. */
+  async analyzeWorkspace(force: boolean): Promise<AnalyzeWorkspaceResult> {
+    const client = await this.runningClient();
+    return client.sendRequest(analyzeWorkspaceRequest, { force });
+  }
+
+  /** The last index status the server sent since it (re)started. */
+  get indexStatus(): IndexStatusParams | undefined {
+    return this.lastIndexStatus;
+  }
+
+  private async workspaceClaimsFallback(client: LanguageClient, params: WorkspaceClaimsParams): Promise<WorkspaceClaimsResult> {
+    let uris: string[] | undefined;
+    if (params.scope === 'document') uris = params.uri ? [params.uri] : [];
+    else if (params.scope === 'open') {
+      uris = vscode.workspace.textDocuments.filter(isAnalysedDocument).map((document) => client.code2ProtocolConverter.asUri(document.uri));
+    }
+    const documents = uris && uris.length === 0 ? [] : await client.sendRequest(allClaimsRequest, uris ? { uris } : {});
+    return limitClaims(filterDocuments(documents, params.filter), params.limit);
+  }
+
   /** Converts a protocol URI string back to a VS Code URI. */
   asCodeUri(uri: string): vscode.Uri {
     return this.client ? this.client.protocol2CodeConverter.asUri(uri) : vscode.Uri.parse(uri);
@@ -116,6 +163,7 @@ export class ServerConnection implements vscode.Disposable {
     void this.enqueue(() => this.stop());
     this.analysisChangedEmitter.dispose();
     this.restartedEmitter.dispose();
+    this.indexStatusEmitter.dispose();
     this.outputChannel.dispose();
   }
 
@@ -149,6 +197,11 @@ export class ServerConnection implements vscode.Disposable {
     this.notificationSubscription = client.onNotification(analysisChangedNotification, (params) =>
       this.analysisChangedEmitter.fire(params),
     );
+    this.lastIndexStatus = undefined;
+    this.indexStatusSubscription = client.onNotification(indexStatusNotification, (params) => {
+      this.lastIndexStatus = params;
+      this.indexStatusEmitter.fire(params);
+    });
     try {
       await client.start();
       this.outputChannel.appendLine(`ClaimLens server started for languages: ${languages.join(', ') || '(none)'}`);
@@ -167,6 +220,9 @@ export class ServerConnection implements vscode.Disposable {
     this.client = undefined;
     this.notificationSubscription?.dispose();
     this.notificationSubscription = undefined;
+    this.indexStatusSubscription?.dispose();
+    this.indexStatusSubscription = undefined;
+    this.lastIndexStatus = undefined;
     if (!client) return;
     try {
       if (client.needsStop()) await client.stop(5000);

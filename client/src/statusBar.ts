@@ -1,6 +1,7 @@
-// The status bar item: the active document's claim and finding counts; a click shows the Claims view.
+// The status bar item: workspace indexing progress while it runs, otherwise the active
+// document's claim and finding counts (workspace totals in the tooltip); a click shows the Claims view.
 import * as vscode from 'vscode';
-import type { AnalysisChangedParams } from '../../protocol/requests';
+import type { AnalysisChangedParams, IndexStatusParams } from '../../protocol/requests';
 import { CLAIMS_VIEW_ID } from './claimsView';
 import { isAnalysedDocument, ServerConnection } from './serverConnection';
 
@@ -24,6 +25,7 @@ export class ClaimsStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       connection.onAnalysisChanged((params) => this.onAnalysisChanged(params)),
+      connection.onIndexStatus(() => void this.update()),
       connection.onRestarted(() => {
         this.counts.clear();
         void this.update();
@@ -46,6 +48,11 @@ export class ClaimsStatusBar implements vscode.Disposable {
 
   private async update(): Promise<void> {
     const generation = ++this.updateGeneration;
+    const index = this.connection.indexStatus;
+    if (index?.indexing) {
+      this.showIndexing(index);
+      return;
+    }
     const document = vscode.window.activeTextEditor?.document;
     const enabled = document && vscode.workspace.getConfiguration('claimlens', document).get<boolean>('enable', true);
     if (!document || !enabled || !isAnalysedDocument(document)) {
@@ -64,16 +71,40 @@ export class ClaimsStatusBar implements vscode.Disposable {
       counts = undefined;
     }
     if (generation !== this.updateGeneration) return;
+    // The index may have started while the counts were fetched.
+    const latest = this.connection.indexStatus;
+    if (latest?.indexing) {
+      this.showIndexing(latest);
+      return;
+    }
+    const workspace = latest && latest.files > 0
+      ? `\nWorkspace: ${plural(latest.claims, 'claim')}, ${plural(latest.findings, 'finding')} in ${plural(latest.files, 'file')}.`
+      : '';
     if (!counts) {
       this.item.text = '$(loading~spin) ClaimLens';
-      this.item.tooltip = 'ClaimLens is analysing this document';
+      this.item.tooltip = `ClaimLens is analysing this document.${workspace}`;
     } else {
-      const claims = `${counts.claims} claim${counts.claims === 1 ? '' : 's'}`;
-      const findings = counts.findings === undefined ? '' : `${counts.findings} finding${counts.findings === 1 ? '' : 's'}`;
-      this.item.text = `$(quote) ${claims}${counts.findings ? `, $(warning) ${findings}` : ''}`;
-      this.item.tooltip = `ClaimLens: ${claims}${findings ? `, ${findings}` : ''} in this document. Click to show the Claims view.`;
+      const claims = plural(counts.claims, 'claim');
+      const findings = counts.findings === undefined ? '' : plural(counts.findings, 'finding');
+      this.item.text = `$(quote) ${formatCount(counts.claims)} claim${counts.claims === 1 ? '' : 's'}${counts.findings ? ` · $(warning) ${formatCount(counts.findings)}` : ''}`;
+      this.item.tooltip = `ClaimLens: ${claims}${findings ? `, ${findings}` : ''} in this document.${workspace}\nClick to show the Claims view.`;
     }
     this.item.accessibilityInformation = { label: String(this.item.tooltip) };
     this.item.show();
   }
+
+  private showIndexing(index: IndexStatusParams): void {
+    this.item.text = `$(sync~spin) ClaimLens ${formatCount(index.done)}/${formatCount(index.files)}`;
+    this.item.tooltip = `ClaimLens is indexing the workspace: ${formatCount(index.done)} of ${plural(index.files, 'file')} analysed. Click to show the Claims view.`;
+    this.item.accessibilityInformation = { label: this.item.tooltip };
+    this.item.show();
+  }
+}
+
+function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
