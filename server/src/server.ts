@@ -1,11 +1,18 @@
 // The ClaimLens language server: connection, capabilities, documents, settings and
 // scheduling. Thin: the analysis core knows English, the features map it to LSP.
 // Run as `claimlens-language-server --stdio` (or --node-ipc, --socket=N).
-import { fileURLToPath } from 'node:url';
+import { stat as statFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type CancellationToken,
+  type Location,
+  type WorkDoneProgressServerReporter,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,8 +25,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   allClaimsRequest,
   analysisChangedNotification,
+  analyzeWorkspaceRequest,
   documentClaimsRequest,
   exportClaimsRequest,
+  indexStatusNotification,
+  workspaceClaimsRequest,
+  type AnalyzeWorkspaceResult,
   type DocumentClaims,
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
@@ -30,7 +41,14 @@ import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { maskSuppressionComments } from './features/suppressions';
-import { documentSymbols, flattenSymbols } from './features/symbols';
+import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbols';
+import { diagnosticsFromSummary } from './features/diagnostics';
+import { filterClaims } from './workspace/claims';
+import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
+import { enabledGlobs, FileSelection } from './workspace/files';
+import { WorkspaceIndex } from './workspace/index';
+import { WorkerPool } from './workspace/pool';
+import { entityAt, summarizeEntry, type EntitySummary, type FileSummary } from './workspace/summary';
 import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
 import { GENERATOR, VERSION } from './version';
@@ -59,6 +77,10 @@ const debouncer = new Debouncer<string>();
 let supportsConfiguration = false;
 let supportsHierarchicalSymbols = false;
 let supportsConfigurationRegistration = false;
+let supportsWatchedFilesRegistration = false;
+let supportsWorkspaceFolders = false;
+const workspace = new WorkspaceIndex();
+let pool: WorkerPool | undefined;
 /** Settings pushed by a client without workspace/configuration support. */
 let pushedSettings: ClaimLensSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<ClaimLensSettings>>();
@@ -127,6 +149,8 @@ function analyzeNow(uri: string): void {
     if (!current || current.version !== version) return;
     const entry = makeEntry(uri, version, document.languageId, text, analysis);
     store.set(entry);
+    // The open editor's text wins over disk; its summary is made only when asked for.
+    workspace.setOpen(uri, () => summarizeEntry(entry));
     publish(entry, settings);
   } catch (error) {
     log(`analysing ${uri} failed`, error);
@@ -156,27 +180,37 @@ async function freshEntry(uri: string): Promise<AnalysisEntry | undefined> {
   return store.get(uri);
 }
 
-function exportDocument(entry: AnalysisEntry): ExportDocument {
-  const claims = toDocumentClaims(entry);
-  let path: string | undefined;
-  if (entry.uri.startsWith('file:')) {
-    try {
-      path = fileURLToPath(entry.uri);
-    } catch {
-      path = undefined;
-    }
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
+}
+
+function exportDocument(claims: DocumentClaims): ExportDocument {
+  const path = filePath(claims.uri);
   return path !== undefined ? { uri: claims.uri, path, claims: claims.claims } : claims;
 }
 
-async function entriesFor(uris: string[] | undefined): Promise<AnalysisEntry[]> {
-  const wanted = uris ?? [...new Set([...store.uris(), ...documents.keys()])].sort();
-  const entries: AnalysisEntry[] = [];
+/** Claims of one document: an open one analysed now if pending, else its index entry. */
+async function claimsOf(uri: string): Promise<DocumentClaims | undefined> {
+  const entry = await freshEntry(uri);
+  if (entry) return toDocumentClaims(entry);
+  const summary = workspace.getDisk(uri)?.summary;
+  return summary ? { uri, claims: summary.claims } : undefined;
+}
+
+/** Claims of the given documents, or of every open and indexed one. */
+async function claimsFor(uris: string[] | undefined): Promise<DocumentClaims[]> {
+  const wanted = uris ?? [...new Set([...store.uris(), ...documents.keys(), ...workspace.diskUris()])].sort();
+  const result: DocumentClaims[] = [];
   for (const uri of wanted) {
-    const entry = await freshEntry(uri);
-    if (entry) entries.push(entry);
+    const claims = await claimsOf(uri);
+    if (claims) result.push(claims);
   }
-  return entries;
+  return result;
 }
 
 async function reanalyzeAll(): Promise<void> {
@@ -184,11 +218,325 @@ async function reanalyzeAll(): Promise<void> {
   await Promise.all(documents.all().map((document) => scheduleAnalysis(document, true)));
 }
 
+// ---- Workspace indexing (issue 4): every matching file of every folder, off the main loop ----
+
+interface WorkspaceFolderState {
+  uri: string;
+  path: string;
+  name: string;
+  /** Settings and file selection as of the last run (the watcher uses them). */
+  settings?: ClaimLensSettings;
+  selection?: FileSelection;
+}
+
+const folders = new Map<string, WorkspaceFolderState>();
+/** Unopened files whose index diagnostics were published (setting "workspace"). */
+const workspaceDiagnosticsShown = new Set<string>();
+
+function addFolder(uri: string, name: string): WorkspaceFolderState | undefined {
+  const folderPath = filePath(uri);
+  if (folderPath === undefined) return undefined;
+  const state: WorkspaceFolderState = { uri, path: folderPath, name };
+  folders.set(uri, state);
+  return state;
+}
+
+function folderOf(uri: string): WorkspaceFolderState | undefined {
+  const target = filePath(uri);
+  if (target === undefined) return undefined;
+  let best: WorkspaceFolderState | undefined;
+  for (const folder of folders.values()) {
+    const relative = path.relative(folder.path, target);
+    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+      if (!best || folder.path.length > best.path.length) best = folder;
+    }
+  }
+  return best;
+}
+
+function workerPool(): WorkerPool {
+  pool ??= new WorkerPool(undefined, undefined, log);
+  return pool;
+}
+
+async function filesExcludeFor(folderUri: string): Promise<string[]> {
+  if (!supportsConfiguration) return [];
+  try {
+    const [files] = await connection.workspace.getConfiguration([{ scopeUri: folderUri, section: 'files' }]);
+    return enabledGlobs((files as { exclude?: unknown } | null | undefined)?.exclude);
+  } catch {
+    return [];
+  }
+}
+
+async function refreshFolderSettings(folder: WorkspaceFolderState): Promise<ClaimLensSettings> {
+  const settings = await settingsFor(folder.uri);
+  folder.settings = settings;
+  folder.selection = new FileSelection(folder.path, {
+    include: settings.workspace.include,
+    exclude: settings.workspace.exclude,
+    filesExclude: await filesExcludeFor(folder.uri),
+  });
+  return settings;
+}
+
+function diagnosticsModeFor(uri: string): 'openFiles' | 'workspace' {
+  return folderOf(uri)?.settings?.workspace.diagnostics ?? 'openFiles';
+}
+
+/** Publishes (or clears) the index diagnostics of an unopened file, per the setting. */
+function publishIndexed(uri: string): void {
+  if (documents.get(uri)) return;
+  const record = workspace.getDisk(uri);
+  const folder = folderOf(uri);
+  if (record && folder?.settings?.enable !== false && diagnosticsModeFor(uri) === 'workspace') {
+    const diagnostics = diagnosticsFromSummary(record.summary, folder?.settings ?? pushedSettings);
+    workspaceDiagnosticsShown.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  } else if (workspaceDiagnosticsShown.delete(uri)) {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+function languageIdOf(file: string): string {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.md' || extension === '.markdown') return 'markdown';
+  if (extension === '.news' || extension === '.article') return 'news-article';
+  return 'plaintext';
+}
+
+/** Analyses one file on disk in a worker and stores its summary; false when it is gone. */
+async function indexFile(uri: string, folder: WorkspaceFolderState, cancelled: () => boolean = () => false): Promise<boolean | undefined> {
+  const file = filePath(uri)!;
+  const maxFileSize = folder.settings?.maxFileSize ?? pushedSettings.maxFileSize;
+  const result = await workerPool().run({ uri, path: file, languageId: languageIdOf(file), maxFileSize }, cancelled);
+  if (!result) return undefined;
+  if (!result.summary) {
+    dropIndexed(uri);
+    return false;
+  }
+  workspace.setDisk(uri, { summary: result.summary, mtimeMs: result.mtimeMs ?? 0, size: result.size ?? 0, folder: folder.uri });
+  publishIndexed(uri);
+  return true;
+}
+
+function dropIndexed(uri: string): void {
+  if (!workspace.deleteDisk(uri)) return;
+  if (!documents.get(uri)) {
+    workspaceDiagnosticsShown.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+// Index status for the status bar and the view badge, at most five a second.
+const STATUS_INTERVAL_MS = 200;
+let statusTimer: NodeJS.Timeout | undefined;
+let lastStatusAt = 0;
+let runProgress: { done: number; files: number } | undefined;
+
+function sendIndexStatus(): void {
+  statusTimer = undefined;
+  lastStatusAt = Date.now();
+  const totals = workspace.totals;
+  const files = Math.max(workspace.fileCount, runProgress?.files ?? 0);
+  void connection.sendNotification(indexStatusNotification, {
+    indexing: runProgress !== undefined,
+    files,
+    done: runProgress ? runProgress.done : files,
+    claims: totals.claims,
+    findings: totals.findings,
+  });
+}
+
+function indexStatusChanged(now = false): void {
+  if (now) {
+    if (statusTimer) clearTimeout(statusTimer);
+    sendIndexStatus();
+    return;
+  }
+  if (statusTimer) return;
+  statusTimer = setTimeout(sendIndexStatus, Math.max(0, lastStatusAt + STATUS_INTERVAL_MS - Date.now()));
+}
+
+interface IndexRun {
+  promise: Promise<AnalyzeWorkspaceResult>;
+  cancel(): void;
+}
+
+let currentRun: IndexRun | undefined;
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** Indexes every folder: a second call joins the running one, or with `force` replaces it. */
+async function analyzeWorkspace(force: boolean, token?: CancellationToken): Promise<AnalyzeWorkspaceResult> {
+  if (currentRun && !force) {
+    const joined = currentRun;
+    token?.onCancellationRequested(() => joined.cancel());
+    return joined.promise;
+  }
+  if (currentRun) {
+    currentRun.cancel();
+    await currentRun.promise.catch(() => undefined);
+  }
+  let cancelled = false;
+  const run: IndexRun = {
+    cancel: () => {
+      cancelled = true;
+    },
+    promise: Promise.resolve(undefined as unknown as AnalyzeWorkspaceResult),
+  };
+  token?.onCancellationRequested(() => run.cancel());
+  run.promise = indexFolders(force, () => cancelled).finally(() => {
+    if (currentRun === run) currentRun = undefined;
+    runProgress = undefined;
+    indexStatusChanged(true);
+  });
+  currentRun = run;
+  return run.promise;
+}
+
+async function indexFolders(force: boolean, isCancelled: () => boolean): Promise<AnalyzeWorkspaceResult> {
+  const started = Date.now();
+  let reporter: WorkDoneProgressServerReporter | undefined;
+  try {
+    reporter = await connection.window.createWorkDoneProgress();
+  } catch {
+    reporter = undefined;
+  }
+  let cancelledByUser = false;
+  reporter?.token.onCancellationRequested(() => (cancelledByUser = true));
+  const cancelled = (): boolean => cancelledByUser || isCancelled();
+  reporter?.begin('ClaimLens: Indexing workspace', 0, 'Finding articles…', true);
+  runProgress = { done: 0, files: 0 };
+  indexStatusChanged(true);
+
+  // Find the files of every folder first, so the count is known.
+  const work: { uri: string; folder: WorkspaceFolderState; mtimeMs?: number; size?: number }[] = [];
+  for (const folder of [...folders.values()]) {
+    if (cancelled()) break;
+    const settings = await refreshFolderSettings(folder);
+    const found = settings.enable ? await folder.selection!.walk(cancelled) : [];
+    if (cancelled()) break;
+    const uris = new Set(found.map((file) => pathToFileURL(file).href));
+    // Files that left the selection (or the disk) while nobody was watching.
+    for (const uri of workspace.diskUrisIn(folder.uri)) if (!uris.has(uri)) dropIndexed(uri);
+    for (const uri of uris) work.push({ uri, folder });
+  }
+  const total = work.length;
+  runProgress = { done: 0, files: total };
+  let analysed = 0;
+  let lastReport = 0;
+  const report = (): void => {
+    const now = Date.now();
+    if (now - lastReport < STATUS_INTERVAL_MS && runProgress!.done < total) return;
+    lastReport = now;
+    const done = runProgress!.done;
+    reporter?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles`);
+    indexStatusChanged();
+  };
+  report();
+  await Promise.all(
+    work.map(async ({ uri, folder }) => {
+      if (cancelled()) return;
+      const known = workspace.getDisk(uri);
+      if (known && !force) {
+        // Unchanged since it was indexed: keep the summary.
+        try {
+          const info = await statFile(filePath(uri)!);
+          if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
+            runProgress!.done++;
+            report();
+            return;
+          }
+        } catch {
+          // Gone: the worker finds out and the entry is dropped.
+        }
+      }
+      const indexed = await indexFile(uri, folder, cancelled);
+      if (indexed === undefined) return;
+      if (indexed) analysed++;
+      runProgress!.done++;
+      report();
+    }),
+  );
+  const wasCancelled = cancelled();
+  if (wasCancelled) workerPool().dropQueued();
+  reporter?.done();
+  return { files: total, analysed, cancelled: wasCancelled, milliseconds: Date.now() - started };
+}
+
+/** Re-applies the workspace diagnostics setting to every unopened indexed file. */
+function republishIndexed(): void {
+  for (const uri of workspace.diskUris()) publishIndexed(uri);
+  for (const uri of [...workspaceDiagnosticsShown]) if (!workspace.getDisk(uri)) publishIndexed(uri);
+}
+
+async function registerWatcher(): Promise<void> {
+  if (!supportsWatchedFilesRegistration) return;
+  const globs = new Set<string>(['**/.gitignore']);
+  for (const folder of folders.values()) {
+    const settings = folder.settings ?? (await settingsFor(folder.uri));
+    for (const glob of settings.workspace.include) globs.add(glob);
+  }
+  if (folders.size === 0) for (const glob of DEFAULT_SETTINGS.workspace.include) globs.add(glob);
+  watcherRegistration?.then((disposable) => disposable.dispose(), () => undefined);
+  watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [...globs].map((globPattern) => ({ globPattern })),
+  });
+  watcherRegistration.catch((error: unknown) => log('registering the file watcher failed', error));
+}
+let watcherRegistration: Promise<{ dispose(): void }> | undefined;
+
+/** The last analysis summary of a document: open (its editor text) or indexed. */
+async function summaryOf(uri: string): Promise<FileSummary | undefined> {
+  if (documents.get(uri) && !store.get(uri)) await freshEntry(uri);
+  return workspace.summary(uri);
+}
+
+/** Every workspace occurrence of the entity: same kind and canonical name, and the
+ * one-word names that unambiguously stand for it ("Keller" for Maria Keller). */
+function occurrencesOf(entity: EntitySummary): EntityOccurrence[] {
+  const index = workspace.entityIndex();
+  const occurrences = index.related(entity.kind, entity.name).flatMap((key) => index.occurrencesOfKey(key));
+  return occurrences.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+}
+
+/** The defining mention: the first full-name mention of the entity in this document; if
+ * it has none here (only "Keller"), the first full-name mention in the workspace. */
+function definitionOf(uri: string, entity: EntitySummary): Location | undefined {
+  const index = workspace.entityIndex();
+  const [canonical] = index.related(entity.kind, entity.name);
+  const occurrences = index.occurrencesOfKey(canonical);
+  const here = occurrences.find((occurrence) => occurrence.uri === uri && occurrence.entity.defining >= 0);
+  if (here) return { uri, range: here.entity.mentions[here.entity.defining] };
+  if (canonical === entityKey(entity.kind, entity.name) && entity.defining >= 0) {
+    return { uri, range: entity.mentions[entity.defining] };
+  }
+  const first = occurrences.find((occurrence) => occurrence.entity.defining >= 0);
+  if (first) return { uri: first.uri, range: first.entity.mentions[first.entity.defining] };
+  return entity.mentions.length > 0 ? { uri, range: entity.mentions[0] } : undefined;
+}
+
+function sameLocation(a: Location, b: Location | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.uri === b.uri &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
+
+const WORKSPACE_SYMBOL_LIMIT = 256;
+
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   supportsConfiguration = capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsHierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  supportsWatchedFilesRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
+  for (const folder of params.workspaceFolders ?? []) addFolder(folder.uri, folder.name);
   const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   if (initial !== undefined) pushedSettings = normalizeSettings(initial);
   return {
@@ -197,6 +545,10 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: { label: 'ClaimLens' },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      definitionProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'claimlens-language-server', version: VERSION },
   };
@@ -207,7 +559,33 @@ connection.onInitialized(() => {
     // Ask to be told about changes; clients without dynamic registration send them anyway.
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlens' }).catch(() => undefined);
   }
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guarded('didChangeWorkspaceFolders', undefined, async (event) => {
+        for (const removed of event.removed) {
+          folders.delete(removed.uri);
+          for (const uri of workspace.diskUrisIn(removed.uri)) dropIndexed(uri);
+        }
+        for (const added of event.added) addFolder(added.uri, added.name);
+        indexStatusChanged(true);
+        await registerWatcher();
+        if (event.added.length > 0) await analyzeWorkspace(false);
+      }),
+    );
+  }
+  void startupIndexing().catch((error: unknown) => log('indexing the workspace failed', error));
 });
+
+async function startupIndexing(): Promise<void> {
+  if (folders.size === 0) return;
+  let wanted = false;
+  for (const folder of folders.values()) {
+    const settings = await refreshFolderSettings(folder);
+    if (settings.enable && settings.workspace.analyzeOnStartup) wanted = true;
+  }
+  await registerWatcher();
+  if (wanted) await analyzeWorkspace(false);
+}
 
 connection.onDidChangeConfiguration(
   guarded('didChangeConfiguration', undefined, async (change) => {
@@ -216,6 +594,14 @@ connection.onDidChangeConfiguration(
       pushedSettings = normalizeSettings(section);
     }
     await reanalyzeAll();
+    if (folders.size > 0) {
+      for (const folder of folders.values()) await refreshFolderSettings(folder);
+      // The diagnostics setting may have changed; include/exclude changes need a run
+      // (unchanged files are kept).
+      republishIndexed();
+      await registerWatcher();
+      if (workspace.diskUris().length > 0 || currentRun) void analyzeWorkspace(false);
+    }
   }),
 );
 
@@ -225,13 +611,17 @@ documents.onDidChangeContent(
   guarded('didChange', undefined, (event) => scheduleAnalysis(event.document, !store.get(event.document.uri))),
 );
 documents.onDidClose(
-  guarded('didClose', undefined, (event) => {
+  guarded('didClose', undefined, async (event) => {
     const uri = event.document.uri;
     debouncer.cancel(uri);
     store.delete(uri);
     settingsByUri.delete(uri);
     resolvedSettings.delete(uri);
+    workspace.deleteOpen(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Back to its on-disk index entry, which may be older than the editor's last save.
+    const folder = folderOf(uri);
+    if (workspace.getDisk(uri) && folder) await indexFile(uri, folder);
   }),
 );
 
@@ -270,7 +660,7 @@ connection.onRequest(
 
 connection.onRequest(
   allClaimsRequest,
-  guarded('allClaims', [], async (params) => (await entriesFor(params?.uris)).map(toDocumentClaims)),
+  guarded('allClaims', [], async (params) => claimsFor(params?.uris)),
 );
 
 connection.onRequest(exportClaimsRequest, async (params) => {
@@ -278,15 +668,110 @@ connection.onRequest(exportClaimsRequest, async (params) => {
     throw new Error(`Unknown export format "${String(params.format)}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
   }
   try {
-    return exportClaims((await entriesFor(params.uris)).map(exportDocument), params.format, { generator: GENERATOR });
+    return exportClaims((await claimsFor(params.uris)).map(exportDocument), params.format, { generator: GENERATOR });
   } catch (error) {
     log('exportClaims failed', error);
     throw error;
   }
 });
 
+connection.onRequest(
+  workspaceClaimsRequest,
+  guarded('workspaceClaims', { documents: [], total: 0, truncated: false }, async (params) => {
+    let uris: string[];
+    if (params.scope === 'document') uris = params.uri ? [params.uri] : [];
+    else if (params.scope === 'open') uris = [...documents.keys()].sort();
+    else uris = workspace.uris().concat([...documents.keys()].filter((uri) => !workspace.isOpen(uri) && !workspace.getDisk(uri))).sort();
+    const limit = typeof params.limit === 'number' && params.limit >= 0 ? params.limit : Number.POSITIVE_INFINITY;
+    return filterClaims(await claimsFor(uris), params.filter, limit);
+  }),
+);
+
+connection.onRequest(analyzeWorkspaceRequest, async (params, token) => {
+  try {
+    return await analyzeWorkspace(params?.force === true, token);
+  } catch (error) {
+    log('analyzeWorkspace failed', error);
+    throw error;
+  }
+});
+
+connection.onWorkspaceSymbol(
+  guarded('workspaceSymbol', [] as SymbolInformation[], (params): SymbolInformation[] => {
+    const matches = workspace.entityIndex().search(params.query, WORKSPACE_SYMBOL_LIMIT);
+    return matches.map(({ uri, entity }) => {
+      const at = entity.defining >= 0 ? entity.defining : 0;
+      const symbol: SymbolInformation = {
+        name: entity.name,
+        kind: ENTITY_SYMBOL[entity.kind],
+        location: { uri, range: entity.mentions[at] ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        containerName: entity.role ?? path.posix.basename(uri),
+      };
+      return symbol;
+    });
+  }),
+);
+
+connection.onReferences(
+  guarded('references', [] as Location[], async (params): Promise<Location[]> => {
+    const summary = await summaryOf(params.textDocument.uri);
+    const at = summary && entityAt(summary, params.position);
+    if (!at) return [];
+    const declaration = params.context.includeDeclaration ? undefined : definitionOf(params.textDocument.uri, at.entity);
+    const locations: Location[] = [];
+    for (const occurrence of occurrencesOf(at.entity)) {
+      for (const range of occurrence.entity.mentions) {
+        const location = { uri: occurrence.uri, range };
+        if (!sameLocation(location, declaration)) locations.push(location);
+      }
+    }
+    return locations;
+  }),
+);
+
+connection.onDefinition(
+  guarded('definition', null as Location | null, async (params): Promise<Location | null> => {
+    const summary = await summaryOf(params.textDocument.uri);
+    const at = summary && entityAt(summary, params.position);
+    return at ? (definitionOf(params.textDocument.uri, at.entity) ?? null) : null;
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guarded('didChangeWatchedFiles', undefined, async (params) => {
+    const tasks: Promise<unknown>[] = [];
+    for (const change of params.changes) {
+      const changedPath = filePath(change.uri);
+      if (changedPath === undefined) continue;
+      if (path.basename(changedPath) === '.gitignore') {
+        for (const folder of folders.values()) folder.selection?.resetGitignores();
+        continue;
+      }
+      if (change.type === FileChangeType.Deleted) {
+        dropIndexed(change.uri);
+        // A deleted folder: everything indexed below it goes too.
+        const prefix = change.uri.endsWith('/') ? change.uri : `${change.uri}/`;
+        for (const uri of workspace.diskUris()) if (uri.startsWith(prefix)) dropIndexed(uri);
+        continue;
+      }
+      const folder = folderOf(change.uri);
+      if (!folder) continue;
+      if (!folder.selection || !folder.settings) await refreshFolderSettings(folder);
+      if (!folder.settings!.enable || !(await folder.selection!.selectsPath(changedPath))) {
+        dropIndexed(change.uri);
+        continue;
+      }
+      tasks.push(indexFile(change.uri, folder));
+    }
+    await Promise.all(tasks);
+    indexStatusChanged();
+  }),
+);
+
 connection.onShutdown(() => {
   debouncer.dispose();
+  currentRun?.cancel();
+  pool?.dispose();
 });
 
 process.on('uncaughtException', (error) => log('uncaught exception', error));

@@ -4,6 +4,7 @@ import type { Severity } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import type { ClaimLensSettings } from '../settings';
 import { effectiveFindings } from './findings';
+import type { FileSummary } from '../workspace/summary';
 
 export const DIAGNOSTIC_SOURCE = 'ClaimLens';
 export const DIAGNOSTICS_DOC_BASE = 'https://github.com/claimlens/claimlens/blob/main/docs/diagnostics/';
@@ -39,4 +40,31 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
     }
     return diagnostic;
   });
+}
+
+/** Diagnostics of an indexed file from its compact summary (suppressions already applied),
+ * with the user's severities: the same diagnostics toDiagnostics makes from a full analysis. */
+export function diagnosticsFromSummary(summary: FileSummary, settings: ClaimLensSettings): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of summary.findings) {
+    const level = settings.severity[finding.code] ?? finding.severity;
+    if (level === 'off') continue;
+    const diagnostic: Diagnostic = {
+      range: finding.range,
+      severity: SEVERITY[level],
+      code: finding.code,
+      codeDescription: { href: diagnosticHref(finding.code) },
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message,
+    };
+    if (finding.data) diagnostic.data = { ...finding.data };
+    if (finding.related && finding.related.length > 0) {
+      diagnostic.relatedInformation = finding.related.map((related) => ({
+        location: { uri: summary.uri, range: related.range },
+        message: related.message,
+      }));
+    }
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
 }

@@ -6,7 +6,7 @@ import { truncate } from '../common/markdown';
 import type { Range } from '../common/positions';
 import { offsetIndex } from './lookup';
 
-const ENTITY_SYMBOL: Record<EntityKind, SymbolKind> = {
+export const ENTITY_SYMBOL: Record<EntityKind, SymbolKind> = {
   person: SymbolKind.Object,
   organization: SymbolKind.Struct,
   place: SymbolKind.Package,

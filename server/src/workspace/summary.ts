@@ -1,0 +1,95 @@
+// What the server keeps per indexed file: a compact, protocol-ready summary of its analysis
+// (claims, findings, entities with mention ranges), never its text or full analysis, so
+// that 10,000 articles stay small. Made in a worker for unopened files, and lazily from
+// the in-process analysis for open ones. Pure.
+import type { ClaimItem } from '../../../protocol/requests';
+import type { EntityKind, FindingCode, Severity } from '../analysis/types';
+import type { AnalysisEntry } from '../analysisStore';
+import type { Range } from '../common/positions';
+import { toClaimItems } from '../features/claims';
+import { unsuppressedFindings } from '../features/suppressions';
+
+export interface EntitySummary {
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  role?: string;
+  /** Name and alias mentions in text order. */
+  mentions: Range[];
+  /** Index in `mentions` of the defining one (the first full-name mention); -1 when none. */
+  defining: number;
+}
+
+/** A finding after suppression comments, before the user's severity settings. */
+export interface FindingSummary {
+  code: FindingCode;
+  range: Range;
+  message: string;
+  severity: Severity;
+  data?: Record<string, string | number | boolean>;
+  related?: { range: Range; message: string }[];
+}
+
+export interface FileSummary {
+  uri: string;
+  claims: ClaimItem[];
+  findings: FindingSummary[];
+  entities: EntitySummary[];
+}
+
+export function summarizeEntry(entry: AnalysisEntry): FileSummary {
+  const { analysis, lines, text } = entry;
+  const findings: FindingSummary[] = unsuppressedFindings(analysis.findings, text, lines)
+    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code))
+    .map((finding) => {
+      const summary: FindingSummary = {
+        code: finding.code,
+        range: lines.rangeOf(finding.span),
+        message: finding.message,
+        severity: finding.severity,
+      };
+      if (finding.data) summary.data = { ...finding.data };
+      if (finding.related && finding.related.length > 0) {
+        summary.related = finding.related.map((related) => ({ range: lines.rangeOf(related.span), message: related.message }));
+      }
+      return summary;
+    });
+  const entities: EntitySummary[] = analysis.entities.map((entity) => {
+    const defining = entity.mentions.findIndex((span) => text.slice(span.start, span.end) === entity.name);
+    const summary: EntitySummary = {
+      kind: entity.kind,
+      name: entity.name,
+      aliases: [...entity.aliases],
+      mentions: entity.mentions.map((span) => lines.rangeOf(span)),
+      defining,
+    };
+    if (entity.role !== undefined) summary.role = entity.role;
+    return summary;
+  });
+  return { uri: entry.uri, claims: toClaimItems(entry), findings, entities };
+}
+
+export function comparePositions(a: { line: number; character: number }, b: { line: number; character: number }): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** start ≤ position ≤ end: a cursor right after a name still stands on it. */
+export function rangeContains(range: Range, position: { line: number; character: number }): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+/** The entity mentioned at `position`, and which of its mentions it is. */
+export function entityAt(
+  summary: FileSummary,
+  position: { line: number; character: number },
+): { entity: EntitySummary; mention: number } | undefined {
+  let best: { entity: EntitySummary; mention: number } | undefined;
+  for (const entity of summary.entities) {
+    entity.mentions.forEach((range, mention) => {
+      if (!rangeContains(range, position)) return;
+      // Prefer a mention that holds the position strictly (end is exclusive in spans).
+      if (!best || comparePositions(position, range.end) < 0) best = { entity, mention };
+    });
+  }
+  return best;
+}
