@@ -12,7 +12,21 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { analysisChangedNotification, type AnalysisChangedParams } from '../../protocol/requests';
+import {
+  analysisChangedNotification,
+  indexStatusNotification,
+  type AnalysisChangedParams,
+  type IndexStatusParams,
+} from '../../protocol/requests';
+
+/** A server-initiated work-done progress as the client saw it. */
+export interface SeenProgress {
+  token: string | number;
+  title?: string;
+  messages: string[];
+  cancellable?: boolean;
+  ended: boolean;
+}
 
 /** The repository root, from out/test/server or test/server. */
 export const REPO_ROOT = (() => {
@@ -32,6 +46,11 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   /** What the client answers to workspace/configuration for the `claimlens` section. */
   settings: Record<string, unknown> = {};
+  /** What the client answers for other sections (`files`, …); null when absent. */
+  sections: Record<string, unknown> = {};
+  readonly progress: SeenProgress[] = [];
+  readonly indexStatus: IndexStatusParams[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   configurationRequests = 0;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly analysisChanged: AnalysisChangedParams[] = [];
@@ -57,9 +76,36 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
-      return params.items.map((item) => (item.section === 'claimlens' ? this.settings : null));
+      return params.items.map((item) =>
+        item.section === 'claimlens' ? this.settings : item.section !== undefined ? (this.sections[item.section] ?? null) : null,
+      );
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      this.notify();
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progress.push({ token: params.token, messages: [], ended: false });
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; title?: string; message?: string; cancellable?: boolean } }) => {
+      const progress = this.progress.find((p) => p.token === params.token);
+      if (!progress) return;
+      if (params.value.kind === 'begin') {
+        progress.title = params.value.title;
+        progress.cancellable = params.value.cancellable;
+      }
+      if (params.value.message) progress.messages.push(params.value.message);
+      if (params.value.kind === 'end') progress.ended = true;
+      this.notify();
+    });
+    this.connection.onNotification(indexStatusNotification, (params) => {
+      this.indexStatus.push(params);
+      this.notify();
+    });
     this.connection.listen();
   }
 
