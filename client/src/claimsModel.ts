@@ -122,7 +122,7 @@ export function normaliseFilter(filter: ClaimsFilter | undefined): ClaimsFilter 
 export function matchesFilter(claim: ClaimItem, filter: ClaimsFilter | undefined): boolean {
   if (!filter) return true;
   if (filter.kinds && filter.kinds.length > 0 && !filter.kinds.includes(claim.kind)) return false;
-  if (filter.speaker !== undefined && claim.speaker !== filter.speaker) return false;
+  if (filter.speaker && claim.speaker?.toLowerCase() !== filter.speaker.toLowerCase()) return false;
   if (filter.sourced !== undefined && claim.sourced !== filter.sourced) return false;
   const text = filter.text?.trim().toLowerCase();
   if (text) {

@@ -202,6 +202,9 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
     this.documents.clear();
     for (const { document } of labelled) this.documents.set(document.uri, document);
     this.setBadge(result.total);
+    // An empty view with a filter would otherwise look like an empty workspace.
+    this.treeView.message =
+      result.total === 0 && this.currentFilter ? `No claims match the filter (${describeFilter(this.currentFilter)}) in this scope.` : undefined;
     const nodes: ClaimsNode[] = labelled.map(({ document, label }) => ({
       type: 'document' as const,
       uri: document.uri,
