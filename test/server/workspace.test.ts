@@ -43,6 +43,17 @@ function copyFixtures(): { root: string; a: string; b: string } {
   return { root, a, b };
 }
 
+/** Polls `probe` until `accept` holds for its answer (the watcher works asynchronously). */
+async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  let value = await probe();
+  for (let i = 0; i < 100 && !accept(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  assert.ok(accept(value), `${what}: ${JSON.stringify(value)}`);
+  return value;
+}
+
 const uriOf = (file: string): string => pathToFileURL(file).href;
 
 function positionOf(file: string, needle: string, nth = 0): Position {
@@ -240,11 +251,7 @@ describe('workspace indexing over stdio', function () {
 
     writeFileSync(file, 'New pier delayed\n\nAbout 80 workers will build the new pier.\n');
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
-    await client.waitFor(() => client.indexStatus.length > 0, 'status');
-    for (let i = 0; i < 50 && (found = await claims({ scope: 'workspace', filter: { text: 'workers' } })).total === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.equal(found.total, 1);
+    await eventually(() => claims({ scope: 'workspace', filter: { text: 'workers' } }), (r) => r.total === 1, 'the changed text indexed');
 
     // Renamed: a delete and a create.
     const renamed = path.join(dirs.b, 'new-pier.txt');
@@ -256,9 +263,12 @@ describe('workspace indexing over stdio', function () {
         { uri: uriOf(renamed), type: FileChangeType.Created },
       ],
     });
-    await client.waitFor(() => client.indexStatus.at(-1)?.files === 4, 'renamed file indexed');
-    found = await claims({ scope: 'workspace', filter: { text: 'workers' } });
-    assert.deepEqual(found.documents.map((d) => d.uri), [uriOf(renamed)]);
+    found = await eventually(
+      () => claims({ scope: 'workspace', filter: { text: 'workers' } }),
+      (r) => r.documents.length === 1 && r.documents[0].uri === uriOf(renamed),
+      'the renamed file indexed under its new name only',
+    );
+    await client.waitFor(() => client.indexStatus.at(-1)?.files === 4, 'four files after the rename');
 
     unlinkSync(renamed);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(renamed), type: FileChangeType.Deleted }] });
