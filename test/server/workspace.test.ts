@@ -10,6 +10,7 @@ import {
   DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   FileChangeType,
@@ -303,6 +304,19 @@ describe('workspace indexing over stdio', function () {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
     await client.waitForDiagnostics(uriOf(ferry), (d) => d.length === 0);
+  });
+
+  it('follows workspace folders being removed and added', async () => {
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [], removed: [{ uri: uriOf(dirs.b), name: 'workspace-b' }] },
+    });
+    await eventually(() => claims({ scope: 'workspace' }), (r) => !r.documents.some((d) => d.uri === uriOf(ferry)), 'workspace-b dropped');
+    const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Keller' })) as SymbolInformation[];
+    assert.equal(symbols.some((s) => s.location.uri === uriOf(ferry)), false);
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: uriOf(dirs.b), name: 'workspace-b' }], removed: [] },
+    });
+    await eventually(() => claims({ scope: 'workspace' }), (r) => r.documents.some((d) => d.uri === uriOf(ferry)), 'workspace-b back');
   });
 });
 

@@ -1,0 +1,127 @@
+// The pure parts of workspace indexing: file selection, the entity index, claim filters.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { ClaimItem } from '../../protocol/requests';
+import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/settings';
+import { filterClaims } from '../../server/src/workspace/claims';
+import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
+import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
+import type { EntitySummary } from '../../server/src/workspace/summary';
+
+const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
+
+function entity(name: string, aliases: string[] = [], kind: EntitySummary['kind'] = 'person'): EntitySummary {
+  return { kind, name, aliases, mentions: [at(1), at(2)], defining: 0 };
+}
+
+describe('workspace file selection', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'claimlens-select-'));
+    const write = (relative: string, text = 'text\n') => {
+      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), text);
+    };
+    write('a.txt');
+    write('b.md');
+    write('c.json');
+    write('.gitignore', '*.log.txt\nprivate/\n!keep.log.txt\n');
+    write('debug.log.txt');
+    write('keep.log.txt');
+    write('private/secret.txt');
+    write('deep/nested/story.news');
+    write('deep/.gitignore', 'nested/skip-*.txt\n');
+    write('deep/nested/skip-me.txt');
+    write('node_modules/x/readme.md');
+    write('.git/info.txt');
+    write('out/build.txt');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('applies include and exclude globs, files.exclude and nested .gitignore files', async () => {
+    const selection = new FileSelection(root, {
+      include: DEFAULT_WORKSPACE_SETTINGS.include,
+      exclude: DEFAULT_WORKSPACE_SETTINGS.exclude,
+      filesExclude: enabledGlobs({ '**/out': true, '**/b.md': false, '**/*.never': { when: '$(basename).x' } }),
+    });
+    const files = (await selection.walk()).map((file) => path.relative(root, file).split(path.sep).join('/'));
+    assert.deepEqual(files, ['a.txt', 'b.md', 'keep.log.txt', 'deep/nested/story.news']);
+    assert.equal(await selection.selects('private/new.txt'), false);
+    assert.equal(await selection.selects('deep/nested/skip-2.txt'), false);
+    assert.equal(await selection.selects('deep/nested/other.txt'), true);
+    assert.equal(await selection.selects('out/x.txt'), false);
+    assert.equal(await selection.selects('../outside.txt'), false);
+  });
+
+  it('reads workspace settings tolerantly', () => {
+    assert.deepEqual(normalizeSettings({}).workspace, DEFAULT_WORKSPACE_SETTINGS);
+    const settings = normalizeSettings({ workspace: { include: ['**/*.txt', 3, ' '], diagnostics: 'loud', analyzeOnStartup: false } });
+    assert.deepEqual(settings.workspace.include, ['**/*.txt']);
+    assert.equal(settings.workspace.diagnostics, 'openFiles');
+    assert.equal(settings.workspace.analyzeOnStartup, false);
+    assert.deepEqual(settings.workspace.exclude, DEFAULT_WORKSPACE_SETTINGS.exclude);
+  });
+});
+
+describe('entity index', () => {
+  it('finds entities by name prefix, substring and alias, one per document, capped', () => {
+    const index = new EntityIndex();
+    index.setDocument('file:///a', [entity('Todd Robinson', ['Robinson']), entity('Mexico', [], 'place')]);
+    index.setDocument('file:///b', [entity('Robinson')]);
+    index.setDocument('file:///c', [entity('Todd Robinson', ['Robinson', 'Todd'])]);
+    const found = index.search('robin', 10).map((m) => `${m.uri} ${m.entity.name}`);
+    assert.deepEqual(found, ['file:///b Robinson', 'file:///a Todd Robinson', 'file:///c Todd Robinson']);
+    assert.equal(index.search('obins', 10).length, 3, 'substring');
+    assert.equal(index.search('robin', 2).length, 2, 'capped');
+    assert.deepEqual(index.search('xyz', 10), []);
+    // "Robinson" alone stands for Todd Robinson, the only entity with that alias.
+    assert.deepEqual(index.related('person', 'Robinson'), ['person:todd robinson', 'person:robinson']);
+    assert.deepEqual(index.related('person', 'Todd Robinson'), ['person:todd robinson', 'person:robinson']);
+    index.deleteDocument('file:///a');
+    index.deleteDocument('file:///c');
+    assert.deepEqual(index.related('person', 'Robinson'), ['person:robinson']);
+    assert.deepEqual(index.search('todd', 10), []);
+  });
+
+  it('leaves an ambiguous surname alone', () => {
+    const index = new EntityIndex();
+    index.setDocument('file:///a', [entity('Todd Robinson', ['Robinson'])]);
+    index.setDocument('file:///b', [entity('Mary Robinson', ['Robinson'])]);
+    index.setDocument('file:///c', [entity('Robinson')]);
+    assert.deepEqual(index.related('person', 'Robinson'), ['person:robinson']);
+    assert.deepEqual(index.related('person', 'Todd Robinson'), ['person:todd robinson']);
+  });
+
+  it('normalises names', () => {
+    assert.equal(normalizeName('  U.S.   Dept. of  Énergie '), 'us dept of energie');
+  });
+});
+
+describe('workspace claim filter', () => {
+  const claim = (id: string, kind: ClaimItem['kind'], sourced: boolean, speaker?: string): ClaimItem => ({
+    id,
+    kind,
+    text: `Claim ${id} text`,
+    range: at(0),
+    sourced,
+    figures: [],
+    entities: [],
+    ...(speaker ? { speaker } : {}),
+  });
+  const documents = [
+    { uri: 'file:///1', claims: [claim('a', 'quote', true, 'Jane Doe'), claim('b', 'statistic', false)] },
+    { uri: 'file:///2', claims: [claim('c', 'statement', true, 'John Roe'), claim('d', 'statistic', true, 'Jane Doe')] },
+  ];
+  it('filters by kind, sourced, speaker and text, and caps with a total', () => {
+    assert.equal(filterClaims(documents, { kinds: ['statistic'] }, 100).total, 2);
+    assert.equal(filterClaims(documents, { sourced: false }, 100).total, 1);
+    assert.equal(filterClaims(documents, { speaker: 'jane doe' }, 100).total, 2);
+    assert.equal(filterClaims(documents, { text: 'CLAIM C' }, 100).total, 1);
+    assert.equal(filterClaims(documents, { text: 'john' }, 100).total, 1, 'speaker text matches');
+    const capped = filterClaims(documents, undefined, 3);
+    assert.deepEqual([capped.total, capped.truncated, capped.documents.map((d) => d.claims.length)], [4, true, [2, 1]]);
+    assert.deepEqual(filterClaims(documents, { kinds: ['quote'] }, 0).documents, []);
+  });
+});
