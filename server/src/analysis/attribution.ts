@@ -185,22 +185,53 @@ export function attribute(
     return undefined;
   }
 
-  /** The noun phrase before the cue: "Robinson", "The diplomat", "Todd Robinson, the …,". */
-  function leftPhrase(tokens: Token[], cueIdx: number, inQuote: boolean[]): [number, number] | undefined {
+  /** "Quill, who said …": the relative pronoun is the source, and it stands for the name before it. */
+  function relativeSource(tokens: Token[], cueIdx: number, inQuote: boolean[], cue: Token, cueWord: string): Source | undefined {
+    let k = cueIdx - 1;
+    while (k >= 0 && k >= cueIdx - 3 && tokens[k].word && SPEECH_ADVERBS.has(tokens[k].text) ) k--;
+    if (k < 2 || inQuote[k] || tokens[k].text !== 'who' || tokens[k - 1].text !== ',') return undefined;
+    const comma = tokens[k - 1];
+    const mi = findByOffset(mentions, comma.start - 1);
+    if (mi < 0) return undefined;
+    const m = mentions[mi];
+    if (m.span.end > comma.start || comma.start - m.span.end > 40) return undefined;
+    const kind = kindOf(m.entity);
+    if (kind !== 'person' && kind !== 'organization') return undefined;
+    return {
+      entity: m.entity,
+      text: 'who',
+      span: { start: tokens[k].start, end: tokens[k].end },
+      cue: cueWord,
+      cueSpan: { start: cue.start, end: cue.end },
+      how: 'pronoun',
+      vague: false,
+    };
+  }
+
+  /**
+   * The noun phrase before the cue: "Robinson", "The diplomat", "Todd Robinson, the …,".
+   * Returns the head phrase [a, b] and the last token of the whole source as PolNeAR marks
+   * it, appositive, party label and closing comma included ("Quill (D-Ohio), the chief,").
+   */
+  function leftPhrase(tokens: Token[], cueIdx: number, inQuote: boolean[]): [number, number, number] | undefined {
     let k = cueIdx - 1;
     while (k >= 0 && ((tokens[k].word && SPEECH_ADVERBS.has(tokens[k].text.toLowerCase()) && !isCapitalized(tokens[k].text)) || isEmphasis(tokens[k]))) k--;
     if (k < 0 || inQuote[k]) return undefined;
+    let last = k;
     if (tokens[k].text === ',') {
       // "X, the Y, said": skip the appositive back to the comma before it.
       let j = k - 1;
       while (j >= 0 && k - j < 30 && tokens[j].text !== ',' && !inQuote[j]) j--;
       if (j < 0 || tokens[j].text !== ',' || k - j < 2) return undefined;
       const appositive = tokens[j + 1];
-      if (!(DETERMINERS.has(appositive.text.toLowerCase()) || ROLE_NOUNS.has(appositive.text.toLowerCase()))) return undefined;
+      const lowerAppositive = appositive.text.toLowerCase();
+      if (!(DETERMINERS.has(lowerAppositive) || ROLE_NOUNS.has(lowerAppositive) || isAge(appositive.text))) return undefined;
       k = j - 1;
       if (k < 0 || inQuote[k]) return undefined;
     }
-    if (!tokens[k].word) return undefined;
+    k = skipParenthetical(tokens, k, inQuote);
+    if (k < 0 || !tokens[k].word) return undefined;
+    if (last < k) last = k;
     const end = k;
     let count = 0;
     while (k >= 0 && count < 9) {
@@ -215,7 +246,7 @@ export function attribute(
       k--;
     }
     if (count >= 9) return undefined;
-    return [k + 1, end];
+    return [k + 1, end, last];
   }
 
   function rightPhrase(tokens: Token[], cueIdx: number, inQuote: boolean[]): [number, number] | undefined {
@@ -240,8 +271,10 @@ export function attribute(
   // Quotations by the sentence of their closing mark (and of their opening mark).
   const quotesEndingIn: Map<number, QuoteMarks[]> = new Map();
   for (const q of marks) {
-    const s = findByOffset(sentences, q.span.end - 1);
+    let s = findByOffset(sentences, q.span.end - 1);
     if (s < 0) continue;
+    // “…?” Clinton said. — the splitter ends a sentence at ?” / !”; the cue is in the next one.
+    if (handsOverToNextSentence(text, sentences, s, q)) s++;
     let list = quotesEndingIn.get(s);
     if (!list) quotesEndingIn.set(s, (list = []));
     list.push(q);
@@ -305,6 +338,11 @@ export function attribute(
       } else {
         const l = leftPhrase(tokens, k, inQuote);
         if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
+        if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
+        if (l && cue.source?.span && l[2] > l[1]) {
+          cue.source.span = { start: cue.source.span.start, end: tokens[l[2]].end };
+          cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
+        }
         if (!cue.source && PARTICIPLE_CUES.has(lower)) {
           // "…, Robinson said, adding that …": the same speaker.
           const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
@@ -348,7 +386,9 @@ export function attribute(
         const before = os >= 0 ? cuesBySentence[os] ?? [] : [];
         for (let k = before.length - 1; k >= 0; k--) {
           const c = before[k];
-          if (c.span.end <= q.span.start && q.span.start - c.span.end <= 40 && !c.used && !c.sourceAfter) {
+          // A cue between the two halves of a split quotation (“…,” he said, “…”) serves both.
+          const free = !c.used || q.span.start - c.span.end <= 3;
+          if (c.span.end <= q.span.start && q.span.start - c.span.end <= 40 && free && !c.sourceAfter) {
             cueUsed = c;
             break;
           }
@@ -400,7 +440,10 @@ export function attribute(
       if (c.used) continue;
       const content = indirectContent(text, tokens, c, sp, inQuote);
       if (!content) continue;
-      out.push({ id: '', span: content, content, text: text.slice(content.start, content.end), kind: 'indirect', source: src });
+      // span is the reported clause as PolNeAR marks it ("that the pier would open");
+      // content and text are the clause itself, without the complementiser.
+      const words = withoutComplementiser(text, content);
+      out.push({ id: '', span: content, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source: src });
     }
   }
 
@@ -412,7 +455,47 @@ export function attribute(
 
 const NO_MARKS: readonly QuoteMarks[] = [];
 
+/**
+ * Does the quotation close its sentence with the punctuation that hands over to a speech
+ * verb (?, !, or a comma), or is the next sentence a lower-case continuation?
+ */
+function handsOverToNextSentence(text: string, sentences: readonly Sentence[], s: number, q: QuoteMarks): boolean {
+  const next = sentences[s + 1];
+  if (!next || next.paragraph !== sentences[s].paragraph) return false;
+  for (let i = q.span.end; i < sentences[s].span.end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  let k = q.content.end;
+  while (k > q.content.start && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  const last = text.charCodeAt(k - 1);
+  if (last === 63 || last === 33 || last === 44) return true;
+  const first = text.charCodeAt(next.span.start);
+  return first >= 97 && first <= 122;
+}
+
 const CIRCUMSTANCE_WORDS = new Set(['in', 'on', 'at', 'during', 'to', 'via', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'after', 'before', 'when', 'while', 'as', 'from', 'with', 'by', 'late', 'early']);
+
+function withoutComplementiser(text: string, span: Span): Span {
+  if (span.end - span.start > 5 && text.startsWith('that', span.start) && isSpaceCode(text.charCodeAt(span.start + 4))) {
+    let start = span.start + 5;
+    while (start < span.end && isSpaceCode(text.charCodeAt(start))) start++;
+    return { start, end: span.end };
+  }
+  return span;
+}
+
+/** "82" in "Quill, 82, said". */
+function isAge(w: string): boolean {
+  return /^[1-9][0-9]$/.test(w);
+}
+
+/** Steps back over a party label or aside in parentheses ending at token k: "Quill (D-Ohio)". */
+function skipParenthetical(tokens: Token[], k: number, inQuote: boolean[]): number {
+  if (k < 0 || tokens[k].text !== ')') return k;
+  for (let j = k - 1; j >= 0 && k - j <= 10; j--) {
+    if (inQuote[j]) return -1;
+    if (tokens[j].text === '(') return j - 1;
+  }
+  return -1;
+}
 
 /** Markdown emphasis markers are transparent to phrases. */
 function isEmphasis(t: Token): boolean {
@@ -518,12 +601,11 @@ function indirectContent(text: string, tokens: Token[], c: Cue, sp: Span, inQuot
   // "told Efe that …": skip a short object up to "that".
   for (let k = j; k < tokens.length && k < j + 6; k++) {
     if (tokens[k].text === 'that') {
-      j = k + 1;
+      j = k; // PolNeAR's Content keeps the complementiser: said [that the pier would open]
       break;
     }
     if (!tokens[k].word) break;
   }
-  if (j < tokens.length && tokens[j].text === 'that') j++;
   const restStart = j < tokens.length ? tokens[j].start : sp.end;
   const restEnd = trimEnd(sp.end);
   let restWords = 0;

@@ -1,0 +1,63 @@
+// Source / cue / content spans as the PolNeAR annotation marks them, on texts we wrote.
+import * as assert from 'assert';
+import { analyze, directQuotes, slice, speakerName } from './helpers';
+
+describe('attribution spans (PolNeAR conventions)', () => {
+  it('keeps "that" in the reported clause span, not in its text', () => {
+    const text = 'Helen Brandt said that the plant would hire 300 people.';
+    const ind = analyze(text).quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(slice(text, ind!.span), 'that the plant would hire 300 people');
+    assert.strictEqual(ind!.text, 'the plant would hire 300 people');
+  });
+
+  it('spans the source with its appositive and closing comma', () => {
+    const text = 'Oscar Lindqvist, the harbour chief, said the pier would reopen in May.';
+    const a = analyze(text);
+    const ind = a.quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(slice(text, ind!.source!.span!), 'Oscar Lindqvist, the harbour chief,');
+    assert.strictEqual(speakerName(a, ind!), 'Oscar Lindqvist');
+  });
+
+  it('spans the source with an age and with a party label', () => {
+    const text = '“I have never seen the river this low,” Mr. Quill, 82, told reporters. “We need the rain,” Rep. Ada Brightwater (D-Ohio) said.';
+    const quotes = directQuotes(analyze(text));
+    assert.strictEqual(quotes.length, 2);
+    assert.strictEqual(slice(text, quotes[0].source!.span!), 'Mr. Quill, 82,');
+    assert.strictEqual(slice(text, quotes[1].source!.span!), 'Rep. Ada Brightwater (D-Ohio)');
+  });
+
+  it('finds the cue after “…?” in the next sentence', () => {
+    const text = 'Helen Brandt visited the plant.\n\n“How many more jobs must we lose before anyone acts?” Brandt said.';
+    const a = analyze(text);
+    const [q] = directQuotes(a);
+    assert.strictEqual(q.source?.how, 'explicit');
+    assert.strictEqual(slice(text, q.source!.cueSpan!), 'said');
+    assert.strictEqual(speakerName(a, q), 'Helen Brandt');
+  });
+
+  it('gives both halves of a split quotation the same speaker and cue', () => {
+    const text = 'Oscar Lindqvist toured the dock.\n\n“The water came fast,” he said, “and nobody was ready for it.”';
+    const a = analyze(text);
+    const quotes = directQuotes(a);
+    assert.strictEqual(quotes.length, 2);
+    for (const q of quotes) {
+      assert.strictEqual(slice(text, q.source!.span!), 'he');
+      assert.strictEqual(speakerName(a, q), 'Oscar Lindqvist');
+    }
+  });
+
+  it('takes "who said" as a source standing for the name before it', () => {
+    const text = 'The council heard from Helen Brandt, who said the plant would close next year.';
+    const a = analyze(text);
+    const ind = a.quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(slice(text, ind!.source!.span!), 'who');
+    assert.strictEqual(speakerName(a, ind!), 'Helen Brandt');
+    assert.strictEqual(ind!.text, 'the plant would close next year');
+  });
+
+  it('does not take "who said" without a named antecedent', () => {
+    const text = 'Anyone in the room, who said nothing at all, left early.';
+    const a = analyze(text);
+    assert.ok(!a.quotes.some((q) => q.source && slice(text, q.source.span ?? { start: 0, end: 0 }) === 'who'));
+  });
+});
