@@ -28,6 +28,8 @@ const FILTERED_CONTEXT_KEY = 'claimlens.claimsFiltered';
 const SCOPES: readonly ClaimsScope[] = ['document', 'open', 'workspace'];
 /** Notifications come per keystroke burst and per indexing step: at most one fetch per this many ms. */
 const REFRESH_INTERVAL_MS = 300;
+/** While the server indexes a large folder, a slower pace keeps the view from competing with it. */
+const INDEXING_REFRESH_INTERVAL_MS = 2000;
 /** Claims fetched for one render; beyond it the view asks for a narrower filter. */
 export const CLAIMS_LIMIT = 2000;
 
@@ -40,6 +42,8 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
   /** Claims per protocol URI from the last fetch of the root. */
   private readonly documents = new Map<string, DocumentClaims>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** When the pending refresh runs (Date.now() time). */
+  private refreshDue = 0;
   private currentGrouping: Grouping;
   private currentScope: ClaimsScope;
   private currentFilter: ClaimsFilter | undefined;
@@ -66,7 +70,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
       this.treeView,
       this.changeEmitter,
       connection.onAnalysisChanged(() => this.scheduleRefresh()),
-      connection.onIndexStatus(() => this.scheduleRefresh()),
+      connection.onIndexStatus((status) => this.scheduleRefresh(status.indexing ? INDEXING_REFRESH_INTERVAL_MS : REFRESH_INTERVAL_MS)),
       connection.onRestarted(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         this.rememberEditor(editor);
@@ -162,10 +166,16 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, ClaimsVi
   }
 
   /** Throttled, not merely debounced: a steady stream of notifications (typing, indexing)
-   * still refreshes every REFRESH_INTERVAL_MS, and never more often. */
-  private scheduleRefresh(): void {
-    if (this.refreshTimer) return;
-    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_INTERVAL_MS);
+   * still refreshes once per interval, and never more often. A shorter interval (indexing
+   * ended) brings a pending refresh forward. */
+  private scheduleRefresh(intervalMs = REFRESH_INTERVAL_MS): void {
+    const due = Date.now() + intervalMs;
+    if (this.refreshTimer) {
+      if (due >= this.refreshDue) return;
+      clearTimeout(this.refreshTimer);
+    }
+    this.refreshDue = due;
+    this.refreshTimer = setTimeout(() => this.refresh(), intervalMs);
   }
 
   private rememberEditor(editor: vscode.TextEditor | undefined): void {

@@ -83,7 +83,7 @@ export class ExportCommand {
           ...(current
             ? [{ label: 'Current Document', description: displayName(current), scope: 'document' as Scope }]
             : []),
-          { label: 'All Analysed Documents', description: 'every document ClaimLens has analysed', scope: 'all' as Scope },
+          { label: 'Workspace', description: 'every indexed file of the workspace and every open article', scope: 'all' as Scope },
         ],
         { title: 'Export Claims (2/2): Scope', placeHolder: 'Choose which claims to export' },
       );

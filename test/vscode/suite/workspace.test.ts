@@ -294,6 +294,19 @@ describe('ClaimLens workspace analysis in real VS Code', function () {
     await waitFor('no Problems for the unopened file again', ownDiagnostics, (diagnostics) => diagnostics.length === 0);
   });
 
+  it('exports the whole workspace, unopened files included, with scope "all"', async () => {
+    const target = vscode.Uri.joinPath(folder.uri, 'workspace-claims.json');
+    try {
+      await vscode.commands.executeCommand('claimlens.exportClaims', { format: 'json', scope: 'all', target: target.fsPath, overwrite: true });
+      const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+      const paths = (exported.documents as { uri: string }[]).map((document) => relativePath(document.uri));
+      assert.ok(includesAll(paths, INDEXED), `the newsroom articles among the exported documents: ${show(paths)}`);
+      for (const path of NOT_INDEXED) assert.ok(!paths.includes(path), `${path} is excluded, yet exported`);
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+
   it('runs "ClaimLens: Analyze Workspace" to completion', async () => {
     const result = await vscode.commands.executeCommand<AnalyzeWorkspaceResult | undefined>('claimlens.analyzeWorkspace');
     assert.ok(result, 'the command returns the run result');
