@@ -31,6 +31,8 @@ import {
   indexStatusNotification,
   workspaceClaimsRequest,
   type AnalyzeWorkspaceResult,
+  type ClaimItem,
+  type ClaimsFilter,
   type DocumentClaims,
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
@@ -48,7 +50,7 @@ import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
 import { enabledGlobs, FileSelection } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
 import { WorkerPool } from './workspace/pool';
-import { entityAt, summarizeEntry, type EntitySummary, type FileSummary } from './workspace/summary';
+import { entityAt, storedClaims, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
 import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
 import { GENERATOR, VERSION } from './version';
@@ -199,7 +201,7 @@ async function claimsOf(uri: string): Promise<DocumentClaims | undefined> {
   const entry = await freshEntry(uri);
   if (entry) return toDocumentClaims(entry);
   const summary = workspace.getDisk(uri)?.summary;
-  return summary ? { uri, claims: summary.claims } : undefined;
+  return summary ? { uri, claims: storedClaims(summary) } : undefined;
 }
 
 /** Claims of the given documents, or of every open and indexed one. */
@@ -290,7 +292,7 @@ function publishIndexed(uri: string): void {
   const record = workspace.getDisk(uri);
   const folder = folderOf(uri);
   if (record && folder?.settings?.enable !== false && diagnosticsModeFor(uri) === 'workspace') {
-    const diagnostics = diagnosticsFromSummary(record.summary, folder?.settings ?? pushedSettings);
+    const diagnostics = diagnosticsFromSummary({ uri, findings: storedFindings(record.summary) }, folder?.settings ?? pushedSettings);
     workspaceDiagnosticsShown.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics });
   } else if (workspaceDiagnosticsShown.delete(uri)) {
@@ -487,7 +489,7 @@ async function registerWatcher(): Promise<void> {
 let watcherRegistration: Promise<{ dispose(): void }> | undefined;
 
 /** The last analysis summary of a document: open (its editor text) or indexed. */
-async function summaryOf(uri: string): Promise<FileSummary | undefined> {
+async function summaryOf(uri: string): Promise<EntitiesOf | undefined> {
   if (documents.get(uri) && !store.get(uri)) await freshEntry(uri);
   return workspace.summary(uri);
 }
@@ -683,9 +685,48 @@ connection.onRequest(
     else if (params.scope === 'open') uris = [...documents.keys()].sort();
     else uris = workspace.uris().concat([...documents.keys()].filter((uri) => !workspace.isOpen(uri) && !workspace.getDisk(uri))).sort();
     const limit = typeof params.limit === 'number' && params.limit >= 0 ? params.limit : Number.POSITIVE_INFINITY;
-    return filterClaims(await claimsFor(uris), params.filter, limit);
+    return filterClaims(claimsInScope(uris, params.filter, limit), params.filter, limit);
   }),
 );
+
+/** Claims of each URI for the filter, parsing stored claims only where they can matter:
+ * without a filter, documents past the limit only count; a text filter first looks for the
+ * text in the stored JSON (a superset test). Open documents answer from their analysis. */
+async function* claimsInScope(uris: string[], filter: ClaimsFilter | undefined, limit: number): AsyncGenerator<DocumentClaims> {
+  const unfiltered = !filter || (!filter.text?.trim() && !(filter.kinds && filter.kinds.length > 0) && !filter.speaker && filter.sourced === undefined);
+  const needle = filter?.text?.trim() ? JSON.stringify(filter.text.trim().toLowerCase()).slice(1, -1) : undefined;
+  let kept = 0;
+  for (const uri of uris) {
+    const stored = documents.get(uri) ? undefined : workspace.getDisk(uri)?.summary;
+    if (!stored) {
+      const claims = await claimsOf(uri);
+      if (claims) {
+        kept += claims.claims.length;
+        yield claims;
+      }
+      continue;
+    }
+    if (unfiltered && kept >= limit) {
+      // Only counted: stand-ins that match an empty filter.
+      yield { uri, claims: new Array<ClaimItem>(stored.claimCount).fill(PLACEHOLDER_CLAIM) };
+      continue;
+    }
+    if (needle !== undefined && !stored.claimsJson.toLowerCase().includes(needle)) continue;
+    const claims = storedClaims(stored);
+    kept += claims.length;
+    yield { uri, claims };
+  }
+}
+
+const PLACEHOLDER_CLAIM: ClaimItem = Object.freeze({
+  id: '',
+  kind: 'statement',
+  text: '',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  sourced: false,
+  figures: [],
+  entities: [],
+}) as ClaimItem;
 
 connection.onRequest(analyzeWorkspaceRequest, async (params, token) => {
   try {

@@ -114,14 +114,14 @@ describe('workspace claim filter', () => {
     { uri: 'file:///1', claims: [claim('a', 'quote', true, 'Jane Doe'), claim('b', 'statistic', false)] },
     { uri: 'file:///2', claims: [claim('c', 'statement', true, 'John Roe'), claim('d', 'statistic', true, 'Jane Doe')] },
   ];
-  it('filters by kind, sourced, speaker and text, and caps with a total', () => {
-    assert.equal(filterClaims(documents, { kinds: ['statistic'] }, 100).total, 2);
-    assert.equal(filterClaims(documents, { sourced: false }, 100).total, 1);
-    assert.equal(filterClaims(documents, { speaker: 'jane doe' }, 100).total, 2);
-    assert.equal(filterClaims(documents, { text: 'CLAIM C' }, 100).total, 1);
-    assert.equal(filterClaims(documents, { text: 'john' }, 100).total, 1, 'speaker text matches');
-    const capped = filterClaims(documents, undefined, 3);
+  it('filters by kind, sourced, speaker and text, and caps with a total', async () => {
+    assert.equal((await filterClaims(documents, { kinds: ['statistic'] }, 100)).total, 2);
+    assert.equal((await filterClaims(documents, { sourced: false }, 100)).total, 1);
+    assert.equal((await filterClaims(documents, { speaker: 'jane doe' }, 100)).total, 2);
+    assert.equal((await filterClaims(documents, { text: 'CLAIM C' }, 100)).total, 1);
+    assert.equal((await filterClaims(documents, { text: 'john' }, 100)).total, 1, 'speaker text matches');
+    const capped = await filterClaims(documents, undefined, 3);
     assert.deepEqual([capped.total, capped.truncated, capped.documents.map((d) => d.claims.length)], [4, true, [2, 1]]);
-    assert.deepEqual(filterClaims(documents, { kinds: ['quote'] }, 0).documents, []);
+    assert.deepEqual((await filterClaims(documents, { kinds: ['quote'] }, 0)).documents, []);
   });
 });

@@ -44,7 +44,7 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
 
 /** Diagnostics of an indexed file from its compact summary (suppressions already applied),
  * with the user's severities: the same diagnostics toDiagnostics makes from a full analysis. */
-export function diagnosticsFromSummary(summary: FileSummary, settings: ClaimLensSettings): Diagnostic[] {
+export function diagnosticsFromSummary(summary: Pick<FileSummary, 'uri' | 'findings'>, settings: ClaimLensSettings): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of summary.findings) {
     const level = settings.severity[finding.code] ?? finding.severity;

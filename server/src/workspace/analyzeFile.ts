@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { makeEntry } from '../analysisStore';
 import { analyzeWithinLimit, tooLargeAnalysis } from '../common/limits';
 import { maskSuppressionComments } from '../features/suppressions';
-import { summarizeEntry, type FileSummary } from './summary';
+import { storeSummary, summarizeEntry, type StoredSummary } from './summary';
 
 export interface AnalyzeFileTask {
   id: number;
@@ -16,7 +16,7 @@ export interface AnalyzeFileTask {
 
 export interface AnalyzeFileResult {
   id: number;
-  summary?: FileSummary;
+  summary?: StoredSummary;
   /** Modification time and size of the file as read. */
   mtimeMs?: number;
   size?: number;
@@ -31,11 +31,11 @@ export async function analyzeFile(task: AnalyzeFileTask): Promise<AnalyzeFileRes
     if (info.size > task.maxFileSize) {
       // Do not read a file we will not analyse: one finding says why.
       const entry = makeEntry(task.uri, null, task.languageId, '', tooLargeAnalysis(0, info.size, task.maxFileSize));
-      return { id: task.id, summary: summarizeEntry(entry), mtimeMs: info.mtimeMs, size: info.size };
+      return { id: task.id, summary: storeSummary(summarizeEntry(entry)), mtimeMs: info.mtimeMs, size: info.size };
     }
     text = await readFile(task.path, 'utf8');
     const analysis = analyzeWithinLimit(maskSuppressionComments(text), task.maxFileSize);
-    const summary = summarizeEntry(makeEntry(task.uri, null, task.languageId, text, analysis));
+    const summary = storeSummary(summarizeEntry(makeEntry(task.uri, null, task.languageId, text, analysis)));
     return { id: task.id, summary, mtimeMs: info.mtimeMs, size: info.size };
   } catch (error) {
     return { id: task.id, error: error instanceof Error ? error.message : String(error) };

@@ -17,15 +17,15 @@ export function claimMatches(claim: ClaimItem, filter: ClaimsFilter | undefined)
 }
 
 /** Documents in the given order, each with its matching claims, until `limit` claims. */
-export function filterClaims(
-  documents: Iterable<DocumentClaims>,
+export async function filterClaims(
+  documents: Iterable<DocumentClaims> | AsyncIterable<DocumentClaims>,
   filter: ClaimsFilter | undefined,
   limit: number,
-): WorkspaceClaimsResult {
+): Promise<WorkspaceClaimsResult> {
   const result: DocumentClaims[] = [];
   let total = 0;
   let kept = 0;
-  for (const document of documents) {
+  for await (const document of documents) {
     const matching = document.claims.filter((claim) => claimMatches(claim, filter));
     total += matching.length;
     const room = Math.max(0, limit - kept);

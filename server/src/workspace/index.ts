@@ -2,10 +2,10 @@
 // summaries (made lazily from their in-process analysis: the open editor's text wins over
 // disk), and the entity index over whichever summary is current for each URI.
 import { EntityIndex } from './entityIndex';
-import type { FileSummary } from './summary';
+import type { EntitiesOf, FileSummary, StoredSummary } from './summary';
 
 export interface DiskRecord {
-  summary: FileSummary;
+  summary: StoredSummary;
   mtimeMs: number;
   size: number;
   /** URI of the workspace folder the file was found in. */
@@ -28,8 +28,8 @@ export class WorkspaceIndex {
   setDisk(uri: string, record: DiskRecord): void {
     this.deleteDisk(uri);
     this.disk.set(uri, record);
-    this.diskClaims += record.summary.claims.length;
-    this.diskFindings += record.summary.findings.length;
+    this.diskClaims += record.summary.claimCount;
+    this.diskFindings += record.summary.findingCount;
     this.stale.add(uri);
   }
 
@@ -37,8 +37,8 @@ export class WorkspaceIndex {
     const record = this.disk.get(uri);
     if (!record) return false;
     this.disk.delete(uri);
-    this.diskClaims -= record.summary.claims.length;
-    this.diskFindings -= record.summary.findings.length;
+    this.diskClaims -= record.summary.claimCount;
+    this.diskFindings -= record.summary.findingCount;
     this.stale.add(uri);
     return true;
   }
@@ -65,8 +65,8 @@ export class WorkspaceIndex {
     return this.open.has(uri);
   }
 
-  /** The current summary: the open document's, else the file's on disk. */
-  summary(uri: string): FileSummary | undefined {
+  /** The current entities: the open document's, else the file's on disk. */
+  summary(uri: string): EntitiesOf | undefined {
     const open = this.open.get(uri);
     if (open) return (open.summary ??= open.make());
     return this.disk.get(uri)?.summary;
