@@ -60,4 +60,34 @@ describe('attribution spans (PolNeAR conventions)', () => {
     const a = analyze(text);
     assert.ok(!a.quotes.some((q) => q.source && slice(text, q.source.span ?? { start: 0, end: 0 }) === 'who'));
   });
+
+  it('keeps the auxiliary and the introducing colon in the cue', () => {
+    const text = 'Helen Brandt has said the plant will stay open. Oscar Lindqvist said: “The pier is finished and it will not be rebuilt.”';
+    const a = analyze(text);
+    const ind = a.quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(slice(text, ind!.source!.cueSpan!), 'has said');
+    const [q] = directQuotes(a);
+    assert.strictEqual(slice(text, q.source!.cueSpan!), 'said:');
+    assert.strictEqual(speakerName(a, q), 'Oscar Lindqvist');
+  });
+
+  it('reads stance and finding verbs as cues ("called for", "the survey shows")', () => {
+    const text = 'Helen Brandt called for a new bridge over the river. The harbour survey shows that the water is rising.';
+    const a = analyze(text);
+    const cues = a.quotes.filter((q) => q.kind === 'indirect').map((q) => slice(text, q.source!.cueSpan!));
+    assert.deepStrictEqual(cues, ['called', 'shows']);
+    const shows = a.quotes.find((q) => q.source?.cue === 'shows');
+    assert.strictEqual(slice(text, shows!.source!.span!), 'The harbour survey');
+    assert.strictEqual(slice(text, shows!.span), 'that the water is rising');
+  });
+
+  it('reports the clause around a partial quotation as well as the partial quotation', () => {
+    const text = 'Helen Brandt said the closure was “a betrayal of every worker” in the town.';
+    const a = analyze(text);
+    const partial = a.quotes.find((q) => q.kind === 'partial');
+    const clause = a.quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(speakerName(a, partial!), 'Helen Brandt');
+    assert.strictEqual(slice(text, clause!.span), 'the closure was “a betrayal of every worker” in the town');
+    assert.strictEqual(speakerName(a, clause!), 'Helen Brandt');
+  });
 });

@@ -324,7 +324,7 @@ export function attribute(
         isAccording = true;
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
-      } else if (!SPEECH_VERBS.has(lower) || isCapitalized(t.text) && k > 0) continue;
+      } else if (!(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || isCapitalized(t.text) && k > 0) continue;
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
@@ -363,6 +363,19 @@ export function attribute(
         }
       }
       if (cue.source) {
+        // "has said", "also told": the auxiliary or adverb belongs to the cue.
+        let a = k;
+        while (a > 0 && k - a < 2 && tokens[a - 1].word && CUE_AUXILIARIES.has(tokens[a - 1].text) && !inQuote[a - 1]) a--;
+        if (a < k && !(cue.source.span && cue.source.span.end > tokens[a].start)) {
+          cue.span = { start: tokens[a].start, end: cue.span.end };
+          cue.source.cueSpan = cue.span;
+        }
+        // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
+        const after = tokens[k + 1];
+        if (!isAccording && after && after.text === ':' && after.start === cue.span.end) {
+          cue.span = { start: cue.span.start, end: after.end };
+          cue.source.cueSpan = cue.span;
+        }
         cues.push(cue);
         events.push({ pos: t.start, entity: cue.source.entity, kind: cue.source.vague ? 'vague' : kindOf(cue.source.entity), source: cue.source });
       }
@@ -399,7 +412,9 @@ export function attribute(
         }
       }
       if (cueUsed) {
-        cueUsed.used = true;
+        // A partial quotation sits inside the reported clause (PolNeAR's Content is the
+        // whole clause): the cue also yields that clause as an indirect attribution.
+        if (q.kind !== 'partial') cueUsed.used = true;
         source = cueUsed.source;
       }
       if (!source) {
@@ -454,6 +469,22 @@ export function attribute(
 }
 
 const NO_MARKS: readonly QuoteMarks[] = [];
+
+/**
+ * Attribution cues beyond the speech verbs: stance, finding and proposal verbs that
+ * PolNeAR annotates as attributions ("the survey shows", "Quill called for", "critics
+ * fear"). They need a subject noun phrase before them to count.
+ */
+const MORE_CUE_VERBS = new Set(
+  ('called|calls|show|shows|showed|found|finds|cited|cites|wants|wanted|described|describes|criticized|criticised|' +
+    'accused|accuses|endorsed|praised|praises|proposed|proposes|hopes|plans|fears|fear|thinks|thought|believe|' +
+    'knows|defended|dismissed|rejected|questioned|blamed|opposed|pledged|insisted|demanded|demands|slammed|' +
+    'attacked|touted|thanked|recommended|signaled|signalled|acknowledged|admitted|expects|expected|doubts|doubted|' +
+    'want|think|hope|declined|refused|supports|supported|favored|favors|opposes|endorses|mocked|blasted|lauded|' +
+    'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed').split('|'),
+);
+/** Words PolNeAR keeps inside the cue when they stand right before the verb ("has said", "also told"). */
+const CUE_AUXILIARIES = new Set('has|have|had|also|later|recently|now|initially|often|still|would|will|does|did|previously|subsequently|separately|then|once|repeatedly|publicly|privately'.split('|'));
 
 /**
  * Does the quotation close its sentence with the punctuation that hands over to a speech
