@@ -311,7 +311,13 @@ function languageIdOf(file: string): string {
 async function indexFile(uri: string, folder: WorkspaceFolderState, cancelled: () => boolean = () => false): Promise<boolean | undefined> {
   const file = filePath(uri)!;
   const maxFileSize = folder.settings?.maxFileSize ?? pushedSettings.maxFileSize;
-  const result = await workerPool().run({ uri, path: file, languageId: languageIdOf(file), maxFileSize }, cancelled);
+  // A newer request for the same file (a later change, a deletion) makes this one stale:
+  // dropped if it has not started, ignored if it has.
+  const generation = nextGeneration(uri);
+  const stale = (): boolean => fileGenerations.get(uri) !== generation;
+  const result = await workerPool().run({ uri, path: file, languageId: languageIdOf(file), maxFileSize }, () => cancelled() || stale());
+  if (stale()) return undefined;
+  fileGenerations.delete(uri);
   if (!result) return undefined;
   if (!result.summary) {
     dropIndexed(uri);
@@ -322,7 +328,18 @@ async function indexFile(uri: string, folder: WorkspaceFolderState, cancelled: (
   return true;
 }
 
+const fileGenerations = new Map<string, number>();
+let generationCounter = 0;
+
+function nextGeneration(uri: string): number {
+  const generation = ++generationCounter;
+  fileGenerations.set(uri, generation);
+  return generation;
+}
+
 function dropIndexed(uri: string): void {
+  // Work still queued or running for the file must not bring it back.
+  if (fileGenerations.has(uri)) nextGeneration(uri);
   if (!workspace.deleteDisk(uri)) return;
   if (!documents.get(uri)) {
     workspaceDiagnosticsShown.delete(uri);
@@ -454,7 +471,11 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
         }
       }
       const indexed = await indexFile(uri, folder, cancelled);
-      if (indexed === undefined) return;
+      if (indexed === undefined) {
+        // Superseded by a newer change to the file, which reports itself.
+        if (!cancelled()) runProgress!.done++;
+        return;
+      }
       if (indexed) analysed++;
       runProgress!.done++;
       report();
