@@ -101,4 +101,13 @@ describe('quotes', () => {
     assert.notStrictEqual(ids[0], ids[1]);
     assert.deepStrictEqual(directQuotes(analyze(text)).map((q) => q.id), ids);
   });
+
+  it('takes a doubled-apostrophe quotation after "he said." as a direct quotation', () => {
+    const text = "Oscar Lindqvist spoke at the dock.\n\n''The pier is closed for the winter,'' Mr. Lindqvist said. ''We will reopen it when the ice is gone.''";
+    const a = analyze(text);
+    const quotes = directQuotes(a);
+    assert.strictEqual(quotes.length, 2);
+    assert.strictEqual(quotes[1].text, 'We will reopen it when the ice is gone.');
+    assert.strictEqual(speakerName(a, quotes[1]), 'Oscar Lindqvist');
+  });
 });

@@ -173,6 +173,8 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
   if (k <= sentenceStart) return 'direct';
   const before = text.charCodeAt(k - 1);
   if (before === 58 || before === 44 || before === 0x2014 || before === 42 || before === 95) return 'direct';
+  // After a full stop the quotation opens a sentence the splitter did not cut ('' marks).
+  if (before === 46 || before === 63 || before === 33) return 'direct';
   const last = text.charCodeAt(q.content.end - 1);
   if ((last === 44 || last === 63 || last === 33) && q.words >= 4) return 'direct';
   return 'partial';
