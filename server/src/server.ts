@@ -50,7 +50,7 @@ import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
 import { enabledGlobs, FileSelection } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
 import { WorkerPool } from './workspace/pool';
-import { entityAt, storedClaims, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
+import { entityAt, mentionCount, mentionRange, storedClaims, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
 import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
 import { GENERATOR, VERSION } from './version';
@@ -453,34 +453,38 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     indexStatusChanged();
   };
   report();
-  await Promise.all(
-    work.map(async ({ uri, folder }) => {
-      if (cancelled()) return;
-      const known = workspace.getDisk(uri);
-      if (known && !force) {
-        // Unchanged since it was indexed: keep the summary.
-        try {
-          const info = await statFile(filePath(uri)!);
-          if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
-            runProgress!.done++;
-            report();
-            return;
-          }
-        } catch {
-          // Gone: the worker finds out and the entry is dropped.
+  const indexOne = async ({ uri, folder }: (typeof work)[number]): Promise<void> => {
+    if (cancelled()) return;
+    const known = workspace.getDisk(uri);
+    if (known && !force) {
+      // Unchanged since it was indexed: keep the summary.
+      try {
+        const info = await statFile(filePath(uri)!);
+        if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
+          runProgress!.done++;
+          report();
+          return;
         }
+      } catch {
+        // Gone: the worker finds out and the entry is dropped.
       }
-      const indexed = await indexFile(uri, folder, cancelled);
-      if (indexed === undefined) {
-        // Superseded by a newer change to the file, which reports itself.
-        if (!cancelled()) runProgress!.done++;
-        return;
-      }
-      if (indexed) analysed++;
-      runProgress!.done++;
-      report();
-    }),
-  );
+    }
+    const indexed = await indexFile(uri, folder, cancelled);
+    if (indexed === undefined) {
+      // Superseded by a newer change to the file, which reports itself.
+      if (!cancelled()) runProgress!.done++;
+      return;
+    }
+    if (indexed) analysed++;
+    runProgress!.done++;
+    report();
+  };
+  // A few lanes feed the pool, so that 10,000 tasks are never created in one go.
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(work.length, workerPool().concurrency) }, async () => {
+    while (next < work.length && !cancelled()) await indexOne(work[next++]);
+  });
+  await Promise.all(lanes);
   const wasCancelled = cancelled();
   if (wasCancelled) workerPool().dropQueued();
   reporter?.done();
@@ -530,13 +534,13 @@ function definitionOf(uri: string, entity: EntitySummary): Location | undefined 
   const [canonical] = index.related(entity.kind, entity.name);
   const occurrences = index.occurrencesOfKey(canonical);
   const here = occurrences.find((occurrence) => occurrence.uri === uri && occurrence.entity.defining >= 0);
-  if (here) return { uri, range: here.entity.mentions[here.entity.defining] };
+  if (here) return { uri, range: mentionRange(here.entity, here.entity.defining) };
   if (canonical === entityKey(entity.kind, entity.name) && entity.defining >= 0) {
-    return { uri, range: entity.mentions[entity.defining] };
+    return { uri, range: mentionRange(entity, entity.defining) };
   }
   const first = occurrences.find((occurrence) => occurrence.entity.defining >= 0);
-  if (first) return { uri: first.uri, range: first.entity.mentions[first.entity.defining] };
-  return entity.mentions.length > 0 ? { uri, range: entity.mentions[0] } : undefined;
+  if (first) return { uri: first.uri, range: mentionRange(first.entity, first.entity.defining) };
+  return mentionCount(entity) > 0 ? { uri, range: mentionRange(entity, 0) } : undefined;
 }
 
 function sameLocation(a: Location, b: Location | undefined): boolean {
@@ -766,7 +770,7 @@ connection.onWorkspaceSymbol(
       const symbol: SymbolInformation = {
         name: entity.name,
         kind: ENTITY_SYMBOL[entity.kind],
-        location: { uri, range: entity.mentions[at] ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        location: { uri, range: at < mentionCount(entity) ? mentionRange(entity, at) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
         containerName: entity.role ?? path.posix.basename(uri),
       };
       return symbol;
@@ -782,8 +786,8 @@ connection.onReferences(
     const declaration = params.context.includeDeclaration ? undefined : definitionOf(params.textDocument.uri, at.entity);
     const locations: Location[] = [];
     for (const occurrence of occurrencesOf(at.entity)) {
-      for (const range of occurrence.entity.mentions) {
-        const location = { uri: occurrence.uri, range };
+      for (let mention = 0; mention < mentionCount(occurrence.entity); mention++) {
+        const location = { uri: occurrence.uri, range: mentionRange(occurrence.entity, mention) };
         if (!sameLocation(location, declaration)) locations.push(location);
       }
     }

@@ -8,12 +8,12 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
-import type { EntitySummary } from '../../server/src/workspace/summary';
+import { packRanges, type EntitySummary } from '../../server/src/workspace/summary';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
 
 function entity(name: string, aliases: string[] = [], kind: EntitySummary['kind'] = 'person'): EntitySummary {
-  return { kind, name, aliases, mentions: [at(1), at(2)], defining: 0 };
+  return { kind, name, aliases, mentions: packRanges([at(1), at(2)]), defining: 0 };
 }
 
 describe('workspace file selection', () => {

@@ -111,7 +111,14 @@ export class FileSelection {
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const subdirs: string[] = [];
+      let sinceYield = 0;
       for (const entry of entries) {
+        // Matching is synchronous work: let requests (hovers) in every few hundred entries.
+        if (++sinceYield === 256) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (cancelled()) return;
+        }
         const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           if (this.excludedDir(relative)) continue;

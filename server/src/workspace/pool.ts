@@ -57,6 +57,11 @@ export class WorkerPool {
     });
   }
 
+  /** How many tasks keep the pool busy without queueing everything at once. */
+  get concurrency(): number {
+    return Math.max(1, this.size) * 4;
+  }
+
   get pending(): number {
     return this.queue.length + this.slots.filter((slot) => slot.busy).length;
   }

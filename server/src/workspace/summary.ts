@@ -14,8 +14,9 @@ export interface EntitySummary {
   name: string;
   aliases: string[];
   role?: string;
-  /** Name and alias mentions in text order. */
-  mentions: Range[];
+  /** Name and alias mentions in text order, packed as start line, start character, end
+   * line, end character per mention: one array of small integers, not three objects each. */
+  mentions: number[];
   /** Index in `mentions` of the defining one (the first full-name mention); -1 when none. */
   defining: number;
 }
@@ -94,13 +95,29 @@ export function summarizeEntry(entry: AnalysisEntry): FileSummary {
       kind: entity.kind,
       name: entity.name,
       aliases: [...entity.aliases],
-      mentions: entity.mentions.map((span) => lines.rangeOf(span)),
+      mentions: packRanges(entity.mentions.map((span) => lines.rangeOf(span))),
       defining,
     };
     if (entity.role !== undefined) summary.role = entity.role;
     return summary;
   });
   return { uri: entry.uri, claims: toClaimItems(entry), findings, entities };
+}
+
+export function packRanges(ranges: readonly Range[]): number[] {
+  const packed: number[] = [];
+  for (const { start, end } of ranges) packed.push(start.line, start.character, end.line, end.character);
+  return packed;
+}
+
+export function mentionCount(entity: EntitySummary): number {
+  return entity.mentions.length >> 2;
+}
+
+export function mentionRange(entity: EntitySummary, index: number): Range {
+  const at = index * 4;
+  const m = entity.mentions;
+  return { start: { line: m[at], character: m[at + 1] }, end: { line: m[at + 2], character: m[at + 3] } };
 }
 
 export function comparePositions(a: { line: number; character: number }, b: { line: number; character: number }): number {
@@ -119,11 +136,12 @@ export function entityAt(
 ): { entity: EntitySummary; mention: number } | undefined {
   let best: { entity: EntitySummary; mention: number } | undefined;
   for (const entity of summary.entities) {
-    entity.mentions.forEach((range, mention) => {
-      if (!rangeContains(range, position)) return;
+    for (let mention = 0; mention < mentionCount(entity); mention++) {
+      const range = mentionRange(entity, mention);
+      if (!rangeContains(range, position)) continue;
       // Prefer a mention that holds the position strictly (end is exclusive in spans).
       if (!best || comparePositions(position, range.end) < 0) best = { entity, mention };
-    });
+    }
   }
   return best;
 }
