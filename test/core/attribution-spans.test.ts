@@ -90,4 +90,22 @@ describe('attribution spans (PolNeAR conventions)', () => {
     assert.strictEqual(slice(text, clause!.span), 'the closure was “a betrayal of every worker” in the town');
     assert.strictEqual(speakerName(a, clause!), 'Helen Brandt');
   });
+
+  it('points the second piece of “A,” she said. “B.” at the same source and cue', () => {
+    const text = 'Helen Brandt stood at the gate.\n\n“We lost the contract,” she said. “Nobody saw it coming.”';
+    const a = analyze(text);
+    const [first, second] = directQuotes(a);
+    assert.strictEqual(second.source?.how, 'continuation');
+    assert.deepStrictEqual(second.source?.span, first.source?.span);
+    assert.deepStrictEqual(second.source?.cueSpan, first.source?.cueSpan);
+    assert.strictEqual(speakerName(a, second), 'Helen Brandt');
+  });
+
+  it('does not give a quotation continuing the previous paragraph a source span', () => {
+    const text = 'Helen Brandt stood at the gate.\n\n“We lost the contract,” she said.\n\n“Nobody saw it coming.”';
+    const a = analyze(text);
+    const [, second] = directQuotes(a);
+    assert.strictEqual(second.source?.how, 'continuation');
+    assert.strictEqual(second.source?.span, undefined);
+  });
 });

@@ -421,12 +421,22 @@ export function attribute(
         const inPara = lastSourceInParagraph.get(q.paragraph);
         const opensParagraph = paragraphStartsWith(text, structure, q);
         let prior: Source | undefined;
-        if (inPara && inPara.pos < q.span.start) prior = inPara.source;
-        else if (opensParagraph && q.paragraph > 0) prior = lastSourceInParagraph.get(q.paragraph - 1)?.source;
+        let samePargraph = false;
+        if (inPara && inPara.pos < q.span.start) {
+          prior = inPara.source;
+          samePargraph = true;
+        } else if (opensParagraph && q.paragraph > 0) prior = lastSourceInParagraph.get(q.paragraph - 1)?.source;
         if (prior) {
           const name = prior.entity ? entityById.get(prior.entity)?.name : undefined;
           source = { text: name ?? prior.text, how: 'continuation', vague: prior.vague };
           if (prior.entity) source.entity = prior.entity;
+          // “A,” she said. “B.” — one attribution in two pieces: B points at the same
+          // source and cue as written.
+          if (samePargraph && prior.span && prior.cueSpan && prior.how !== 'continuation') {
+            source.span = prior.span;
+            source.cueSpan = prior.cueSpan;
+            source.cue = prior.cue;
+          }
         }
       }
       const quote: Quote = {
