@@ -294,6 +294,28 @@ describe('ClaimLens workspace analysis in real VS Code', function () {
     await waitFor('no Problems for the unopened file again', ownDiagnostics, (diagnostics) => diagnostics.length === 0);
   });
 
+  it('reveals a claim of an unopened file from the view, opening it with the claim selected', async () => {
+    const ferry = 'newsroom/city/ferry-fares.news';
+    assert.ok(!vscode.workspace.textDocuments.some((document) => relativePath(document.uri) === ferry), `${ferry} is not open yet`);
+    await api.claimsView.setScope('workspace');
+    await api.claimsView.setFilter({ text: 'ridership' });
+    try {
+      const documents = await waitFor('the ferry article', () => api.claimsView.getChildren(), (nodes) => nodes.some((node) => node.type === 'document' && relativePath(node.uri) === ferry));
+      const document = documents.find((node) => node.type === 'document' && relativePath(node.uri) === ferry)!;
+      const [group] = await api.claimsView.getChildren(document);
+      const [claimNode] = await api.claimsView.getChildren(group);
+      assert.ok(claimNode && claimNode.type === 'claim', `a claim under ${show(group)}`);
+      const command = api.claimsView.getTreeItem(claimNode).command;
+      assert.ok(command, 'a claim item has a command');
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const editor = await waitFor('the ferry article in the active editor', () => vscode.window.activeTextEditor, (value) => value !== undefined && relativePath(value.document.uri) === ferry);
+      assert.ok(editor);
+      assert.match(editor.document.getText(editor.selection), /Ridership fell to 2,300/, 'the claim is selected');
+    } finally {
+      await api.claimsView.setFilter(undefined);
+    }
+  });
+
   it('exports the whole workspace, unopened files included, with scope "all"', async () => {
     const target = vscode.Uri.joinPath(folder.uri, 'workspace-claims.json');
     try {
