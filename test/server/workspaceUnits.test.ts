@@ -8,7 +8,8 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
-import { packRanges, type EntitySummary } from '../../server/src/workspace/summary';
+import { findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
+import { mentionRange, packRanges, storedClaims, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
 
@@ -124,4 +125,43 @@ describe('workspace claim filter', () => {
     assert.deepEqual([capped.total, capped.truncated, capped.documents.map((d) => d.claims.length)], [4, true, [2, 1]]);
     assert.deepEqual((await filterClaims(documents, { kinds: ['quote'] }, 0)).documents, []);
   });
+});
+
+describe('indexing worker pool', function () {
+  this.timeout(30_000);
+  const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
+  const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
+
+  for (const mode of ['worker thread', 'in-process fallback'] as const) {
+    it(`analyses a file into a compact summary (${mode}), and drops queued tasks on cancel`, async () => {
+      const script = mode === 'worker thread' ? findWorkerScript() : undefined;
+      if (mode === 'worker thread') assert.ok(script, 'the compiled worker script next to the pool');
+      const pool = new WorkerPool(1, script);
+      try {
+        const result = await pool.run(task);
+        assert.ok(result?.summary, JSON.stringify(result));
+        const summary = result.summary;
+        assert.equal(summary.claimCount, storedClaims(summary).length);
+        assert.ok(storedClaims(summary).some((claim) => claim.text.includes('$12 million') && !claim.sourced));
+        assert.deepEqual(storedFindings(summary).map((finding) => finding.code), ['unsourced-figure']);
+        const keller = summary.entities.find((entity) => entity.name === 'Maria Keller');
+        assert.ok(keller);
+        assert.deepEqual(mentionRange(keller, keller.defining).start, { line: 6, character: 0 });
+        assert.ok(!('text' in summary), 'no text kept');
+
+        let cancelled = false;
+        const first = pool.run(task);
+        const second = pool.run(task, () => cancelled);
+        cancelled = true;
+        assert.ok((await first)?.summary);
+        assert.equal(await second, undefined);
+        const missing = await pool.run({ ...task, path: `${file}.missing` });
+        assert.ok(missing?.error);
+        const tooLarge = await pool.run({ ...task, maxFileSize: 10 });
+        assert.deepEqual(storedFindings(tooLarge!.summary!).map((finding) => finding.code), ['document-too-large']);
+      } finally {
+        pool.dispose();
+      }
+    });
+  }
 });
