@@ -108,4 +108,18 @@ describe('attribution spans (PolNeAR conventions)', () => {
     assert.strictEqual(second.source?.how, 'continuation');
     assert.strictEqual(second.source?.span, undefined);
   });
+
+  it('reports a clause split by its source and cue as two pieces without the commas', () => {
+    const text = 'Helen Brandt runs the union. The real trouble, Ms. Brandt said, is that the new shifts pay less.';
+    const pieces = analyze(text).quotes.filter((q) => q.kind === 'indirect').map((q) => slice(text, q.span));
+    assert.deepStrictEqual(pieces, ['The real trouble', 'is that the new shifts pay less']);
+  });
+
+  it('takes an appositive that names a post, and does not invert "said Glenvale must"', () => {
+    const text = 'Ada Quill, Glenvale’s harbour master from 2001 to 2009, said Glenvale must dredge the channel.';
+    const a = analyze(text);
+    const ind = a.quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(slice(text, ind!.source!.span!), 'Ada Quill, Glenvale’s harbour master from 2001 to 2009,');
+    assert.strictEqual(slice(text, ind!.span), 'Glenvale must dredge the channel');
+  });
 });

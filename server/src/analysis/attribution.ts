@@ -225,7 +225,12 @@ export function attribute(
       if (j < 0 || tokens[j].text !== ',' || k - j < 2) return undefined;
       const appositive = tokens[j + 1];
       const lowerAppositive = appositive.text.toLowerCase();
-      if (!(DETERMINERS.has(lowerAppositive) || ROLE_NOUNS.has(lowerAppositive) || isAge(appositive.text))) return undefined;
+      const named = j > 0 && tokens[j - 1].word && isCapitalized(tokens[j - 1].text);
+      const appositiveFits =
+        DETERMINERS.has(lowerAppositive) || ROLE_NOUNS.has(lowerAppositive) || isAge(appositive.text) ||
+        // "Quill, Glenvale's mayor,", "Quill, who chairs the panel,", "an official, speaking on condition …,"
+        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text));
+      if (!appositiveFits) return undefined;
       k = j - 1;
       if (k < 0 || inQuote[k]) return undefined;
     }
@@ -357,7 +362,10 @@ export function attribute(
           }
         }
         if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
-          const r = rightPhrase(tokens, k, inQuote);
+          let r = rightPhrase(tokens, k, inQuote);
+          // "…, said Quill." but not "…, said Mexico must act": the inverted subject ends its clause.
+          const next = r ? tokens[r[1] + 1] : undefined;
+          if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
           if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
           cue.sourceAfter = cue.source !== undefined;
         }
@@ -465,10 +473,12 @@ export function attribute(
       if (c.used) continue;
       const content = indirectContent(text, tokens, c, sp, inQuote);
       if (!content) continue;
-      // span is the reported clause as PolNeAR marks it ("that the pier would open");
-      // content and text are the clause itself, without the complementiser.
-      const words = withoutComplementiser(text, content);
-      out.push({ id: '', span: content, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source: src });
+      for (const piece of splitAroundCue(text, content, c, sp)) {
+        // span is the reported clause as PolNeAR marks it ("that the pier would open");
+        // content and text are the clause itself, without the complementiser.
+        const words = withoutComplementiser(text, piece);
+        out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source: src });
+      }
     }
   }
 
@@ -513,6 +523,26 @@ function handsOverToNextSentence(text: string, sentences: readonly Sentence[], s
 }
 
 const CIRCUMSTANCE_WORDS = new Set(['in', 'on', 'at', 'during', 'to', 'via', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'after', 'before', 'when', 'while', 'as', 'from', 'with', 'by', 'late', 'early']);
+
+/**
+ * "The problem, Quill said, is the cost.": the clause runs on both sides of the source
+ * and cue; PolNeAR marks it as two pieces, without the commas.
+ */
+function splitAroundCue(text: string, content: Span, c: Cue, sp: Span): Span[] {
+  if (text.charCodeAt(content.start) !== 44) return [content];
+  let start = content.start + 1;
+  while (start < content.end && isSpaceCode(text.charCodeAt(start))) start++;
+  if (start >= content.end) return [];
+  const after = { start, end: content.end };
+  const src = c.source;
+  const srcStart = src?.span && src.span.start < c.span.start ? src.span.start : c.span.start;
+  let e = srcStart;
+  while (e > sp.start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e <= sp.start || text.charCodeAt(e - 1) !== 44) return [after];
+  e--;
+  while (e > sp.start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e > sp.start ? [{ start: sp.start, end: e }, after] : [after];
+}
 
 function withoutComplementiser(text: string, span: Span): Span {
   if (span.end - span.start > 5 && text.startsWith('that', span.start) && isSpaceCode(text.charCodeAt(span.start + 4))) {
