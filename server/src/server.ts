@@ -584,7 +584,10 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (supportsConfiguration && supportsConfigurationRegistration) {
     // Ask to be told about changes; clients without dynamic registration send them anyway.
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlens' }).catch(() => undefined);
+    // files.exclude too: it narrows which workspace files are indexed.
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: ['claimlens', 'files.exclude'] })
+      .catch(() => undefined);
   }
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(
