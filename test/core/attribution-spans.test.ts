@@ -122,4 +122,16 @@ describe('attribution spans (PolNeAR conventions)', () => {
     assert.strictEqual(slice(text, ind!.source!.span!), 'Ada Quill, Glenvale’s harbour master from 2001 to 2009,');
     assert.strictEqual(slice(text, ind!.span), 'Glenvale must dredge the channel');
   });
+
+  it('keeps the appositive of an inverted source up to the end of the sentence', () => {
+    const text = '“The harbour has never been this quiet,” said Oscar Lindqvist, a pilot based in Rimport, Ohio.';
+    const [q] = directQuotes(analyze(text));
+    assert.strictEqual(slice(text, q.source!.span!), 'Oscar Lindqvist, a pilot based in Rimport, Ohio');
+  });
+
+  it('leaves an age and hometown after an inverted source out of it', () => {
+    const text = '“We came for the jobs,” said Ada Quill, 59, of North Glenvale.';
+    const [q] = directQuotes(analyze(text));
+    assert.strictEqual(slice(text, q.source!.span!), 'Ada Quill');
+  });
 });

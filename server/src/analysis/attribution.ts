@@ -185,6 +185,31 @@ export function attribute(
     return undefined;
   }
 
+  /**
+   * "…,” said Ada Quill, a broker in Glenvale, Ohio." — an inverted source keeps the
+   * appositive that runs to the end of the sentence (PolNeAR leaves out the full stop).
+   */
+  function extendToAppositive(source: Source, tokens: Token[], last: number, inQuote: boolean[]): void {
+    if (!source.span || tokens[last + 1]?.text !== ',') return;
+    const first = tokens[last + 2];
+    if (!first || !first.word || inQuote[last + 2] || /^[0-9]/.test(first.text)) return;
+    let end = -1;
+    for (let k = last + 2; k < tokens.length && k < last + 45; k++) {
+      if (inQuote[k]) return;
+      const w = tokens[k].text;
+      if (tokens[k].word && (SPEECH_VERBS.has(w) || MORE_CUE_VERBS.has(w) || w === 'that' || w === 'according')) return;
+      if (w === ';' || w === ':') return;
+      if (tokens[k].word || w === ')' || w === ',' || w === '.' || w === '-' || w === '&' || w === '(' || w === '’' || w === "'") end = k;
+      else return;
+    }
+    if (end < 0) return;
+    // The sentence must end here: drop the closing full stop, keep an abbreviation's letters.
+    if (end !== tokens.length - 1) return;
+    while (end > last && !tokens[end].word && tokens[end].text !== ')') end--;
+    source.span = { start: source.span.start, end: tokens[end].end };
+    source.text = text.slice(source.span.start, source.span.end);
+  }
+
   /** "Quill, who said …": the relative pronoun is the source, and it stands for the name before it. */
   function relativeSource(tokens: Token[], cueIdx: number, inQuote: boolean[], cue: Token, cueWord: string): Source | undefined {
     let k = cueIdx - 1;
@@ -339,6 +364,7 @@ export function attribute(
       if (isAccording) {
         const r = rightPhrase(tokens, k + 1, inQuote);
         if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+        if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote);
         cue.sourceAfter = true;
       } else {
         const l = leftPhrase(tokens, k, inQuote);
@@ -367,6 +393,7 @@ export function attribute(
           const next = r ? tokens[r[1] + 1] : undefined;
           if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
           if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+          if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
           cue.sourceAfter = cue.source !== undefined;
         }
       }
