@@ -75,7 +75,7 @@ describe('attribution spans (PolNeAR conventions)', () => {
     const text = 'Helen Brandt called for a new bridge over the river. The harbour survey shows that the water is rising.';
     const a = analyze(text);
     const cues = a.quotes.filter((q) => q.kind === 'indirect').map((q) => slice(text, q.source!.cueSpan!));
-    assert.deepStrictEqual(cues, ['called', 'shows']);
+    assert.deepStrictEqual(cues, ['called for', 'shows']);
     const shows = a.quotes.find((q) => q.source?.cue === 'shows');
     assert.strictEqual(slice(text, shows!.source!.span!), 'The harbour survey');
     assert.strictEqual(slice(text, shows!.span), 'that the water is rising');
@@ -133,5 +133,19 @@ describe('attribution spans (PolNeAR conventions)', () => {
     const text = '“We came for the jobs,” said Ada Quill, 59, of North Glenvale.';
     const [q] = directQuotes(analyze(text));
     assert.strictEqual(slice(text, q.source!.span!), 'Ada Quill');
+  });
+
+  it('keeps the particle in "called for" and "pointed out", and reads no cue in "several states"', () => {
+    const text = 'Helen Brandt called for a vote on the budget. Oscar Lindqvist pointed out that the vote was late. Several states object to the plan.';
+    const a = analyze(text);
+    const cues = a.quotes.filter((q) => q.kind === 'indirect').map((q) => slice(text, q.source!.cueSpan!));
+    assert.deepStrictEqual(cues, ['called for', 'pointed out']);
+  });
+
+  it('extends an "according to" source through its agent', () => {
+    const text = 'Turnout rose sharply, according to a new survey by the Glenvale Institute.';
+    const ind = analyze(text).quotes.find((q) => q.kind === 'indirect');
+    assert.strictEqual(slice(text, ind!.source!.span!), 'a new survey by the Glenvale Institute');
+    assert.strictEqual(slice(text, ind!.span), 'Turnout rose sharply');
   });
 });

@@ -189,12 +189,16 @@ export function attribute(
    * "…,” said Ada Quill, a broker in Glenvale, Ohio." — an inverted source keeps the
    * appositive that runs to the end of the sentence (PolNeAR leaves out the full stop).
    */
-  function extendToAppositive(source: Source, tokens: Token[], last: number, inQuote: boolean[]): void {
-    if (!source.span || tokens[last + 1]?.text !== ',') return;
-    const first = tokens[last + 2];
-    if (!first || !first.word || inQuote[last + 2] || /^[0-9]/.test(first.text)) return;
+  function extendToAppositive(source: Source, tokens: Token[], last: number, inQuote: boolean[], allowPreposition = false): void {
+    if (!source.span) return;
+    // "according to a poll by the Glenvale Institute": the agent belongs to the source.
+    const preposition = allowPreposition && SOURCE_PREPOSITIONS.has(tokens[last + 1]?.text ?? '');
+    if (!preposition && tokens[last + 1]?.text !== ',') return;
+    const from = preposition ? last + 1 : last + 2;
+    const first = tokens[from];
+    if (!first || !first.word || inQuote[from] || /^[0-9]/.test(first.text)) return;
     let end = -1;
-    for (let k = last + 2; k < tokens.length && k < last + 45; k++) {
+    for (let k = from; k < tokens.length && k < last + 45; k++) {
       if (inQuote[k]) return;
       const w = tokens[k].text;
       if (tokens[k].word && (SPEECH_VERBS.has(w) || MORE_CUE_VERBS.has(w) || w === 'that' || w === 'according')) return;
@@ -354,7 +358,7 @@ export function attribute(
         isAccording = true;
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
-      } else if (!(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || isCapitalized(t.text) && k > 0) continue;
+      } else if (!(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
@@ -364,7 +368,7 @@ export function attribute(
       if (isAccording) {
         const r = rightPhrase(tokens, k + 1, inQuote);
         if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-        if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote);
+        if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
         cue.sourceAfter = true;
       } else {
         const l = leftPhrase(tokens, k, inQuote);
@@ -403,6 +407,12 @@ export function attribute(
         while (a > 0 && k - a < 2 && tokens[a - 1].word && CUE_AUXILIARIES.has(tokens[a - 1].text) && !inQuote[a - 1]) a--;
         if (a < k && !(cue.source.span && cue.source.span.end > tokens[a].start)) {
           cue.span = { start: tokens[a].start, end: cue.span.end };
+          cue.source.cueSpan = cue.span;
+        }
+        // "called for", "pointed out": the particle belongs to the cue.
+        const particle = tokens[k + 1];
+        if (!isAccording && particle && particle.word && CUE_PARTICLES.get(lower)?.has(particle.text) && !inQuote[k + 1]) {
+          cue.span = { start: cue.span.start, end: particle.end };
           cue.source.cueSpan = cue.span;
         }
         // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
@@ -530,6 +540,21 @@ const MORE_CUE_VERBS = new Set(
     'want|think|hope|declined|refused|supports|supported|favored|favors|opposes|endorses|mocked|blasted|lauded|' +
     'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed').split('|'),
 );
+/**
+ * Speech-lexicon words that are mostly nouns or not attributions in news prose ("several
+ * states", "Quill's comments", "plans to run"); measured on the PolNeAR training part.
+ */
+const NOT_CUES = new Set('states|comments|questions|claim|expects|expected|opposes|maintains|maintained|favored|doubts|want|wanted|plans|thought|believed|fears'.split('|'));
+const CUE_PARTICLES = new Map<string, Set<string>>([
+  ['pointed', new Set(['out', 'to'])],
+  ['points', new Set(['out', 'to'])],
+  ['called', new Set(['for', 'on'])],
+  ['calls', new Set(['for', 'on'])],
+  ['calling', new Set(['for', 'on'])],
+  ['responded', new Set(['to'])],
+  ['referring', new Set(['to'])],
+]);
+const SOURCE_PREPOSITIONS = new Set(['by', 'of', 'from', 'at', 'for']);
 /** Words PolNeAR keeps inside the cue when they stand right before the verb ("has said", "also told"). */
 const CUE_AUXILIARIES = new Set('has|have|had|also|later|recently|now|initially|often|still|would|will|does|did|previously|subsequently|separately|then|once|repeatedly|publicly|privately'.split('|'));
 
