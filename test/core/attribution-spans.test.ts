@@ -148,4 +148,15 @@ describe('attribution spans (PolNeAR conventions)', () => {
     assert.strictEqual(slice(text, ind!.source!.span!), 'a new survey by the Glenvale Institute');
     assert.strictEqual(slice(text, ind!.span), 'Turnout rose sharply');
   });
+
+  it('gives ", calling him …" the subject of the sentence, and keeps "in a statement" in the cue', () => {
+    const text = 'At the rally, Helen Brandt went after Oscar Lindqvist, calling him a coward. Ada Quill said in a statement that the vote was fair.';
+    const a = analyze(text);
+    const calling = a.quotes.find((q) => q.source?.cue === 'calling');
+    assert.strictEqual(speakerName(a, calling!), 'Helen Brandt');
+    assert.strictEqual(slice(text, calling!.source!.span!), 'Helen Brandt');
+    const statement = a.quotes.find((q) => q.source?.cue === 'said');
+    assert.strictEqual(slice(text, statement!.source!.cueSpan!), 'said in a statement');
+    assert.strictEqual(slice(text, statement!.span), 'that the vote was fair');
+  });
 });

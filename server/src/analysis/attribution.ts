@@ -56,7 +56,7 @@ const NP_STOP = new Set(
 const NP_RIGHT_STOP = new Set([...NP_STOP, 'in', 'on', 'at', 'for', 'from', 'with', 'last', 'this', 'on', 'yesterday', 'today']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'some', 'many', 'several', 'other', 'two', 'three', 'four', 'both', 'most', 'one']);
 const NOUN_LIKE_CUES = new Set(['claims', 'claim', 'reports', 'estimates', 'estimate', 'notes', 'states', 'comments', 'tells', 'says', 'say', 'deny', 'believe', 'argue', 'warn', 'insist', 'write', 'tell', 'promises', 'vows', 'highlights']);
-const PARTICIPLE_CUES = new Set(['adding', 'arguing', 'saying', 'noting', 'warning', 'explaining', 'insisting', 'claiming', 'stressing', 'recalling', 'telling', 'asserting']);
+const PARTICIPLE_CUES = new Set(['calling', 'citing', 'referring', 'adding', 'arguing', 'saying', 'noting', 'warning', 'explaining', 'insisting', 'claiming', 'stressing', 'recalling', 'telling', 'asserting']);
 const PRONOUN_IT = new Set(['it', 'It']);
 const PLURAL = new Set(['they', 'They']);
 
@@ -371,7 +371,9 @@ export function attribute(
         if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
         cue.sourceAfter = true;
       } else {
-        const l = leftPhrase(tokens, k, inQuote);
+        // "…, calling him …": the noun before the comma is the object, not the speaker.
+        const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
+        const l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
         if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
         if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
         if (l && cue.source?.span && l[2] > l[1]) {
@@ -382,6 +384,14 @@ export function attribute(
           // "…, Robinson said, adding that …": the same speaker.
           const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
           if (earlier) cue.source = { ...earlier, cue: cueWord, cueSpan: { start: t.start, end: cueEnd } };
+          else if (participleAfterComma) {
+            // "Quill went after Bush, calling him …": the subject of the sentence.
+            const subject = firstSubject(events, sp.start, t.start);
+            const m = subject ? mentionAt({ start: subject.pos, end: subject.pos + 1 }) : undefined;
+            if (subject?.entity && m && m.span.start === subject.pos) {
+              cue.source = { entity: subject.entity, text: text.slice(m.span.start, m.span.end), span: m.span, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
+            }
+          }
         }
         if (!cue.source && prev && prev.text === 'and') {
           // "Robinson hailed … and said …": the clause's subject.
@@ -414,6 +424,14 @@ export function attribute(
         if (!isAccording && particle && particle.word && CUE_PARTICLES.get(lower)?.has(particle.text) && !inQuote[k + 1]) {
           cue.span = { start: cue.span.start, end: particle.end };
           cue.source.cueSpan = cue.span;
+        }
+        // "said in a statement": PolNeAR's cue takes the channel ("in an interview" is less regular).
+        if (!isAccording && tokens[k + 1]?.text === 'in' && (tokens[k + 2]?.text === 'a' || tokens[k + 2]?.text === 'an')) {
+          const channel = tokens[k + 3];
+          if (channel && channel.text === 'statement' && !inQuote[k + 3]) {
+            cue.span = { start: cue.span.start, end: channel.end };
+            cue.source.cueSpan = cue.span;
+          }
         }
         // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
         const after = tokens[k + 1];
@@ -538,7 +556,7 @@ const MORE_CUE_VERBS = new Set(
     'knows|defended|dismissed|rejected|questioned|blamed|opposed|pledged|insisted|demanded|demands|slammed|' +
     'attacked|touted|thanked|recommended|signaled|signalled|acknowledged|admitted|expects|expected|doubts|doubted|' +
     'want|think|hope|declined|refused|supports|supported|favored|favors|opposes|endorses|mocked|blasted|lauded|' +
-    'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed').split('|'),
+    'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed|calling|citing|referring').split('|'),
 );
 /**
  * Speech-lexicon words that are mostly nouns or not attributions in news prose ("several
