@@ -23,6 +23,7 @@ import {
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
 import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
+import { tagNames, type NameSpan } from './tagger';
 
 export interface NameCandidate {
   /** The name as written, without a title before it or a possessive after it. */
@@ -37,6 +38,10 @@ export interface NameCandidate {
   initial: boolean;
   /** Followed by ’s. */
   possessive: boolean;
+  /** Proposed by the trained tagger (its kind is the document-level vote). */
+  tagged?: boolean;
+  /** A tagged span replaced by the rule candidates inside it. */
+  split?: boolean;
 }
 
 export interface Mention {
@@ -329,10 +334,21 @@ export function resolveEntities(
     const header = paragraphKind(c.sentence) !== 'body' && paragraphKind(c.sentence) !== 'byline';
     const upper = info(c.text).upper;
     let draft: Draft | undefined;
+    if (c.tagged && paragraphKind(c.sentence) === 'boilerplate') {
+      pending.push({ cand: c, draft: undefined, skip: true });
+      continue;
+    }
+    if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && !COUNTRIES.has(c.text) && !PLACE_ALIASES.has(c.text) && !ORG_ALIASES.has(c.text)) {
+      // People from the tagger: full names join the person pass, single words wait for pass 2 (surnames).
+      if (wordsCount(c) >= 2) persons.push(c);
+      pending.push({ cand: c, draft: undefined });
+      continue;
+    }
     if (PLACE_ALIASES.has(c.text)) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
     else if (COUNTRIES.has(c.text) || CITIES.has(c.text)) draft = getDraft('place', c.text);
     else if (ORG_ALIASES.has(c.text)) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
     else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || KNOWN_ORGS.has(c.text) || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
+    else if (c.tagged && c.kind) draft = getDraft(c.kind, c.text);
     else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
     else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
     else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
@@ -391,14 +407,19 @@ export function resolveEntities(
   const dl = structure.dateline;
   if (dl) {
     const head = text.slice(dl.span.start, dl.span.end);
-    if (dl.place) {
+    // The tagger reads the dateline too: where it found a name there, its reading stands;
+    // where it found none, only a place the gazetteer knows is taken ("SOCCER - …" is no dateline).
+    const taggedAt = (at: number) => pending.some((p) => p.cand.tagged && p.cand.span.start === at);
+    const placeUpper = dl.place?.toUpperCase();
+    const taggedPlace = () => pending.some((p) => p.cand.tagged && p.cand.kind === 'place' && p.cand.text.toUpperCase() === placeUpper);
+    if (dl.place && !taggedAt(dl.span.start) && (isPlaceName(dl.place) || PLACE_ALIASES.has(dl.place) || isPlaceName(titleCase(dl.place)) || taggedPlace())) {
       const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
       pending.push({ cand: { span: { start: dl.span.start, end: dl.span.start + dl.place.length }, text: dl.place, sentence: -1, initial: false, possessive: false }, draft: getDraft('place', name) });
     }
     if (dl.agency) {
       const at = head.lastIndexOf(dl.agency);
       const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
-      if (at >= 0) pending.push({ cand: { span: { start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, text: dl.agency, sentence: -1, initial: false, possessive: false }, draft: getDraft('organization', known) });
+      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: { span: { start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, text: dl.agency, sentence: -1, initial: false, possessive: false }, draft: getDraft('organization', known) });
     }
   }
 
@@ -411,6 +432,10 @@ export function resolveEntities(
     const upper = info(c.text).upper;
     const person = personBySuffix.get(upper) ?? personKeys.get(upper);
     if (person) p.draft = person;
+    else if (c.tagged && !isAllCaps(c.text) && byKey.get(`organization:${upper}`)?.name === upper) p.draft = byKey.get(`organization:${upper}`); // "Efe" for "EFE"
+    else if (c.tagged && c.kind === 'person') p.draft = getDraft('person', c.text);
+    else if (c.tagged && c.kind && (CITIES.has(c.text) || KNOWN_ORGS.has(c.text))) p.draft = getDraft(CITIES.has(c.text) ? 'place' : 'organization', c.text);
+    else if (c.tagged && c.kind) p.draft = getDraft(c.kind, c.text);
     else if (byKey.has(`organization:${upper}`)) p.draft = byKey.get(`organization:${upper}`);
     else if (byKey.has(`other:${upper}`)) p.draft = byKey.get(`other:${upper}`);
     else if (byKey.has(`place:${upper}`)) p.draft = byKey.get(`place:${upper}`); // "ROTTERDAM" in the dateline
@@ -505,6 +530,148 @@ function followedBySpeechVerb(text: string, end: number, limit: number): boolean
   return SPEECH_VERBS.has(text.slice(i, j));
 }
 
+const KIND_INDEX: Record<EntityKind, number> = { person: 0, organization: 1, place: 2, other: 3 };
+const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
+
+function isKnownName(name: string): boolean {
+  return isPlaceName(name) || KNOWN_ORGS.has(name) || ORG_ALIASES.has(name);
+}
+
+/**
+ * The tagger's spans as candidates, combined with what the rules know: the title before a
+ * name (from the rule candidate ending at the same place), possessives, and names the
+ * tagger missed that the rules are sure of (organisation keywords, gazetteers). Each name
+ * string then takes one kind across the document: the majority of its tagged mentions,
+ * the first mention breaking a tie.
+ */
+export function combineCandidates(text: string, sentences: readonly Sentence[], tagged: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
+  const ruleByEnd = new Map<number, NameCandidate>();
+  for (const r of rules) ruleByEnd.set(r.span.end, r);
+  const ruleByStart = new Map<number, NameCandidate>();
+  for (const r of rules) ruleByStart.set(r.span.start, r);
+  const out: NameCandidate[] = [];
+  let s = 0;
+  for (const t of tagged) {
+    while (s < sentences.length && sentences[s].span.end <= t.start) s++;
+    if (s >= sentences.length) break;
+    if (sentences[s].span.start > t.start) continue; // outside any sentence (blank or dropped text)
+    let start = t.start;
+    let end = Math.min(t.end, sentences[s].span.end);
+    // The tagger's possessive: "Macron’s" → "Macron".
+    let possessive = false;
+    if (end - start > 2 && isApostrophe(text.charCodeAt(end - 2)) && text.charCodeAt(end - 1) === 115) {
+      end -= 2;
+      possessive = true;
+    } else if (isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end + 1) === 115 && !isLetterAt(text, end + 2)) possessive = true;
+    // Sentence openers the tagger took into a name: "Once Cyclone Phailin", "And Susan".
+    while (true) {
+      let w = start;
+      while (w < end && isLetterAt(text, w)) w++;
+      if (w >= end || !isSpaceCode(text.charCodeAt(w)) || !SENTENCE_STARTERS.has(text.slice(start, w)) || isKnownName(text.slice(start, end))) break;
+      start = w + 1;
+      while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    }
+    let raw = text.slice(start, end);
+    const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
+    let title = rule && rule.span.start >= start ? rule.title : undefined;
+    // A title the tagger kept inside a person's name: "President Obama" → "Obama".
+    if (t.kind === 'person' && rule && rule.span.end === end && rule.span.start > start && rule.title) {
+      start = rule.span.start;
+      raw = text.slice(start, end);
+      title = rule.title;
+    }
+    if (raw.length === 0 || tooManyWords(raw)) continue;
+    const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    const cand: NameCandidate = { span: { start, end }, text: name, sentence: s, kind: t.kind, initial: ruleByStart.get(start)?.initial ?? false, possessive, tagged: true };
+    if (title) cand.title = title;
+    out.push(cand);
+  }
+  // Rule candidates the tagger did not cover, when the rules are sure of them; and rule
+  // spans that join what the tagger split: an organisation keyword ("Global Coalition to
+  // Address Synthetic Drug Threats"), name particles ("Ana de la Fuente"). A trailing noun
+  // types a name the tagger found ("the Gulf cartel").
+  const merged: NameCandidate[] = [];
+  let k = 0;
+  for (const r of rules) {
+    while (k < out.length && out[k].span.end <= r.span.start) merged.push(out[k++]);
+    let e = k;
+    while (e < out.length && out[e].span.start < r.span.end) e++;
+    if (e === k) {
+      if (r.kind || isKnownName(r.text)) merged.push(r);
+      continue;
+    }
+    // "Health Ministry and Reuters" is two names the rules split at "and".
+    if (e - k === 1 && (out[k].split || (out[k].span.start <= r.span.start && out[k].span.end >= r.span.end && (r.kind || isKnownName(r.text)) && / and /.test(out[k].text)))) {
+      out[k].split = true;
+      merged.push({ ...r, kind: r.kind ?? (isPlaceName(r.text) ? 'place' : 'organization'), tagged: true });
+      continue;
+    }
+    if (e - k === 1 && out[k].span.start === r.span.start && out[k].span.end === r.span.end && r.kind === 'organization') {
+      out[k].kind = 'organization';
+      continue;
+    }
+    if (e - k >= 2 && out[e - 1].span.end <= r.span.end + 0) {
+      const joinsOrg = r.kind === 'organization';
+      const joinsPerson = out[k].kind === 'person' && hasParticle(r.text) && out.slice(k, e).every((c) => c.kind === 'person' || c.kind === 'place' || c.kind === 'organization');
+      if (joinsOrg || joinsPerson) {
+        const first = out[k];
+        const cand: NameCandidate = { ...r, kind: joinsOrg ? 'organization' : 'person', tagged: true };
+        if (first.span.start < r.span.start && !joinsOrg) continue;
+        merged.push(cand);
+        k = e;
+      }
+    }
+  }
+  while (k < out.length) merged.push(out[k++]);
+  if (merged.some((c) => c.split)) return voteKinds(merged.filter((c) => !c.split));
+  return voteKinds(merged);
+}
+
+/** Document-level consistency: one kind per name string (tagged mentions vote; the first breaks a tie). */
+function voteKinds(merged: NameCandidate[]): NameCandidate[] {
+
+  // Document-level consistency: one kind per name string.
+  const votes = new Map<string, number[]>();
+  for (const c of merged) {
+    if (!c.tagged || !c.kind) continue;
+    const key = c.text.toUpperCase();
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
+    v[KIND_INDEX[c.kind]] += 1;
+  }
+  for (const c of merged) {
+    if (!c.tagged) continue;
+    const v = votes.get(c.text.toUpperCase());
+    if (!v) continue;
+    let best = v[4];
+    for (let i = 0; i < 4; i++) if (v[i] > v[best]) best = i;
+    c.kind = KINDS[best];
+  }
+  return merged;
+}
+
+/** A run of more than a dozen words is a title-case heading or shouting, not a name. */
+function tooManyWords(raw: string): boolean {
+  let words = 1;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 32 && ++words > 12) return true;
+  return false;
+}
+
+function hasParticle(name: string): boolean {
+  for (const w of name.split(' ')) if (NAME_PARTICLES.has(w)) return true;
+  return false;
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (m, a: string, b: string) => a + b.toUpperCase());
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): EntityAnalysis {
-  return resolveEntities(text, structure, sentences, findNameCandidates(text, sentences, sentenceTokens));
+  const rules = findNameCandidates(text, sentences, sentenceTokens);
+  return resolveEntities(text, structure, sentences, combineCandidates(text, sentences, tagNames(text), rules));
 }

@@ -1,0 +1,38 @@
+// Entities from the trained tagger combined with the rules: regression cases from the
+// CoNLL-2003 / GUM error analysis, written afresh (no corpus text).
+import * as assert from 'assert';
+import { analyze, entityNamed } from './helpers';
+
+describe('entities: tagger and rules together', () => {
+  it('links a repeated surname to the full name even where the tagger typed it otherwise', () => {
+    const a = analyze('Marta Kowalczyk opened the clinic in 2010. Kowalczyk said the clinic would stay open. Patients thanked Kowalczyk.');
+    const e = entityNamed(a, 'Marta Kowalczyk')!;
+    assert.strictEqual(e.kind, 'person');
+    assert.deepStrictEqual(e.aliases, ['Kowalczyk']);
+    assert.strictEqual(e.mentions.length, 3);
+    assert.ok(!a.entities.some((x) => x.name === 'Kowalczyk'));
+  });
+
+  it('keeps sentence openers out of names', () => {
+    const a = analyze('I will not be there tonight. And Susan is going to it too.');
+    assert.ok(!a.entities.some((e) => /^And /.test(e.name)), a.entities.map((e) => e.name).join(', '));
+  });
+
+  it('gives one name one kind across the document', () => {
+    const a = analyze('Delmont Foods cut 300 jobs. Delmont Foods said sales fell. Analysts said Delmont Foods would recover.');
+    const kinds = new Set(a.entities.filter((e) => e.name === 'Delmont Foods').map((e) => e.kind));
+    assert.strictEqual(kinds.size, 1);
+  });
+
+  it('does not take a sports heading for a dateline place', () => {
+    const a = analyze('SOCCER - LEEDS BEAT HULL.\n\nLeeds beat Hull 2-1 on Saturday, the club said.');
+    assert.ok(!a.entities.some((e) => e.name.toUpperCase() === 'SOCCER'), a.entities.map((e) => e.name).join(', '));
+  });
+
+  it('finds names in a single sentence of a megabyte of capitalised words without blowing up', function () {
+    this.timeout(60000);
+    const caps = 'Gamma Delta '.repeat(20000);
+    const a = analyze(caps);
+    assert.ok(a.entities.length <= 2, `${a.entities.length} entities`);
+  });
+});
