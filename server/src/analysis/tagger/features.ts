@@ -12,7 +12,8 @@ export const FEATURES_PER_TOKEN = LOCAL_FEATURES + CONTEXT_FEATURES;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function mix(a: number, b: number): number {
+/** Integer hash combiner shared by every feature (exported so the runtime can cache partial sums). */
+export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
@@ -110,7 +111,7 @@ export function localFeatures(a: TokenAttributes, bits: number, out: Int32Array,
   out[k + 10] = mix(11, a.suffix4) >>> shift;
 }
 
-const PAD_BEFORE = 0x1234567, PAD_AFTER = 0x7654321;
+export const PAD_BEFORE = 0x1234567, PAD_AFTER = 0x7654321;
 
 /** Per-sentence neighbour attributes, struct-of-arrays. */
 export interface SentenceContext {

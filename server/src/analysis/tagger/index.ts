@@ -11,12 +11,12 @@
 // averaged structured perceptron over hashed features (int8 weights, BIO-constrained
 // Viterbi per sentence), bundled as JSON and decoded once on first use. It is trained by
 // scripts/train-tagger.ts from CoNLL-2003 and GUM (see NOTICE).
-import { CONTEXT_FEATURES, LOCAL_FEATURES, contextFeatures, localFeatures, tokenAttributes, type SentenceContext, type TokenAttributes } from './features';
+import { LOCAL_FEATURES, PAD_AFTER, PAD_BEFORE, localFeatures, mix, tokenAttributes } from './features';
 import { LABELS, loadModel, type ModelArtifact, type TaggerModel } from './model';
-import { tokenize } from './tokenize';
+import { scanTokens } from './tokenize';
 import defaultArtifact from '../../../../models/ner-model.json';
 
-export { tokenize, type Token, type Sentence } from './tokenize';
+export { tokenize, scanTokens, type Token, type Sentence, type TokenArrays } from './tokenize';
 export { loadModel, type ModelArtifact, type TaggerModel } from './model';
 
 export type NameKind = 'person' | 'organization' | 'place' | 'other';
@@ -41,125 +41,295 @@ const LABEL_TYPE = LABELS.map((l) => (l === 'O' ? '' : l.slice(2)));
 const LABEL_INSIDE = LABELS.map((l) => l.startsWith('I-'));
 const FORBIDDEN = -1e9;
 
-/** Per model: transitions with BIO violations forbidden, and a per-word cache. */
+/**
+ * Per model: BIO-allowed predecessors, and a per-word cache. Emission scores are sums of
+ * integer weight rows, so they are regrouped exactly: every feature that depends on one
+ * word only (its own local features, and the features it gives a neighbour at -2..+2) is
+ * summed once per distinct word; only the pair features are looked up per position.
+ */
 interface DecoderState {
-  transitions: Float64Array;
-  words: Map<string, { attrs: TokenAttributes; emit: Int32Array }>;
+  /** (labels + 1) x labels transition weights (forbidden ones are never read). */
+  transitions: Int32Array;
+  /** For label cur: allowed predecessors are prevList[prevFrom[cur] .. prevFrom[cur + 1]). */
+  prevFrom: Int32Array;
+  prevList: Int32Array;
+  /** Transitions from the sentence start and from O, with BIO violations forbidden. */
+  startRow: Float64Array;
+  afterO: Float64Array;
+  /** Open-addressing table of word ids + 1 (0 = empty), keyed by the words' FNV hash. */
+  slots: Int32Array;
+  words: string[];
+  hashes: Int32Array;
+  wordCount: number;
+  /** Per word: WORD_VECTORS vectors of labelCount weights (see SELF...NEXT2). */
+  vectors: Int32Array;
+  /** Per word: lower, shape, capClass, hasLower. */
+  attrs: Int32Array;
+  /** Neighbour vectors for positions outside the sentence. */
+  pads: Int32Array;
 }
 const decoderStates = new WeakMap<TaggerModel, DecoderState>();
 const WORD_CACHE_LIMIT = 200_000;
+const WORD_VECTORS = 5;
+const SELF = 0, PREV1 = 1, NEXT1 = 2, PREV2 = 3, NEXT2 = 4;
+const ATTRS = 4;
+
+function addRow(out: Int32Array, at: number, W: Int8Array, row: number, L: number): void {
+  const r = row * L;
+  for (let l = 0; l < L; l++) out[at + l] += W[r + l];
+}
 
 function decoderState(model: TaggerModel): DecoderState {
   let state = decoderStates.get(model);
   if (!state) {
     const L = model.labelCount;
-    const transitions = new Float64Array((L + 1) * L);
-    for (let prev = 0; prev <= L; prev++) {
-      for (let cur = 0; cur < L; cur++) {
-        const allowed = !LABEL_INSIDE[cur] || (prev < L && LABEL_TYPE[prev] === LABEL_TYPE[cur]);
-        transitions[prev * L + cur] = allowed ? model.transitions[prev * L + cur] : FORBIDDEN;
+    const startRow = new Float64Array(L);
+    const afterO = new Float64Array(L);
+    const prevFrom = new Int32Array(L + 1);
+    const prevList: number[] = [];
+    for (let cur = 0; cur < L; cur++) {
+      prevFrom[cur] = prevList.length;
+      for (let prev = 0; prev < L; prev++) {
+        if (!LABEL_INSIDE[cur] || LABEL_TYPE[prev] === LABEL_TYPE[cur]) prevList.push(prev);
       }
+      startRow[cur] = LABEL_INSIDE[cur] ? FORBIDDEN : model.transitions[L * L + cur];
+      afterO[cur] = LABEL_INSIDE[cur] ? FORBIDDEN : model.transitions[cur];
     }
-    state = { transitions, words: new Map() };
+    prevFrom[L] = prevList.length;
+    const W = model.emissions;
+    const shift = 32 - model.bits;
+    const pads = new Int32Array(4 * L);
+    addRow(pads, 0, W, mix(12, PAD_BEFORE) >>> shift, L);
+    addRow(pads, 0, W, mix(16, PAD_BEFORE) >>> shift, L);
+    addRow(pads, L, W, mix(13, PAD_AFTER) >>> shift, L);
+    addRow(pads, L, W, mix(17, PAD_AFTER) >>> shift, L);
+    addRow(pads, 2 * L, W, mix(14, PAD_BEFORE) >>> shift, L);
+    addRow(pads, 3 * L, W, mix(15, PAD_AFTER) >>> shift, L);
+    state = {
+      transitions: model.transitions, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
+      slots: new Int32Array(4096), words: [], hashes: new Int32Array(1024), wordCount: 0, vectors: new Int32Array(1024 * WORD_VECTORS * L), attrs: new Int32Array(1024 * ATTRS), pads,
+    };
     decoderStates.set(model, state);
   }
   return state;
 }
 
 const localIndices = new Int32Array(LOCAL_FEATURES);
-const contextIndices = new Int32Array(CONTEXT_FEATURES);
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** The cache id of the word text.slice(start, end), computing its vectors on first sight. */
+function wordIdAt(state: DecoderState, model: TaggerModel, text: string, start: number, end: number): number {
+  const h = hashRange(text, start, end);
+  const slots = state.slots;
+  const mask = slots.length - 1;
+  const len = end - start;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const v = slots[slot];
+    if (v === 0) break;
+    const id = v - 1;
+    if (state.hashes[id] !== h) continue;
+    const w = state.words[id];
+    if (w.length !== len) continue;
+    let k = 0;
+    while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === len) return id;
+  }
+  return addWord(state, model, text.slice(start, end), h);
+}
+
+function insertSlot(slots: Int32Array, h: number, id: number): void {
+  const mask = slots.length - 1;
+  let slot = h & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = id + 1;
+}
+
+function addWord(state: DecoderState, model: TaggerModel, word: string, h: number): number {
+  if (state.wordCount >= WORD_CACHE_LIMIT) { state.slots.fill(0); state.words.length = 0; state.wordCount = 0; }
+  const L = model.labelCount;
+  const id = state.wordCount++;
+  if ((id + 1) * WORD_VECTORS * L > state.vectors.length) {
+    const grown = new Int32Array(state.vectors.length * 2);
+    grown.set(state.vectors);
+    state.vectors = grown;
+    const grownAttrs = new Int32Array(state.attrs.length * 2);
+    grownAttrs.set(state.attrs);
+    state.attrs = grownAttrs;
+    const grownHashes = new Int32Array(state.hashes.length * 2);
+    grownHashes.set(state.hashes);
+    state.hashes = grownHashes;
+  }
+  // Keep the table at most half full.
+  if (state.wordCount * 2 > state.slots.length) {
+    const slots = new Int32Array(state.slots.length * 2);
+    for (let k = 0; k < id; k++) insertSlot(slots, state.hashes[k], k);
+    state.slots = slots;
+  }
+  state.words[id] = word;
+  state.hashes[id] = h;
+  insertSlot(state.slots, h, id);
+  const a = tokenAttributes(word);
+  const W = model.emissions;
+  const shift = 32 - model.bits;
+  const V = state.vectors;
+  const base = id * WORD_VECTORS * L;
+  V.fill(0, base, base + WORD_VECTORS * L);
+  localFeatures(a, model.bits, localIndices, 0);
+  const self = base + SELF * L;
+  for (let f = 0; f < LOCAL_FEATURES; f++) addRow(V, self, W, localIndices[f], L);
+  // Context features of the word itself, as if it neither starts the sentence nor is in a
+  // headline (the decoder corrects both cases).
+  addRow(V, self, W, mix(22, mix(0, a.shape)) >>> shift, L);
+  addRow(V, self, W, mix(23, mix(0, a.lower)) >>> shift, L);
+  addRow(V, self, W, mix(24, mix(0, a.shape)) >>> shift, L);
+  // What the word contributes to its neighbours' scores.
+  addRow(V, base + PREV1 * L, W, mix(12, a.lower) >>> shift, L);
+  addRow(V, base + PREV1 * L, W, mix(16, a.shape) >>> shift, L);
+  addRow(V, base + NEXT1 * L, W, mix(13, a.lower) >>> shift, L);
+  addRow(V, base + NEXT1 * L, W, mix(17, a.shape) >>> shift, L);
+  addRow(V, base + PREV2 * L, W, mix(14, a.lower) >>> shift, L);
+  addRow(V, base + NEXT2 * L, W, mix(15, a.lower) >>> shift, L);
+  const A = state.attrs;
+  A[id * ATTRS] = a.lower;
+  A[id * ATTRS + 1] = a.shape;
+  A[id * ATTRS + 2] = a.capClass;
+  A[id * ATTRS + 3] = a.hasLower ? 1 : 0;
+  return id;
+}
+
 const CAP_TITLE = 2, CAP_UPPER = 3, CAP_MIXED = 4;
 /** Tokens further than this from any capitalised token are labelled O without scoring. */
 const ACTIVE_RADIUS = 2;
 
 // Scratch buffers reused across sentences (grown on demand) to spare the garbage collector.
-let emitBuffer = new Int32Array(0);
-let scoreBuffer = new Float64Array(0);
-let backBuffer = new Uint8Array(0);
-let ctxBuffer: SentenceContext = { n: 0, lower: new Int32Array(0), shape: new Int32Array(0), capClass: new Int32Array(0), headline: 0 };
+let idBuffer = new Int32Array(256);
+let emitBuffer = new Int32Array(256 * 9);
+let scoreBuffer = new Float64Array(256 * 9);
+let backBuffer = new Uint8Array(256 * 9);
+let capBuffer = new Int32Array(256);
+let lowerBuffer = new Int32Array(256);
+let shapeBuffer = new Int32Array(256);
+
+function ensureBuffers(n: number, L: number): void {
+  if (idBuffer.length >= n) return;
+  const size = n * 2;
+  idBuffer = new Int32Array(size);
+  capBuffer = new Int32Array(size);
+  lowerBuffer = new Int32Array(size);
+  shapeBuffer = new Int32Array(size);
+  emitBuffer = new Int32Array(size * L);
+  scoreBuffer = new Float64Array(size * L);
+  backBuffer = new Uint8Array(size * L);
+}
 
 /** Best label index (into LABELS) per token of one sentence: Viterbi under BIO constraints. */
 export function decodeSentence(tokens: readonly string[], model: TaggerModel): Uint8Array {
   const n = tokens.length;
-  const L = model.labelCount;
   const labels = new Uint8Array(n); // 0 is O
   if (n === 0) return labels;
   const state = decoderState(model);
-  const W = model.emissions;
-  const bits = model.bits;
-  if (state.words.size > WORD_CACHE_LIMIT) state.words.clear();
-  if (emitBuffer.length < n * L) {
-    emitBuffer = new Int32Array(n * L * 2);
-    scoreBuffer = new Float64Array(n * L * 2);
-    backBuffer = new Uint8Array(n * L * 2);
-    ctxBuffer = { n: 0, lower: new Int32Array(n * 2), shape: new Int32Array(n * 2), capClass: new Int32Array(n * 2), headline: 0 };
-  }
-  const emit = emitBuffer;
-  const ctx = ctxBuffer;
-  ctx.n = n;
-  // Word-local features are summed once per distinct word.
+  ensureBuffers(n, model.labelCount);
+  for (let i = 0; i < n; i++) idBuffer[i] = wordIdAt(state, model, tokens[i], 0, tokens[i].length);
+  decodeIds(state, model, n, labels);
+  return labels;
+}
+
+/** Decodes the sentence whose word ids are idBuffer[0..n) into labels. */
+function decodeIds(state: DecoderState, model: TaggerModel, n: number, labels: Uint8Array): void {
+  const A = state.attrs;
   let hasLower = false, hasUpper = false;
   for (let i = 0; i < n; i++) {
-    let entry = state.words.get(tokens[i]);
-    if (!entry) {
-      const a = tokenAttributes(tokens[i]);
-      localFeatures(a, bits, localIndices, 0);
-      const e = new Int32Array(L);
-      for (let f = 0; f < LOCAL_FEATURES; f++) {
-        const row = localIndices[f] * L;
-        for (let l = 0; l < L; l++) e[l] += W[row + l];
-      }
-      entry = { attrs: a, emit: e };
-      state.words.set(tokens[i], entry);
-    }
-    const a = entry.attrs;
-    ctx.lower[i] = a.lower;
-    ctx.shape[i] = a.shape;
-    ctx.capClass[i] = a.capClass;
-    if (a.hasLower) hasLower = true;
-    if (a.capClass === CAP_UPPER) hasUpper = true;
-    emit.set(entry.emit, i * L);
+    const at = idBuffer[i] * ATTRS;
+    lowerBuffer[i] = A[at];
+    shapeBuffer[i] = A[at + 1];
+    const cap = A[at + 2];
+    capBuffer[i] = cap;
+    if (A[at + 3]) hasLower = true;
+    if (cap === CAP_UPPER) hasUpper = true;
   }
-  ctx.headline = !hasLower && hasUpper ? 1 : 0;
+  const headline = !hasLower && hasUpper ? 1 : 0;
   // Decode each run of tokens near a capitalised word; the rest stay O.
   let i = 0;
   while (i < n) {
     let runStart = -1;
     for (; i < n; i++) {
-      const c = ctx.capClass[i];
+      const c = capBuffer[i];
       if (c === CAP_TITLE || c === CAP_UPPER || c === CAP_MIXED) { runStart = Math.max(0, i - ACTIVE_RADIUS); break; }
     }
     if (runStart < 0) break;
     let lastCap = i;
     for (; i < n && i <= lastCap + ACTIVE_RADIUS; i++) {
-      const c = ctx.capClass[i];
+      const c = capBuffer[i];
       if (c === CAP_TITLE || c === CAP_UPPER || c === CAP_MIXED) lastCap = i;
     }
-    decodeRun(ctx, runStart, i, model, state.transitions, labels);
+    decodeRun(state, model, n, headline, runStart, i, labels);
   }
-  return labels;
 }
 
-function decodeRun(ctx: SentenceContext, from: number, to: number, model: TaggerModel, T: Float64Array, labels: Uint8Array): void {
+function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline: number, from: number, to: number, labels: Uint8Array): void {
   const L = model.labelCount;
   const W = model.emissions;
+  const shift = 32 - model.bits;
+  const V = state.vectors, P = state.pads;
+  const stride = WORD_VECTORS * L;
   const emit = emitBuffer, score = scoreBuffer, back = backBuffer;
+  const ids = idBuffer, lowers = lowerBuffer, shapes = shapeBuffer, caps = capBuffer;
   for (let i = from; i < to; i++) {
-    contextFeatures(ctx, i, model.bits, contextIndices, 0);
     const base = i * L;
-    for (let f = 0; f < CONTEXT_FEATURES; f++) {
-      const row = contextIndices[f] * L;
-      for (let l = 0; l < L; l++) emit[base + l] += W[row + l];
+    const self = ids[i] * stride + SELF * L;
+    const p1 = i >= 1 ? ids[i - 1] * stride + PREV1 * L : -1;
+    const n1 = i + 1 < n ? ids[i + 1] * stride + NEXT1 * L : -1;
+    const p2 = i >= 2 ? ids[i - 2] * stride + PREV2 * L : -1;
+    const n2 = i + 2 < n ? ids[i + 2] * stride + NEXT2 * L : -1;
+    // Pair features (see contextFeatures), looked up per position.
+    const lower = lowers[i], shape = shapes[i], cap = caps[i];
+    const pl1 = i >= 1 ? lowers[i - 1] : PAD_BEFORE, ps1 = i >= 1 ? shapes[i - 1] : PAD_BEFORE, pc1 = i >= 1 ? caps[i - 1] : 7;
+    const pc2 = i >= 2 ? caps[i - 2] : 7;
+    const nl1 = i + 1 < n ? lowers[i + 1] : PAD_AFTER, ns1 = i + 1 < n ? shapes[i + 1] : PAD_AFTER, nc1 = i + 1 < n ? caps[i + 1] : 8;
+    const nc2 = i + 2 < n ? caps[i + 2] : 8;
+    const start = i === 0 ? 1 : 0;
+    const r18 = (mix(18, mix(ps1, shape)) >>> shift) * L;
+    const r19 = (mix(19, mix(shape, ns1)) >>> shift) * L;
+    const r20 = (mix(20, mix(pl1, lower)) >>> shift) * L;
+    const r21 = (mix(21, mix(lower, nl1)) >>> shift) * L;
+    const r25 = (mix(25, (pc1 * 16 + cap) * 16 + nc1) >>> shift) * L;
+    const r26 = (mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
+    for (let l = 0; l < L; l++) {
+      emit[base + l] = V[self + l] +
+        (p1 >= 0 ? V[p1 + l] : P[l]) + (n1 >= 0 ? V[n1 + l] : P[L + l]) +
+        (p2 >= 0 ? V[p2 + l] : P[2 * L + l]) + (n2 >= 0 ? V[n2 + l] : P[3 * L + l]) +
+        W[r18 + l] + W[r19 + l] + W[r20 + l] + W[r21 + l] + W[r25 + l] + W[r26 + l];
+    }
+    if (start === 1) {
+      // The cached vector assumed a non-initial token.
+      const s0 = (mix(22, mix(0, shape)) >>> shift) * L, s1 = (mix(22, mix(1, shape)) >>> shift) * L;
+      const t0 = (mix(23, mix(0, lower)) >>> shift) * L, t1 = (mix(23, mix(1, lower)) >>> shift) * L;
+      for (let l = 0; l < L; l++) emit[base + l] += W[s1 + l] - W[s0 + l] + W[t1 + l] - W[t0 + l];
+    }
+    if (headline === 1) {
+      const h0 = (mix(24, mix(0, shape)) >>> shift) * L, h1 = (mix(24, mix(1, shape)) >>> shift) * L;
+      for (let l = 0; l < L; l++) emit[base + l] += W[h1 + l] - W[h0 + l];
     }
   }
+  const T = state.transitions;
+  const prevFrom = state.prevFrom, prevList = state.prevList;
   // A run that does not start the sentence follows an O.
-  const startRow = from === 0 ? L : 0;
-  for (let cur = 0; cur < L; cur++) score[from * L + cur] = T[startRow * L + cur] + emit[from * L + cur];
+  if (from === 0) {
+    for (let cur = 0; cur < L; cur++) score[cur] = state.startRow[cur] + emit[cur];
+  } else {
+    for (let cur = 0; cur < L; cur++) score[from * L + cur] = state.afterO[cur] + emit[from * L + cur];
+  }
   for (let i = from + 1; i < to; i++) {
     const prevBase = (i - 1) * L;
     for (let cur = 0; cur < L; cur++) {
       let best = -Infinity, arg = 0;
-      for (let prev = 0; prev < L; prev++) {
+      for (let k = prevFrom[cur], end = prevFrom[cur + 1]; k < end; k++) {
+        const prev = prevList[k];
         const s = score[prevBase + prev] + T[prev * L + cur];
         if (s > best) { best = s; arg = prev; }
       }
@@ -183,22 +353,36 @@ function decodeRun(ctx: SentenceContext, from: number, to: number, model: Tagger
  */
 export function tagNames(text: string, model: TaggerModel = getDefaultModel()): NameSpan[] {
   const spans: NameSpan[] = [];
-  for (const sentence of tokenize(text)) {
-    const labels = decodeSentence(sentence.map((t) => t.text), model);
+  const t = scanTokens(text);
+  if (t.count === 0) return spans;
+  const state = decoderState(model);
+  let labels = labelBuffer;
+  let first = 0;
+  for (let s = 0; s < t.sentenceCount; s++) {
+    const end = t.sentenceEnds[s];
+    const n = end - first;
+    ensureBuffers(n, model.labelCount);
+    if (labels.length < n) labels = labelBuffer = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) idBuffer[i] = wordIdAt(state, model, text, t.starts[first + i], t.ends[first + i]);
+    labels.fill(0, 0, n);
+    decodeIds(state, model, n, labels);
     let open: NameSpan | undefined;
     let openType = '';
-    for (let i = 0; i < sentence.length; i++) {
+    for (let i = 0; i < n; i++) {
       const label = labels[i];
       const type = LABEL_TYPE[label];
       if (open && (!LABEL_INSIDE[label] || type !== openType)) { spans.push(open); open = undefined; }
       if (type && !open) {
-        open = { start: sentence[i].start, end: sentence[i].end, kind: KIND_BY_TYPE[type] };
+        open = { start: t.starts[first + i], end: t.ends[first + i], kind: KIND_BY_TYPE[type] };
         openType = type;
       } else if (open) {
-        open.end = sentence[i].end;
+        open.end = t.ends[first + i];
       }
     }
     if (open) spans.push(open);
+    first = end;
   }
   return spans;
 }
+
+let labelBuffer = new Uint8Array(256);

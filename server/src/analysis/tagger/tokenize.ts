@@ -1,6 +1,7 @@
 // Splits raw text into CoNLL-like tokens with UTF-16 offsets, grouped into sentences.
 // One left-to-right pass; no regular expressions over the user's text except per-char
-// Unicode class checks on non-ASCII characters.
+// Unicode class checks on non-ASCII characters. The scanner writes offsets into typed
+// arrays (no object or string per token); `tokenize` wraps them as Token objects.
 
 export interface Token {
   /** Surface form, exactly text.slice(start, end). */
@@ -10,6 +11,15 @@ export interface Token {
 }
 
 export type Sentence = Token[];
+
+/** Flat tokenization: token k is text.slice(starts[k], ends[k]); sentence s is tokens sentenceEnds[s-1] (or 0) .. sentenceEnds[s]. */
+export interface TokenArrays {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  sentenceCount: number;
+  sentenceEnds: Int32Array;
+}
 
 // Abbreviations that keep their final period (so "Mr." does not end a sentence).
 const ABBREVIATIONS = new Set([
@@ -31,12 +41,13 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
-function isWordChar(code: number, ch: string): boolean {
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   if (code < 128) {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   }
   if (code >= 0xd800 && code <= 0xdfff) return false; // astral symbols (emoji) are not word characters
-  return LETTER_OR_DIGIT.test(ch);
+  return LETTER_OR_DIGIT.test(text[i]);
 }
 
 function isDigit(code: number): boolean {
@@ -59,21 +70,47 @@ export function startsLower(s: string): boolean {
   return LOWER.test(s[0]);
 }
 
-/** Tokenizes raw text into sentences of tokens. Offsets are UTF-16 indices into `text`. */
-export function tokenize(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let current: Token[] = [];
+function upperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(text[i]);
+}
+
+function lowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER.test(text[i]);
+}
+
+const CLITIC_AFTER = /^(s|re|ve|ll|d|m)(?![\p{L}\p{N}])/u;
+
+// Output buffers, reused across calls (grown on demand).
+let starts: Int32Array = new Int32Array(1024);
+let ends: Int32Array = new Int32Array(1024);
+let sentenceEnds: Int32Array = new Int32Array(256);
+
+/**
+ * Tokenizes `text` into shared typed arrays (valid until the next call). Offsets are
+ * UTF-16 indices into `text`.
+ */
+export function scanTokens(text: string): TokenArrays {
   const n = text.length;
+  let count = 0;
+  let sentenceCount = 0;
+  let sentenceStart = 0;
   let i = 0;
   let newlinesBefore = 0;
 
   const push = (start: number, end: number) => {
-    const tok: Token = { text: text.slice(start, end), start, end };
-    if (current.length > 0 && breaksBefore(current, tok, newlinesBefore)) {
-      sentences.push(current);
-      current = [];
+    if (count > sentenceStart && breaksBefore(text, sentenceStart, count, start, end, newlinesBefore)) {
+      if (sentenceCount === sentenceEnds.length) sentenceEnds = grow(sentenceEnds);
+      sentenceEnds[sentenceCount++] = count;
+      sentenceStart = count;
     }
-    current.push(tok);
+    if (count === starts.length) { starts = grow(starts); ends = grow(ends); }
+    starts[count] = start;
+    ends[count] = end;
+    count++;
     newlinesBefore = 0;
   };
 
@@ -86,36 +123,34 @@ export function tokenize(text: string): Sentence[] {
       i++;
       continue;
     }
-    if (isWordChar(code, text[i])) {
+    if (isWordCharAt(text, i)) {
       let j = i + 1;
       let sawDot = false;
       while (j < n) {
+        if (isWordCharAt(text, j)) { j++; continue; }
         const c = text.charCodeAt(j);
-        if (isWordChar(c, text[j])) { j++; continue; }
-        const next = j + 1 < n ? text.charCodeAt(j + 1) : 0;
-        const nextIsWord = j + 1 < n && isWordChar(next, text[j + 1]);
+        const nextIsWord = j + 1 < n && isWordCharAt(text, j + 1);
         // Internal joiners: U.S, 3.5, co-operate, AT&T, 1,000, O'Neill
         if (nextIsWord && (c === 46 || c === 45 || c === 38 || c === 47 || c === 0x2010 || c === 0x2011)) {
           if (c === 46) sawDot = true;
           // "/" only between digits (dates, fractions), not "and/or"
-          if (c === 47 && !(isDigit(text.charCodeAt(j - 1)) && isDigit(next))) break;
+          if (c === 47 && !(isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)))) break;
           j += 2;
           continue;
         }
-        if (c === 44 && isDigit(text.charCodeAt(j - 1)) && isDigit(next)) { j += 2; continue; }
+        if (c === 44 && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) { j += 2; continue; }
         if (isApostrophe(c) && nextIsWord) {
           // Possessive and clitic 's / 're / 've / 'll / 'd / 'm split off as CoNLL does.
           const rest = text.slice(j + 1, Math.min(n, j + 4)).toLowerCase();
-          const clitic = /^(s|re|ve|ll|d|m)(?![\p{L}\p{N}])/u.exec(rest);
-          if (clitic) break;
+          if (CLITIC_AFTER.test(rest)) break;
           j += 2;
           continue;
         }
         break;
       }
       // "n't" splits like the Penn Treebank: "don't" -> "do" "n't"
-      if (j - i > 3 && isApostrophe(text.charCodeAt(j - 2)) && (text[j - 1] === 't' || text[j - 1] === 'T') &&
-          (text[j - 3] === 'n' || text[j - 3] === 'N')) {
+      if (j - i > 3 && isApostrophe(text.charCodeAt(j - 2)) && (text.charCodeAt(j - 1) === 116 || text.charCodeAt(j - 1) === 84) &&
+          (text.charCodeAt(j - 3) === 110 || text.charCodeAt(j - 3) === 78)) {
         push(i, j - 3);
         push(j - 3, j);
         i = j;
@@ -123,23 +158,22 @@ export function tokenize(text: string): Sentence[] {
       }
       // Keep a final period on abbreviations and initials: "U.S.", "Mr.", "J."
       if (j < n && text.charCodeAt(j) === 46) {
-        const word = text.slice(i, j);
-        const single = j - i === 1 && startsUpper(word);
-        const lower = word.toLowerCase();
-        if (sawDot || single || ABBREVIATIONS.has(lower) || (STATE_ABBREVIATIONS.has(lower) && startsUpper(word))) {
-          // ...unless the period also ends the text.
+        const single = j - i === 1 && upperAt(text, i);
+        if (sawDot || single) {
           j++;
+        } else if (j - i <= 6) {
+          const lower = text.slice(i, j).toLowerCase();
+          if (ABBREVIATIONS.has(lower) || (STATE_ABBREVIATIONS.has(lower) && upperAt(text, i))) j++;
         }
       }
       push(i, j);
       i = j;
       continue;
     }
-    if (isApostrophe(code) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1]) && current.length > 0 &&
-        current[current.length - 1].end === i) {
+    if (isApostrophe(code) && i + 1 < n && isWordCharAt(text, i + 1) && count > sentenceStart && ends[count - 1] === i) {
       // clitic after a word: 's 're 've 'll 'd 'm
       let j = i + 1;
-      while (j < n && j - i <= 3 && isWordChar(text.charCodeAt(j), text[j])) j++;
+      while (j < n && j - i <= 3 && isWordCharAt(text, j)) j++;
       push(i, j);
       i = j;
       continue;
@@ -155,36 +189,75 @@ export function tokenize(text: string): Sentence[] {
     push(i, j);
     i = j;
   }
-  if (current.length > 0) sentences.push(current);
+  if (count > sentenceStart) {
+    if (sentenceCount === sentenceEnds.length) sentenceEnds = grow(sentenceEnds);
+    sentenceEnds[sentenceCount++] = count;
+  }
+  return { count, starts, ends, sentenceCount, sentenceEnds };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Tokenizes raw text into sentences of tokens. Offsets are UTF-16 indices into `text`. */
+export function tokenize(text: string): Sentence[] {
+  const t = scanTokens(text);
+  const sentences: Sentence[] = [];
+  let k = 0;
+  for (let s = 0; s < t.sentenceCount; s++) {
+    const sentence: Token[] = [];
+    for (const end = t.sentenceEnds[s]; k < end; k++) {
+      sentence.push({ text: text.slice(t.starts[k], t.ends[k]), start: t.starts[k], end: t.ends[k] });
+    }
+    sentences.push(sentence);
+  }
   return sentences;
 }
 
-const CLOSERS = new Set(['"', '\u201d', "'", '\u2019', ')', ']']);
-const OPENERS = new Set(['"', '\u201c', "'", '\u2018', '(', '[']);
-
-function endsSentence(tok: Token): boolean {
-  const p = tok.text;
-  const last = p.charCodeAt(p.length - 1);
-  if (last === 33 || last === 63) return true;
-  if (last !== 46) return false;
-  if (p.length === 1 || p.endsWith('...')) return true;
-  // "Mr.", initials like "J." and dotted forms like "U.S." are not taken as sentence ends:
-  // a missed break costs less than a false one before "U.S. State Department".
-  const lower = p.slice(0, -1).toLowerCase();
-  return !(ABBREVIATIONS.has(lower) || STATE_ABBREVIATIONS.has(lower) || (p.length === 2 && startsUpper(p)) || p.indexOf('.') < p.length - 1);
+/** A closing quote or bracket: " ” ' ’ ) ] */
+function isCloser(text: string, start: number, end: number): boolean {
+  if (end - start !== 1) return false;
+  const c = text.charCodeAt(start);
+  return c === 34 || c === 0x201d || c === 39 || c === 0x2019 || c === 41 || c === 93;
 }
 
-function breaksBefore(sentence: Token[], tok: Token, newlines: number): boolean {
+/** An opening quote or bracket: " “ ' ‘ ( [ */
+function isOpener(text: string, start: number, end: number): boolean {
+  if (end - start !== 1) return false;
+  const c = text.charCodeAt(start);
+  return c === 34 || c === 0x201c || c === 39 || c === 0x2018 || c === 40 || c === 91;
+}
+
+function endsSentence(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last === 33 || last === 63) return true;
+  if (last !== 46) return false;
+  const len = end - start;
+  if (len === 1 || (len >= 3 && text.charCodeAt(end - 2) === 46 && text.charCodeAt(end - 3) === 46)) return true;
+  // "Mr.", initials like "J." and dotted forms like "U.S." are not taken as sentence ends:
+  // a missed break costs less than a false one before "U.S. State Department".
+  if (len === 2 && upperAt(text, start)) return false;
+  const inner = text.indexOf('.', start);
+  if (inner < end - 1) return false;
+  const lower = text.slice(start, end - 1).toLowerCase();
+  return !(ABBREVIATIONS.has(lower) || STATE_ABBREVIATIONS.has(lower));
+}
+
+/** Whether a sentence break comes before the token start..end; the sentence so far is tokens first..count-1. */
+function breaksBefore(text: string, first: number, count: number, start: number, end: number, newlines: number): boolean {
   if (newlines >= 2) return true;
-  if (newlines === 1) return !startsLower(tok.text);
-  let prev = sentence[sentence.length - 1];
+  if (newlines === 1) return !lowerAt(text, start);
+  let prev = count - 1;
   // A closing quote or bracket glued to the final period belongs to the ending sentence.
-  if (CLOSERS.has(prev.text) && sentence.length >= 2 && sentence[sentence.length - 2].end === prev.start) {
-    prev = sentence[sentence.length - 2];
-    if (!endsSentence(prev)) return false;
-  } else if (!endsSentence(prev)) {
+  if (isCloser(text, starts[prev], ends[prev]) && count - first >= 2 && ends[prev - 1] === starts[prev]) {
+    prev--;
+    if (!endsSentence(text, starts[prev], ends[prev])) return false;
+  } else if (!endsSentence(text, starts[prev], ends[prev])) {
     return false;
   }
-  if (tok.start === sentence[sentence.length - 1].end && CLOSERS.has(tok.text)) return false;
-  return startsUpper(tok.text) || isDigit(tok.text.charCodeAt(0)) || OPENERS.has(tok.text);
+  if (start === ends[count - 1] && isCloser(text, start, end)) return false;
+  return upperAt(text, start) || isDigit(text.charCodeAt(start)) || isOpener(text, start, end);
 }

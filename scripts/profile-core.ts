@@ -1,0 +1,133 @@
+// Core micro-benchmark: CPU time (process.cpuUsage, robust on a shared machine) per
+// analysis stage over a ≥2 MB corpus of news-sized articles (~4–5 KB) built from
+// samples/*.{txt,md} and the seed fixture, shuffled and varied deterministically.
+//
+//   npx tsx scripts/profile-core.ts [--mb 2] [--rounds 3] [--tagger] [--only analyze]
+//
+// Prints MB/s per stage (stage CPU time only) and for the whole analyze() call.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../server/src/analysis/index';
+import { analyzeStructure } from '../server/src/analysis/structure';
+import { splitSentences, tokenizeSentences } from '../server/src/analysis/sentences';
+import { extractEntities } from '../server/src/analysis/entities';
+import { findQuoteMarks } from '../server/src/analysis/quotes';
+import { attribute } from '../server/src/analysis/attribution';
+import { findFigures } from '../server/src/analysis/figures';
+import { buildClaims } from '../server/src/analysis/claims';
+import { runRules } from '../server/src/analysis/findings';
+import { tagNames, getDefaultModel } from '../server/src/analysis/tagger';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const root = process.env.CLAIMLENS_ROOT ?? path.resolve(__dirname, '..');
+
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Articles of ~4–5 KB: paragraphs of the sample texts, shuffled, digits and some names varied. */
+export function buildCorpus(targetBytes: number): string[] {
+  const files = [
+    ...fs.readdirSync(path.join(root, 'samples')).filter((f) => /\.(txt|md)$/.test(f)).map((f) => path.join(root, 'samples', f)),
+    path.join(root, 'test/fixtures/seed-fentanyl.txt'),
+  ].sort();
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+  const paragraphs = texts.flatMap((t) => t.split(/\n\s*\n/).filter((p) => p.trim()));
+  const random = rng(42);
+  const suffixes = ['', '', 'son', 'ez', 'ova', 'berg'];
+  const articles: string[] = [];
+  let total = 0;
+  let k = 0;
+  while (total < targetBytes) {
+    // Every other article keeps a real header (first paragraphs of a source file).
+    const parts: string[] = [];
+    let size = 0;
+    if (k % 2 === 0) {
+      const t = texts[k % texts.length];
+      parts.push(t.slice(0, Math.min(t.length, 1200)));
+      size += parts[0].length;
+    }
+    while (size < 4000 + random() * 1000) {
+      const p = paragraphs[Math.floor(random() * paragraphs.length)];
+      parts.push(p);
+      size += p.length + 2;
+    }
+    let article = parts.join('\n\n');
+    article = article.replace(/\d/g, () => String(Math.floor(random() * 10)));
+    article = article.replace(/\b([A-Z][a-z]{3,})\b/g, (m) => (random() < 0.15 ? m + suffixes[Math.floor(random() * suffixes.length)] : m));
+    articles.push(article);
+    total += article.length;
+    k++;
+  }
+  return articles;
+}
+
+const STAGES = ['structure', 'sentences', 'entities', 'quotes', 'attribution', 'figures', 'claims', 'findings'] as const;
+type Stage = (typeof STAGES)[number];
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function stagesOnce(text: string, acc: Record<Stage, number>): void {
+  let t = cpuMs();
+  const lap = (s: Stage) => { const now = cpuMs(); acc[s] += now - t; t = now; };
+  const structure = analyzeStructure(text); lap('structure');
+  const sentences = splitSentences(text, structure);
+  const tokens = tokenizeSentences(text, sentences); lap('sentences');
+  const ents = extractEntities(text, structure, sentences, tokens); lap('entities');
+  const qs = findQuoteMarks(text, structure, sentences); lap('quotes');
+  const attr = attribute(text, structure, sentences, ents, qs, tokens); lap('attribution');
+  const figures = findFigures(text); lap('figures');
+  buildClaims(text, structure, sentences, ents.mentions, ents.entities, attr.quotes, figures, attr.sentenceSources); lap('claims');
+  runRules({ text, structure, sentences, quotes: attr.quotes, figures, unbalanced: qs.unbalanced }); lap('findings');
+}
+
+function main(): void {
+  const mb = Number(arg('mb', '2'));
+  const rounds = Number(arg('rounds', '3'));
+  const only = arg('only', '');
+  const articles = buildCorpus(mb * 1024 * 1024);
+  const bytes = articles.reduce((s, a) => s + a.length, 0);
+  const MB = bytes / 1e6;
+  console.log(`corpus: ${articles.length} articles, ${(bytes / 1e6).toFixed(2)} MB (UTF-16 chars), mean ${(bytes / articles.length / 1000).toFixed(1)} K chars`);
+  getDefaultModel();
+  // Warm-up.
+  for (const a of articles.slice(0, 50)) analyze(a);
+  const best: Record<string, number> = {};
+  const note = (name: string, ms: number) => { best[name] = Math.min(best[name] ?? Infinity, ms); };
+  for (let r = 0; r < rounds; r++) {
+    if (!only || only === 'analyze') {
+      const t0 = cpuMs();
+      for (const a of articles) analyze(a);
+      note('analyze', cpuMs() - t0);
+    }
+    if (!only || only === 'stages') {
+      const acc = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+      for (const a of articles) stagesOnce(a, acc);
+      for (const s of STAGES) note(s, acc[s]);
+    }
+    if (!only || only === 'tagger' || process.argv.includes('--tagger')) {
+      const t0 = cpuMs();
+      for (const a of articles) tagNames(a);
+      note('tagNames', cpuMs() - t0);
+    }
+  }
+  for (const [name, ms] of Object.entries(best)) {
+    console.log(`${name.padEnd(12)} ${ms.toFixed(0).padStart(7)} ms CPU  ${(MB / (ms / 1000)).toFixed(2).padStart(8)} MB/s`);
+  }
+}
+
+if (require.main === module) main();
