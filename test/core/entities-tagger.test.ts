@@ -35,4 +35,14 @@ describe('entities: tagger and rules together', () => {
     const a = analyze(caps);
     assert.ok(a.entities.length <= 2, `${a.entities.length} entities`);
   });
+
+  it('keeps titles out of a person’s name', () => {
+    const a = analyze('The court heard Mr. Okafor first. Emperor Tavita ruled the island for forty years.');
+    assert.ok(!a.entities.some((e) => /^(Mr\.?|Emperor) /.test(e.name)), a.entities.map((e) => e.name).join(', '));
+  });
+
+  it('drops a common word that only opens a sentence', () => {
+    const a = analyze('The survey measured iodine in bread. Iodine keeps the thyroid working.');
+    assert.ok(!a.entities.some((e) => e.name === 'Iodine'), a.entities.map((e) => e.name).join(', '));
+  });
 });

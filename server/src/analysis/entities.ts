@@ -550,6 +550,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   const ruleByStart = new Map<number, NameCandidate>();
   for (const r of rules) ruleByStart.set(r.span.start, r);
   const out: NameCandidate[] = [];
+  let lowerWords: Set<string> | undefined;
   let s = 0;
   for (const t of tagged) {
     while (s < sentences.length && sentences[s].span.end <= t.start) s++;
@@ -570,6 +571,26 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
       if (w >= end || !isSpaceCode(text.charCodeAt(w)) || !SENTENCE_STARTERS.has(text.slice(start, w)) || isKnownName(text.slice(start, end))) break;
       start = w + 1;
       while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    }
+    // Titles the tagger kept inside a person's name: "Mr. Kelly", "Emperor Norton", "… Vice President".
+    if (t.kind === 'person') {
+      for (;;) {
+        const sp = text.indexOf(' ', start);
+        if (sp < 0 || sp >= end || !TITLES.has(text.slice(start, sp))) break;
+        start = sp + 1;
+      }
+      for (;;) {
+        const sp = text.lastIndexOf(' ', end - 1);
+        if (sp < start || !TITLES.has(text.slice(sp + 1, end))) break;
+        end = sp;
+      }
+      if (TITLES.has(text.slice(start, end))) continue;
+    }
+    // A lone capitalised word opening a sentence, written elsewhere in lower case, is a
+    // common word ("Iodine deficiency…", "Go for it").
+    if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(text.slice(start, end)) && !isKnownName(text.slice(start, end))) {
+      if (lowerWords === undefined) lowerWords = collectLowerWords(text);
+      if (lowerWords.has(text.slice(start, end).toLowerCase())) continue;
     }
     let raw = text.slice(start, end);
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
@@ -660,6 +681,28 @@ function tooManyWords(raw: string): boolean {
 function hasParticle(name: string): boolean {
   for (const w of name.split(' ')) if (NAME_PARTICLES.has(w)) return true;
   return false;
+}
+
+function isSingleWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isLetterAt(text, i)) return false;
+  return end > start;
+}
+
+/** Only quotation marks, brackets or dashes between the sentence start and the word. */
+function isSentenceInitial(text: string, start: number, sentenceStart: number): boolean {
+  for (let i = start - 1; i >= sentenceStart; i--) {
+    const c = text.charCodeAt(i);
+    if (isLetterAt(text, i) || isDigitCode(c)) return false;
+  }
+  return true;
+}
+
+/** Every word written in lower case in the document (one pass). */
+function collectLowerWords(text: string): Set<string> {
+  const words = new Set<string>();
+  const re = /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) words.add(m[0]);
+  return words;
 }
 
 function titleCase(name: string): string {

@@ -108,7 +108,7 @@ export const TITLES = set(
     'Pope|King|Queen|Prince|Princess|Sheikh|Emir|Dr.|Dr|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Prof.|Prof|Professor|Sir|Dame|' +
     'Lord|Lady|Rev.|Rev|Reverend|Father|Sister|Brother|Officer|Detective|Agent|Inspector|Superintendent|Speaker|' +
     'Leader|CEO|Spokesman|Spokeswoman|Spokesperson|Foreign|Defense|Defence|Interior|Finance|Health|Former|Acting|' +
-    'First|Lady|Premier|Supreme|Crown|Archbishop|Bishop|Cardinal|Rabbi|Imam|Coach|Counterpart|Ex',
+    'First|Lady|Premier|Supreme|Crown|Archbishop|Bishop|Cardinal|Rabbi|Imam|Coach|Counterpart|Ex|Emperor|Empress|Saint',
 );
 
 /** Nouns that describe what someone does; used for roles and "the diplomat said". */
