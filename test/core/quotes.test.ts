@@ -110,4 +110,13 @@ describe('quotes', () => {
     assert.strictEqual(quotes[1].text, 'We will reopen it when the ice is gone.');
     assert.strictEqual(speakerName(a, quotes[1]), 'Oscar Lindqvist');
   });
+
+  it('keeps a quotation right after a word inside the clause, unless the word is a speech verb', () => {
+    const text = 'Helen Brandt said the plan failed because “nobody asked the workers what they needed,” and she left. Oscar Lindqvist says “the harbour will be open by the spring.”';
+    const a = analyze(text);
+    const kinds = a.quotes.filter((q) => q.kind !== 'indirect').map((q) => q.kind);
+    assert.deepStrictEqual(kinds, ['partial', 'direct']);
+    const direct = a.quotes.find((q) => q.kind === 'direct');
+    assert.strictEqual(speakerName(a, direct!), 'Oscar Lindqvist');
+  });
 });

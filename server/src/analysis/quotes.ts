@@ -146,6 +146,11 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
   return { quotes, unbalanced };
 }
 
+/** Verbs that hand straight over to a quotation with no comma or colon ("says “…”"). */
+const QUOTE_OPENING_VERBS = new Set(
+  'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|tweeted|declared|replied|responded|continued|explained|insisted|warned|stated|argued|noted|recalled|announced|concluded|answered|saying|adding|writing|asking'.split('|'),
+);
+
 function isDoubledApostrophe(text: string, i: number, end: number): boolean {
   return i + 1 < end && text.charCodeAt(i) === 39 && text.charCodeAt(i + 1) === 39 && (i + 2 >= end || text.charCodeAt(i + 2) !== 39);
 }
@@ -175,6 +180,13 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
   if (before === 58 || before === 44 || before === 0x2014 || before === 42 || before === 95) return 'direct';
   // After a full stop the quotation opens a sentence the splitter did not cut ('' marks).
   if (before === 46 || before === 63 || before === 33) return 'direct';
+  if (isLetterCode(before)) {
+    // Right after a word: "says “…”" opens a quotation; "because “…,”" or "the book
+    // “…,”" keeps it inside someone else's clause.
+    let w = k - 1;
+    while (w > sentenceStart && k - w < 20 && isLetterCode(text.charCodeAt(w - 1))) w--;
+    return QUOTE_OPENING_VERBS.has(text.slice(w, k)) ? 'direct' : 'partial';
+  }
   const last = text.charCodeAt(q.content.end - 1);
   if ((last === 44 || last === 63 || last === 33) && q.words >= 4) return 'direct';
   return 'partial';
