@@ -65,14 +65,14 @@ interface DecoderState {
   vectors: Int32Array;
   /** Per word: lower, shape, capClass, hasLower. */
   attrs: Int32Array;
-  /** Neighbour vectors for positions outside the sentence. */
-  pads: Int32Array;
 }
 const decoderStates = new WeakMap<TaggerModel, DecoderState>();
 const WORD_CACHE_LIMIT = 200_000;
 const WORD_VECTORS = 5;
 const SELF = 0, PREV1 = 1, NEXT1 = 2, PREV2 = 3, NEXT2 = 4;
 const ATTRS = 4;
+/** The pseudo-word outside the sentence. */
+const PAD = 0;
 
 function addRow(out: Int32Array, at: number, W: Int8Array, row: number, L: number): void {
   const r = row * L;
@@ -98,16 +98,17 @@ function decoderState(model: TaggerModel): DecoderState {
     prevFrom[L] = prevList.length;
     const W = model.emissions;
     const shift = 32 - model.bits;
-    const pads = new Int32Array(4 * L);
-    addRow(pads, 0, W, mix(12, PAD_BEFORE) >>> shift, L);
-    addRow(pads, 0, W, mix(16, PAD_BEFORE) >>> shift, L);
-    addRow(pads, L, W, mix(13, PAD_AFTER) >>> shift, L);
-    addRow(pads, L, W, mix(17, PAD_AFTER) >>> shift, L);
-    addRow(pads, 2 * L, W, mix(14, PAD_BEFORE) >>> shift, L);
-    addRow(pads, 3 * L, W, mix(15, PAD_AFTER) >>> shift, L);
+    // Word id PAD stands for the positions outside the sentence (its neighbour vectors only).
+    const vectors = new Int32Array(1024 * WORD_VECTORS * L);
+    addRow(vectors, PREV1 * L, W, mix(12, PAD_BEFORE) >>> shift, L);
+    addRow(vectors, PREV1 * L, W, mix(16, PAD_BEFORE) >>> shift, L);
+    addRow(vectors, NEXT1 * L, W, mix(13, PAD_AFTER) >>> shift, L);
+    addRow(vectors, NEXT1 * L, W, mix(17, PAD_AFTER) >>> shift, L);
+    addRow(vectors, PREV2 * L, W, mix(14, PAD_BEFORE) >>> shift, L);
+    addRow(vectors, NEXT2 * L, W, mix(15, PAD_AFTER) >>> shift, L);
     state = {
       transitions: model.transitions, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
-      slots: new Int32Array(4096), words: [], hashes: new Int32Array(1024), wordCount: 0, vectors: new Int32Array(1024 * WORD_VECTORS * L), attrs: new Int32Array(1024 * ATTRS), pads,
+      slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
     };
     decoderStates.set(model, state);
   }
@@ -150,7 +151,7 @@ function insertSlot(slots: Int32Array, h: number, id: number): void {
 }
 
 function addWord(state: DecoderState, model: TaggerModel, word: string, h: number): number {
-  if (state.wordCount >= WORD_CACHE_LIMIT) { state.slots.fill(0); state.words.length = 0; state.wordCount = 0; }
+  if (state.wordCount >= WORD_CACHE_LIMIT) { state.slots.fill(0); state.words.length = 1; state.wordCount = 1; }
   const L = model.labelCount;
   const id = state.wordCount++;
   if ((id + 1) * WORD_VECTORS * L > state.vectors.length) {
@@ -167,7 +168,7 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
   // Keep the table at most half full.
   if (state.wordCount * 2 > state.slots.length) {
     const slots = new Int32Array(state.slots.length * 2);
-    for (let k = 0; k < id; k++) insertSlot(slots, state.hashes[k], k);
+    for (let k = PAD + 1; k < id; k++) insertSlot(slots, state.hashes[k], k);
     state.slots = slots;
   }
   state.words[id] = word;
@@ -275,17 +276,17 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   const L = model.labelCount;
   const W = model.emissions;
   const shift = 32 - model.bits;
-  const V = state.vectors, P = state.pads;
+  const V = state.vectors;
   const stride = WORD_VECTORS * L;
   const emit = emitBuffer, score = scoreBuffer, back = backBuffer;
   const ids = idBuffer, lowers = lowerBuffer, shapes = shapeBuffer, caps = capBuffer;
   for (let i = from; i < to; i++) {
     const base = i * L;
     const self = ids[i] * stride + SELF * L;
-    const p1 = i >= 1 ? ids[i - 1] * stride + PREV1 * L : -1;
-    const n1 = i + 1 < n ? ids[i + 1] * stride + NEXT1 * L : -1;
-    const p2 = i >= 2 ? ids[i - 2] * stride + PREV2 * L : -1;
-    const n2 = i + 2 < n ? ids[i + 2] * stride + NEXT2 * L : -1;
+    const p1 = (i >= 1 ? ids[i - 1] : PAD) * stride + PREV1 * L;
+    const n1 = (i + 1 < n ? ids[i + 1] : PAD) * stride + NEXT1 * L;
+    const p2 = (i >= 2 ? ids[i - 2] : PAD) * stride + PREV2 * L;
+    const n2 = (i + 2 < n ? ids[i + 2] : PAD) * stride + NEXT2 * L;
     // Pair features (see contextFeatures), looked up per position.
     const lower = lowers[i], shape = shapes[i], cap = caps[i];
     const pl1 = i >= 1 ? lowers[i - 1] : PAD_BEFORE, ps1 = i >= 1 ? shapes[i - 1] : PAD_BEFORE, pc1 = i >= 1 ? caps[i - 1] : 7;
@@ -301,8 +302,7 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
     const r26 = (mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
     for (let l = 0; l < L; l++) {
       emit[base + l] = V[self + l] +
-        (p1 >= 0 ? V[p1 + l] : P[l]) + (n1 >= 0 ? V[n1 + l] : P[L + l]) +
-        (p2 >= 0 ? V[p2 + l] : P[2 * L + l]) + (n2 >= 0 ? V[n2 + l] : P[3 * L + l]) +
+        V[p1 + l] + V[n1 + l] + V[p2 + l] + V[n2 + l] +
         W[r18 + l] + W[r19 + l] + W[r20 + l] + W[r21 + l] + W[r25 + l] + W[r26 + l];
     }
     if (start === 1) {
@@ -328,10 +328,18 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
     const prevBase = (i - 1) * L;
     for (let cur = 0; cur < L; cur++) {
       let best = -Infinity, arg = 0;
-      for (let k = prevFrom[cur], end = prevFrom[cur + 1]; k < end; k++) {
-        const prev = prevList[k];
-        const s = score[prevBase + prev] + T[prev * L + cur];
-        if (s > best) { best = s; arg = prev; }
+      const first = prevFrom[cur], last = prevFrom[cur + 1];
+      if (last - first === L) {
+        for (let prev = 0; prev < L; prev++) {
+          const s = score[prevBase + prev] + T[prev * L + cur];
+          if (s > best) { best = s; arg = prev; }
+        }
+      } else {
+        for (let k = first; k < last; k++) {
+          const prev = prevList[k];
+          const s = score[prevBase + prev] + T[prev * L + cur];
+          if (s > best) { best = s; arg = prev; }
+        }
       }
       score[i * L + cur] = best + emit[i * L + cur];
       back[i * L + cur] = arg;
