@@ -14,7 +14,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/workspace/worker.ts'], outfile: 'dist/server/worker.js' }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli/claimlens.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -25,13 +25,14 @@ export function defaultPoolSize(): number {
   return Math.max(1, cores - 1);
 }
 
-/** dist/server/worker.js next to the bundled server, or workspace/worker.js next to this
- * module when compiled by tsc; undefined when neither exists. */
+/** worker.js next to this module when compiled by tsc, or the server bundle itself
+ * (dist/server/server.js, whose entry turns into the worker off the main thread);
+ * undefined when neither exists. */
 export function findWorkerScript(): string | undefined {
   const candidates = [
     path.join(__dirname, 'worker.js'),
     path.join(__dirname, 'workspace', 'worker.js'),
-    path.join(__dirname, '..', 'server', 'worker.js'),
+    path.join(__dirname, 'server.js'),
   ];
   return candidates.find((candidate) => existsSync(candidate));
 }
