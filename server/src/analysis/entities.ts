@@ -68,8 +68,11 @@ function isFirstPersonPronoun(w: string): boolean {
   return w === 'I' || (w.length > 2 && w.charCodeAt(0) === 73 && isApostrophe(w.charCodeAt(1)));
 }
 
+// One lookup instead of three: every name the place gazetteers know.
+const PLACE_NAMES = new Set<string>([...COUNTRIES, ...CITIES, ...PLACE_ALIASES.keys()]);
+
 function isPlaceName(name: string): boolean {
-  return COUNTRIES.has(name) || CITIES.has(name) || PLACE_ALIASES.has(name);
+  return PLACE_NAMES.has(name);
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -154,7 +157,8 @@ function emitRun(text: string, tokens: Token[], run: Token[], first: number, nex
   const last = run[b - 1];
   const possessive = stripPossessive(last.text) !== last.text;
   const hasOrgKeyword = run.some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
-  const known = KNOWN_ORGS.has(joinTokens(text, run, 0, b)) || isPlaceName(joinTokens(text, run, 0, b));
+  const whole = joinTokens(text, run, 0, b);
+  const known = KNOWN_ORGS.has(whole) || isPlaceName(whole);
 
   // Sentence openers and calendar words are not names.
   if (initial && SENTENCE_STARTERS.has(run[0].text) && !known) a++;
@@ -239,6 +243,43 @@ function splitAtConnectors(run: Token[], a: number, b: number): Array<[number, n
   return out;
 }
 
+interface NameInfo {
+  upper: string;
+  /** The name's words (split at single spaces). */
+  ws: string[];
+  words: number;
+  placeOrDemonym: boolean;
+  /** Upper-case suffixes by first word: suffixes[k] = ws.slice(k).join(' ').toUpperCase(); computed on demand. */
+  suffixes?: string[];
+}
+
+function upperSuffixes(ws: readonly string[]): string[] {
+  const out = new Array<string>(ws.length);
+  let acc = '';
+  for (let k = ws.length - 1; k >= 0; k--) {
+    acc = k === ws.length - 1 ? ws[k].toUpperCase() : `${ws[k].toUpperCase()} ${acc}`;
+    out[k] = acc;
+  }
+  return out;
+}
+
+/** Lower case, runs of non-letters/digits to '-', trimmed of '-'; a char loop for ASCII names, the regexes otherwise. */
+function slugOf(name: string): string {
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 128) return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out;
+}
+
 interface Draft {
   kind: EntityKind;
   name: string;
@@ -295,34 +336,35 @@ export function resolveEntities(
   candidates: readonly NameCandidate[],
 ): EntityAnalysis {
   const drafts: Draft[] = [];
-  const byKey = new Map<string, Draft>();
+  // Drafts by kind, then by upper-case name.
+  const byKind: Record<EntityKind, Map<string, Draft>> = { person: new Map(), organization: new Map(), place: new Map(), other: new Map() };
   const personBySuffix = new Map<string, Draft | null>(); // null: ambiguous
   const orgByInitials = new Map<string, Draft>();
   const pending: Array<{ cand: NameCandidate; draft: Draft | undefined; skip?: boolean }> = [];
   const paragraphKind = (s: number) => structure.paragraphs[sentences[s].paragraph]?.kind;
 
-  const getDraft = (kind: EntityKind, name: string): Draft => {
-    const key = `${kind}:${name.toUpperCase()}`;
-    let d = byKey.get(key);
-    if (!d) {
-      d = { kind, name, surface: new Set(), mentions: [], order: drafts.length };
-      drafts.push(d);
-      byKey.set(key, d);
-    }
-    return d;
-  };
-  const tokensOf = (name: string) => name.split(' ');
-  // Names repeat: compute each one's word count and upper-case key once.
-  const nameInfo = new Map<string, { upper: string; words: number; placeOrDemonym: boolean }>();
-  const info = (name: string) => {
+  // Names repeat: compute each one's words, word count and upper-case key once.
+  const nameInfo = new Map<string, NameInfo>();
+  const info = (name: string): NameInfo => {
     let v = nameInfo.get(name);
     if (!v) {
-      const ws = tokensOf(name);
+      const ws = name.split(' ');
       // "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is).
-      v = { upper: name.toUpperCase(), words: ws.length, placeOrDemonym: isPlaceName(ws[0]) || DEMONYMS.has(ws[0]) };
+      v = { upper: name.toUpperCase(), ws, words: ws.length, placeOrDemonym: isPlaceName(ws[0]) || DEMONYMS.has(ws[0]) };
       nameInfo.set(name, v);
     }
     return v;
+  };
+  const getDraft = (kind: EntityKind, name: string): Draft => {
+    const byUpper = byKind[kind];
+    const upper = info(name).upper;
+    let d = byUpper.get(upper);
+    if (!d) {
+      d = { kind, name, surface: new Set(), mentions: [], order: drafts.length };
+      drafts.push(d);
+      byUpper.set(upper, d);
+    }
+    return d;
   };
 
   // Pass 1: names that type themselves (gazetteer, keywords, titles, multi-word names).
@@ -368,10 +410,12 @@ export function resolveEntities(
     }
     const d = getDraft('person', c.text);
     personKeys.set(key, d);
-    const ws = tokensOf(c.text);
+    const ni = info(c.text);
+    const ws = ni.ws;
+    const suffixes = (ni.suffixes ??= upperSuffixes(ws));
     for (let k = 1; k < ws.length; k++) {
       if (NAME_PARTICLES.has(ws[k]) && k === ws.length - 1) continue;
-      const suffix = ws.slice(k).join(' ').toUpperCase();
+      const suffix = suffixes[k];
       const prev = personBySuffix.get(suffix);
       personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
     }
@@ -399,7 +443,7 @@ export function resolveEntities(
   }
   for (const d of drafts) {
     if (d.kind !== 'organization') continue;
-    const ws = tokensOf(d.name).filter((w) => isCapitalized(w));
+    const ws = info(d.name).ws.filter((w) => isCapitalized(w));
     if (ws.length >= 2) orgByInitials.set(ws.map((w) => w[0]).join(''), d);
   }
 
@@ -432,13 +476,13 @@ export function resolveEntities(
     const upper = info(c.text).upper;
     const person = personBySuffix.get(upper) ?? personKeys.get(upper);
     if (person) p.draft = person;
-    else if (c.tagged && !isAllCaps(c.text) && byKey.get(`organization:${upper}`)?.name === upper) p.draft = byKey.get(`organization:${upper}`); // "Efe" for "EFE"
+    else if (c.tagged && !isAllCaps(c.text) && byKind.organization.get(upper)?.name === upper) p.draft = byKind.organization.get(upper); // "Efe" for "EFE"
     else if (c.tagged && c.kind === 'person') p.draft = getDraft('person', c.text);
     else if (c.tagged && c.kind && (CITIES.has(c.text) || KNOWN_ORGS.has(c.text))) p.draft = getDraft(CITIES.has(c.text) ? 'place' : 'organization', c.text);
     else if (c.tagged && c.kind) p.draft = getDraft(c.kind, c.text);
-    else if (byKey.has(`organization:${upper}`)) p.draft = byKey.get(`organization:${upper}`);
-    else if (byKey.has(`other:${upper}`)) p.draft = byKey.get(`other:${upper}`);
-    else if (byKey.has(`place:${upper}`)) p.draft = byKey.get(`place:${upper}`); // "ROTTERDAM" in the dateline
+    else if (byKind.organization.has(upper)) p.draft = byKind.organization.get(upper);
+    else if (byKind.other.has(upper)) p.draft = byKind.other.get(upper);
+    else if (byKind.place.has(upper)) p.draft = byKind.place.get(upper); // "ROTTERDAM" in the dateline
     else if (isAllCaps(c.text) && orgByInitials.has(c.text)) p.draft = orgByInitials.get(c.text);
     else if (header) continue;
     else if (c.title && !DEMONYMS.has(c.title.split(' ').pop() ?? '')) p.draft = getDraft('person', c.text);
@@ -466,7 +510,7 @@ export function resolveEntities(
   for (const p of pending) {
     if (p.draft || p.skip || p.cand.sentence < 0) continue;
     const upper = info(p.cand.text).upper;
-    p.draft = byKey.get(`person:${upper}`) ?? byKey.get(`organization:${upper}`) ?? byKey.get(`place:${upper}`);
+    p.draft = byKind.person.get(upper) ?? byKind.organization.get(upper) ?? byKind.place.get(upper);
   }
 
   // Mentions, surface forms, roles.
@@ -502,7 +546,7 @@ export function resolveEntities(
       if (s.length > name.length || (s.length === name.length && capsWins)) name = s;
     }
     d.name = name;
-    let id = `${d.kind}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
+    let id = `${d.kind}:${slugOf(name)}`;
     if (usedIds.has(id)) id = `${id}-${d.order}`;
     usedIds.add(id);
     idOf.set(d, id);
@@ -653,16 +697,20 @@ function voteKinds(merged: NameCandidate[]): NameCandidate[] {
 
   // Document-level consistency: one kind per name string.
   const votes = new Map<string, number[]>();
-  for (const c of merged) {
-    if (!c.tagged || !c.kind) continue;
-    const key = c.text.toUpperCase();
+  const keys = new Array<string | undefined>(merged.length);
+  for (let i = 0; i < merged.length; i++) {
+    const c = merged[i];
+    if (!c.tagged) continue;
+    const key = (keys[i] = c.text.toUpperCase());
+    if (!c.kind) continue;
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
     v[KIND_INDEX[c.kind]] += 1;
   }
-  for (const c of merged) {
+  for (let i = 0; i < merged.length; i++) {
+    const c = merged[i];
     if (!c.tagged) continue;
-    const v = votes.get(c.text.toUpperCase());
+    const v = votes.get(keys[i]!);
     if (!v) continue;
     let best = v[4];
     for (let i = 0; i < 4; i++) if (v[i] > v[best]) best = i;
@@ -699,9 +747,27 @@ function isSentenceInitial(text: string, start: number, sentenceStart: number): 
 
 /** Every word written in lower case in the document (one pass). */
 function collectLowerWords(text: string): Set<string> {
+  // Maximal runs of ASCII letters, all lower case, 2–20 long (as /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g).
   const words = new Set<string>();
-  const re = /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.add(m[0]);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) i++;
+      else if (c >= 65 && c <= 90) {
+        lower = false;
+        i++;
+      } else break;
+    }
+    if (lower && i - start >= 2 && i - start <= 20) words.add(text.slice(start, i));
+  }
   return words;
 }
 
