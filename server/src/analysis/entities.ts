@@ -594,7 +594,8 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   const ruleByStart = new Map<number, NameCandidate>();
   for (const r of rules) ruleByStart.set(r.span.start, r);
   const out: NameCandidate[] = [];
-  let lowerWords: Set<string> | undefined;
+  // Few words are asked about: search for each (memoised) rather than collect every word.
+  const writtenLower = new Map<string, boolean>();
   let s = 0;
   for (const t of tagged) {
     while (s < sentences.length && sentences[s].span.end <= t.start) s++;
@@ -633,8 +634,10 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     // A lone capitalised word opening a sentence, written elsewhere in lower case, is a
     // common word ("Iodine deficiency…", "Go for it").
     if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(text.slice(start, end)) && !isKnownName(text.slice(start, end))) {
-      if (lowerWords === undefined) lowerWords = collectLowerWords(text);
-      if (lowerWords.has(text.slice(start, end).toLowerCase())) continue;
+      const lower = text.slice(start, end).toLowerCase();
+      let seen = writtenLower.get(lower);
+      if (seen === undefined) writtenLower.set(lower, (seen = isWrittenInLowerCase(text, lower)));
+      if (seen) continue;
     }
     let raw = text.slice(start, end);
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
@@ -745,30 +748,17 @@ function isSentenceInitial(text: string, start: number, sentenceStart: number): 
   return true;
 }
 
-/** Every word written in lower case in the document (one pass). */
-function collectLowerWords(text: string): Set<string> {
-  // Maximal runs of ASCII letters, all lower case, 2–20 long (as /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g).
-  const words = new Set<string>();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isLetterAt(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let lower = true;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 97 && c <= 122) i++;
-      else if (c >= 65 && c <= 90) {
-        lower = false;
-        i++;
-      } else break;
-    }
-    if (lower && i - start >= 2 && i - start <= 20) words.add(text.slice(start, i));
+/**
+ * Whether `lower` (ASCII lower-case letters) occurs as a whole word of ASCII letters in the
+ * text, 2–20 long: the same answer as collecting /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g.
+ */
+function isWrittenInLowerCase(text: string, lower: string): boolean {
+  const n = lower.length;
+  if (n < 2 || n > 20) return false;
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if ((at === 0 || !isLetterAt(text, at - 1)) && !isLetterAt(text, at + n)) return true;
   }
-  return words;
+  return false;
 }
 
 function titleCase(name: string): string {
