@@ -31,19 +31,51 @@ import {
 
 type TokenKind = 'word' | 'num' | 'punct' | 'code';
 
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
-  kind: TokenKind;
+/**
+ * One token. Its text and lower-cased text are cut from the line only when a matcher asks
+ * for them: most words are rejected by `mayStartFigure` from their character codes alone,
+ * so they never allocate a string. Token objects are pooled and reused line after line.
+ */
+class Token {
+  start = 0;
+  end = 0;
+  kind: TokenKind = 'word';
   /** For numbers: the digits and separators, without a glued suffix. */
-  digits?: string;
+  digits: string | undefined = undefined;
   /** For numbers: letters glued after the digits ("m" in "1.5m", "s" in "1990s"). */
-  suffix?: string;
+  suffix: string | undefined = undefined;
   /** A line break separates this token from the previous one. */
-  lineBreakBefore: boolean;
+  lineBreakBefore = false;
+  source = '';
+  private cachedText: string | undefined = undefined;
+  private cachedLower: string | undefined = undefined;
+
+  reset(source: string, start: number, end: number, kind: TokenKind, digits: string | undefined, suffix: string | undefined, lineBreakBefore: boolean): void {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.kind = kind;
+    this.digits = digits;
+    this.suffix = suffix;
+    this.lineBreakBefore = lineBreakBefore;
+    this.cachedText = undefined;
+    this.cachedLower = undefined;
+  }
+
+  get text(): string {
+    if (this.cachedText === undefined) this.cachedText = this.source.slice(this.start, this.end);
+    return this.cachedText;
+  }
+
+  get lower(): string {
+    if (this.cachedLower === undefined) this.cachedLower = this.text.toLowerCase();
+    return this.cachedLower;
+  }
 }
+
+/** Reused across lines: a line's tokens are dead once its figures are collected. */
+const tokenPool: Token[] = [];
+const lineTokens: Token[] = [];
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -65,7 +97,8 @@ function isSpace(code: number): boolean {
 
 /** Tokens of text[from, to): one line, so a figure never spans lines and tokens die young. */
 function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
+  const tokens = lineTokens;
+  tokens.length = 0;
   let lineBreak = from > 0;
   let index = from;
   const length = to;
@@ -118,17 +151,13 @@ function tokenize(text: string, from: number, to: number): Token[] {
       // Keep a surrogate pair together so an emoji is one token.
       index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
     }
-    const tokenText = text.slice(start, index);
-    tokens.push({
-      start,
-      end: index,
-      text: tokenText,
-      lower: tokenText.toLowerCase(),
-      kind,
-      digits,
-      suffix,
-      lineBreakBefore: lineBreak,
-    });
+    let token = tokenPool[tokens.length];
+    if (token === undefined) {
+      token = new Token();
+      tokenPool.push(token);
+    }
+    token.reset(text, start, index, kind, digits, suffix, lineBreak);
+    tokens.push(token);
     lineBreak = false;
   }
   return tokens;
@@ -308,6 +337,38 @@ const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
   ...ISO_CURRENCY_CODES,
 ]);
 
+/** FNV-1a over ASCII-lower-cased character codes: the same for a word however it is cased. */
+function asciiFoldedHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let index = start; index < end; index++) {
+    let code = text.charCodeAt(index);
+    if (code >= 65 && code <= 90) code += 32;
+    h = Math.imul(h ^ code, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hashes of every starter word, lower-cased; all are ASCII. */
+const STARTER_HASHES: ReadonlySet<number> = new Set(
+  [...STARTER_WORDS, ...STARTER_WORDS_CASED].map((word) => asciiFoldedHash(word, 0, word.length)),
+);
+const LONGEST_STARTER = Math.max(...[...STARTER_WORDS, ...STARTER_WORDS_CASED].map((word) => word.length));
+
+/**
+ * False only when the word is surely neither in STARTER_WORDS (lower-cased) nor in
+ * STARTER_WORDS_CASED, decided from character codes without cutting a string. A word with
+ * any non-ASCII character is left to the exact check (lower-casing may map it to ASCII).
+ */
+function mayStartFigure(token: Token): boolean {
+  const { source, start, end } = token;
+  if (end - start > LONGEST_STARTER) {
+    for (let index = start; index < end; index++) if (source.charCodeAt(index) > 127) return true;
+    return false;
+  }
+  for (let index = start; index < end; index++) if (source.charCodeAt(index) > 127) return true;
+  return STARTER_HASHES.has(asciiFoldedHash(source, start, end));
+}
+
 // ---------------------------------------------------------------------------------------
 // The matcher
 
@@ -417,7 +478,9 @@ class FigureMatcher {
     const token = this.tokens[index];
     if (token.kind === 'code') return undefined;
     // Most words and marks can never start a figure: leave them at one set lookup.
-    if (token.kind === 'word' && !STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) return undefined;
+    if (token.kind === 'word' && (!mayStartFigure(token) || (!STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)))) return undefined;
+    // ASCII marks other than "$" and "'" are never a currency symbol: no string needed to reject them.
+    if (token.kind === 'punct' && token.source.charCodeAt(token.start) < 128 && token.source.charCodeAt(token.start) !== 36 && token.source.charCodeAt(token.start) !== 39) return undefined;
     if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined && token.text !== '’' && token.text !== "'") return undefined;
     const date = this.matchDate(index);
     if (date) return date;
@@ -430,7 +493,7 @@ class FigureMatcher {
       }
       // A year keeps no qualifier: "below 2005 levels" starts at the year.
       if (quantity && quantity.kind === 'year') return quantity;
-      if (quantity) return { ...quantity, firstToken: index, qualifier: qualifier.text };
+      if (quantity) return { firstToken: index, nextToken: quantity.nextToken, kind: quantity.kind, value: quantity.value, valueMax: quantity.valueMax, unit: quantity.unit, qualifier: qualifier.text };
       return undefined;
     }
     return this.matchQuantity(index, undefined);
@@ -480,9 +543,13 @@ class FigureMatcher {
       return undefined;
     }
     if (token.kind !== 'word') return undefined;
-    const text = token.text;
-    if (MONTHS[text] !== undefined || MONTH_ABBREVIATIONS[text] !== undefined) return this.matchMonthDate(index);
-    if (WEEKDAYS.has(text)) return { firstToken: index, nextToken: index + 1, kind: 'date' };
+    // Months and weekdays all start with A-Z: any other ASCII first letter rules them out unread.
+    const firstCode = token.source.charCodeAt(token.start);
+    if (firstCode > 127 || (firstCode >= 65 && firstCode <= 90)) {
+      const text = token.text;
+      if (MONTHS[text] !== undefined || MONTH_ABBREVIATIONS[text] !== undefined) return this.matchMonthDate(index);
+      if (WEEKDAYS.has(text)) return { firstToken: index, nextToken: index + 1, kind: 'date' };
+    }
     if (STANDALONE_DAY_WORDS.has(token.lower)) return { firstToken: index, nextToken: index + 1, kind: 'date' };
     if (RELATIVE_DETERMINERS.has(token.lower)) return this.matchRelativeDate(index);
     // "a year ago", "a decade ago"
@@ -922,7 +989,7 @@ class FigureMatcher {
     // "between 10 and 20"
     if (token.lower === 'between' && this.onLine(index + 1)) {
       const inner = this.matchAmount(index + 1, qualifier, true);
-      if (inner && inner.valueMax !== undefined) return { ...inner, firstToken: index };
+      if (inner && inner.valueMax !== undefined) return { firstToken: index, nextToken: inner.nextToken, kind: inner.kind, value: inner.value, valueMax: inner.valueMax, unit: inner.unit, qualifier: inner.qualifier };
       return undefined;
     }
     return this.matchAmount(index, qualifier, false);
@@ -935,7 +1002,7 @@ class FigureMatcher {
     if (!currency && this.tokens[index].kind === 'word' && !this.readFractionOfScale(index)) {
       // "two-thirds", "a third" before "two" or "a" can be read as a number.
       const fraction = this.matchFractionOrMultiplier(index);
-      if (fraction) return { ...fraction, qualifier };
+      if (fraction) return { firstToken: fraction.firstToken, nextToken: fraction.nextToken, kind: fraction.kind, value: fraction.value, valueMax: fraction.valueMax, unit: fraction.unit, qualifier };
     }
     const quantity = this.readNumber(numberIndex);
     if (!quantity) {
@@ -1009,23 +1076,32 @@ class FigureMatcher {
     const base = { firstToken: index, value, valueMax, qualifier };
     if (currency) {
       // "€3bn", "$24 billion", "Rs 500 crore"
-      return { ...base, nextToken: next, kind: 'money', unit: currency.code };
+      return { firstToken: base.firstToken, value: base.value, valueMax: base.valueMax, qualifier: base.qualifier, nextToken: next, kind: 'money', unit: currency.code };
     }
     if (quantity.gluedUnit) {
-      if (quantity.gluedUnit === 'times') return { ...base, nextToken: next, kind: 'ratio', unit: 'times' };
-      return { ...base, nextToken: next, kind: 'measure', unit: quantity.gluedUnit };
+      if (quantity.gluedUnit === 'times') return { firstToken: base.firstToken, value: base.value, valueMax: base.valueMax, qualifier: base.qualifier, nextToken: next, kind: 'ratio', unit: 'times' };
+      return { firstToken: base.firstToken, value: base.value, valueMax: base.valueMax, qualifier: base.qualifier, nextToken: next, kind: 'measure', unit: quantity.gluedUnit };
     }
     if (quantity.decade) {
       return { firstToken: index, nextToken: next, kind: 'year', value, valueMax: value! + 9, qualifier };
     }
     const unitMatch = this.matchUnitAfter(next, quantity, value);
     if (unitMatch) {
-      const result: Match = { ...base, ...unitMatch, firstToken: index, qualifier };
+      // Built field by field (what `{ ...base, ...unitMatch }` would give, minus scaleValue):
+      // spreads and `delete` were the matcher's hottest lines.
+      const result: Match = {
+        firstToken: index,
+        nextToken: unitMatch.nextToken,
+        kind: unitMatch.kind,
+        value: 'value' in unitMatch ? unitMatch.value : value,
+        valueMax: 'valueMax' in unitMatch ? unitMatch.valueMax : valueMax,
+        unit: unitMatch.unit,
+        qualifier,
+      };
       if (result.value !== undefined && unitMatch.scaleValue !== undefined) {
         result.value = unitMatch.scaleValue(result.value);
         if (result.valueMax !== undefined) result.valueMax = unitMatch.scaleValue(result.valueMax);
       }
-      delete (result as { scaleValue?: unknown }).scaleValue;
       return result;
     }
     return this.matchBareNumber(index, quantity, base, next);
@@ -1204,13 +1280,13 @@ class FigureMatcher {
     const beforeWord = before && !this.tokens[index].lineBreakBefore ? before.lower : '';
     // "32 percent below 2005 levels": a year as a baseline.
     if (quantity.yearLike && base.qualifier && this.isWord(next, 'levels', 'level')) {
-      return { ...base, firstToken: quantity.first, qualifier: undefined, nextToken: next, kind: 'year' };
+      return { firstToken: quantity.first, value: base.value, valueMax: base.valueMax, qualifier: undefined, nextToken: next, kind: 'year' };
     }
     if (quantity.yearLike && !base.qualifier) {
       const noun = this.countNounAt(next);
       const cued = YEAR_CUE_WORDS.has(beforeWord) || before?.text === '’' || before?.text === "'" || before?.text === ',';
       if (!noun || cued || COUNT_NOUN_HINTS.has(noun) === false && !noun.endsWith('s')) {
-        return { ...base, nextToken: next, kind: 'year' };
+        return { firstToken: base.firstToken, value: base.value, valueMax: base.valueMax, qualifier: base.qualifier, nextToken: next, kind: 'year' };
       }
     }
     if (quantity.spelled && !quantity.vague) {
@@ -1235,15 +1311,15 @@ class FigureMatcher {
       // "millions of dollars"
       if (this.isWord(next, 'of') && this.onLine(next + 1)) {
         const currency = this.readCurrencyAfter(next + 1);
-        if (currency) return { ...base, value: undefined, valueMax: undefined, nextToken: currency.next, kind: 'money', unit: currency.code || undefined };
+        if (currency) return { firstToken: base.firstToken, value: undefined, valueMax: undefined, qualifier: base.qualifier, nextToken: currency.next, kind: 'money', unit: currency.code || undefined };
       }
       // "hundreds" as a bare word without "of" or a noun is too often something else ("in the hundreds").
       if (['the', 'by'].includes(beforeWord) && !this.isWord(next, 'of')) return undefined;
       const noun = this.isWord(next, 'of') ? this.countNounAt(next + 1) : this.countNounAt(next);
-      return { ...base, value: undefined, valueMax: undefined, nextToken: next, kind: 'count', unit: noun };
+      return { firstToken: base.firstToken, value: undefined, valueMax: undefined, qualifier: base.qualifier, nextToken: next, kind: 'count', unit: noun };
     }
     if (quantity.value === undefined) return undefined;
-    return { ...base, nextToken: next, kind: 'count', unit: this.countNounAt(next) };
+    return { firstToken: base.firstToken, value: base.value, valueMax: base.valueMax, qualifier: base.qualifier, nextToken: next, kind: 'count', unit: this.countNounAt(next) };
   }
 
   /** The counted noun after a number: "people" in "70,000 people". */
@@ -1322,15 +1398,39 @@ class FigureMatcher {
 
 /** FNV-1a, 32 bits, as 8 hex digits: a stable short hash for ids. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
+  return (fnvUpdate(0x811c9dc5, text) >>> 0).toString(16).padStart(8, '0');
+}
+
+function fnvUpdate(state: number, text: string): number {
+  let h = state;
   for (let index = 0; index < text.length; index++) {
     h ^= text.charCodeAt(index);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** hash(`${kind}\u0000${normalised}\u0000${occurrence}`) without building the string. */
+function figureIdHash(kind: string, normalised: string, occurrence: number): string {
+  let h = fnvUpdate(0x811c9dc5, kind);
+  h = Math.imul(h ^ 0, 0x01000193);
+  h = fnvUpdate(h, normalised);
+  h = Math.imul(h ^ 0, 0x01000193);
+  h = fnvUpdate(h, String(occurrence));
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function normalise(text: string): string {
+  // Printable ASCII with no doubled space is already collapsed; only lower-case it.
+  let plain = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.toLowerCase();
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
@@ -1340,7 +1440,7 @@ function normalise(text: string): string {
  * `source` is left unset: attribution is a later stage.
  */
 export function findFigures(text: string): Figure[] {
-  const seen = new Map<string, number>();
+  const seen: SeenFigures = new Map();
   const figures: Figure[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -1363,7 +1463,10 @@ export function findFigures(text: string): Figure[] {
 
 const MAX_PIECE = 16 * 1024;
 
-function collectLine(text: string, lineStart: number, lineEnd: number, seen: Map<string, number>, figures: Figure[]): void {
+/** Occurrences so far by kind, then by normalised text: the id's occurrence index. */
+type SeenFigures = Map<string, Map<string, number>>;
+
+function collectLine(text: string, lineStart: number, lineEnd: number, seen: SeenFigures, figures: Figure[]): void {
   const tokens = tokenize(text, lineStart, lineEnd);
   if (tokens.length === 0) return;
   const matches = new FigureMatcher(tokens).run();
@@ -1371,11 +1474,16 @@ function collectLine(text: string, lineStart: number, lineEnd: number, seen: Map
     const start = tokens[match.firstToken].start;
     const end = tokens[match.nextToken - 1].end;
     const figureText = text.slice(start, end);
-    const key = `${match.kind}\u0000${normalise(figureText)}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
+    const normalised = normalise(figureText);
+    let seenOfKind = seen.get(match.kind);
+    if (seenOfKind === undefined) {
+      seenOfKind = new Map();
+      seen.set(match.kind, seenOfKind);
+    }
+    const occurrence = seenOfKind.get(normalised) ?? 0;
+    seenOfKind.set(normalised, occurrence + 1);
     const figure: Figure = {
-      id: `fig-${hash(`${key}\u0000${occurrence}`)}`,
+      id: `fig-${figureIdHash(match.kind, normalised, occurrence)}`,
       span: { start, end },
       text: figureText,
       kind: match.kind,
@@ -1390,5 +1498,7 @@ function collectLine(text: string, lineStart: number, lineEnd: number, seen: Map
 
 /** 1.1e9 rather than 1100000000.0000002 from "1.1bn". */
 function roundValue(value: number): number {
+  // A nonzero integer below 1e15 prints exactly in 15 significant digits: nothing to round.
+  if (Number.isInteger(value) && value !== 0 && value < 1e15 && value > -1e15) return value;
   return Number(value.toPrecision(15));
 }
