@@ -265,6 +265,8 @@ function upperSuffixes(ws: readonly string[]): string[] {
 
 /** Lower case, runs of non-letters/digits to '-', trimmed of '-'; a char loop for ASCII names, the regexes otherwise. */
 function slugOf(name: string): string {
+  const lower = name.toLowerCase();
+  if (isPlainSlug(lower)) return lower.replaceAll(' ', '-');
   let out = '';
   let dash = false;
   for (let i = 0; i < name.length; i++) {
@@ -278,6 +280,21 @@ function slugOf(name: string): string {
     } else dash = true;
   }
   return out;
+}
+
+/** Lower-case ASCII letters and digits in words parted by single spaces: the slug is the name with dashes. */
+function isPlainSlug(lower: string): boolean {
+  if (lower.length === 0) return false;
+  let prevSpace = true;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace;
 }
 
 interface Draft {
@@ -590,9 +607,11 @@ function isKnownName(name: string): boolean {
  */
 export function combineCandidates(text: string, sentences: readonly Sentence[], tagged: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
   const ruleByEnd = new Map<number, NameCandidate>();
-  for (const r of rules) ruleByEnd.set(r.span.end, r);
   const ruleByStart = new Map<number, NameCandidate>();
-  for (const r of rules) ruleByStart.set(r.span.start, r);
+  for (const r of rules) {
+    ruleByEnd.set(r.span.end, r);
+    ruleByStart.set(r.span.start, r);
+  }
   const out: NameCandidate[] = [];
   // Few words are asked about: search for each (memoised) rather than collect every word.
   const writtenLower = new Map<string, boolean>();
@@ -683,9 +702,8 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
       const joinsPerson = out[k].kind === 'person' && hasParticle(r.text) && out.slice(k, e).every((c) => c.kind === 'person' || c.kind === 'place' || c.kind === 'organization');
       if (joinsOrg || joinsPerson) {
         const first = out[k];
-        const cand: NameCandidate = { ...r, kind: joinsOrg ? 'organization' : 'person', tagged: true };
         if (first.span.start < r.span.start && !joinsOrg) continue;
-        merged.push(cand);
+        merged.push({ ...r, kind: joinsOrg ? 'organization' : 'person', tagged: true });
         k = e;
       }
     }
