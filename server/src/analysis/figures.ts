@@ -77,6 +77,15 @@ class Token {
 const tokenPool: Token[] = [];
 const lineTokens: Token[] = [];
 
+/** Let the pooled tokens drop the last text they read, so it can be collected. */
+function releaseTokens(): void {
+  for (const token of tokenPool) {
+    if (token.source === '') break;
+    token.reset('', 0, 0, 'punct', undefined, undefined, false);
+  }
+  lineTokens.length = 0;
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -337,7 +346,7 @@ const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
   ...ISO_CURRENCY_CODES,
 ]);
 
-/** FNV-1a over ASCII-lower-cased character codes: the same for a word however it is cased. */
+/** FNV-1a over ASCII-lower-cased character codes, cut to 16 bits: the same however a word is cased. */
 function asciiFoldedHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let index = start; index < end; index++) {
@@ -345,13 +354,15 @@ function asciiFoldedHash(text: string, start: number, end: number): number {
     if (code >= 65 && code <= 90) code += 32;
     h = Math.imul(h ^ code, 0x01000193);
   }
-  return h >>> 0;
+  return (h ^ (h >>> 16)) & 0xffff;
 }
 
-/** Hashes of every starter word, lower-cased; all are ASCII. */
-const STARTER_HASHES: ReadonlySet<number> = new Set(
-  [...STARTER_WORDS, ...STARTER_WORDS_CASED].map((word) => asciiFoldedHash(word, 0, word.length)),
-);
+/** A bit per 16-bit hash of every starter word, lower-cased; all starters are ASCII. */
+const STARTER_HASH_BITS: Uint8Array = (() => {
+  const bits = new Uint8Array(0x10000);
+  for (const word of [...STARTER_WORDS, ...STARTER_WORDS_CASED]) bits[asciiFoldedHash(word, 0, word.length)] = 1;
+  return bits;
+})();
 const LONGEST_STARTER = Math.max(...[...STARTER_WORDS, ...STARTER_WORDS_CASED].map((word) => word.length));
 
 /**
@@ -361,12 +372,15 @@ const LONGEST_STARTER = Math.max(...[...STARTER_WORDS, ...STARTER_WORDS_CASED].m
  */
 function mayStartFigure(token: Token): boolean {
   const { source, start, end } = token;
-  if (end - start > LONGEST_STARTER) {
-    for (let index = start; index < end; index++) if (source.charCodeAt(index) > 127) return true;
-    return false;
+  let h = 0x811c9dc5;
+  for (let index = start; index < end; index++) {
+    let code = source.charCodeAt(index);
+    if (code > 127) return true;
+    if (code >= 65 && code <= 90) code += 32;
+    h = Math.imul(h ^ code, 0x01000193);
   }
-  for (let index = start; index < end; index++) if (source.charCodeAt(index) > 127) return true;
-  return STARTER_HASHES.has(asciiFoldedHash(source, start, end));
+  if (end - start > LONGEST_STARTER) return false;
+  return STARTER_HASH_BITS[(h ^ (h >>> 16)) & 0xffff] === 1;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1396,11 +1410,7 @@ class FigureMatcher {
 // ---------------------------------------------------------------------------------------
 // Public API
 
-/** FNV-1a, 32 bits, as 8 hex digits: a stable short hash for ids. */
-function hash(text: string): string {
-  return (fnvUpdate(0x811c9dc5, text) >>> 0).toString(16).padStart(8, '0');
-}
-
+/** FNV-1a, 32 bits, continued over `text` from `state`: ids hash in pieces without concatenating. */
 function fnvUpdate(state: number, text: string): number {
   let h = state;
   for (let index = 0; index < text.length; index++) {
@@ -1458,6 +1468,7 @@ export function findFigures(text: string): Figure[] {
     if (lineEnd > pieceStart) collectLine(text, pieceStart, lineEnd, seen, figures);
     lineStart = lineEnd + 1;
   }
+  releaseTokens();
   return figures;
 }
 

@@ -52,6 +52,21 @@ export const MULTIPLIER_WORDS: Readonly<Record<string, number>> = {
  */
 export function parseDigitGroups(raw: string): number | undefined {
   if (raw.length > 24) return undefined;
+  // Fast paths for no separator and for one (most numbers), without splitting into groups.
+  const comma = raw.indexOf(',');
+  const dot = raw.indexOf('.');
+  if (comma < 0 && dot < 0) return Number(raw);
+  if (comma < 0 || dot < 0) {
+    const at = comma < 0 ? dot : comma;
+    const mark = raw[at];
+    if (raw.indexOf(mark, at + 1) < 0) {
+      const whole = raw.slice(0, at);
+      const part = raw.slice(at + 1);
+      if (mark === '.') return Number(`${whole}.${part}`);
+      if (part.length === 3 && whole.length <= 3) return Number(whole + part);
+      return Number(`${whole}.${part}`);
+    }
+  }
   const groups: string[] = [];
   const separators: string[] = [];
   let current = '';
