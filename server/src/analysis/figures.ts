@@ -100,6 +100,7 @@ function isLetterAt(text: string, index: number): boolean {
 }
 
 function isSpace(code: number): boolean {
+  if (code > 32 && code < 0xa0) return false;
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 ||
     code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
 }
@@ -151,6 +152,11 @@ function tokenize(text: string, from: number, to: number): Token[] {
       kind = 'word';
       while (index < length) {
         const next = text.charCodeAt(index);
+        // ASCII letters, the bulk of every word, decided by range alone.
+        if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) {
+          index++;
+          continue;
+        }
         if (isDigit(next)) kind = 'code';
         else if (!isLetterAt(text, index)) break;
         index++;
@@ -1427,8 +1433,18 @@ function figureIdHash(kind: string, normalised: string, occurrence: number): str
   h = fnvUpdate(h, normalised);
   h = Math.imul(h ^ 0, 0x01000193);
   h = fnvUpdate(h, String(occurrence));
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return hex8(h);
 }
+
+/** `(h >>> 0).toString(16).padStart(8, '0')` as one string allocation. */
+function hex8(h: number): string {
+  return String.fromCharCode(
+    HEX_CODES[(h >>> 28) & 15], HEX_CODES[(h >>> 24) & 15], HEX_CODES[(h >>> 20) & 15], HEX_CODES[(h >>> 16) & 15],
+    HEX_CODES[(h >>> 12) & 15], HEX_CODES[(h >>> 8) & 15], HEX_CODES[(h >>> 4) & 15], HEX_CODES[h & 15],
+  );
+}
+
+const HEX_CODES: Uint8Array = Uint8Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
 function normalise(text: string): string {
   // Printable ASCII with no doubled space is already collapsed; only lower-case it.
