@@ -46,6 +46,8 @@ class Token {
   suffix: string | undefined = undefined;
   /** A line break separates this token from the previous one. */
   lineBreakBefore = false;
+  /** For words: asciiFoldedHash of the word, or -1 when it has a non-ASCII character. */
+  starterHash = -1;
   source = '';
   private cachedText: string | undefined = undefined;
   private cachedLower: string | undefined = undefined;
@@ -121,6 +123,8 @@ function tokenize(text: string, from: number, to: number): Token[] {
     }
     const start = index;
     let kind: TokenKind;
+    let foldedHash = 0;
+    let nonAscii = false;
     let digits: string | undefined;
     let suffix: string | undefined;
     if (isDigit(code)) {
@@ -150,13 +154,21 @@ function tokenize(text: string, from: number, to: number): Token[] {
       }
     } else if (isLetterAt(text, index)) {
       kind = 'word';
+      foldedHash = 0x811c9dc5;
       while (index < length) {
         const next = text.charCodeAt(index);
-        // ASCII letters, the bulk of every word, decided by range alone.
-        if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) {
+        // ASCII letters, the bulk of every word, decided by range alone and hashed for mayStartFigure.
+        if (next >= 97 && next <= 122) {
+          foldedHash = Math.imul(foldedHash ^ next, 0x01000193);
           index++;
           continue;
         }
+        if (next >= 65 && next <= 90) {
+          foldedHash = Math.imul(foldedHash ^ (next + 32), 0x01000193);
+          index++;
+          continue;
+        }
+        if (next > 127) nonAscii = true;
         if (isDigit(next)) kind = 'code';
         else if (!isLetterAt(text, index)) break;
         index++;
@@ -172,6 +184,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
       tokenPool.push(token);
     }
     token.reset(text, start, index, kind, digits, suffix, lineBreak);
+    token.starterHash = nonAscii ? -1 : (foldedHash ^ (foldedHash >>> 16)) & 0xffff;
     tokens.push(token);
     lineBreak = false;
   }
@@ -204,6 +217,11 @@ const QUALIFIERS_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
   for (const list of map.values()) list.sort((a, b) => b.length - a.length);
   return map;
 })();
+
+/** Each phrase's words joined back, so a match does not join them again. */
+const QUALIFIER_TEXT: ReadonlyMap<readonly string[], string> = new Map(
+  [...QUALIFIERS_BY_FIRST_WORD.values()].flat().map((words) => [words, words.join(' ')]),
+);
 
 /** After these words "about" means "concerning": "learn more about 529 plans". */
 const ABOUT_AS_PREPOSITION_AFTER: ReadonlySet<string> = new Set([
@@ -377,16 +395,9 @@ const LONGEST_STARTER = Math.max(...[...STARTER_WORDS, ...STARTER_WORDS_CASED].m
  * any non-ASCII character is left to the exact check (lower-casing may map it to ASCII).
  */
 function mayStartFigure(token: Token): boolean {
-  const { source, start, end } = token;
-  let h = 0x811c9dc5;
-  for (let index = start; index < end; index++) {
-    let code = source.charCodeAt(index);
-    if (code > 127) return true;
-    if (code >= 65 && code <= 90) code += 32;
-    h = Math.imul(h ^ code, 0x01000193);
-  }
-  if (end - start > LONGEST_STARTER) return false;
-  return STARTER_HASH_BITS[(h ^ (h >>> 16)) & 0xffff] === 1;
+  if (token.starterHash < 0) return true;
+  if (token.end - token.start > LONGEST_STARTER) return false;
+  return STARTER_HASH_BITS[token.starterHash] === 1;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -540,7 +551,7 @@ class FigureMatcher {
           break;
         }
       }
-      if (ok && this.onLine(index + words.length)) return { next: index + words.length, text: words.join(' ') };
+      if (ok && this.onLine(index + words.length)) return { next: index + words.length, text: QUALIFIER_TEXT.get(words)! };
     }
     return undefined;
   }
