@@ -48,6 +48,8 @@ class Token {
   lineBreakBefore = false;
   /** For words: asciiFoldedHash of the word, or -1 when it has a non-ASCII character. */
   starterHash = -1;
+  /** A word of ASCII lower-case letters: its lower-cased text is its text. */
+  lowerIsText = false;
   source = '';
   private cachedText: string | undefined = undefined;
   private cachedLower: string | undefined = undefined;
@@ -62,6 +64,7 @@ class Token {
     this.lineBreakBefore = lineBreakBefore;
     this.cachedText = undefined;
     this.cachedLower = undefined;
+    this.lowerIsText = false;
   }
 
   get text(): string {
@@ -70,7 +73,7 @@ class Token {
   }
 
   get lower(): string {
-    if (this.cachedLower === undefined) this.cachedLower = this.text.toLowerCase();
+    if (this.cachedLower === undefined) this.cachedLower = this.lowerIsText ? this.text : this.text.toLowerCase();
     return this.cachedLower;
   }
 }
@@ -125,6 +128,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
     let kind: TokenKind;
     let foldedHash = 0;
     let nonAscii = false;
+    let hasUpper = false;
     let digits: string | undefined;
     let suffix: string | undefined;
     if (isDigit(code)) {
@@ -164,6 +168,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
           continue;
         }
         if (next >= 65 && next <= 90) {
+          hasUpper = true;
           foldedHash = Math.imul(foldedHash ^ (next + 32), 0x01000193);
           index++;
           continue;
@@ -185,6 +190,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
     }
     token.reset(text, start, index, kind, digits, suffix, lineBreak);
     token.starterHash = nonAscii ? -1 : (foldedHash ^ (foldedHash >>> 16)) & 0xffff;
+    token.lowerIsText = kind === 'word' && !nonAscii && !hasUpper;
     tokens.push(token);
     lineBreak = false;
   }
