@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Position } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../server/src/common/positions';
 import { BenchClient, fileUri } from './lsp';
 import { median, percentile } from './stats';
 
@@ -65,33 +66,16 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The text inserted and removed again by each pair of edits: it holds an unsourced figure. */
 const EDIT_TEXT = 'Officials said 40 per cent of the 12,000 households were affected. ';
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionAt(starts: number[], offset: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
-}
-
 /** Hover targets spread over the document: inside names and just inside opening quotes. */
 export function hoverPositions(text: string, count: number): Position[] {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const offsets: number[] = [];
   const pattern = /[A-Z][a-z]+ [A-Z][a-z]+|“/g;
   for (const match of text.matchAll(pattern)) offsets.push((match.index ?? 0) + Math.min(2, match[0].length));
   if (offsets.length === 0) return [{ line: 0, character: 0 }];
   const step = Math.max(1, Math.floor(offsets.length / count));
   const positions: Position[] = [];
-  for (let i = 0; i < offsets.length && positions.length < count; i += step) positions.push(positionAt(starts, offsets[i]));
+  for (let i = 0; i < offsets.length && positions.length < count; i += step) positions.push(lines.positionAt(offsets[i]));
   return positions;
 }
 

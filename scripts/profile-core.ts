@@ -15,6 +15,7 @@ import { findQuoteMarks } from '../server/src/analysis/quotes';
 import { attribute } from '../server/src/analysis/attribution';
 import { findFigures } from '../server/src/analysis/figures';
 import { buildClaims } from '../server/src/analysis/claims';
+import { createRng as rng } from '../bench/corpus';
 import { runRules } from '../server/src/analysis/findings';
 import { tagNames, getDefaultModel } from '../server/src/analysis/tagger';
 
@@ -25,16 +26,6 @@ function arg(name: string, fallback: string): string {
 
 const root = process.env.CLAIMLENS_ROOT ?? path.resolve(__dirname, '..');
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Articles of ~4–5 KB: paragraphs of the sample texts, shuffled, digits and some names varied. */
 export function buildCorpus(targetBytes: number): string[] {

@@ -17,10 +17,11 @@ export * from './types';
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
-function empty(text: string): DocumentAnalysis {
+/** An analysis with nothing found, for texts that are not analysed. */
+export function emptyAnalysis(length: number): DocumentAnalysis {
   return {
     schemaVersion: 1,
-    length: text.length,
+    length,
     structure: { paragraphs: [], boilerplate: [] },
     sentences: [],
     entities: [],
@@ -34,12 +35,12 @@ function empty(text: string): DocumentAnalysis {
 export function analyze(text: string, options: AnalysisOptions = {}): DocumentAnalysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    const result = empty(text);
+    const result = emptyAnalysis(text.length);
     result.findings.push(documentTooLarge(text.length, maxLength));
     return result;
   }
   if (looksBinary(text)) {
-    const result = empty(text);
+    const result = emptyAnalysis(text.length);
     result.findings.push(binaryContent(text));
     return result;
   }

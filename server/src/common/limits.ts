@@ -1,5 +1,5 @@
 // Size limit applied before analysis, shared by the server and the CLI. Pure.
-import { analyze } from '../analysis';
+import { analyze, emptyAnalysis } from '../analysis';
 import type { DocumentAnalysis } from '../analysis/types';
 
 export function formatBytes(bytes: number): string {
@@ -29,14 +29,7 @@ export function utf8Length(text: string): number {
 /** The analysis of a document that was not analysed because it is too large: one finding at 0:0. */
 export function tooLargeAnalysis(length: number, bytes: number, maxFileSize: number): DocumentAnalysis {
   return {
-    schemaVersion: 1,
-    length,
-    structure: { paragraphs: [], boilerplate: [] },
-    sentences: [],
-    entities: [],
-    quotes: [],
-    figures: [],
-    claims: [],
+    ...emptyAnalysis(length),
     findings: [
       {
         code: 'document-too-large',
