@@ -13,6 +13,19 @@ describe('entities: tagger and rules together', () => {
     assert.ok(!a.entities.some((x) => x.name === 'Kowalczyk'));
   });
 
+  it('makes a full name typed as an organisation the person its surname speaks for', () => {
+    const a = analyze('Nadia Voss chairs the board.\n\n"Fares will rise," Voss said.');
+    const e = entityNamed(a, 'Nadia Voss')!;
+    assert.strictEqual(e.kind, 'person');
+    assert.deepStrictEqual(e.aliases, ['Voss']);
+    assert.strictEqual(a.quotes[0].source?.entity, e.id);
+  });
+
+  it('keeps an organisation whose name has an organisation word when a person shares its last word', () => {
+    const a = analyze('Harbour Trust Voss cut fares. Ana Voss runs it.\n\n"Fares will rise," Voss said.');
+    assert.ok(!a.entities.some((x) => x.kind === 'person' && /Trust/.test(x.name)), a.entities.map((x) => `${x.kind}:${x.name}`).join(', '));
+  });
+
   it('keeps sentence openers out of names', () => {
     const a = analyze('I will not be there tonight. And Susan is going to it too.');
     assert.ok(!a.entities.some((e) => /^And /.test(e.name)), a.entities.map((e) => e.name).join(', '));

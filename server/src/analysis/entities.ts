@@ -530,6 +530,27 @@ export function resolveEntities(
     p.draft = byKind.person.get(upper) ?? byKind.organization.get(upper) ?? byKind.place.get(upper);
   }
 
+  // A surname used as a person ("Voss said") whose full name the tagger typed as an
+  // organisation with no organisation word ("Nadia Voss"): the full name is that person.
+  const keywordFreeBySurname = new Map<string, Draft | null>(); // null: ambiguous
+  for (const d of drafts) {
+    if (d.kind !== 'organization' && d.kind !== 'other') continue;
+    const { ws, words, placeOrDemonym } = info(d.name);
+    if (words < 2 || words > 3 || placeOrDemonym || ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
+    const surname = ws[words - 1].toUpperCase();
+    keywordFreeBySurname.set(surname, keywordFreeBySurname.has(surname) ? null : d);
+  }
+  if (keywordFreeBySurname.size > 0) {
+    for (const p of pending) {
+      const d = p.draft;
+      if (!d || d.kind !== 'person' || info(d.name).words !== 1) continue;
+      const full = keywordFreeBySurname.get(info(d.name).upper);
+      if (!full) continue;
+      full.kind = 'person';
+      p.draft = full;
+    }
+  }
+
   // Mentions, surface forms, roles.
   for (const p of pending) {
     const d = p.draft;
