@@ -46,6 +46,8 @@ export interface ExportClaimsArgs {
 export interface ClaimLensApi {
   /** Resolves once the language client is running. */
   ready: Promise<void>;
+  /** How long activation took, in ms: `activate` itself, and until the language client ran. */
+  activation: { activateMs: number; readyMs?: number };
   claimsView: ClaimsViewApi;
   /** The server's last workspace index status (undefined before the first one). */
   indexStatus(): IndexStatusParams | undefined;

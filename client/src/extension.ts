@@ -10,6 +10,7 @@ import { ClaimsStatusBar } from './statusBar';
 let connection: ServerConnection | undefined;
 
 export function activate(context: vscode.ExtensionContext): ClaimLensApi {
+  const started = Date.now();
   connection = new ServerConnection(context);
   const claimsView = new ClaimsView(connection, context.workspaceState);
   const statusBar = new ClaimsStatusBar(connection);
@@ -28,7 +29,12 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     }),
   );
 
-  return { ready: connection.ready, claimsView, indexStatus: () => current.indexStatus };
+  const activation: ClaimLensApi['activation'] = { activateMs: Date.now() - started };
+  void current.ready.then(
+    () => (activation.readyMs = Date.now() - started),
+    () => undefined,
+  );
+  return { ready: current.ready, claimsView, indexStatus: () => current.indexStatus, activation };
 }
 
 export async function deactivate(): Promise<void> {
