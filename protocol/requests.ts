@@ -2,6 +2,17 @@
 import { NotificationType, RequestType, Range } from 'vscode-languageserver-protocol';
 
 export type ClaimKind = 'quote' | 'statistic' | 'statement';
+
+/** The rules (finding codes) whose severity the `claimlens.severity` setting sets, and its levels. */
+export const RULE_CODES = [
+  'unsourced-figure',
+  'unattributed-quote',
+  'vague-attribution',
+  'unbalanced-quote',
+  'document-too-large',
+  'binary-content',
+] as const;
+export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type ExportFormat = 'json' | 'csv' | 'markdown';
 
 export interface ClaimFigure {

@@ -5,17 +5,9 @@ import { ClaimsView, FILTER_COMMAND, REVEAL_CLAIM_COMMAND, revealClaim } from '.
 import { analyzeWorkspace, filterClaims } from './workspaceCommands';
 import { EXPORT_COMMAND, ExportCommand } from './exportCommand';
 import { SAMPLE_ARTICLE } from './sampleArticle';
+import { RULE_CODES, SEVERITY_LEVELS } from '../../protocol/requests';
 import type { ServerConnection } from './serverConnection';
 
-export const RULE_CODES = [
-  'unsourced-figure',
-  'unattributed-quote',
-  'vague-attribution',
-  'unbalanced-quote',
-  'document-too-large',
-  'binary-content',
-] as const;
-export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 type RuleCode = (typeof RULE_CODES)[number];
 type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
 

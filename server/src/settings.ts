@@ -1,17 +1,11 @@
 // The `claimlens` settings section: its shape, defaults, and tolerant reading of what a
 // client sends (any client may send anything, or nothing at all).
+import { RULE_CODES } from '../../protocol/requests';
 import type { FindingCode, Severity } from './analysis/types';
 
 export type SeveritySetting = Severity | 'off';
 
-export const FINDING_CODES: readonly FindingCode[] = [
-  'unsourced-figure',
-  'unattributed-quote',
-  'vague-attribution',
-  'unbalanced-quote',
-  'document-too-large',
-  'binary-content',
-];
+export const FINDING_CODES: readonly FindingCode[] = RULE_CODES;
 
 export interface ClaimLensSettings {
   enable: boolean;

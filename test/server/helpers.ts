@@ -1,6 +1,7 @@
 // Hand-built analyses for feature tests, so that they do not depend on the core's English.
 import type { DocumentAnalysis, Entity, Figure, Finding, Quote, Sentence, Claim } from '../../server/src/analysis/types';
 import { makeEntry, type AnalysisEntry } from '../../server/src/analysisStore';
+import { emptyAnalysis as emptyAnalysisOfLength } from '../../server/src/analysis';
 
 export function spanOf(text: string, needle: string, from = 0): { start: number; end: number } {
   const start = text.indexOf(needle, from);
@@ -9,17 +10,7 @@ export function spanOf(text: string, needle: string, from = 0): { start: number;
 }
 
 export function emptyAnalysis(text: string): DocumentAnalysis {
-  return {
-    schemaVersion: 1,
-    length: text.length,
-    structure: { paragraphs: [], boilerplate: [] },
-    sentences: [],
-    entities: [],
-    quotes: [],
-    figures: [],
-    claims: [],
-    findings: [],
-  };
+  return emptyAnalysisOfLength(text.length);
 }
 
 /** A small article with one person, one quote, one sourced and one unsourced figure. */

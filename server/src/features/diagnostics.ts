@@ -4,7 +4,7 @@ import type { Severity } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import type { ClaimLensSettings } from '../settings';
 import { effectiveFindings } from './findings';
-import type { FileSummary } from '../workspace/summary';
+import type { FileSummary, FindingSummary } from '../workspace/summary';
 
 export const DIAGNOSTIC_SOURCE = 'ClaimLens';
 export const DIAGNOSTICS_DOC_BASE = 'https://github.com/claimlens/claimlens/blob/main/docs/diagnostics/';
@@ -22,24 +22,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
   const { lines } = entry;
-  return effectiveFindings(entry.analysis, lines, settings.severity).map(({ finding, severity }) => {
-    const diagnostic: Diagnostic = {
-      range: lines.rangeOf(finding.span),
-      severity: SEVERITY[severity],
-      code: finding.code,
-      codeDescription: { href: diagnosticHref(finding.code) },
-      source: DIAGNOSTIC_SOURCE,
-      message: finding.message,
-    };
-    if (finding.data) diagnostic.data = { ...finding.data };
-    if (finding.related && finding.related.length > 0) {
-      diagnostic.relatedInformation = finding.related.map((related) => ({
-        location: { uri: entry.uri, range: lines.rangeOf(related.span) },
-        message: related.message,
-      }));
-    }
-    return diagnostic;
-  });
+  return effectiveFindings(entry.analysis, lines, settings.severity).map(({ finding, severity }) =>
+    diagnosticOf(
+      entry.uri,
+      {
+        code: finding.code,
+        range: lines.rangeOf(finding.span),
+        message: finding.message,
+        severity: finding.severity,
+        data: finding.data,
+        related: finding.related?.map((related) => ({ range: lines.rangeOf(related.span), message: related.message })),
+      },
+      severity,
+    ),
+  );
 }
 
 /** Diagnostics of an indexed file from its compact summary (suppressions already applied),
@@ -48,23 +44,26 @@ export function diagnosticsFromSummary(summary: Pick<FileSummary, 'uri' | 'findi
   const diagnostics: Diagnostic[] = [];
   for (const finding of summary.findings) {
     const level = settings.severity[finding.code] ?? finding.severity;
-    if (level === 'off') continue;
-    const diagnostic: Diagnostic = {
-      range: finding.range,
-      severity: SEVERITY[level],
-      code: finding.code,
-      codeDescription: { href: diagnosticHref(finding.code) },
-      source: DIAGNOSTIC_SOURCE,
-      message: finding.message,
-    };
-    if (finding.data) diagnostic.data = { ...finding.data };
-    if (finding.related && finding.related.length > 0) {
-      diagnostic.relatedInformation = finding.related.map((related) => ({
-        location: { uri: summary.uri, range: related.range },
-        message: related.message,
-      }));
-    }
-    diagnostics.push(diagnostic);
+    if (level !== 'off') diagnostics.push(diagnosticOf(summary.uri, finding, level));
   }
   return diagnostics;
+}
+
+function diagnosticOf(uri: string, finding: FindingSummary, level: Severity): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[level],
+    code: finding.code,
+    codeDescription: { href: diagnosticHref(finding.code) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.data) diagnostic.data = { ...finding.data };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri, range: related.range },
+      message: related.message,
+    }));
+  }
+  return diagnostic;
 }
