@@ -23,7 +23,7 @@ import {
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
 import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
-import { tagNames, type NameSpan } from './tagger';
+import { tagNamesScored, type NameSpan } from './tagger';
 
 export interface NameCandidate {
   /** The name as written, without a title before it or a possessive after it. */
@@ -42,6 +42,8 @@ export interface NameCandidate {
   tagged?: boolean;
   /** A tagged span replaced by the rule candidates inside it. */
   split?: boolean;
+  /** The tagger's per-kind scores for the span (see ScoredNameSpan), when it proposed it. */
+  scores?: readonly number[];
 }
 
 export interface Mention {
@@ -484,6 +486,18 @@ export function resolveEntities(
     }
   }
 
+  // A word the tagger reads as a place more often than a person's full name is written
+  // stays a place: "Athens" sixteen times beside one "Old Athens" is the city, while
+  // "Lima said" after "Ana Lima" (tagged a person) is the person.
+  const placeVotes = new Map<string, number>();
+  for (const p of pending) {
+    const c = p.cand;
+    if (c.tagged && c.kind === 'place') placeVotes.set(info(c.text).upper, (placeVotes.get(info(c.text).upper) ?? 0) + 1);
+  }
+  const fullNameCounts = new Map<Draft, number>();
+  for (const p of pending) if (p.draft && p.draft.kind === 'person') fullNameCounts.set(p.draft, (fullNameCounts.get(p.draft) ?? 0) + 1);
+  const placeOutweighs = (c: NameCandidate, person: Draft) => c.tagged === true && c.kind === 'place' && (placeVotes.get(info(c.text).upper) ?? 0) > (fullNameCounts.get(person) ?? 0);
+
   // Pass 2: single words and the rest — surnames, acronyms, known names, or "other".
   for (const p of pending) {
     if (p.draft || p.skip) continue;
@@ -492,7 +506,7 @@ export function resolveEntities(
     const header = paragraphKind(c.sentence) !== 'body';
     const upper = info(c.text).upper;
     const person = personBySuffix.get(upper) ?? personKeys.get(upper);
-    if (person) p.draft = person;
+    if (person && !placeOutweighs(c, person)) p.draft = person;
     else if (c.tagged && !isAllCaps(c.text) && byKind.organization.get(upper)?.name === upper) p.draft = byKind.organization.get(upper); // "Efe" for "EFE"
     else if (c.tagged && c.kind === 'person') p.draft = getDraft('person', c.text);
     else if (c.tagged && c.kind && (CITIES.has(c.text) || KNOWN_ORGS.has(c.text))) p.draft = getDraft(CITIES.has(c.text) ? 'place' : 'organization', c.text);
@@ -514,7 +528,7 @@ export function resolveEntities(
     const d = p.draft;
     if (!d || d.kind !== 'place' || p.cand.sentence < 0 || !CITIES.has(p.cand.text) || COUNTRIES.has(p.cand.text)) continue;
     const person = personBySuffix.get(info(p.cand.text).upper);
-    if (person) p.draft = person;
+    if (person && !placeOutweighs(p.cand, person)) p.draft = person;
   }
   // Known acronyms that abbreviate an organisation named in full ("DEA").
   for (const p of pending) {
@@ -692,6 +706,8 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     const cand: NameCandidate = { span: { start, end }, text: name, sentence: s, kind: t.kind, initial: ruleByStart.get(start)?.initial ?? false, possessive, tagged: true };
     if (title) cand.title = title;
+    const scores = (t as NameSpan & { scores?: number[] }).scores;
+    if (scores) cand.scores = scores;
     out.push(cand);
   }
   // Rule candidates the tagger did not cover, when the rules are sure of them; and rule
@@ -716,6 +732,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     }
     if (e - k === 1 && out[k].span.start === r.span.start && out[k].span.end === r.span.end && r.kind === 'organization') {
       out[k].kind = 'organization';
+      out[k].scores = undefined; // the rules' kind votes whole
       continue;
     }
     if (e - k >= 2 && out[e - 1].span.end <= r.span.end + 0) {
@@ -755,7 +772,7 @@ function voteKinds(merged: NameCandidate[]): NameCandidate[] {
     if (!c.kind) continue;
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
-    v[KIND_INDEX[c.kind]] += 1;
+    addVote(v, c);
   }
   for (let i = 0; i < merged.length; i++) {
     const c = merged[i];
@@ -767,6 +784,26 @@ function voteKinds(merged: NameCandidate[]): NameCandidate[] {
     c.kind = KINDS[best];
   }
   return merged;
+}
+
+/** Scores 16 apart (trained units) make one kind's vote e (≈2.7) times another's; tuned on GUM train/dev. */
+const VOTE_TEMPERATURE = 16;
+
+/**
+ * One mention's vote: a soft vote from the tagger's scores (a confident mention outweighs
+ * a hesitant one: "in Coron" outvotes "Coron was" read as a person), or a whole vote for
+ * a kind the rules set.
+ */
+function addVote(v: number[], c: NameCandidate): void {
+  const k = KIND_INDEX[c.kind!];
+  const s = c.scores;
+  if (!s) { v[k] += 1; return; }
+  let best = s[0];
+  for (let i = 1; i < 4; i++) if (s[i] > best) best = s[i];
+  let total = 0;
+  const p = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) total += p[i] = Math.exp((s[i] - best) / VOTE_TEMPERATURE);
+  for (let i = 0; i < 4; i++) v[i] += p[i] / total;
 }
 
 /** A run of more than a dozen words is a title-case heading or shouting, not a name. */
@@ -819,5 +856,5 @@ function isLetterAt(text: string, i: number): boolean {
 
 export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): EntityAnalysis {
   const rules = findNameCandidates(text, sentences, sentenceTokens);
-  return resolveEntities(text, structure, sentences, combineCandidates(text, sentences, tagNames(text), rules));
+  return resolveEntities(text, structure, sentences, combineCandidates(text, sentences, tagNamesScored(text), rules));
 }

@@ -360,6 +360,49 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
  * kind 'other' marks proper names that are not a person, organization or place.
  */
 export function tagNames(text: string, model: TaggerModel = getDefaultModel()): NameSpan[] {
+  return tagSpans(text, model, false);
+}
+
+/** A name span with how strongly the tagger read each type over its tokens. */
+export interface ScoredNameSpan extends NameSpan {
+  /**
+   * Per type, in the order of SCORED_KINDS (person, organization, place, other): the
+   * span's emission score for that type (B- on the first token, I- on the rest), in the
+   * model's trained units. The difference between two entries is the tagger's margin.
+   */
+  scores: number[];
+}
+
+export const SCORED_KINDS: readonly NameKind[] = ['person', 'organization', 'place', 'other'];
+const SCORED_B = ['B-PER', 'B-ORG', 'B-LOC', 'B-MISC'].map((l) => LABELS.indexOf(l as (typeof LABELS)[number]));
+
+/** tagNames, with each span's per-type scores (for document-level type votes). */
+export function tagNamesScored(text: string, model: TaggerModel = getDefaultModel()): ScoredNameSpan[] {
+  return tagSpans(text, model, true) as ScoredNameSpan[];
+}
+
+/**
+ * The score of the sentence's best path with the span [from, to] relabelled as each type
+ * in turn, less the rest of the path: emissions plus the transitions into, inside and
+ * out of the span.
+ */
+function spanScores(model: TaggerModel, labels: Uint8Array, n: number, from: number, to: number): number[] {
+  const L = model.labelCount;
+  const T = model.transitions;
+  const scale = model.scale ?? 1;
+  const prevRow = from === 0 ? L : labels[from - 1];
+  const next = to + 1 < n ? labels[to + 1] : -1;
+  const out: number[] = [];
+  for (const b of SCORED_B) {
+    let sum = emitBuffer[from * L + b] + T[prevRow * L + b];
+    for (let i = from + 1; i <= to; i++) sum += emitBuffer[i * L + b + 1] + T[(i === from + 1 ? b : b + 1) * L + b + 1];
+    if (next >= 0) sum += T[(to > from ? b + 1 : b) * L + next];
+    out.push(sum / scale);
+  }
+  return out;
+}
+
+function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSpan[] {
   const spans: NameSpan[] = [];
   const t = scanTokens(text);
   if (t.count === 0) return spans;
@@ -376,18 +419,25 @@ export function tagNames(text: string, model: TaggerModel = getDefaultModel()): 
     decodeIds(state, model, n, labels);
     let open: NameSpan | undefined;
     let openType = '';
+    let openAt = 0;
+    const close = (last: number) => {
+      if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, last);
+      spans.push(open!);
+      open = undefined;
+    };
     for (let i = 0; i < n; i++) {
       const label = labels[i];
       const type = LABEL_TYPE[label];
-      if (open && (!LABEL_INSIDE[label] || type !== openType)) { spans.push(open); open = undefined; }
+      if (open && (!LABEL_INSIDE[label] || type !== openType)) close(i - 1);
       if (type && !open) {
         open = { start: t.starts[first + i], end: t.ends[first + i], kind: KIND_BY_TYPE[type] };
         openType = type;
+        openAt = i;
       } else if (open) {
         open.end = t.ends[first + i];
       }
     }
-    if (open) spans.push(open);
+    if (open) close(n - 1);
     first = end;
   }
   return spans;

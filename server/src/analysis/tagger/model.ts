@@ -29,6 +29,8 @@ export interface TaggerModel {
   emissions: Int8Array;
   /** (labelCount + 1) x labelCount transition weights in emission units. */
   transitions: Int32Array;
+  /** Integer weights divided by scale are the trained values. */
+  scale?: number;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -96,5 +98,5 @@ export function loadModel(artifact: ModelArtifact): TaggerModel {
     delta = 0;
     shift = 0;
   }
-  return { bits: artifact.bits, labelCount, emissions, transitions: Int32Array.from(artifact.transitions) };
+  return { bits: artifact.bits, labelCount, emissions, transitions: Int32Array.from(artifact.transitions), scale: artifact.scale };
 }
