@@ -441,6 +441,13 @@ export function resolveEntities(
   }
   for (const p of pending) {
     if (!p.draft && wordsCount(p.cand) >= 2 && personKeys.has(info(p.cand.text).upper)) p.draft = personKeys.get(info(p.cand.text).upper);
+    // A tagged multi-word name without an organisation word that ends a person's full name
+    // is that person ("De Vries said" after "Pieter de Vries").
+    const d = p.draft;
+    if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2 && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) {
+      const person = personBySuffix.get(info(p.cand.text).upper);
+      if (person) p.draft = person;
+    }
   }
   // Byline authors are people.
   if (structure.byline) {

@@ -3,10 +3,13 @@
 // The first LOCAL_FEATURES depend on the token's own string only, so the runtime can
 // cache their summed weights per distinct word; the rest look at neighbours (±2 tokens).
 // Attributes are hashed once per token and combined with integer mixing: no feature
-// strings are built.
+// strings are built. Gazetteer classes (gazetteer.ts: first name, place, common word, …)
+// are features of the token and of its neighbours.
 
-export const LOCAL_FEATURES = 11;
-export const CONTEXT_FEATURES = 15;
+import { gazetteerMask } from './gazetteer';
+
+export const LOCAL_FEATURES = 13;
+export const CONTEXT_FEATURES = 17;
 export const FEATURES_PER_TOKEN = LOCAL_FEATURES + CONTEXT_FEATURES;
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -35,6 +38,8 @@ export interface TokenAttributes {
   suffix2: number;
   suffix3: number;
   suffix4: number;
+  /** Gazetteer class mask (gazetteer.ts). */
+  gaz: number;
 }
 
 const CAP_LOWER = 1, CAP_TITLE = 2, CAP_UPPER = 3, CAP_MIXED = 4, CAP_DIGIT = 5, CAP_OTHER = 6;
@@ -92,7 +97,7 @@ export function tokenAttributes(token: string): TokenAttributes {
   else if (firstUpper && uppers === 1) capClass = CAP_TITLE;
   else if (uppers > 0) capClass = CAP_MIXED;
   else capClass = CAP_OTHER;
-  return { lower, exact, shape, capClass, hasLower: lowers > 0, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3, suffix4 };
+  return { lower, exact, shape, capClass, hasLower: lowers > 0, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3, suffix4, gaz: gazetteerMask(token) };
 }
 
 /** Writes the LOCAL_FEATURES indices of one token at out[k...]. */
@@ -109,6 +114,8 @@ export function localFeatures(a: TokenAttributes, bits: number, out: Int32Array,
   out[k + 8] = mix(9, a.suffix2) >>> shift;
   out[k + 9] = mix(10, a.suffix3) >>> shift;
   out[k + 10] = mix(11, a.suffix4) >>> shift;
+  out[k + 11] = mix(27, a.gaz * 8 + a.capClass) >>> shift;
+  out[k + 12] = mix(28, a.gaz) >>> shift;
 }
 
 export const PAD_BEFORE = 0x1234567, PAD_AFTER = 0x7654321;
@@ -119,6 +126,7 @@ export interface SentenceContext {
   lower: Int32Array;
   shape: Int32Array;
   capClass: Int32Array;
+  gaz: Int32Array;
   /** All-capitals headline: no token has a lower-case letter. */
   headline: number;
 }
@@ -160,12 +168,14 @@ export function contextFeatures(ctx: SentenceContext, i: number, bits: number, o
   out[k + 12] = mix(24, mix(headline, shape)) >>> shift;
   out[k + 13] = mix(25, (pc1 * 16 + cap) * 16 + nc1) >>> shift;
   out[k + 14] = mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift;
+  out[k + 15] = mix(29, i >= 1 ? ctx.gaz[i - 1] : PAD_BEFORE) >>> shift;
+  out[k + 16] = mix(30, i + 1 < n ? ctx.gaz[i + 1] : PAD_AFTER) >>> shift;
 }
 
 export function sentenceContext(attrs: readonly TokenAttributes[]): SentenceContext {
   const n = attrs.length;
-  const ctx: SentenceContext = { n, lower: new Int32Array(n), shape: new Int32Array(n), capClass: new Int32Array(n), headline: isHeadline(attrs) ? 1 : 0 };
-  for (let i = 0; i < n; i++) { ctx.lower[i] = attrs[i].lower; ctx.shape[i] = attrs[i].shape; ctx.capClass[i] = attrs[i].capClass; }
+  const ctx: SentenceContext = { n, lower: new Int32Array(n), shape: new Int32Array(n), capClass: new Int32Array(n), gaz: new Int32Array(n), headline: isHeadline(attrs) ? 1 : 0 };
+  for (let i = 0; i < n; i++) { ctx.lower[i] = attrs[i].lower; ctx.shape[i] = attrs[i].shape; ctx.capClass[i] = attrs[i].capClass; ctx.gaz[i] = attrs[i].gaz; }
   return ctx;
 }
 

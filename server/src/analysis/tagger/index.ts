@@ -106,6 +106,8 @@ function decoderState(model: TaggerModel): DecoderState {
     addRow(vectors, NEXT1 * L, W, mix(17, PAD_AFTER) >>> shift, L);
     addRow(vectors, PREV2 * L, W, mix(14, PAD_BEFORE) >>> shift, L);
     addRow(vectors, NEXT2 * L, W, mix(15, PAD_AFTER) >>> shift, L);
+    addRow(vectors, PREV1 * L, W, mix(29, PAD_BEFORE) >>> shift, L);
+    addRow(vectors, NEXT1 * L, W, mix(30, PAD_AFTER) >>> shift, L);
     state = {
       transitions: model.transitions, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
       slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
@@ -195,6 +197,8 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
   addRow(V, base + NEXT1 * L, W, mix(17, a.shape) >>> shift, L);
   addRow(V, base + PREV2 * L, W, mix(14, a.lower) >>> shift, L);
   addRow(V, base + NEXT2 * L, W, mix(15, a.lower) >>> shift, L);
+  addRow(V, base + PREV1 * L, W, mix(29, a.gaz) >>> shift, L);
+  addRow(V, base + NEXT1 * L, W, mix(30, a.gaz) >>> shift, L);
   const A = state.attrs;
   A[id * ATTRS] = a.lower;
   A[id * ATTRS + 1] = a.shape;
