@@ -309,6 +309,7 @@ interface Draft {
   order: number;
 }
 
+
 const APPOSITIVE_ARTICLES = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'Mexico’s', 'former']);
 
 /** "Todd Robinson, the assistant secretary of state for …," → the role phrase. */
@@ -647,7 +648,48 @@ function isKnownName(name: string): boolean {
  * string then takes one kind across the document: the majority of its tagged mentions,
  * the first mention breaking a tie.
  */
-export function combineCandidates(text: string, sentences: readonly Sentence[], tagged: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
+const COMPANY_SUFFIXES = new Set(['Inc.', 'Inc', 'Ltd.', 'Ltd', 'LLC', 'Corp.', 'Co.', 'plc', 'PLC', 'S.A.', 'AG', 'GmbH', 'N.V.', 'LLP']);
+
+/**
+ * A name holds no bracket and no comma: "World Health Organisation (WHO" ends before the
+ * bracket, "Palawan, Philippines" is two names, "Acme Lottery Corporation, Inc." is the
+ * corporation. The first piece keeps the tagger's scores; later pieces vote whole.
+ */
+function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const t of tagged) {
+    let end = t.end;
+    const bracket = text.indexOf('(', t.start);
+    if (bracket >= 0 && bracket < end) {
+      end = bracket;
+      while (end > t.start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+      if (end === t.start) continue;
+    }
+    const comma = text.indexOf(',', t.start);
+    if ((comma < 0 || comma >= end) && end === t.end) { out.push(t); continue; }
+    let from = t.start;
+    let first = true;
+    while (from < end) {
+      let to = text.indexOf(',', from);
+      if (to < 0 || to > end) to = end;
+      let a = from, b = to;
+      while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+      while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+      if (b > a && !(!first && COMPANY_SUFFIXES.has(text.slice(a, b)))) {
+        const piece: NameSpan & { scores?: number[] } = { start: a, end: b, kind: t.kind };
+        const scores = (t as NameSpan & { scores?: number[] }).scores;
+        if (first && scores) piece.scores = scores;
+        out.push(piece);
+      }
+      first = false;
+      from = to + 1;
+    }
+  }
+  return out;
+}
+
+export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
+  const tagged = splitAtPunctuation(text, taggedSpans);
   const ruleByEnd = new Map<number, NameCandidate>();
   const ruleByStart = new Map<number, NameCandidate>();
   for (const r of rules) {
