@@ -796,8 +796,8 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     }
   }
   while (k < out.length) merged.push(out[k++]);
-  if (merged.some((c) => c.split)) return voteKinds(merged.filter((c) => !c.split));
-  return voteKinds(merged);
+  if (merged.some((c) => c.split)) return voteKinds(text, merged.filter((c) => !c.split));
+  return voteKinds(text, merged);
 }
 
 /** A rule candidate taken as tagged with a kind (a field-by-field copy: object spread is slow here). */
@@ -809,10 +809,25 @@ function asTagged(r: NameCandidate, kind: EntityKind): NameCandidate {
 }
 
 /** Document-level consistency: one kind per name string (tagged mentions vote; the first breaks a tie). */
-function voteKinds(merged: NameCandidate[]): NameCandidate[] {
+/** Words before a place name ("in Coron", "near Coron") and seldom before a person's. */
+const LOCATIVE_WORDS = new Set(['in', 'near', 'into', 'throughout', 'within', 'across', 'outside']);
+
+/** The lower-case word just before `start` (up to 12 letters), or ''. */
+function wordBefore(text: string, start: number): string {
+  let e = start;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && e - b < 12 && isLetterAt(text, b - 1)) b--;
+  return b < e && (b === 0 || !isLetterAt(text, b - 1)) ? text.slice(b, e).toLowerCase() : '';
+}
+
+function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
 
   // Document-level consistency: one kind per name string.
   const votes = new Map<string, number[]>();
+  // One-word names written twice or more after "in"/"near"/...: a place the tagger, reading
+  // "Coron was …" at sentence starts as a person, would otherwise make a person.
+  const locative = new Map<string, number>();
   const keys = new Array<string | undefined>(merged.length);
   for (let i = 0; i < merged.length; i++) {
     const c = merged[i];
@@ -822,6 +837,7 @@ function voteKinds(merged: NameCandidate[]): NameCandidate[] {
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
     addVote(v, c);
+    if (!c.possessive && isSingleWord(text, c.span.start, c.span.end) && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
   }
   for (let i = 0; i < merged.length; i++) {
     const c = merged[i];
@@ -830,6 +846,7 @@ function voteKinds(merged: NameCandidate[]): NameCandidate[] {
     if (!v) continue;
     let best = v[4];
     for (let i = 0; i < 4; i++) if (v[i] > v[best]) best = i;
+    if (best === KIND_INDEX.person && (locative.get(keys[i]!) ?? 0) >= 2) best = KIND_INDEX.place;
     c.kind = KINDS[best];
   }
   return merged;
