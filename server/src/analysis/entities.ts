@@ -9,6 +9,7 @@ import {
   CITIES,
   COUNTRIES,
   DEMONYMS,
+  INTERJECTIONS,
   KNOWN_ORGS,
   NAME_PARTICLES,
   ORG_ALIASES,
@@ -743,6 +744,8 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
       if (seen) continue;
     }
     let raw = text.slice(start, end);
+    // "Ah, …", "Howdy!", "Oh my God": exclamations, not names.
+    if (INTERJECTIONS.has(raw) || (raw === 'God' && GOD_EXCLAIMED.has(wordBefore(text, start)))) continue;
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
     let title = rule && rule.span.start >= start ? rule.title : undefined;
     // A title the tagger kept inside a person's name: "President Obama" → "Obama".
@@ -812,12 +815,22 @@ function asTagged(r: NameCandidate, kind: EntityKind): NameCandidate {
 /** Words before a place name ("in Coron", "near Coron") and seldom before a person's. */
 const LOCATIVE_WORDS = new Set(['in', 'near', 'into', 'throughout', 'within', 'across', 'outside']);
 
-/** The lower-case word just before `start` (up to 12 letters), or ''. */
-function wordBefore(text: string, start: number): string {
+/** "Oh my God", "for God's sake", "thank God". */
+const GOD_EXCLAIMED = new Set(['my', 'oh', 'for', 'thank', 'good', 'dear']);
+
+/** Nouns that name a person just before their name ("their child, Gloria", "his wife Ana"). */
+const KIN_WORDS = new Set(['child', 'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'baby', 'girl', 'boy', 'friend', 'named', 'uncle', 'aunt', 'niece', 'nephew', 'grandson', 'granddaughter', 'cousin', 'grandmother', 'grandfather', 'girlfriend', 'boyfriend', 'partner', 'widow', 'toddler']);
+
+/** The lower-case word just before `start` (up to 13 letters, a comma between allowed), or ''. */
+function wordBefore(text: string, start: number, overComma = false): string {
   let e = start;
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  if (overComma && e > 0 && text.charCodeAt(e - 1) === 44) {
+    e--;
+    while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  }
   let b = e;
-  while (b > 0 && e - b < 12 && isLetterAt(text, b - 1)) b--;
+  while (b > 0 && e - b < 13 && isLetterAt(text, b - 1)) b--;
   return b < e && (b === 0 || !isLetterAt(text, b - 1)) ? text.slice(b, e).toLowerCase() : '';
 }
 
@@ -828,6 +841,8 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
   // One-word names written twice or more after "in"/"near"/...: a place the tagger, reading
   // "Coron was …" at sentence starts as a person, would otherwise make a person.
   const locative = new Map<string, number>();
+  // One-word names placed after a kinship noun once ("their child, Gloria"): a person.
+  const kin = new Set<string>();
   const keys = new Array<string | undefined>(merged.length);
   for (let i = 0; i < merged.length; i++) {
     const c = merged[i];
@@ -837,7 +852,10 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
     addVote(v, c);
-    if (!c.possessive && isSingleWord(text, c.span.start, c.span.end) && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
+    if (isSingleWord(text, c.span.start, c.span.end)) {
+      if (!c.possessive && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
+      if (KIN_WORDS.has(wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
+    }
   }
   for (let i = 0; i < merged.length; i++) {
     const c = merged[i];
@@ -847,6 +865,7 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     let best = v[4];
     for (let i = 0; i < 4; i++) if (v[i] > v[best]) best = i;
     if (best === KIND_INDEX.person && (locative.get(keys[i]!) ?? 0) >= 2) best = KIND_INDEX.place;
+    else if (best !== KIND_INDEX.person && kin.has(keys[i]!)) best = KIND_INDEX.person;
     c.kind = KINDS[best];
   }
   return merged;

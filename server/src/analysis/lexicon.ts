@@ -254,3 +254,6 @@ export const BOILERPLATE_LINES = set(
     'follow us|more from|you may also like|recommended|most read|trending|print|email|copy link|next article|' +
     'previous article|close|menu|skip to content|all rights reserved|cookie settings|accept cookies',
 );
+
+/** Interjections and chat words that a capital makes look like names ("Ah, you did it", "Howdy!"). */
+export const INTERJECTIONS = set('Ah|Aha|Oh|Ooh|Howdy|Wow|Whoa|Hey|Hi|Hello|Okay|Yeah|Yep|Nope|Sorry|Please|Thanks|Alright|Uh|Um|Erm|Oops|Bye|Gonna|Wanna|Gotta|Yay|Hmm|Ouch|Huh|Shh|Damn');
