@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { tagNames, tokenize, getDefaultModel, loadModel, type NameSpan } from '../../server/src/analysis/tagger';
+import { tagNames, tagNamesScored, SCORED_KINDS, tokenize, getDefaultModel, loadModel, type NameSpan } from '../../server/src/analysis/tagger';
+import { gazetteerMask, GAZ } from '../../server/src/analysis/tagger/gazetteer';
 import { decodeBase64, decodeBase64Portable, encodeBase64 } from '../../server/src/analysis/tagger/model';
 
 function named(text: string, spans: NameSpan[]): string[] {
@@ -123,5 +124,27 @@ describe('tagger model encoding', () => {
 
   it('rejects a model whose labels do not match the runtime', () => {
     assert.throws(() => loadModel({ format: 'claimlens-ner/1', bits: 4, labels: ['O'], scale: 1, transitions: [], rows: '', weights: '' }));
+  });
+});
+
+describe('tagger gazetteer and span scores', () => {
+  it('knows first names, places and common words', () => {
+    assert.ok(gazetteerMask('Gloria') & GAZ.FIRST);
+    assert.ok(gazetteerMask('ATHENS') & GAZ.PLACE);
+    assert.ok(gazetteerMask('University') & GAZ.ORG_KEYWORD);
+    assert.strictEqual(gazetteerMask('walked') & (GAZ.FIRST | GAZ.LAST | GAZ.PLACE | GAZ.ORG), 0);
+    assert.strictEqual(gazetteerMask('Zqxvbnm'), 0);
+  });
+
+  it('scores every span for each kind, the chosen kind highest, with the spans of tagNames', () => {
+    const text = 'Todd Robinson met officials from the US State Department in Washington. Maria Lopez flew to Madrid on Monday.';
+    const scored = tagNamesScored(text);
+    assert.deepEqual(scored.map(({ start, end, kind }) => ({ start, end, kind })), tagNames(text));
+    assert.ok(scored.length >= 4);
+    for (const s of scored) {
+      assert.strictEqual(s.scores.length, SCORED_KINDS.length);
+      const best = s.scores.indexOf(Math.max(...s.scores));
+      assert.strictEqual(SCORED_KINDS[best], s.kind, `${text.slice(s.start, s.end)} ${s.scores}`);
+    }
   });
 });

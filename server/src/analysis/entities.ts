@@ -839,7 +839,8 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
   // Document-level consistency: one kind per name string.
   const votes = new Map<string, number[]>();
   // One-word names written twice or more after "in"/"near"/...: a place the tagger, reading
-  // "Coron was …" at sentence starts as a person, would otherwise make a person.
+  // "Tarnec was …" at sentence starts as a person, would otherwise make a person (or an
+  // organisation): unless the gazetteers know the name.
   const locative = new Map<string, number>();
   // One-word names placed after a kinship noun once ("their child, Gloria"): a person.
   const kin = new Set<string>();
@@ -864,7 +865,7 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     if (!v) continue;
     let best = v[4];
     for (let i = 0; i < 4; i++) if (v[i] > v[best]) best = i;
-    if (best === KIND_INDEX.person && (locative.get(keys[i]!) ?? 0) >= 2) best = KIND_INDEX.place;
+    if ((best === KIND_INDEX.person || best === KIND_INDEX.organization) && (locative.get(keys[i]!) ?? 0) >= 2 && !isKnownName(c.text)) best = KIND_INDEX.place;
     else if (best !== KIND_INDEX.person && kin.has(keys[i]!)) best = KIND_INDEX.person;
     c.kind = KINDS[best];
   }
