@@ -424,15 +424,14 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
     let open: NameSpan | undefined;
     let openType = '';
     let openAt = 0;
-    const close = (last: number) => {
-      if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, last);
-      spans.push(open!);
-      open = undefined;
-    };
     for (let i = 0; i < n; i++) {
       const label = labels[i];
       const type = LABEL_TYPE[label];
-      if (open && (!LABEL_INSIDE[label] || type !== openType)) close(i - 1);
+      if (open && (!LABEL_INSIDE[label] || type !== openType)) {
+        if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, i - 1);
+        spans.push(open);
+        open = undefined;
+      }
       if (type && !open) {
         open = { start: t.starts[first + i], end: t.ends[first + i], kind: KIND_BY_TYPE[type] };
         openType = type;
@@ -441,7 +440,10 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
         open.end = t.ends[first + i];
       }
     }
-    if (open) close(n - 1);
+    if (open) {
+      if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, n - 1);
+      spans.push(open);
+    }
     first = end;
   }
   return spans;
