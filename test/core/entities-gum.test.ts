@@ -37,8 +37,18 @@ describe('entities: documents unlike news (GUM error analysis)', () => {
   });
 
   it('makes no names of interjections or "Oh my God"', () => {
-    const a = analyze('Ah, you found the key. Howdy! Oh my God, look at the harbour. Oops. Sorry, I missed that.');
+    const a = analyze('Ah, you found the key. Howdy! Oh my God, look at the harbour. Oops. Sorry, I missed that. OK, let us go.');
     assert.deepStrictEqual(a.entities.filter((e) => e.kind !== 'other').map((e) => e.name), []);
+  });
+
+  it('makes no names of document parts ("Title IV", "Tab 8")', () => {
+    const text = 'The Secretary may waive any Title IV provision. Counsel, please turn to Tab 8 of the brief. Article III requires a concrete injury.';
+    const names = combineCandidates(text, [{ span: { start: 0, end: text.length }, paragraph: 0 }], [
+      { start: text.indexOf('Title'), end: text.indexOf(' provision'), kind: 'organization' },
+      { start: text.indexOf('Tab'), end: text.indexOf(' of the'), kind: 'place' },
+      { start: text.indexOf('Article'), end: text.indexOf(' requires'), kind: 'organization' },
+    ], []).map((c) => c.text);
+    assert.deepStrictEqual(names, []);
   });
 
   it('ends a name before a bracket, splits it at a comma and drops a company suffix', () => {

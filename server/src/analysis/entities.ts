@@ -746,6 +746,8 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     let raw = text.slice(start, end);
     // "Ah, …", "Howdy!", "Oh my God": exclamations, not names.
     if (INTERJECTIONS.has(raw) || (raw === 'God' && GOD_EXCLAIMED.has(wordBefore(text, start)))) continue;
+    // "Title IV", "Article III", "Tab 8": a part of a document, not a name.
+    if (DOCUMENT_PART.test(raw)) continue;
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
     let title = rule && rule.span.start >= start ? rule.title : undefined;
     // A title the tagger kept inside a person's name: "President Obama" → "Obama".
@@ -815,6 +817,8 @@ function asTagged(r: NameCandidate, kind: EntityKind): NameCandidate {
 /** Words before a place name ("in Coron", "near Coron") and seldom before a person's. */
 const LOCATIVE_WORDS = new Set(['in', 'near', 'into', 'throughout', 'within', 'across', 'outside']);
 
+const DOCUMENT_PART = /^(?:Title|Article|Tab|Section|Chapter|Part|Schedule|Rule|Clause|Figure|Table|Appendix|Exhibit|Paragraph) (?:[IVXLC]{1,6}|\d{1,4}[A-Za-z]?)$/;
+
 /** "Oh my God", "for God's sake", "thank God". */
 const GOD_EXCLAIMED = new Set(['my', 'oh', 'for', 'thank', 'good', 'dear']);
 
@@ -854,7 +858,7 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
     addVote(v, c);
     if (isSingleWord(text, c.span.start, c.span.end)) {
-      if (!c.possessive && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
+      if (!c.possessive && !isAllCaps(c.text) && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
       if (KIN_WORDS.has(wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
     }
   }

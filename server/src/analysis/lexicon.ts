@@ -256,4 +256,4 @@ export const BOILERPLATE_LINES = set(
 );
 
 /** Interjections and chat words that a capital makes look like names ("Ah, you did it", "Howdy!"). */
-export const INTERJECTIONS = set('Ah|Aha|Oh|Ooh|Howdy|Wow|Whoa|Hey|Hi|Hello|Okay|Yeah|Yep|Nope|Sorry|Please|Thanks|Alright|Uh|Um|Erm|Oops|Bye|Gonna|Wanna|Gotta|Yay|Hmm|Ouch|Huh|Shh|Damn');
+export const INTERJECTIONS = set('Ah|Aha|Oh|Ooh|Howdy|Wow|Whoa|Hey|Hi|Hello|Okay|OK|Yeah|Yep|Nope|Sorry|Please|Thanks|Alright|Uh|Um|Erm|Oops|Bye|Gonna|Wanna|Gotta|Yay|Hmm|Ouch|Huh|Shh|Damn');
