@@ -42,9 +42,10 @@ describe('entities: documents unlike news (GUM error analysis)', () => {
   });
 
   it('makes no names of document parts ("Title IV", "Tab 8")', () => {
-    const text = 'The Secretary may waive any Title IV provision. Counsel, please turn to Tab 8 of the brief. Article III requires a concrete injury.';
+    const text = 'The Secretary may waive any Title IV provision. Counsel, please turn to Tab 8 of the brief. Article III requires a concrete injury. Any Title II rule.';
     const names = combineCandidates(text, [{ span: { start: 0, end: text.length }, paragraph: 0 }], [
       { start: text.indexOf('Title'), end: text.indexOf(' provision'), kind: 'organization' },
+      { start: text.lastIndexOf('Title'), end: text.lastIndexOf('Title') + 5, kind: 'organization' },
       { start: text.indexOf('Tab'), end: text.indexOf(' of the'), kind: 'place' },
       { start: text.indexOf('Article'), end: text.indexOf(' requires'), kind: 'organization' },
     ], []).map((c) => c.text);

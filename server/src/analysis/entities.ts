@@ -747,7 +747,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     // "Ah, …", "Howdy!", "Oh my God": exclamations, not names.
     if (INTERJECTIONS.has(raw) || (raw === 'God' && GOD_EXCLAIMED.has(wordBefore(text, start)))) continue;
     // "Title IV", "Article III", "Tab 8": a part of a document, not a name.
-    if (DOCUMENT_PART.test(raw)) continue;
+    if (DOCUMENT_PART.test(raw) || (DOCUMENT_PART_WORDS.has(raw) && /^ (?:[IVXLC]{1,6}|\d{1,4})\b/.test(text.slice(end, end + 8)))) continue;
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
     let title = rule && rule.span.start >= start ? rule.title : undefined;
     // A title the tagger kept inside a person's name: "President Obama" → "Obama".
@@ -775,7 +775,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     let e = k;
     while (e < out.length && out[e].span.start < r.span.end) e++;
     if (e === k) {
-      if (r.kind || isKnownName(r.text)) merged.push(r);
+      if ((r.kind || isKnownName(r.text)) && !COMPANY_SUFFIXES.has(r.text)) merged.push(r);
       continue;
     }
     // "Health Ministry and Reuters" is two names the rules split at "and".
@@ -818,6 +818,7 @@ function asTagged(r: NameCandidate, kind: EntityKind): NameCandidate {
 const LOCATIVE_WORDS = new Set(['in', 'near', 'into', 'throughout', 'within', 'across', 'outside']);
 
 const DOCUMENT_PART = /^(?:Title|Article|Tab|Section|Chapter|Part|Schedule|Rule|Clause|Figure|Table|Appendix|Exhibit|Paragraph) (?:[IVXLC]{1,6}|\d{1,4}[A-Za-z]?)$/;
+const DOCUMENT_PART_WORDS = new Set(['Title', 'Article', 'Tab', 'Section', 'Chapter', 'Part', 'Schedule', 'Rule', 'Clause', 'Figure', 'Table', 'Appendix', 'Exhibit', 'Paragraph']);
 
 /** "Oh my God", "for God's sake", "thank God". */
 const GOD_EXCLAIMED = new Set(['my', 'oh', 'for', 'thank', 'good', 'dear']);
