@@ -8,6 +8,10 @@
 //     --out models/ner-model.json [--conll-dev /work/shared/eval/conll2003/dev.txt] \
 //     [--epochs 10] [--bits 18] [--min-count 2] [--seed 1] [--gum-weight 1] [--gum-genres news,bio,...]
 //
+// The shipped model: --gum-genres news,interview,academic,court,bio,voyage --gum-weight 3
+// (see NOTICE). The features read the word lists of models/gazetteer.json
+// (scripts/build-gazetteer.ts): rebuild those first if they change.
+//
 // --gum-dev lists the GUM dev documents: they are left out of training and, with
 // --conll-dev, scored after training.
 import * as fs from 'node:fs';
