@@ -208,6 +208,31 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
   return { quotes, unbalanced };
 }
 
+/** Verbs whose object is the quotation itself: "called it “…”", "chanted “…”", "described as “…”". */
+const NAMING_VERBS = new Set(
+  'called|calls|call|calling|dubbed|labeled|labelled|termed|branded|chanted|chanting|chant|sang|singing|sing|typed|described|describes|describing|characterized|characterised|attacked|decried|praised'.split('|'),
+);
+/** Between a naming verb and its quotation: "called them “…”", "described as “…”". */
+const NAMING_LINKS = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'this', 'that', 'as']);
+
+/** "what it called “…”": the quotation belongs to a relative clause, which is the Content. */
+function isAfterWhat(text: string, verbStart: number, floor: number): boolean {
+  let j = verbStart;
+  while (j > floor && verbStart - j < 3 && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  const subject = wordBefore(text, j, floor);
+  if (!subject) return false;
+  j -= subject.length;
+  while (j > floor && isSpaceCode(text.charCodeAt(j - 1)) && j > verbStart - 40) j--;
+  return wordBefore(text, j, floor) === 'what';
+}
+
+/** The word that ends at `k` (letters only, at most 20), or "". */
+function wordBefore(text: string, k: number, floor: number): string {
+  let w = k;
+  while (w > floor && k - w < 20 && isLetterCode(text.charCodeAt(w - 1))) w--;
+  return text.slice(w, k).toLowerCase();
+}
+
 /** Verbs that hand straight over to a quotation with no comma or colon ("says “…”"). */
 const QUOTE_OPENING_VERBS = new Set(
   'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|tweeted|declared|replied|responded|continued|explained|insisted|warned|stated|argued|noted|recalled|announced|concluded|answered|saying|adding|writing|asking'.split('|'),
@@ -335,9 +360,18 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
   if (isLetterCode(before)) {
     // Right after a word: "says “…”" opens a quotation; "because “…,”" or "the book
     // “…,”" keeps it inside someone else's clause.
-    let w = k - 1;
-    while (w > sentenceStart && k - w < 20 && isLetterCode(text.charCodeAt(w - 1))) w--;
-    return QUOTE_OPENING_VERBS.has(text.slice(w, k)) ? 'direct' : 'partial';
+    const word = wordBefore(text, k, sentenceStart);
+    if (QUOTE_OPENING_VERBS.has(word)) return 'direct';
+    // "called it “…”", "described as “…”", "chanted “…”": the quotation is the whole of
+    // what the verb reports (PolNeAR's Content), not words lifted into a clause.
+    if (NAMING_VERBS.has(word)) return isAfterWhat(text, k - word.length, sentenceStart) ? 'partial' : 'direct';
+    if (NAMING_LINKS.has(word)) {
+      const w = k - word.length;
+      let j = w;
+      while (j > sentenceStart && w - j < 3 && isSpaceCode(text.charCodeAt(j - 1))) j--;
+      if (NAMING_VERBS.has(wordBefore(text, j, sentenceStart))) return 'direct';
+    }
+    return 'partial';
   }
   const last = text.charCodeAt(q.content.end - 1);
   if ((last === 44 || last === 63 || last === 33) && q.words >= 4) return 'direct';
