@@ -3,6 +3,14 @@
 // Texts are our own.
 import * as assert from 'assert';
 import { analyze, directQuotes, findingTexts, slice } from './helpers';
+import { findQuoteMarks } from '../../server/src/analysis/quotes';
+import { analyzeStructure } from '../../server/src/analysis/structure';
+import { splitSentences } from '../../server/src/analysis/sentences';
+
+function scan(text: string) {
+  const structure = analyzeStructure(text);
+  return findQuoteMarks(text, structure, splitSentences(text, structure));
+}
 
 const marked = (text: string) => directQuotes(analyze(text)).map((q) => `${q.kind} ${slice(text, q.span)}`);
 
@@ -59,6 +67,18 @@ describe('quotes: whole or partial', () => {
     const text =
       'What readers told us.\n\n“The buses never come on time in winter.” ― Helen Brandt\n“We need a second bridge before the floods.”― Oscar Lindqvist\n';
     assert.deepStrictEqual(marked(text), ['direct “The buses never come on time in winter.”', 'direct “We need a second bridge before the floods.”']);
+  });
+
+  it('records the signature (name and dash) of a signed quotation, and only at the end of its line', () => {
+    const text =
+      'What readers told us.\n\n“The buses never come on time.” ― Edwin G. Monroy\n“The bridge is fine,” — Helen Brandt said on Monday.\n';
+    const quotes = scan(text).quotes;
+    assert.strictEqual(quotes.length, 2);
+    const signature = quotes[0].signature;
+    assert.ok(signature);
+    assert.strictEqual(slice(text, signature.name), 'Edwin G. Monroy');
+    assert.strictEqual(slice(text, signature.dash), '―');
+    assert.strictEqual(quotes[1].signature, undefined);
   });
 
   it('takes a quotation set off by double dashes as whole', () => {

@@ -23,6 +23,8 @@ export interface QuoteMarks {
   closed: boolean;
   /** Words in the content. */
   words: number;
+  /** “…” ― Helen Brandt: the name that signs the quotation on its line, and the dash before it. */
+  signature?: { name: Span; dash: Span };
 }
 
 export interface UnbalancedMark {
@@ -204,7 +206,10 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
     }
   }
   quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const q of quotes) q.kind = classify(text, q, sentences);
+  for (const q of quotes) {
+    q.signature = signatureAfter(text, q);
+    q.kind = q.signature ? 'direct' : classify(text, q, sentences);
+  }
   return { quotes, unbalanced };
 }
 
@@ -270,16 +275,41 @@ function nextBodyStart(text: string, structure: DocumentStructure, p: number): n
   return paragraphContentStart(text, structure, n);
 }
 
-/** “…” ― Name: a reader's quotation signed on its own line (dash, then a capitalised name). */
-function isSignedLine(text: string, q: QuoteMarks): boolean {
+/**
+ * “…” ― Name: a reader's quotation signed on its line — a horizontal bar or em dash after
+ * the closing mark, then a capitalised name (initials allowed) that ends the line or its
+ * sentence. Returns the name and the dash.
+ */
+function signatureAfter(text: string, q: QuoteMarks): { name: Span; dash: Span } | undefined {
   let i = q.span.end;
-  const limit = Math.min(text.length, i + 4);
-  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i++;
-  const dash = text.charCodeAt(i);
-  if (dash !== HORIZONTAL_BAR && dash !== EM_DASH) return false;
+  while (i < text.length && i - q.span.end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i++;
+  const dashCode = text.charCodeAt(i);
+  if (dashCode !== HORIZONTAL_BAR && dashCode !== EM_DASH) return undefined;
+  const dash = { start: i, end: i + 1 };
   i++;
-  while (i < text.length && i - q.span.end < 8 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i++;
-  return i < text.length && isUpperCode(text.charCodeAt(i));
+  while (i < text.length && i - dash.end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i++;
+  const nameStart = i;
+  let nameEnd = i;
+  for (let words = 0; words < 6 && i < text.length && isUpperCode(text.charCodeAt(i)); words++) {
+    let w = i + 1;
+    while (w < text.length && w - i < 20 && (isLetterCode(text.charCodeAt(w)) || text.charCodeAt(w) === 45 || text.charCodeAt(w) === 39 || text.charCodeAt(w) === RIGHT_SINGLE)) w++;
+    // An initial keeps its full stop ("Edwin G. Monroy").
+    if (w - i === 1 && text.charCodeAt(w) === 46) w++;
+    nameEnd = w;
+    i = w;
+    if (text.charCodeAt(i) !== 32 || !isUpperCode(text.charCodeAt(i + 1))) break;
+    i++;
+  }
+  if (nameEnd === nameStart) return undefined;
+  // The name ends the line or its sentence: "― Helen Brandt", "― Helen Brandt." but not "— Helen Brandt said".
+  let j = nameEnd;
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0 || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44)) j++;
+  if (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13 && !isOpeningMarkCode(text.charCodeAt(j))) return undefined;
+  return { name: { start: nameStart, end: nameEnd }, dash };
+}
+
+function isOpeningMarkCode(c: number): boolean {
+  return c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === STRAIGHT_QUOTE;
 }
 
 /** The first letter of the quoted words is lower-case: a fragment of a longer sentence. */
@@ -356,7 +386,6 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
   if (isNickname(text, q, before)) return 'partial';
   // After a full stop the quotation opens a sentence the splitter did not cut ('' marks).
   if (before === 46 || before === 63 || before === 33) return 'direct';
-  if (isSignedLine(text, q)) return 'direct';
   if (isLetterCode(before)) {
     // Right after a word: "says “…”" opens a quotation; "because “…,”" or "the book
     // “…,”" keeps it inside someone else's clause.
