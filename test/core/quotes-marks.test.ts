@@ -92,6 +92,11 @@ describe('quotes: whole or partial', () => {
     assert.deepStrictEqual(marked(text), ['partial “the pier would have closed for good.”', 'direct “We were lucky,”', 'direct “and the town knows it.”']);
   });
 
+  it('keeps a title in apposition after a comma partial', () => {
+    const text = 'Oscar Lindqvist wrote a book, “Harbours of the North,” in 2011. Later, “We will stay,” he said.';
+    assert.deepStrictEqual(marked(text), ['partial “Harbours of the North,”', 'direct “We will stay,”']);
+  });
+
   it('keeps a quotation the sentence runs on from partial', () => {
     const text = '“You drove the workers to the breaking point” to lift the share price, Helen Brandt told the board.';
     assert.deepStrictEqual(marked(text), ['partial “You drove the workers to the breaking point”']);

@@ -217,6 +217,14 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
 const NAMING_VERBS = new Set(
   'called|calls|call|calling|dubbed|labeled|labelled|termed|branded|chanted|chanting|chant|sang|singing|sing|typed|described|describes|describing|characterized|characterised|attacked|decried|praised'.split('|'),
 );
+/**
+ * Words before ", “…”" that do not hand over to a quotation: works whose title follows in
+ * apposition ("the documentary, “…”") and words that keep the clause going.
+ */
+const NOT_BEFORE_A_QUOTATION = new Set(
+  'book|books|show|documentary|commentary|column|film|movie|song|album|speech|essay|article|memoir|program|programme|series|slogan|headline|words|that|because|including|as|than'.split('|'),
+);
+
 /** Between a naming verb and its quotation: "called them “…”", "described as “…”". */
 const NAMING_LINKS = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'this', 'that', 'as']);
 
@@ -379,6 +387,8 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
   if (before === 44 || before === EM_DASH || before === HORIZONTAL_BAR || (before === 45 && k >= 2 && text.charCodeAt(k - 2) === 45)) {
     // ", “…”" and "-- ''…'' --": a whole quotation, unless it starts mid-sentence in lower
     // case — but “A,” she said, “and B.” is the second half of a split quotation.
+    // "his book, “…”", "because, “…”": a title in apposition or a clause that goes on.
+    if (before === 44 && NOT_BEFORE_A_QUOTATION.has(wordBefore(text, k - 1, sentenceStart))) return 'partial';
     if (!startsLowerCase(text, q) || (before === 44 && continuesSplitQuotation(text, q, k - 1))) return 'direct';
     const last = text.charCodeAt(q.content.end - 1);
     return before !== 44 && (last === 63 || last === 33) ? 'direct' : 'partial';
