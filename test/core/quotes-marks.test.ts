@@ -92,6 +92,16 @@ describe('quotes: whole or partial', () => {
     assert.deepStrictEqual(marked(text), ['partial “the pier would have closed for good.”', 'direct “We were lucky,”', 'direct “and the town knows it.”']);
   });
 
+  it('takes a lower-case quotation right after "he said," as whole', () => {
+    const text = 'A storm, Oscar Lindqvist said, “could close the pier for a month.”';
+    assert.deepStrictEqual(marked(text), ['direct “could close the pier for a month.”']);
+  });
+
+  it('takes "called his rival “…”" as whole, but not "a show called “…”"', () => {
+    const text = 'Helen Brandt called her rival “a man without a plan.” The station airs a show called “Harbour Lights.”';
+    assert.deepStrictEqual(marked(text), ['direct “a man without a plan.”', 'partial “Harbour Lights.”']);
+  });
+
   it('keeps a title in apposition after a comma partial', () => {
     const text = 'Oscar Lindqvist wrote a book, “Harbours of the North,” in 2011. Later, “We will stay,” he said.';
     assert.deepStrictEqual(marked(text), ['partial “Harbours of the North,”', 'direct “We will stay,”']);

@@ -29,7 +29,7 @@ describe('eval systems: our analysis as PolNeAR spans', () => {
   });
 
   it('scores only whole quotations as quotations in marks, with their speaker', () => {
-    const text = '“We will rebuild the pier before winter,” said Oscar Lindqvist. He called the delay “a scandal.”';
+    const text = '“We will rebuild the pier before winter,” said Oscar Lindqvist. The “temporary” closure lasted a year.';
     const out = ours.run(text);
     assert.deepStrictEqual(out.quotes.map((q) => slice(text, q.span)), ['“We will rebuild the pier before winter,”']);
     assert.strictEqual(slice(text, out.quotes[0].sourceSpan!), 'Oscar Lindqvist');

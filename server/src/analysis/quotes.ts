@@ -7,7 +7,7 @@
 // one when that paragraph opens with a quotation mark (the newspaper convention);
 // otherwise the quotation is unclosed.
 import type { DocumentStructure, QuoteKind, Sentence, Span } from './types';
-import { findByOffset, isDigitCode, isLetterCode, isSpaceCode, isUpperCode, LEFT_DOUBLE, LEFT_GUILLEMET, RIGHT_DOUBLE, RIGHT_GUILLEMET, STRAIGHT_QUOTE } from './text';
+import { findByOffset, isDigitCode, isLetterCode, isLowerCode, isSpaceCode, isUpperCode, LEFT_DOUBLE, LEFT_GUILLEMET, RIGHT_DOUBLE, RIGHT_GUILLEMET, STRAIGHT_QUOTE } from './text';
 import { paragraphContentStart } from './structure';
 
 export interface QuoteMarks {
@@ -239,6 +239,18 @@ function isAfterWhat(text: string, verbStart: number, floor: number): boolean {
   return wordBefore(text, j, floor) === 'what';
 }
 
+/** Words that may stand right before "called" when a speaker calls something (“… has called it”). */
+const SUBJECT_OR_AUXILIARY = new Set('he|she|they|we|i|you|it|who|has|have|had|was|were|is|are|be|been|also|once|repeatedly|then|and|later|publicly|previously|often|even|had|would|will'.split('|'));
+
+/** Determiners of a short object between "called" and the quotation ("called his rival “…”"). */
+const OBJECT_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'the', 'these', 'this', 'those', 'that', 'our', 'my', 'your']);
+const CALLING_VERBS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'labeled', 'labelled', 'branded', 'termed']);
+
+function skipSpacesBack(text: string, k: number, floor: number): number {
+  while (k > floor && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
 /** The word that ends at `k` (letters only, at most 20), or "". */
 function wordBefore(text: string, k: number, floor: number): string {
   let w = k;
@@ -248,7 +260,7 @@ function wordBefore(text: string, k: number, floor: number): string {
 
 /** Verbs that hand straight over to a quotation with no comma or colon ("says “…”"). */
 const QUOTE_OPENING_VERBS = new Set(
-  'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|tweeted|declared|replied|responded|continued|explained|insisted|warned|stated|argued|noted|recalled|announced|concluded|answered|saying|adding|writing|asking'.split('|'),
+  'said|says|say|told|tells|added|adds|wrote|writes|asked|asks|tweeted|declared|replied|responded|continued|explained|insisted|warned|stated|argued|noted|recalled|announced|concluded|answered|saying|adding|writing|asking|yelled|yelling|shouted|shouting|screamed|screaming'.split('|'),
 );
 
 function isDoubledApostrophe(text: string, i: number, end: number): boolean {
@@ -388,7 +400,10 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
     // ", “…”" and "-- ''…'' --": a whole quotation, unless it starts mid-sentence in lower
     // case — but “A,” she said, “and B.” is the second half of a split quotation.
     // "his book, “…”", "because, “…”": a title in apposition or a clause that goes on.
-    if (before === 44 && NOT_BEFORE_A_QUOTATION.has(wordBefore(text, k - 1, sentenceStart))) return 'partial';
+    const wordBeforeComma = before === 44 ? wordBefore(text, k - 1, sentenceStart) : '';
+    if (NOT_BEFORE_A_QUOTATION.has(wordBeforeComma)) return 'partial';
+    // "he said, “could be …”" hands over even in lower case.
+    if (QUOTE_OPENING_VERBS.has(wordBeforeComma)) return 'direct';
     if (!startsLowerCase(text, q) || (before === 44 && continuesSplitQuotation(text, q, k - 1))) return 'direct';
     const last = text.charCodeAt(q.content.end - 1);
     return before !== 44 && (last === 63 || last === 33) ? 'direct' : 'partial';
@@ -403,12 +418,22 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
     if (QUOTE_OPENING_VERBS.has(word)) return 'direct';
     // "called it “…”", "described as “…”", "chanted “…”": the quotation is the whole of
     // what the verb reports (PolNeAR's Content), not words lifted into a clause.
-    if (NAMING_VERBS.has(word)) return isAfterWhat(text, k - word.length, sentenceStart) ? 'partial' : 'direct';
-    if (NAMING_LINKS.has(word)) {
-      const w = k - word.length;
-      let j = w;
-      while (j > sentenceStart && w - j < 3 && isSpaceCode(text.charCodeAt(j - 1))) j--;
-      if (NAMING_VERBS.has(wordBefore(text, j, sentenceStart))) return 'direct';
+    if (NAMING_VERBS.has(word)) {
+      if (isAfterWhat(text, k - word.length, sentenceStart)) return 'partial';
+      // "a show called “…”": a name given to a thing, not words someone said.
+      const subjectEnd = skipSpacesBack(text, k - word.length, sentenceStart);
+      const subject = wordBefore(text, subjectEnd, sentenceStart);
+      if (CALLING_VERBS.has(word) && subject && isLowerCode(text.charCodeAt(subjectEnd - subject.length)) && !SUBJECT_OR_AUXILIARY.has(subject)) return 'partial';
+      return 'direct';
+    }
+    // "called it “…”", "described as “…”", "called his rival “…”".
+    const firstEnd = skipSpacesBack(text, k - word.length, sentenceStart);
+    const first = wordBefore(text, firstEnd, sentenceStart);
+    if (NAMING_LINKS.has(word) && NAMING_VERBS.has(first)) return 'direct';
+    if (OBJECT_DETERMINERS.has(first)) {
+      const verbEnd = skipSpacesBack(text, firstEnd - first.length, sentenceStart);
+      const verb = wordBefore(text, verbEnd, sentenceStart);
+      if (CALLING_VERBS.has(verb) && !isAfterWhat(text, verbEnd - verb.length, sentenceStart)) return 'direct';
     }
     return 'partial';
   }
