@@ -240,7 +240,7 @@ function isAfterWhat(text: string, verbStart: number, floor: number): boolean {
 }
 
 /** Words that may stand right before "called" when a speaker calls something (“… has called it”). */
-const SUBJECT_OR_AUXILIARY = new Set('he|she|they|we|i|you|it|who|has|have|had|was|were|is|are|be|been|also|once|repeatedly|then|and|later|publicly|previously|often|even|had|would|will'.split('|'));
+const SUBJECT_OR_AUXILIARY = new Set('he|she|they|we|i|you|it|who|has|have|had|was|were|is|are|be|been|also|once|repeatedly|then|and|later|publicly|previously|often|even|would|will'.split('|'));
 
 /** Determiners of a short object between "called" and the quotation ("called his rival “…”"). */
 const OBJECT_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'the', 'these', 'this', 'those', 'that', 'our', 'my', 'your']);
