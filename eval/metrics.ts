@@ -24,6 +24,12 @@ export interface Counts {
   tp: number;
   fp: number;
   fn: number;
+  /**
+   * Gold items found, when that differs from `tp` (the predictions that are right): under
+   * span overlap two predictions may hit one gold span, and one prediction two gold spans.
+   * Recall is goldFound / (goldFound + fn) then.
+   */
+  goldFound?: number;
 }
 
 export interface Scores extends Counts {
@@ -37,15 +43,17 @@ export function emptyCounts(): Counts {
 }
 
 export function addCounts(into: Counts, more: Counts): void {
+  if (into.goldFound !== undefined || more.goldFound !== undefined) into.goldFound = (into.goldFound ?? into.tp) + (more.goldFound ?? more.tp);
   into.tp += more.tp;
   into.fp += more.fp;
   into.fn += more.fn;
 }
 
-/** P = tp/(tp+fp), R = tp/(tp+fn); 0 when the denominator is 0 (nothing predicted / no gold). */
+/** P = tp/(tp+fp), R = found/(found+fn) with found = goldFound ?? tp; 0 when a denominator is 0. */
 export function score(counts: Counts): Scores {
+  const found = counts.goldFound ?? counts.tp;
   const precision = counts.tp + counts.fp > 0 ? counts.tp / (counts.tp + counts.fp) : 0;
-  const recall = counts.tp + counts.fn > 0 ? counts.tp / (counts.tp + counts.fn) : 0;
+  const recall = found + counts.fn > 0 ? found / (found + counts.fn) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { ...counts, precision, recall, f1 };
 }
@@ -143,7 +151,7 @@ export interface RoleCounts {
 export type AttributionCounts = Record<AttributionRole, RoleCounts>;
 
 export function emptyAttributionCounts(): AttributionCounts {
-  const make = (): RoleCounts => ({ exact: emptyCounts(), spanOverlap: emptyCounts(), tokenOverlap: { overlap: 0, predicted: 0, gold: 0 } });
+  const make = (): RoleCounts => ({ exact: emptyCounts(), spanOverlap: { ...emptyCounts(), goldFound: 0 }, tokenOverlap: { overlap: 0, predicted: 0, gold: 0 } });
   return { Source: make(), Cue: make(), Content: make() };
 }
 
@@ -197,7 +205,9 @@ function collectRole(text: string, attributions: Attribution[], role: Attributio
  *   exactly the same characters (split components give one span per fragment, after
  *   merging fragments that only whitespace separates);
  * - span overlap: a predicted component is right when it overlaps any gold component of
- *   the role; recall counts gold components overlapped by some prediction;
+ *   the role (precision); recall is the share of gold components overlapped by some
+ *   prediction — counted on the gold side, so a prediction that two others already cover
+ *   neither adds nor takes recall;
  * - token overlap: predicted tokens inside gold components / predicted tokens, and gold
  *   tokens covered by predictions / gold tokens (Citron's overlap metric).
  */
@@ -229,7 +239,8 @@ export function scoreAttributions(
         counts[role].exact.fn++;
         errors?.push({ doc: docId, kind: 'fn', label: role, span: { start: g[0].start, end: g[g.length - 1].end } });
       }
-      if (!predRole.some((p) => fragmentsOverlap(g, p))) counts[role].spanOverlap.fn++;
+      if (predRole.some((p) => fragmentsOverlap(g, p))) counts[role].spanOverlap.goldFound = (counts[role].spanOverlap.goldFound ?? 0) + 1;
+      else counts[role].spanOverlap.fn++;
     }
     const goldTokens = new Uint8Array(tokens.length);
     const predTokens = new Uint8Array(tokens.length);

@@ -40,15 +40,26 @@ export const ours: System = {
     }
     const attributions: Attribution[] = [];
     const quotes: PredictedQuote[] = [];
+    // Reported clauses in text order; `clauseEnd` is the furthest end of those begun so far.
+    const clauses = analysis.quotes.filter((q) => q.kind === 'indirect').map((q) => q.span);
+    let nextClause = 0;
+    let clauseEnd = -1;
     for (const quote of analysis.quotes) {
+      while (nextClause < clauses.length && clauses[nextClause].start <= quote.span.start) clauseEnd = Math.max(clauseEnd, clauses[nextClause++].end);
+      // PolNeAR gives every token one label: a partial quotation inside a reported clause
+      // of ours (Quill said the plan was “a betrayal”, where the analysis also reports the
+      // clause "the plan was “a betrayal”" for the same cue) is part of that clause's
+      // Content, not a second Content nested in it — a token-level (BIO) PolNeAR system
+      // cannot output both, and the published counts score one span there. A partial that
+      // no clause of ours holds (called it “a betrayal”) stays a Content of its own.
+      if (quote.kind === 'partial' && quote.span.end <= clauseEnd) continue;
       const source = quote.source;
       attributions.push({
         content: [quote.span],
         source: source?.span ? [source.span] : undefined,
         cue: source?.cueSpan ? [source.cueSpan] : undefined,
       });
-      // Partial quotes sit inside a reported clause; only whole quotations are compared
-      // with the gold quotations in marks.
+      // Quotations in marks: whole quotations; partial ones are words inside a sentence.
       if (quote.kind === 'direct') {
         quotes.push({
           span: quote.span,

@@ -73,13 +73,26 @@ describe('eval metrics', () => {
       const predicted = [{ source: [at(text, 'Ada said')], content: [at(text, '"We will rebuild')] }];
       const counts = scoreAttributions('d', text, gold, predicted);
       assert.deepStrictEqual(counts.Content.exact, { tp: 0, fp: 1, fn: 2 });
-      assert.deepStrictEqual(counts.Content.spanOverlap, { tp: 1, fp: 0, fn: 1 });
+      assert.deepStrictEqual(counts.Content.spanOverlap, { tp: 1, fp: 0, fn: 1, goldFound: 1 });
       // Token overlap: the 4 predicted tokens (" We will rebuild) all lie inside gold content.
       const tokens = wordTokens(text);
       const inside = (s: CharSpan) => tokens.filter((t) => t.start < s.end && s.start < t.end).length;
       const goldTokens = inside(at(text, 'the budget')) + inside(at(text, 'would double')) + inside(at(text, '"We will rebuild,"'));
       assert.deepStrictEqual(counts.Content.tokenOverlap, { overlap: 4, predicted: 4, gold: goldTokens });
       assert.deepStrictEqual(counts.Source.tokenOverlap, { overlap: 1, predicted: 2, gold: 2 });
+    });
+
+    it('counts span-overlap recall on the gold side: a prediction inside another adds nothing', () => {
+      const clause = at(text, 'the budget');
+      const inner = at(text, 'budget');
+      const alone = scoreAttributions('d', text, gold, [{ content: [clause] }]);
+      const both = scoreAttributions('d', text, gold, [{ content: [clause] }, { content: [inner] }]);
+      // Gold Content spans: "the budget⏎would double" (one span across the line break) and the quotation.
+      assert.deepStrictEqual(alone.Content.spanOverlap, { tp: 1, fp: 0, fn: 1, goldFound: 1 });
+      assert.deepStrictEqual(both.Content.spanOverlap, { tp: 2, fp: 0, fn: 1, goldFound: 1 });
+      assert.strictEqual(score(both.Content.spanOverlap).recall, score(alone.Content.spanOverlap).recall);
+      assert.strictEqual(score(both.Content.spanOverlap).recall, 1 / 2);
+      assert.strictEqual(score(both.Content.spanOverlap).precision, 1);
     });
 
     it('ignores missing components and duplicate predictions', () => {
