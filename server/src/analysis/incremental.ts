@@ -1,0 +1,692 @@
+// Incremental re-analysis: after an edit, only a window of whole paragraphs around it is
+// analysed again, and the result is spliced into the previous analysis. Items outside the
+// window keep their data (offsets after the edit shifted); items inside are replaced by the
+// window's. Pure: DocumentAnalysis in, DocumentAnalysis out; knows nothing of LSP.
+//
+// The splice is a fast first answer, not the last word: stages that read the whole document
+// (entity kinds voted across it, aliases, a speaker named far before the window) can see
+// less in a window. Where that could produce a new false alarm, the splice keeps what the
+// previous analysis knew or leaves the doubtful finding out; the full analysis that follows
+// replaces it. When the edit reaches anything the window cannot reproduce (the header, the
+// trailing boilerplate, paragraphing of the whole text, a quotation across the window's
+// edge), `spliceAnalysis` returns undefined and the caller waits for the full analysis.
+import type { Claim, DocumentAnalysis, Entity, Figure, Finding, Paragraph, Quote, Sentence, Source, Span } from './types';
+import { splitBlocks } from './structure';
+import { splitSentences, tokenizeSentences } from './sentences';
+import { extractEntities, type Mention } from './entities';
+import { findQuoteMarks } from './quotes';
+import { attribute } from './attribution';
+import { findFigures } from './figures';
+import { buildClaims, insideQuote } from './claims';
+import { runRules } from './findings';
+import { findByOffset, hashNormalized, isSpaceCode } from './text';
+
+/** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest contiguous change that turns `before` into `after` (common prefix and
+ * suffix); undefined when they are equal. Linear, comparing in chunks natively. */
+export function changedRange(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  // Coarse steps by substring equality (native memcmp), then character by character.
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (prefix + step <= limit && before.slice(prefix, prefix + step) === after.slice(prefix, prefix + step)) prefix += step;
+  }
+  let suffix = 0;
+  const suffixLimit = limit - prefix;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (
+      suffix + step <= suffixLimit &&
+      before.slice(before.length - suffix - step, before.length - suffix) === after.slice(after.length - suffix - step, after.length - suffix)
+    )
+      suffix += step;
+  }
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Paragraphs of context analysed before the edited ones (a speaker named there, a
+ * quotation continued from there) and after them (the first one is re-analysed too, for
+ * continuation from the edit; the last one only shows whether a quotation goes on). */
+export const CONTEXT_BEFORE = 8;
+export const CONTEXT_AFTER = 2;
+/** The first paragraphs may be kicker, headline, byline or dateline: never in a window. */
+const HEADER_PARAGRAPHS = 6;
+
+export interface SpliceOptions {
+  contextBefore?: number;
+  contextAfter?: number;
+}
+
+/** The analysis of one window of body paragraphs, with window-relative offsets. */
+interface WindowAnalysis {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  entities: Entity[];
+  mentions: Mention[];
+  quotes: Quote[];
+  figures: Figure[];
+  claims: Claim[];
+  findings: Finding[];
+}
+
+/** The core's stages over a run of body paragraphs (as `analyze` runs them, with every
+ * paragraph a body paragraph: a window never holds the header or the boilerplate). */
+function analyzeWindow(text: string): WindowAnalysis {
+  const paragraphs: Paragraph[] = splitBlocks(text).map((b) => ({ span: b.span, kind: 'body' }));
+  const structure = { paragraphs, boilerplate: [] };
+  const sentences = splitSentences(text, structure);
+  const sentenceTokens = tokenizeSentences(text, sentences);
+  const entityAnalysis = extractEntities(text, structure, sentences, sentenceTokens);
+  const quoteScan = findQuoteMarks(text, structure, sentences);
+  const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan, sentenceTokens);
+  const figures = findFigures(text);
+  // A figure's source: the quotation it sits in, else its sentence's attribution (as `analyze`).
+  const direct = attribution.quotes.filter((q) => q.kind !== 'indirect');
+  for (const f of figures) {
+    const q = insideQuote(direct, f.span.start);
+    if (q?.source) {
+      f.source = q.source;
+      continue;
+    }
+    const s = findByOffset(sentences, f.span.start);
+    if (s >= 0 && f.span.start < sentences[s].span.end) {
+      const src = attribution.sentenceSources[s];
+      if (src) f.source = src;
+    }
+  }
+  const claims = buildClaims(text, structure, sentences, entityAnalysis.mentions, entityAnalysis.entities, attribution.quotes, figures, attribution.sentenceSources);
+  const findings = runRules({ text, structure, sentences, quotes: attribution.quotes, figures, unbalanced: quoteScan.unbalanced });
+  return {
+    paragraphs,
+    sentences,
+    entities: entityAnalysis.entities,
+    mentions: entityAnalysis.mentions,
+    quotes: attribution.quotes,
+    figures,
+    claims,
+    findings,
+  };
+}
+
+/** Does the text hold a blank line? Paragraphing depends on it (see splitBlocks). */
+function hasBlankLine(text: string, from = 0, to = text.length): boolean {
+  let lineBlank = true;
+  let sawLine = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (lineBlank && sawLine) return true;
+      lineBlank = true;
+      sawLine = true;
+    } else if (!isSpaceCode(c)) lineBlank = false;
+  }
+  return false;
+}
+
+/** Characters whose insertion could make the whole text look binary (see looksBinary). */
+function hasControlCharacters(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+function lastIndexAtOrBefore(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function firstEndingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where each old offset goes: unchanged before the replaced region, shifted after it. */
+class Shift {
+  constructor(
+    /** Replaced region in old offsets [from, oldTo) and new offsets [from, newTo). */
+    readonly from: number,
+    readonly oldTo: number,
+    readonly newTo: number,
+  ) {}
+  get delta(): number {
+    return this.newTo - this.oldTo;
+  }
+  before(s: Span): boolean {
+    return s.end <= this.from;
+  }
+  after(s: Span): boolean {
+    return s.start >= this.oldTo;
+  }
+  outside(s: Span): boolean {
+    return this.before(s) || this.after(s);
+  }
+  span(s: Span): Span {
+    if (s.end <= this.from || this.delta === 0) return s;
+    return { start: s.start >= this.oldTo ? s.start + this.delta : s.start, end: s.end + this.delta };
+  }
+}
+
+class Bail extends Error {}
+
+/**
+ * The analysis of `text` (the previous text with `change` applied), made from `previous`
+ * and a re-analysed window around the change; undefined when a window cannot stand in for
+ * the whole document (then run the full analysis). `text` must be the text the core reads
+ * (after any masking the caller applies).
+ */
+export function spliceAnalysis(previous: DocumentAnalysis, text: string, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
+  try {
+    return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER);
+  } catch (error) {
+    if (error instanceof Bail) return undefined;
+    throw error;
+  }
+}
+
+function splice(previous: DocumentAnalysis, text: string, change: TextChange, before: number, after: number): DocumentAnalysis | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  if (previous.length + delta !== text.length) return undefined;
+  const oldParagraphs = previous.structure.paragraphs;
+  const n = oldParagraphs.length;
+  // Not analysed (too large, binary): nothing to splice into.
+  if (n === 0 || previous.findings.some((f) => f.code === 'document-too-large' || f.code === 'binary-content')) return undefined;
+  if (hasControlCharacters(text, change.start, change.newEnd)) return undefined;
+
+  // The edited paragraphs: the one the change starts in (or follows) to the one it ends in
+  // (or precedes), so a change in the gap between two takes both (it may join them).
+  const first = Math.max(0, lastIndexAtOrBefore(oldParagraphs, change.start));
+  const last = Math.max(first, Math.min(n - 1, firstEndingAtOrAfter(oldParagraphs, change.oldEnd)));
+  const lo = first - before;
+  const hi = last + after;
+  let lastBody = n - 1;
+  while (lastBody >= 0 && oldParagraphs[lastBody].kind === 'boilerplate') lastBody--;
+  if (lo < HEADER_PARAGRAPHS || hi >= lastBody) return undefined;
+  for (let p = lo; p <= hi; p++) if (oldParagraphs[p].kind !== 'body') return undefined;
+
+  const windowStart = oldParagraphs[lo].span.start;
+  const windowEnd = oldParagraphs[hi].span.end + delta;
+  if (change.start < windowStart || change.newEnd > windowEnd) return undefined;
+  const windowText = text.slice(windowStart, windowEnd);
+  // splitBlocks reads a text without any blank line one paragraph per line: the window
+  // must be read the way the whole text is.
+  if (hasBlankLine(windowText) !== hasBlankLine(text)) return undefined;
+  if (windowText.indexOf('\u0000') >= 0) return undefined;
+
+  const win = analyzeWindow(windowText);
+  const wp = win.paragraphs;
+  if (wp.length < before + after) return undefined;
+  // The context paragraphs must read as they did (same spans).
+  for (let k = 0; k < before; k++) {
+    const o = oldParagraphs[lo + k].span;
+    if (wp[k].span.start + windowStart !== o.start || wp[k].span.end + windowStart !== o.end) return undefined;
+  }
+  for (let k = 0; k < after; k++) {
+    const o = oldParagraphs[hi - k].span;
+    const w = wp[wp.length - 1 - k].span;
+    if (w.start + windowStart !== o.start + delta || w.end + windowStart !== o.end + delta) return undefined;
+  }
+
+  // Replaced region: from the end of the last context paragraph before to the start of the
+  // last (look-ahead) paragraph of the window. Old items there go; window items there come.
+  const regionStart = oldParagraphs[lo + before - 1].span.end;
+  const oldRegionEnd = oldParagraphs[hi].span.start;
+  const shift = new Shift(regionStart, oldRegionEnd, oldRegionEnd + delta);
+  const windowRegion: Span = { start: regionStart - windowStart, end: oldRegionEnd + delta - windowStart };
+  const inWindowRegion = (s: Span) => s.start >= windowRegion.start && s.end <= windowRegion.end;
+  const outsideWindowRegion = (s: Span) => s.end <= windowRegion.start || s.start >= windowRegion.end;
+  const paragraphDelta = wp.length - (hi - lo + 1);
+
+  // ---- entities: window entities merge into the document's by name ----
+  const entityMap = mergeEntities(text, previous.entities, win, shift, windowStart, inWindowRegion, outsideWindowRegion);
+
+  // ---- sources, shared between quotes, figures and claims ----
+  const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
+  const windowSources = new Map<Source, Source>();
+  const windowSource = (s: Source | undefined): Source | undefined => {
+    if (!s) return undefined;
+    let out = windowSources.get(s);
+    if (!out) {
+      out = { ...s };
+      if (s.entity !== undefined) {
+        const mapped = entityMap.get(s.entity);
+        if (mapped === undefined) delete out.entity;
+        else {
+          out.entity = mapped;
+          // A continued source is written as its entity's canonical name (attribution.ts).
+          if (s.how === 'continuation' && s.text === windowNames.get(s.entity)) out.text = entityMap.nameOf(mapped) ?? s.text;
+        }
+      }
+      if (s.span) out.span = offsetSpan(s.span, windowStart);
+      if (s.cueSpan) out.cueSpan = offsetSpan(s.cueSpan, windowStart);
+      windowSources.set(s, out);
+    }
+    return out;
+  };
+  const oldSources = new Map<Source, Source>();
+  const oldSource = (s: Source | undefined): Source | undefined => {
+    if (!s) return undefined;
+    let out = oldSources.get(s);
+    if (!out) {
+      // A kept item whose source lies in the replaced region would point at changed text.
+      if ((s.span && !shift.outside(s.span)) || (s.cueSpan && !shift.outside(s.cueSpan))) throw new Bail();
+      if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
+      else {
+        out = { ...s };
+        if (s.span) out.span = shift.span(s.span);
+        if (s.cueSpan) out.cueSpan = shift.span(s.cueSpan);
+      }
+      oldSources.set(s, out);
+    }
+    return out;
+  };
+
+  // ---- structure and sentences ----
+  const paragraphs: Paragraph[] = oldParagraphs.slice(0, lo);
+  for (const p of wp) paragraphs.push({ span: offsetSpan(p.span, windowStart), kind: 'body' });
+  for (let p = hi + 1; p < n; p++) paragraphs.push({ span: shift.span(oldParagraphs[p].span), kind: oldParagraphs[p].kind });
+  const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map((s) => shift.span(s)) };
+
+  const sentences: Sentence[] = [];
+  const oldSentences = previous.sentences;
+  let si = 0;
+  for (; si < oldSentences.length && shift.before(oldSentences[si].span); si++) sentences.push(oldSentences[si]);
+  for (const s of win.sentences) {
+    if (inWindowRegion(s.span)) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
+    else if (!outsideWindowRegion(s.span)) throw new Bail();
+  }
+  for (; si < oldSentences.length && !shift.after(oldSentences[si].span); si++);
+  for (; si < oldSentences.length; si++) {
+    const s = oldSentences[si];
+    sentences.push({ span: shift.span(s.span), paragraph: s.paragraph + paragraphDelta });
+  }
+
+  // ---- figures (ids recomputed below) ----
+  const figures: Figure[] = [];
+  const windowFigureIds: string[] = [];
+  const oldFigureIds: string[] = [];
+  const figuresBefore = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
+  for (const f of figuresBefore.before) {
+    figures.push(f);
+    oldFigureIds.push(f.id);
+  }
+  for (const f of figuresBefore.window) {
+    windowFigureIds.push(f.id);
+    const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
+    const source = windowSource(f.source);
+    if (source) out.source = source;
+    figures.push(out);
+  }
+  for (const f of figuresBefore.after) {
+    oldFigureIds.push(f.id);
+    const out: Figure = { ...f, span: shift.span(f.span) };
+    const source = oldSource(f.source);
+    if (source) out.source = source;
+    figures.push(out);
+  }
+  const figureIds = renumberFigures(figures, figuresBefore.before.length);
+  // Id maps: window-local and previous ids to the new document ids.
+  const windowFigureMap = new Map<string, string>();
+  windowFigureIds.forEach((id, k) => windowFigureMap.set(id, figureIds[figuresBefore.before.length + k]));
+  const oldFigureMap = new Map<string, string>();
+  for (let k = 0; k < figuresBefore.after.length; k++) {
+    const at = figuresBefore.before.length + figuresBefore.window.length + k;
+    if (figureIds[at] !== figuresBefore.after[k].id) oldFigureMap.set(figuresBefore.after[k].id, figureIds[at]);
+  }
+  for (let k = 0; k < figures.length; k++) if (figures[k].id !== figureIds[k]) figures[k] = { ...figures[k], id: figureIds[k] };
+
+  // ---- quotes ----
+  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
+  const quotes: Quote[] = [...quoteParts.before];
+  for (const q of quoteParts.window) {
+    const out: Quote = { ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) };
+    const source = windowSource(q.source);
+    if (source) out.source = source;
+    quotes.push(out);
+  }
+  for (const q of quoteParts.after) {
+    const out: Quote = { ...q, span: shift.span(q.span), content: shift.span(q.content) };
+    const source = oldSource(q.source);
+    if (source) out.source = source;
+    quotes.push(out);
+  }
+  const quoteIdMaps = renumber(quotes, 'q', quoteParts.before.length, quoteParts.window.length);
+
+  // ---- claims ----
+  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
+  const claims: Claim[] = [...claimParts.before];
+  for (const c of claimParts.window) {
+    const out: Claim = {
+      ...c,
+      span: offsetSpan(c.span, windowStart),
+      figures: c.figures.map((id) => windowFigureMap.get(id) ?? id),
+      entities: uniqueMapped(c.entities, entityMap),
+    };
+    const source = windowSource(c.source);
+    if (source) out.source = source;
+    claims.push(out);
+  }
+  for (const c of claimParts.after) {
+    const out: Claim = { ...c, span: shift.span(c.span), figures: c.figures.map((id) => oldFigureMap.get(id) ?? id) };
+    const source = oldSource(c.source);
+    if (source) out.source = source;
+    claims.push(out);
+  }
+  renumber(claims, 'c', claimParts.before.length, claimParts.window.length);
+
+  // ---- findings ----
+  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
+  const findings: Finding[] = [...findingParts.before];
+  const previouslyUnattributed = new Set<unknown>();
+  for (const f of previous.findings) {
+    if (f.code === 'unattributed-quote' && !shift.outside(f.span)) previouslyUnattributed.add(f.data?.text);
+  }
+  for (const f of findingParts.window) {
+    // A quotation without a speaker in the window may have one named before it: a new
+    // such finding waits for the full analysis (a false alarm costs more than a delay).
+    if (f.code === 'unattributed-quote' && !previouslyUnattributed.has(f.data?.text)) continue;
+    findings.push(
+      mapFinding(f, (s) => offsetSpan(s, windowStart), windowFigureMap, quoteIdMaps.window, (p) => p + lo),
+    );
+  }
+  for (const f of findingParts.after) {
+    if (f.related?.some((r) => !shift.outside(r.span))) throw new Bail();
+    findings.push(mapFinding(f, (s) => shift.span(s), oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta));
+  }
+
+  const entities = entityMap.entities;
+  return { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
+}
+
+function offsetSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+/** Previous items before and after the replaced region, and window items inside it; an
+ * item across either edge means the window cannot stand in: Bail. */
+function spliceList<T extends { span: Span }>(
+  previous: readonly T[],
+  window: readonly T[],
+  shift: Shift,
+  inWindowRegion: (s: Span) => boolean,
+  outsideWindowRegion: (s: Span) => boolean,
+): { before: T[]; window: T[]; after: T[] } {
+  const before: T[] = [];
+  const after: T[] = [];
+  for (const item of previous) {
+    if (shift.before(item.span)) before.push(item);
+    else if (shift.after(item.span)) after.push(item);
+    else if (item.span.start < shift.from || item.span.end > shift.oldTo) throw new Bail();
+  }
+  const inside: T[] = [];
+  for (const item of window) {
+    if (inWindowRegion(item.span)) inside.push(item);
+    else if (!outsideWindowRegion(item.span)) throw new Bail();
+  }
+  return { before, window: inside, after };
+}
+
+/** Ids "prefix-hash[-n]" (IdMaker's), n recounted over the spliced list in order; returns
+ * the id maps from window-local and previous ids to the new ones (only changed ones). */
+function renumber(
+  items: Array<{ id: string }>,
+  prefix: string,
+  beforeCount: number,
+  windowCount: number,
+): { window: Map<string, string>; previous: Map<string, string> } {
+  const seen = new Map<string, number>();
+  const window = new Map<string, string>();
+  const previous = new Map<string, string>();
+  const hashStart = prefix.length + 1;
+  for (let k = 0; k < items.length; k++) {
+    const old = items[k].id;
+    const h = old.slice(hashStart, hashStart + 8);
+    const count = seen.get(h) ?? 0;
+    seen.set(h, count + 1);
+    if (k < beforeCount) continue;
+    const id = `${prefix}-${h}${count > 0 ? `-${count}` : ''}`;
+    if (k < beforeCount + windowCount) window.set(old, id);
+    else if (id !== old) previous.set(old, id);
+    if (id !== old) items[k] = { ...items[k], id };
+  }
+  return { window, previous };
+}
+
+/** Figure ids as findFigures makes them: kind, normalised text and the occurrence index of
+ * that pair, recounted over the spliced list. Ids before `from` cannot change. */
+function renumberFigures(figures: readonly Figure[], from: number): string[] {
+  const seen = new Map<string, number>();
+  const ids: string[] = [];
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k];
+    const normalised = normaliseFigureText(f.text);
+    const key = `${f.kind}\u0000${normalised}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    ids.push(k < from ? f.id : `fig-${figureIdHash(f.kind, normalised, occurrence)}`);
+  }
+  return ids;
+}
+
+// The two functions below restate figures.ts's id scheme (kept private there); the
+// splice-equals-full tests fail if the two ever drift apart.
+function normaliseFigureText(text: string): string {
+  let plain = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.toLowerCase();
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+function fnvUpdate(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+function figureIdHash(kind: string, normalised: string, occurrence: number): string {
+  let h = fnvUpdate(0x811c9dc5, kind);
+  h = Math.imul(h ^ 0, 0x01000193);
+  h = fnvUpdate(h, normalised);
+  h = Math.imul(h ^ 0, 0x01000193);
+  h = fnvUpdate(h, String(occurrence));
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function uniqueMapped(ids: readonly string[], map: EntityMap): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const mapped = map.get(id);
+    if (mapped !== undefined && !out.includes(mapped)) out.push(mapped);
+  }
+  return out;
+}
+
+function mapFinding(
+  f: Finding,
+  span: (s: Span) => Span,
+  figureIds: ReadonlyMap<string, string>,
+  quoteIds: ReadonlyMap<string, string>,
+  paragraph: (p: number) => number,
+): Finding {
+  const out: Finding = { ...f, span: span(f.span) };
+  if (f.related) out.related = f.related.map((r) => ({ ...r, span: span(r.span) }));
+  if (f.data) {
+    const data = { ...f.data };
+    if (typeof data.figureId === 'string') data.figureId = figureIds.get(data.figureId) ?? data.figureId;
+    if (typeof data.quoteId === 'string') data.quoteId = quoteIds.get(data.quoteId) ?? data.quoteId;
+    if (typeof data.sentenceStart === 'number' && typeof data.sentenceEnd === 'number') {
+      const s = span({ start: data.sentenceStart, end: data.sentenceEnd });
+      data.sentenceStart = s.start;
+      data.sentenceEnd = s.end;
+    }
+    if (f.code === 'unbalanced-quote' && typeof data.paragraph === 'number') data.paragraph = paragraph(data.paragraph);
+    out.data = data;
+  }
+  return out;
+}
+
+/** Window entity ids to document entity ids, and the spliced entity list. */
+interface EntityMap {
+  get(windowId: string): string | undefined;
+  /** Canonical name of a document entity. */
+  nameOf(id: string): string | undefined;
+  entities: Entity[];
+}
+
+/**
+ * The document's entities with their mentions in the replaced region dropped (later ones
+ * shifted) and the window's mentions there added: a window entity joins the document
+ * entity it names (same name or alias, or a surname of exactly one person), else it is new.
+ * Document-level choices (canonical name, kind) stay as they were until the full analysis.
+ */
+function mergeEntities(
+  text: string,
+  previous: readonly Entity[],
+  win: WindowAnalysis,
+  shift: Shift,
+  windowStart: number,
+  inWindowRegion: (s: Span) => boolean,
+  outsideWindowRegion: (s: Span) => boolean,
+): EntityMap {
+  interface Building {
+    entity: Entity;
+    mentions: Span[];
+    role?: string;
+    order: number;
+  }
+  const building: Building[] = [];
+  const byId = new Map<string, Building>();
+  const byName = new Map<string, Building[]>();
+  const bySurname = new Map<string, Building[]>();
+  const index = (map: Map<string, Building[]>, key: string, b: Building) => {
+    const list = map.get(key);
+    if (list) list.push(b);
+    else map.set(key, [b]);
+  };
+  for (const e of previous) {
+    const mentions: Span[] = [];
+    for (const m of e.mentions) {
+      if (shift.before(m)) mentions.push(m);
+      else if (shift.after(m)) mentions.push(shift.span(m));
+      else if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
+    }
+    const b: Building = { entity: e, mentions, order: building.length };
+    building.push(b);
+    byId.set(e.id, b);
+    index(byName, e.name, b);
+    for (const a of e.aliases) index(byName, a, b);
+    if (e.kind === 'person') {
+      const space = e.name.lastIndexOf(' ');
+      if (space > 0) index(bySurname, e.name.slice(space + 1), b);
+    }
+  }
+
+  const mapping = new Map<string, string>();
+  const windowMentions = new Map<string, Span[]>();
+  for (const m of win.mentions) {
+    if (inWindowRegion(m.span)) {
+      const list = windowMentions.get(m.entity);
+      if (list) list.push(offsetSpan(m.span, windowStart));
+      else windowMentions.set(m.entity, [offsetSpan(m.span, windowStart)]);
+    } else if (!outsideWindowRegion(m.span)) throw new Bail();
+  }
+  for (const w of win.entities) {
+    const target = pickTarget(w, byName, bySurname);
+    const spans = windowMentions.get(w.id) ?? [];
+    if (target) {
+      mapping.set(w.id, target.entity.id);
+      if (spans.length === 0) continue;
+      target.mentions.push(...spans);
+      if (!target.entity.role && w.role) target.role = w.role;
+      continue;
+    }
+    if (spans.length === 0) continue;
+    // A new entity: its window id, unless a document entity holds it already.
+    let id = w.id;
+    for (let k = 2; byId.has(id); k++) id = `${w.id}-${k}`;
+    const entity: Entity = { ...w, id, mentions: [] };
+    const b: Building = { entity, mentions: spans, order: building.length };
+    building.push(b);
+    byId.set(id, b);
+    index(byName, w.name, b);
+    mapping.set(w.id, id);
+  }
+
+  // Document entities keep their order (the full analysis orders them by the first
+  // mention it met); a new one goes before the first entity first mentioned after it.
+  const kept: Building[] = [];
+  const added: Building[] = [];
+  for (const b of building) {
+    if (b.mentions.length === 0) continue;
+    if (b.mentions.length > 1) b.mentions.sort((x, y) => x.start - y.start);
+    (b.order < previous.length ? kept : added).push(b);
+  }
+  const ordered: Building[] = [];
+  let k = 0;
+  for (const b of added) {
+    while (k < kept.length && kept[k].mentions[0].start <= b.mentions[0].start) ordered.push(kept[k++]);
+    ordered.push(b);
+  }
+  while (k < kept.length) ordered.push(kept[k++]);
+  const entities = ordered.map((b) => {
+    const e = b.entity;
+    const unchanged = b.role === undefined && b.mentions.length === e.mentions.length && b.mentions.every((m, j) => m === e.mentions[j]);
+    if (unchanged) return e;
+    // Aliases are the other surface forms of its mentions.
+    const surfaces = new Set<string>();
+    for (const m of b.mentions) surfaces.add(text.slice(m.start, m.end));
+    surfaces.delete(e.name);
+    const out: Entity = { ...e, aliases: [...surfaces].sort(), mentions: b.mentions };
+    if (b.role !== undefined) out.role = b.role;
+    return out;
+  });
+  // Mentions of a dropped document entity point nowhere: map them away.
+  const liveIds = new Map(entities.map((e) => [e.id, e.name]));
+  return {
+    nameOf: (id) => liveIds.get(id),
+    get: (windowId) => {
+      const id = mapping.get(windowId);
+      return id !== undefined && liveIds.has(id) ? id : undefined;
+    },
+    entities,
+  };
+}
+
+function pickTarget<B extends { entity: Entity }>(w: Entity, byName: Map<string, B[]>, bySurname: Map<string, B[]>): B | undefined {
+  const candidates = new Set<B>();
+  for (const name of [w.name, ...w.aliases]) for (const b of byName.get(name) ?? []) candidates.add(b);
+  if (candidates.size === 0 && w.kind === 'person' && w.name.indexOf(' ') < 0) {
+    const people = bySurname.get(w.name) ?? [];
+    if (people.length === 1) return people[0];
+  }
+  if (candidates.size === 0) return undefined;
+  const list = [...candidates];
+  return list.find((b) => b.entity.kind === w.kind && b.entity.name === w.name) ?? list.find((b) => b.entity.kind === w.kind) ?? list[0];
+}
