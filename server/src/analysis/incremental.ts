@@ -320,78 +320,74 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     sentences.push({ span: shift.span(s.span), paragraph: s.paragraph + paragraphDelta });
   }
 
-  // ---- figures (ids recomputed below) ----
-  const figures: Figure[] = [];
-  const windowFigureIds: string[] = [];
-  const oldFigureIds: string[] = [];
-  const figuresBefore = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
-  for (const f of figuresBefore.before) {
-    figures.push(f);
-    oldFigureIds.push(f.id);
-  }
-  for (const f of figuresBefore.window) {
-    windowFigureIds.push(f.id);
+  // ---- figures ----
+  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
+  const figures: Figure[] = [...figureParts.before];
+  const windowFigures: Figure[] = [];
+  for (const f of figureParts.window) {
     const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
     const source = windowSource(f.source);
     if (source) out.source = source;
+    windowFigures.push(out);
     figures.push(out);
   }
-  for (const f of figuresBefore.after) {
-    oldFigureIds.push(f.id);
+  const afterFigures: Figure[] = [];
+  for (const f of figureParts.after) {
     const out: Figure = { ...f, span: shift.span(f.span) };
     const source = oldSource(f.source);
     if (source) out.source = source;
+    afterFigures.push(out);
     figures.push(out);
   }
-  const figureIds = renumberFigures(figures, figuresBefore.before.length);
-  // Id maps: window-local and previous ids to the new document ids.
-  const windowFigureMap = new Map<string, string>();
-  windowFigureIds.forEach((id, k) => windowFigureMap.set(id, figureIds[figuresBefore.before.length + k]));
-  const oldFigureMap = new Map<string, string>();
-  for (let k = 0; k < figuresBefore.after.length; k++) {
-    const at = figuresBefore.before.length + figuresBefore.window.length + k;
-    if (figureIds[at] !== figuresBefore.after[k].id) oldFigureMap.set(figuresBefore.after[k].id, figureIds[at]);
-  }
-  for (let k = 0; k < figures.length; k++) if (figures[k].id !== figureIds[k]) figures[k] = { ...figures[k], id: figureIds[k] };
+  const figureIdMaps = renumberFigures(previous.figures, figureParts, windowFigures, afterFigures);
 
   // ---- quotes ----
   const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
   const quotes: Quote[] = [...quoteParts.before];
+  const windowQuotes: Quote[] = [];
+  const afterQuotes: Quote[] = [];
   for (const q of quoteParts.window) {
     const out: Quote = { ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) };
     const source = windowSource(q.source);
     if (source) out.source = source;
+    windowQuotes.push(out);
     quotes.push(out);
   }
   for (const q of quoteParts.after) {
     const out: Quote = { ...q, span: shift.span(q.span), content: shift.span(q.content) };
     const source = oldSource(q.source);
     if (source) out.source = source;
+    afterQuotes.push(out);
     quotes.push(out);
   }
-  const quoteIdMaps = renumber(quotes, 'q', quoteParts.before.length, quoteParts.window.length);
+  const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
 
   // ---- claims ----
   const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
   const claims: Claim[] = [...claimParts.before];
+  const windowClaims: Claim[] = [];
+  const afterClaims: Claim[] = [];
+  const oldFigureMap = figureIdMaps.previous;
   for (const c of claimParts.window) {
     const out: Claim = {
       ...c,
       span: offsetSpan(c.span, windowStart),
-      figures: c.figures.map((id) => windowFigureMap.get(id) ?? id),
+      figures: c.figures.map((id) => figureIdMaps.window.get(id) ?? id),
       entities: uniqueMapped(c.entities, entityMap),
     };
     const source = windowSource(c.source);
     if (source) out.source = source;
+    windowClaims.push(out);
     claims.push(out);
   }
   for (const c of claimParts.after) {
-    const out: Claim = { ...c, span: shift.span(c.span), figures: c.figures.map((id) => oldFigureMap.get(id) ?? id) };
+    const out: Claim = { ...c, span: shift.span(c.span), figures: oldFigureMap.size > 0 ? c.figures.map((id) => oldFigureMap.get(id) ?? id) : c.figures };
     const source = oldSource(c.source);
     if (source) out.source = source;
+    afterClaims.push(out);
     claims.push(out);
   }
-  renumber(claims, 'c', claimParts.before.length, claimParts.window.length);
+  renumber('c', claimParts, windowClaims, afterClaims);
 
   // ---- findings ----
   const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
@@ -405,7 +401,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     // such finding waits for the full analysis (a false alarm costs more than a delay).
     if (f.code === 'unattributed-quote' && !previouslyUnattributed.has(f.data?.text)) continue;
     findings.push(
-      mapFinding(f, (s) => offsetSpan(s, windowStart), windowFigureMap, quoteIdMaps.window, (p) => p + lo),
+      mapFinding(f, (s) => offsetSpan(s, windowStart), figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
     );
   }
   for (const f of findingParts.after) {
@@ -421,70 +417,159 @@ function offsetSpan(s: Span, by: number): Span {
   return { start: s.start + by, end: s.end + by };
 }
 
-/** Previous items before and after the replaced region, and window items inside it; an
- * item across either edge means the window cannot stand in: Bail. */
+interface Parts<T> {
+  /** Previous items before the replaced region (unchanged). */
+  before: T[];
+  /** Previous items inside it (gone). */
+  replaced: T[];
+  /** Window items inside it (window offsets and ids). */
+  window: T[];
+  /** Previous items after it (old offsets and ids). */
+  after: T[];
+}
+
+/** Splits the previous items (sorted by start) around the replaced region and picks the
+ * window's items inside it; an item across either edge means the window cannot stand in. */
 function spliceList<T extends { span: Span }>(
   previous: readonly T[],
   window: readonly T[],
   shift: Shift,
   inWindowRegion: (s: Span) => boolean,
   outsideWindowRegion: (s: Span) => boolean,
-): { before: T[]; window: T[]; after: T[] } {
-  const before: T[] = [];
-  const after: T[] = [];
-  for (const item of previous) {
-    if (shift.before(item.span)) before.push(item);
-    else if (shift.after(item.span)) after.push(item);
-    else if (item.span.start < shift.from || item.span.end > shift.oldTo) throw new Bail();
+): Parts<T> {
+  let lo = 0;
+  let hi = previous.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (previous[mid].span.start < shift.from) lo = mid + 1;
+    else hi = mid;
+  }
+  const firstInside = lo;
+  for (let k = 0; k < firstInside; k++) if (previous[k].span.end > shift.from) throw new Bail();
+  let firstAfter = firstInside;
+  while (firstAfter < previous.length && previous[firstAfter].span.start < shift.oldTo) {
+    if (previous[firstAfter].span.end > shift.oldTo) throw new Bail();
+    firstAfter++;
   }
   const inside: T[] = [];
   for (const item of window) {
     if (inWindowRegion(item.span)) inside.push(item);
     else if (!outsideWindowRegion(item.span)) throw new Bail();
   }
-  return { before, window: inside, after };
+  return {
+    before: previous.slice(0, firstInside),
+    replaced: previous.slice(firstInside, firstAfter),
+    window: inside,
+    after: previous.slice(firstAfter),
+  };
 }
 
-/** Ids "prefix-hash[-n]" (IdMaker's), n recounted over the spliced list in order; returns
- * the id maps from window-local and previous ids to the new ones (only changed ones). */
-function renumber(
-  items: Array<{ id: string }>,
-  prefix: string,
-  beforeCount: number,
-  windowCount: number,
-): { window: Map<string, string>; previous: Map<string, string> } {
-  const seen = new Map<string, number>();
-  const window = new Map<string, string>();
-  const previous = new Map<string, string>();
+interface IdMaps {
+  /** Window-local ids to document ids. */
+  window: Map<string, string>;
+  /** Previous ids of later items to their new ids (only those that changed). */
+  previous: Map<string, string>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * IdMaker ids ("prefix-hash" then "prefix-hash-n" for the n-th repeat) over the spliced
+ * list. Only a text whose count in the replaced region changed renumbers its later
+ * repeats; the others take the replaced items' ids in order. `windowItems` and
+ * `afterItems` are the spliced copies, renamed in place.
+ */
+function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Array<{ id: string }>, afterItems: Array<{ id: string }>): IdMaps {
   const hashStart = prefix.length + 1;
-  for (let k = 0; k < items.length; k++) {
-    const old = items[k].id;
-    const h = old.slice(hashStart, hashStart + 8);
-    const count = seen.get(h) ?? 0;
-    seen.set(h, count + 1);
-    if (k < beforeCount) continue;
-    const id = `${prefix}-${h}${count > 0 ? `-${count}` : ''}`;
-    if (k < beforeCount + windowCount) window.set(old, id);
-    else if (id !== old) previous.set(old, id);
-    if (id !== old) items[k] = { ...items[k], id };
+  const hashOf = (id: string) => id.slice(hashStart, hashStart + 8);
+  const make = (h: string, n: number) => `${prefix}-${h}${n > 0 ? `-${n}` : ''}`;
+  const oldByHash = new Map<string, string[]>();
+  for (const item of parts.replaced) pushTo(oldByHash, hashOf(item.id), item.id);
+  const newByHash = new Map<string, number[]>();
+  windowItems.forEach((item, k) => pushTo(newByHash, hashOf(item.id), k));
+  const maps: IdMaps = { window: new Map(), previous: new Map() };
+  const affected = new Map<string, number>();
+  for (const [h, ks] of newByHash) {
+    const olds = oldByHash.get(h) ?? [];
+    if (olds.length === ks.length) ks.forEach((k, i) => rename(windowItems, k, olds[i], maps.window));
+    else affected.set(h, 0);
   }
-  return { window, previous };
+  for (const h of oldByHash.keys()) if (!newByHash.has(h)) affected.set(h, 0);
+  if (affected.size === 0) return maps;
+  for (const item of parts.before) {
+    const h = hashOf(item.id);
+    const count = affected.get(h);
+    if (count !== undefined) affected.set(h, count + 1);
+  }
+  for (const [h, ks] of newByHash) {
+    if (!affected.has(h)) continue;
+    const count = affected.get(h)!;
+    ks.forEach((k, i) => rename(windowItems, k, make(h, count + i), maps.window));
+    affected.set(h, count + ks.length);
+  }
+  for (let k = 0; k < afterItems.length; k++) {
+    const h = hashOf(afterItems[k].id);
+    const count = affected.get(h);
+    if (count === undefined) continue;
+    affected.set(h, count + 1);
+    rename(afterItems, k, make(h, count), maps.previous);
+  }
+  return maps;
 }
 
-/** Figure ids as findFigures makes them: kind, normalised text and the occurrence index of
- * that pair, recounted over the spliced list. Ids before `from` cannot change. */
-function renumberFigures(figures: readonly Figure[], from: number): string[] {
-  const seen = new Map<string, number>();
-  const ids: string[] = [];
-  for (let k = 0; k < figures.length; k++) {
-    const f = figures[k];
-    const normalised = normaliseFigureText(f.text);
-    const key = `${f.kind}\u0000${normalised}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    ids.push(k < from ? f.id : `fig-${figureIdHash(f.kind, normalised, occurrence)}`);
+function rename(items: Array<{ id: string }>, k: number, id: string, map: Map<string, string>): void {
+  const old = items[k].id;
+  map.set(old, id);
+  if (old !== id) items[k].id = id;
+}
+
+/**
+ * Figure ids as findFigures makes them: kind, normalised text and the occurrence index of
+ * that pair. Only a (kind, text) whose count in the replaced region changed renumbers its
+ * later occurrences, found through their ids (occurrence 0, 1, 2… of the pair).
+ */
+function renumberFigures(previous: readonly Figure[], parts: Parts<Figure>, windowFigures: Figure[], afterFigures: Figure[]): IdMaps {
+  const keyOf = (f: Figure) => `${f.kind}\u0000${normaliseFigureText(f.text)}`;
+  const oldByKey = new Map<string, string[]>();
+  for (const f of parts.replaced) pushTo(oldByKey, keyOf(f), f.id);
+  const newByKey = new Map<string, number[]>();
+  windowFigures.forEach((f, k) => pushTo(newByKey, keyOf(f), k));
+  const maps: IdMaps = { window: new Map(), previous: new Map() };
+  const affected: string[] = [];
+  for (const [key, ks] of newByKey) {
+    const olds = oldByKey.get(key) ?? [];
+    if (olds.length === ks.length) ks.forEach((k, i) => rename(windowFigures, k, olds[i], maps.window));
+    else affected.push(key);
   }
-  return ids;
+  for (const key of oldByKey.keys()) if (!newByKey.has(key)) affected.push(key);
+  if (affected.length === 0) return maps;
+  const indexById = new Map<string, number>();
+  previous.forEach((f, k) => indexById.set(f.id, k));
+  const firstReplaced = parts.before.length;
+  const firstAfter = firstReplaced + parts.replaced.length;
+  for (const key of affected) {
+    const cut = key.indexOf('\u0000');
+    const kind = key.slice(0, cut);
+    const normalised = key.slice(cut + 1);
+    const idOf = (n: number) => `fig-${figureIdHash(kind, normalised, n)}`;
+    let before = 0;
+    const later: number[] = [];
+    for (let n = 0; ; n++) {
+      const at = indexById.get(idOf(n));
+      if (at === undefined) break;
+      if (at < firstReplaced) before++;
+      else if (at >= firstAfter) later.push(at - firstAfter);
+    }
+    const ks = newByKey.get(key) ?? [];
+    ks.forEach((k, i) => rename(windowFigures, k, idOf(before + i), maps.window));
+    later.forEach((k, i) => rename(afterFigures, k, idOf(before + ks.length + i), maps.previous));
+  }
+  for (const [old, id] of maps.previous) if (old === id) maps.previous.delete(old);
+  return maps;
 }
 
 // The two functions below restate figures.ts's id scheme (kept private there); the
@@ -591,11 +676,19 @@ function mergeEntities(
     else map.set(key, [b]);
   };
   for (const e of previous) {
-    const mentions: Span[] = [];
-    for (const m of e.mentions) {
-      if (shift.before(m)) mentions.push(m);
-      else if (shift.after(m)) mentions.push(shift.span(m));
-      else if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
+    // Mentions are sorted: keep those before the region, shift those after it.
+    const all = e.mentions;
+    let cut = 0;
+    while (cut < all.length && all[cut].end <= shift.from) cut++;
+    let mentions: Span[];
+    if (cut === all.length) mentions = all.slice();
+    else {
+      mentions = all.slice(0, cut);
+      for (let k = cut; k < all.length; k++) {
+        const m = all[k];
+        if (m.start >= shift.oldTo) mentions.push(shift.delta === 0 ? m : { start: m.start + shift.delta, end: m.end + shift.delta });
+        else if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
+      }
     }
     const b: Building = { entity: e, mentions, order: building.length };
     building.push(b);
