@@ -339,7 +339,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     afterFigures.push(out);
     figures.push(out);
   }
-  const figureIdMaps = renumberFigures(previous.figures, figureParts, windowFigures, afterFigures);
+  const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
 
   // ---- quotes ----
   const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
@@ -532,7 +532,7 @@ function rename(items: Array<{ id: string }>, k: number, id: string, map: Map<st
  * that pair. Only a (kind, text) whose count in the replaced region changed renumbers its
  * later occurrences, found through their ids (occurrence 0, 1, 2… of the pair).
  */
-function renumberFigures(previous: readonly Figure[], parts: Parts<Figure>, windowFigures: Figure[], afterFigures: Figure[]): IdMaps {
+function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFigures: Figure[]): IdMaps {
   const keyOf = (f: Figure) => `${f.kind}\u0000${normaliseFigureText(f.text)}`;
   const oldByKey = new Map<string, string[]>();
   for (const f of parts.replaced) pushTo(oldByKey, keyOf(f), f.id);
@@ -547,23 +547,35 @@ function renumberFigures(previous: readonly Figure[], parts: Parts<Figure>, wind
   }
   for (const key of oldByKey.keys()) if (!newByKey.has(key)) affected.push(key);
   if (affected.length === 0) return maps;
-  const indexById = new Map<string, number>();
-  previous.forEach((f, k) => indexById.set(f.id, k));
-  const firstReplaced = parts.before.length;
-  const firstAfter = firstReplaced + parts.replaced.length;
+  // Count the affected pairs before the region and find them after it; the kind and the
+  // length of the text (normalising only shortens a text that is not plain) rule out most
+  // figures without normalising them.
+  const lengths = new Set<number>();
+  const kinds = new Set<string>();
+  for (const key of affected) {
+    const cut = key.indexOf('\u0000');
+    kinds.add(key.slice(0, cut));
+    lengths.add(key.length - cut - 1);
+  }
+  const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !isPlainFigureText(f.text));
+  const counts = new Map<string, number>(affected.map((key) => [key, 0]));
+  for (const f of parts.before) {
+    if (!maybe(f)) continue;
+    const key = keyOf(f);
+    const count = counts.get(key);
+    if (count !== undefined) counts.set(key, count + 1);
+  }
+  const laterByKey = new Map<string, number[]>();
+  afterFigures.forEach((f, k) => {
+    if (maybe(f) && counts.has(keyOf(f))) pushTo(laterByKey, keyOf(f), k);
+  });
   for (const key of affected) {
     const cut = key.indexOf('\u0000');
     const kind = key.slice(0, cut);
     const normalised = key.slice(cut + 1);
     const idOf = (n: number) => `fig-${figureIdHash(kind, normalised, n)}`;
-    let before = 0;
-    const later: number[] = [];
-    for (let n = 0; ; n++) {
-      const at = indexById.get(idOf(n));
-      if (at === undefined) break;
-      if (at < firstReplaced) before++;
-      else if (at >= firstAfter) later.push(at - firstAfter);
-    }
+    const before = counts.get(key)!;
+    const later = laterByKey.get(key) ?? [];
     const ks = newByKey.get(key) ?? [];
     ks.forEach((k, i) => rename(windowFigures, k, idOf(before + i), maps.window));
     later.forEach((k, i) => rename(afterFigures, k, idOf(before + ks.length + i), maps.previous));
@@ -574,16 +586,16 @@ function renumberFigures(previous: readonly Figure[], parts: Parts<Figure>, wind
 
 // The two functions below restate figures.ts's id scheme (kept private there); the
 // splice-equals-full tests fail if the two ever drift apart.
-function normaliseFigureText(text: string): string {
-  let plain = true;
+function isPlainFigureText(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) {
-      plain = false;
-      break;
-    }
+    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) return false;
   }
-  if (plain) return text.toLowerCase();
+  return true;
+}
+
+function normaliseFigureText(text: string): string {
+  if (isPlainFigureText(text)) return text.toLowerCase();
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
