@@ -392,14 +392,21 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   // ---- findings ----
   const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
   const findings: Finding[] = [...findingParts.before];
-  const previouslyUnattributed = new Set<unknown>();
-  for (const f of previous.findings) {
-    if (f.code === 'unattributed-quote' && !shift.outside(f.span)) previouslyUnattributed.add(f.data?.text);
+  // Quotations flagged as unattributed before the edit, in new offsets (through the change).
+  const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
+  const flaggedBefore: Span[] = [];
+  for (const f of findingParts.replaced) {
+    if (f.code === 'unattributed-quote') flaggedBefore.push({ start: mapThroughChange(f.span.start), end: mapThroughChange(f.span.end) });
   }
   for (const f of findingParts.window) {
     // A quotation without a speaker in the window may have one named before it: a new
-    // such finding waits for the full analysis (a false alarm costs more than a delay).
-    if (f.code === 'unattributed-quote' && !previouslyUnattributed.has(f.data?.text)) continue;
+    // such finding waits for the full analysis (a false alarm costs more than a delay);
+    // one flagged before the edit stays flagged.
+    if (f.code === 'unattributed-quote') {
+      const start = f.span.start + windowStart;
+      const end = f.span.end + windowStart;
+      if (!flaggedBefore.some((s) => s.start <= end && start <= s.end)) continue;
+    }
     findings.push(
       mapFinding(f, (s) => offsetSpan(s, windowStart), figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
     );
