@@ -17,6 +17,8 @@ export interface FullAnalysisRequest {
 export interface FullAnalysisResponse {
   id: number;
   analysis?: DocumentAnalysis;
+  /** The request went stale while it ran: no analysis sent. */
+  stale?: boolean;
   error?: string;
 }
 
@@ -42,6 +44,8 @@ export class FullAnalysisWorker {
   private nextId = 1;
   private disposed = false;
   private crashes = 0;
+  /** Shared with the worker: the id of the running request when it went stale. */
+  private readonly stale = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private script: string | undefined = findOpenDocumentWorkerScript(),
@@ -57,6 +61,12 @@ export class FullAnalysisWorker {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       this.waiting.get(key)?.resolve(undefined);
+      // The running analysis of an older text is not wanted any more: its caller hears so
+      // now, and the worker skips sending it.
+      if (this.running?.key === key) {
+        Atomics.store(this.stale, 0, this.running.request.id);
+        this.running.resolve(undefined);
+      }
       this.waiting.set(key, { key, request: { id: this.nextId++, text, maxFileSize }, resolve, reject });
       this.pump();
     });
@@ -99,7 +109,7 @@ export class FullAnalysisWorker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script!, { workerData: { kind: 'open-document' } });
+    const worker = new Worker(this.script!, { workerData: { kind: 'open-document', stale: this.stale } });
     worker.on('message', (response: FullAnalysisResponse) => {
       if (this.running && response.id === this.running.request.id) this.finish(this.running, response);
     });
@@ -127,6 +137,7 @@ export class FullAnalysisWorker {
   private finish(job: Job, response: FullAnalysisResponse): void {
     this.running = undefined;
     if (response.analysis) job.resolve(response.analysis);
+    else if (response.stale) job.resolve(undefined);
     else job.reject(new Error(response.error ?? 'analysis failed'));
     this.pump();
   }

@@ -128,13 +128,17 @@ function settingsFor(uri: string): Promise<ClaimLensSettings> {
 /** The settings last resolved for a document, for synchronous paths. */
 const resolvedSettings = new Map<string, ClaimLensSettings>();
 
-async function scheduleAnalysis(document: TextDocument, immediate: boolean): Promise<void> {
+/** After a spliced edit the diagnostics are current already: the full analysis that
+ * corrects them waits for a pause in typing at least this long, whatever the debounce. */
+const FULL_AFTER_SPLICE_MS = 300;
+
+async function scheduleAnalysis(document: TextDocument, immediate: boolean, spliced = false): Promise<void> {
   const request = settingsFor(document.uri);
   const settings = await request;
   // Settings changed while these were being read: the newer request schedules its own analysis.
   if (supportsConfiguration && settingsByUri.get(document.uri) !== request) return;
   resolvedSettings.set(document.uri, settings);
-  const delay = immediate ? 0 : settings.debounceMs;
+  const delay = immediate ? 0 : spliced ? Math.max(settings.debounceMs, FULL_AFTER_SPLICE_MS) : settings.debounceMs;
   debouncer.schedule(document.uri, delay, () => void analyzeNow(document.uri));
 }
 
@@ -190,18 +194,19 @@ async function runFullAnalysis(uri: string, document: TextDocument): Promise<voi
 /** The fast path after an edit: re-analyses a window of paragraphs around the change,
  * splices it into the last analysis and publishes at once. The full analysis follows after
  * the debounce and replaces it. Nothing happens when a window cannot stand in for the text. */
-function spliceNow(document: TextDocument): void {
+function spliceNow(document: TextDocument): boolean {
   const uri = document.uri;
   const previous = store.get(uri);
   const settings = resolvedSettings.get(uri);
-  if (!previous || !settings?.enable || previous.version === document.version) return;
+  if (!previous || !settings?.enable || previous.version === document.version) return false;
   const text = document.getText();
-  if (text.length < SPLICE_MIN_LENGTH) return;
-  if (text.length * 3 > settings.maxFileSize && utf8Length(text) > settings.maxFileSize) return;
+  if (text.length < SPLICE_MIN_LENGTH) return false;
+  if (text.length * 3 > settings.maxFileSize && utf8Length(text) > settings.maxFileSize) return false;
   const analysedText = maskSuppressionComments(text);
   const change = changedRange(previous.analysedText ?? previous.text, analysedText);
-  const analysis = change ? spliceAnalysis(previous.analysis, analysedText, change) : previous.analysis;
-  if (!analysis) return;
+  // The previous analysis is replaced right below: its items move into the new one.
+  const analysis = change ? spliceAnalysis(previous.analysis, analysedText, change, { reuse: true }) : previous.analysis;
+  if (!analysis) return false;
   const entry = makeEntry(uri, document.version, document.languageId, text, analysis, {
     analysedText,
     exact: change ? false : previous.exact,
@@ -210,6 +215,7 @@ function spliceNow(document: TextDocument): void {
   workspace.setOpen(uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
   publish(entry, settings, false);
+  return true;
 }
 
 function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true): void {
@@ -698,8 +704,8 @@ connection.onDidChangeConfiguration(
 documents.onDidChangeContent(
   guarded('didChange', undefined, (event) => {
     const known = store.get(event.document.uri) !== undefined;
-    if (known) spliceNow(event.document);
-    return scheduleAnalysis(event.document, !known);
+    const spliced = known && spliceNow(event.document);
+    return scheduleAnalysis(event.document, !known, spliced);
   }),
 );
 documents.onDidClose(

@@ -80,8 +80,9 @@ describe('incremental analysis: splice equals the full analysis', () => {
   for (const c of cases) {
     it(c.name, () => {
       const [start, end, insert] = c.make(text);
-      const { next, spliced } = edit(text, start, end, insert);
+      const { next, change, spliced } = edit(text, start, end, insert);
       assertSameAnalysis(spliced, analyze(next), analyze(text), c.name);
+      assert.deepEqual(spliceAnalysis(analyze(text), next, change, { reuse: true }), spliced, `${c.name}: reuse`);
     });
   }
 
@@ -199,7 +200,16 @@ describe('incremental analysis: random edits (seeded)', () => {
       const change = changedRange(text, next);
       if (!change) continue;
       const result = spliceAnalysis(previous, next, change);
-      if (!result) continue;
+      // Reusing (taking apart) the previous analysis gives the same result, and leaves it
+      // untouched when the window cannot stand in.
+      const consumed = analyze(text);
+      const reused = spliceAnalysis(consumed, next, change, { reuse: true });
+      if (!result) {
+        assert.equal(reused, undefined);
+        assert.deepEqual(consumed, previous);
+        continue;
+      }
+      assert.deepEqual(reused, result, 'reuse gives the same splice');
       spliced++;
       const full = analyze(next);
       const what = `trial ${trial}: [${start}, ${end}) ← ${JSON.stringify(insert)}`;

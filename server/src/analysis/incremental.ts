@@ -61,6 +61,12 @@ const HEADER_PARAGRAPHS = 6;
 export interface SpliceOptions {
   contextBefore?: number;
   contextAfter?: number;
+  /** Take the previous analysis apart: its items move into the result with their offsets
+   * shifted in place, instead of being copied. On a large document that spares copying
+   * (and the garbage collector promoting) tens of thousands of objects per edit. The
+   * previous analysis must not be used afterwards; it is left untouched when the result
+   * is undefined. */
+  reuse?: boolean;
 }
 
 /** The analysis of one window of body paragraphs, with window-relative offsets. */
@@ -196,14 +202,14 @@ class Bail extends Error {}
  */
 export function spliceAnalysis(previous: DocumentAnalysis, text: string, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
   try {
-    return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER);
+    return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
   } catch (error) {
     if (error instanceof Bail) return undefined;
     throw error;
   }
 }
 
-function splice(previous: DocumentAnalysis, text: string, change: TextChange, before: number, after: number): DocumentAnalysis | undefined {
+function splice(previous: DocumentAnalysis, text: string, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
   if (previous.length + delta !== text.length) return undefined;
   const oldParagraphs = previous.structure.paragraphs;
@@ -256,8 +262,42 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   const outsideWindowRegion = (s: Span) => s.end <= windowRegion.start || s.start >= windowRegion.end;
   const paragraphDelta = wp.length - (hi - lo + 1);
 
+  // ---- every check that can give up comes first: nothing is moved before they pass ----
+  const sentenceParts = spliceList(previous.sentences, win.sentences, shift, inWindowRegion, outsideWindowRegion);
+  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
+  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
+  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
+  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
+  // A kept item whose source lies in the replaced region would point at changed text.
+  const sourceOutside = (item: { source?: Source }) => {
+    const s = item.source;
+    if (s && ((s.span && !shift.outside(s.span)) || (s.cueSpan && !shift.outside(s.cueSpan)))) throw new Bail();
+  };
+  figureParts.after.forEach(sourceOutside);
+  quoteParts.after.forEach(sourceOutside);
+  claimParts.after.forEach(sourceOutside);
+  for (const f of findingParts.after) if (f.related?.some((r) => !shift.outside(r.span))) throw new Bail();
+  for (const e of previous.entities) for (const m of e.mentions) if (!shift.outside(m) && (m.start < shift.from || m.end > shift.oldTo)) throw new Bail();
+  for (const m of win.mentions) if (!inWindowRegion(m.span) && !outsideWindowRegion(m.span)) throw new Bail();
+
+  /** A previous span after the region, shifted: in place when reusing, else as a copy.
+   * Spans before the region stay as they are. Items share span objects (a quotation and
+   * its claim, a figure and its finding), so a span moved in place is marked until the end
+   * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
+  const movedSpans: Span[] = [];
+  const moveSpan = (s: Span): Span => {
+    if (s.end <= shift.from || delta === 0) return s;
+    if (!reuse) return shift.span(s);
+    if (s.start < 0) return s;
+    s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
+    s.end += delta;
+    movedSpans.push(s);
+    return s;
+  };
+  const shiftOffset = (offset: number) => (offset >= shift.oldTo ? offset + delta : offset);
+
   // ---- entities: window entities merge into the document's by name ----
-  const entityMap = mergeEntities(text, previous.entities, win, shift, windowStart, inWindowRegion, outsideWindowRegion);
+  const entityMap = mergeEntities(text, previous.entities, win, shift, moveSpan, windowStart, inWindowRegion);
 
   // ---- sources, shared between quotes, figures and claims ----
   const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
@@ -285,10 +325,13 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   const oldSources = new Map<Source, Source>();
   const oldSource = (s: Source | undefined): Source | undefined => {
     if (!s) return undefined;
+    if (reuse) {
+      if (s.span) s.span = moveSpan(s.span);
+      if (s.cueSpan) s.cueSpan = moveSpan(s.cueSpan);
+      return s;
+    }
     let out = oldSources.get(s);
     if (!out) {
-      // A kept item whose source lies in the replaced region would point at changed text.
-      if ((s.span && !shift.outside(s.span)) || (s.cueSpan && !shift.outside(s.cueSpan))) throw new Bail();
       if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
       else {
         out = { ...s };
@@ -299,29 +342,20 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     }
     return out;
   };
+  /** A previous item after the region: itself (moved in place) or a shifted copy. */
+  const moveItem = <T extends object>(item: T, fields: Partial<T>): T => (reuse ? Object.assign(item, fields) : { ...item, ...fields });
 
   // ---- structure and sentences ----
   const paragraphs: Paragraph[] = oldParagraphs.slice(0, lo);
   for (const p of wp) paragraphs.push({ span: offsetSpan(p.span, windowStart), kind: 'body' });
-  for (let p = hi + 1; p < n; p++) paragraphs.push({ span: shift.span(oldParagraphs[p].span), kind: oldParagraphs[p].kind });
-  const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map((s) => shift.span(s)) };
+  for (let p = hi + 1; p < n; p++) paragraphs.push(moveItem(oldParagraphs[p], { span: moveSpan(oldParagraphs[p].span) }));
+  const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map(moveSpan) };
 
-  const sentences: Sentence[] = [];
-  const oldSentences = previous.sentences;
-  let si = 0;
-  for (; si < oldSentences.length && shift.before(oldSentences[si].span); si++) sentences.push(oldSentences[si]);
-  for (const s of win.sentences) {
-    if (inWindowRegion(s.span)) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
-    else if (!outsideWindowRegion(s.span)) throw new Bail();
-  }
-  for (; si < oldSentences.length && !shift.after(oldSentences[si].span); si++);
-  for (; si < oldSentences.length; si++) {
-    const s = oldSentences[si];
-    sentences.push({ span: shift.span(s.span), paragraph: s.paragraph + paragraphDelta });
-  }
+  const sentences: Sentence[] = [...sentenceParts.before];
+  for (const s of sentenceParts.window) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
+  for (const s of sentenceParts.after) sentences.push(moveItem(s, { span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta }));
 
   // ---- figures ----
-  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
   const figures: Figure[] = [...figureParts.before];
   const windowFigures: Figure[] = [];
   for (const f of figureParts.window) {
@@ -333,7 +367,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   }
   const afterFigures: Figure[] = [];
   for (const f of figureParts.after) {
-    const out: Figure = { ...f, span: shift.span(f.span) };
+    const out = moveItem(f, { span: moveSpan(f.span) });
     const source = oldSource(f.source);
     if (source) out.source = source;
     afterFigures.push(out);
@@ -342,7 +376,6 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
 
   // ---- quotes ----
-  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
   const quotes: Quote[] = [...quoteParts.before];
   const windowQuotes: Quote[] = [];
   const afterQuotes: Quote[] = [];
@@ -354,7 +387,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     quotes.push(out);
   }
   for (const q of quoteParts.after) {
-    const out: Quote = { ...q, span: shift.span(q.span), content: shift.span(q.content) };
+    const out = moveItem(q, { span: moveSpan(q.span), content: moveSpan(q.content) });
     const source = oldSource(q.source);
     if (source) out.source = source;
     afterQuotes.push(out);
@@ -363,7 +396,6 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
 
   // ---- claims ----
-  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
   const claims: Claim[] = [...claimParts.before];
   const windowClaims: Claim[] = [];
   const afterClaims: Claim[] = [];
@@ -381,7 +413,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     claims.push(out);
   }
   for (const c of claimParts.after) {
-    const out: Claim = { ...c, span: shift.span(c.span), figures: oldFigureMap.size > 0 ? c.figures.map((id) => oldFigureMap.get(id) ?? id) : c.figures };
+    const out = moveItem(c, { span: moveSpan(c.span), figures: oldFigureMap.size > 0 ? c.figures.map((id) => oldFigureMap.get(id) ?? id) : c.figures });
     const source = oldSource(c.source);
     if (source) out.source = source;
     afterClaims.push(out);
@@ -390,7 +422,6 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   renumber('c', claimParts, windowClaims, afterClaims);
 
   // ---- findings ----
-  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
   const findings: Finding[] = [...findingParts.before];
   // Quotations flagged as unattributed before the edit, in new offsets (through the change).
   const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
@@ -408,15 +439,15 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
       if (!flaggedBefore.some((s) => s.start <= end && start <= s.end)) continue;
     }
     findings.push(
-      mapFinding(f, (s) => offsetSpan(s, windowStart), figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
+      mapFinding(f, (s) => offsetSpan(s, windowStart), (o) => o + windowStart, figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
     );
   }
   for (const f of findingParts.after) {
-    if (f.related?.some((r) => !shift.outside(r.span))) throw new Bail();
-    findings.push(mapFinding(f, (s) => shift.span(s), oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta));
+    findings.push(mapFinding(f, moveSpan, shiftOffset, oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta, reuse));
   }
 
   const entities = entityMap.entities;
+  for (const span of movedSpans) span.start = -span.start - 1;
   return { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
 }
 
@@ -635,21 +666,21 @@ function uniqueMapped(ids: readonly string[], map: EntityMap): string[] {
 function mapFinding(
   f: Finding,
   span: (s: Span) => Span,
+  offset: (o: number) => number,
   figureIds: ReadonlyMap<string, string>,
   quoteIds: ReadonlyMap<string, string>,
   paragraph: (p: number) => number,
+  inPlace = false,
 ): Finding {
-  const out: Finding = { ...f, span: span(f.span) };
-  if (f.related) out.related = f.related.map((r) => ({ ...r, span: span(r.span) }));
+  const out: Finding = inPlace ? f : { ...f };
+  out.span = span(f.span);
+  if (f.related) out.related = inPlace ? f.related.map((r) => Object.assign(r, { span: span(r.span) })) : f.related.map((r) => ({ ...r, span: span(r.span) }));
   if (f.data) {
-    const data = { ...f.data };
+    const data = inPlace ? f.data : { ...f.data };
     if (typeof data.figureId === 'string') data.figureId = figureIds.get(data.figureId) ?? data.figureId;
     if (typeof data.quoteId === 'string') data.quoteId = quoteIds.get(data.quoteId) ?? data.quoteId;
-    if (typeof data.sentenceStart === 'number' && typeof data.sentenceEnd === 'number') {
-      const s = span({ start: data.sentenceStart, end: data.sentenceEnd });
-      data.sentenceStart = s.start;
-      data.sentenceEnd = s.end;
-    }
+    if (typeof data.sentenceStart === 'number') data.sentenceStart = offset(data.sentenceStart);
+    if (typeof data.sentenceEnd === 'number') data.sentenceEnd = offset(data.sentenceEnd);
     if (f.code === 'unbalanced-quote' && typeof data.paragraph === 'number') data.paragraph = paragraph(data.paragraph);
     out.data = data;
   }
@@ -675,16 +706,25 @@ function mergeEntities(
   previous: readonly Entity[],
   win: WindowAnalysis,
   shift: Shift,
+  moveSpan: (s: Span) => Span,
   windowStart: number,
   inWindowRegion: (s: Span) => boolean,
-  outsideWindowRegion: (s: Span) => boolean,
 ): EntityMap {
   interface Building {
     entity: Entity;
-    mentions: Span[];
+    /** Mentions before the region, in the region (from the window) and after it (moved:
+     * while splicing, a moved span's start may be marked negative, so these are never
+     * compared by start; they are in order already). */
+    before: Span[];
+    window: Span[];
+    after: Span[];
+    /** Some previous mentions were in the region. */
+    dropped: boolean;
     role?: string;
     order: number;
   }
+  const firstStart = (b: Building) => (b.before.length > 0 ? b.before[0].start : b.window.length > 0 ? b.window[0].start : realStart(b.after[0]));
+  const count = (b: Building) => b.before.length + b.window.length + b.after.length;
   const building: Building[] = [];
   const byId = new Map<string, Building>();
   const byName = new Map<string, Building[]>();
@@ -699,17 +739,15 @@ function mergeEntities(
     const all = e.mentions;
     let cut = 0;
     while (cut < all.length && all[cut].end <= shift.from) cut++;
-    let mentions: Span[];
-    if (cut === all.length) mentions = all.slice();
-    else {
-      mentions = all.slice(0, cut);
-      for (let k = cut; k < all.length; k++) {
-        const m = all[k];
-        if (m.start >= shift.oldTo) mentions.push(shift.delta === 0 ? m : { start: m.start + shift.delta, end: m.end + shift.delta });
-        else if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
-      }
+    const after: Span[] = [];
+    let dropped = false;
+    for (let k = cut; k < all.length; k++) {
+      const m = all[k];
+      if (m.start >= shift.oldTo) after.push(moveSpan(m));
+      else if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
+      else dropped = true;
     }
-    const b: Building = { entity: e, mentions, order: building.length };
+    const b: Building = { entity: e, before: cut === all.length ? all : all.slice(0, cut), window: [], after, dropped, order: building.length };
     building.push(b);
     byId.set(e.id, b);
     index(byName, e.name, b);
@@ -727,7 +765,7 @@ function mergeEntities(
       const list = windowMentions.get(m.entity);
       if (list) list.push(offsetSpan(m.span, windowStart));
       else windowMentions.set(m.entity, [offsetSpan(m.span, windowStart)]);
-    } else if (!outsideWindowRegion(m.span)) throw new Bail();
+    }
   }
   for (const w of win.entities) {
     const target = pickTarget(w, byName, bySurname);
@@ -735,7 +773,7 @@ function mergeEntities(
     if (target) {
       mapping.set(w.id, target.entity.id);
       if (spans.length === 0) continue;
-      target.mentions.push(...spans);
+      target.window.push(...spans);
       if (!target.entity.role && w.role) target.role = w.role;
       continue;
     }
@@ -744,7 +782,7 @@ function mergeEntities(
     let id = w.id;
     for (let k = 2; byId.has(id); k++) id = `${w.id}-${k}`;
     const entity: Entity = { ...w, id, mentions: [] };
-    const b: Building = { entity, mentions: spans, order: building.length };
+    const b: Building = { entity, before: [], window: spans, after: [], dropped: false, order: building.length };
     building.push(b);
     byId.set(id, b);
     index(byName, w.name, b);
@@ -756,26 +794,34 @@ function mergeEntities(
   const kept: Building[] = [];
   const added: Building[] = [];
   for (const b of building) {
-    if (b.mentions.length === 0) continue;
-    if (b.mentions.length > 1) b.mentions.sort((x, y) => x.start - y.start);
+    if (count(b) === 0) continue;
+    if (b.window.length > 1) b.window.sort((x, y) => x.start - y.start);
     (b.order < previous.length ? kept : added).push(b);
   }
   const ordered: Building[] = [];
   let k = 0;
   for (const b of added) {
-    while (k < kept.length && kept[k].mentions[0].start <= b.mentions[0].start) ordered.push(kept[k++]);
+    while (k < kept.length && firstStart(kept[k]) <= firstStart(b)) ordered.push(kept[k++]);
     ordered.push(b);
   }
   while (k < kept.length) ordered.push(kept[k++]);
   const entities = ordered.map((b) => {
     const e = b.entity;
-    const unchanged = b.role === undefined && b.mentions.length === e.mentions.length && b.mentions.every((m, j) => m === e.mentions[j]);
-    if (unchanged) return e;
-    // Aliases are the other surface forms of its mentions.
-    const surfaces = new Set<string>();
-    for (const m of b.mentions) surfaces.add(text.slice(m.start, m.end));
-    surfaces.delete(e.name);
-    const out: Entity = { ...e, aliases: [...surfaces].sort(), mentions: b.mentions };
+    const sameMentions = b.window.length === 0 && !b.dropped;
+    // Only shifted: the same entity (its spans moved in place), or a copy with the copies.
+    if (sameMentions && b.role === undefined) {
+      if (b.after.length === 0 || b.after[0] === e.mentions[b.before.length]) return e;
+      return { ...e, mentions: b.before.concat(b.after) };
+    }
+    const mentions = b.before.concat(b.window, b.after);
+    const out: Entity = { ...e, mentions };
+    if (!sameMentions) {
+      // Aliases are the other surface forms of its mentions.
+      const surfaces = new Set<string>();
+      for (const m of mentions) surfaces.add(text.slice(realStart(m), m.end));
+      surfaces.delete(e.name);
+      out.aliases = [...surfaces].sort();
+    }
     if (b.role !== undefined) out.role = b.role;
     return out;
   });
@@ -789,6 +835,11 @@ function mergeEntities(
     },
     entities,
   };
+}
+
+/** A span's start, also while it is marked as moved (see moveSpan). */
+function realStart(s: Span): number {
+  return s.start < 0 ? -s.start - 1 : s.start;
 }
 
 function pickTarget<B extends { entity: Entity }>(w: Entity, byName: Map<string, B[]>, bySurname: Map<string, B[]>): B | undefined {
