@@ -12,6 +12,10 @@ export interface AnalysisEntry {
   text: string;
   lines: LineIndex;
   analysis: DocumentAnalysis;
+  /** The text the core read (suppression comments masked); `text` when nothing was masked. */
+  analysedText?: string;
+  /** False for an analysis spliced from a window after an edit: a full one replaces it. */
+  exact?: boolean;
 }
 
 export function makeEntry(
@@ -20,8 +24,12 @@ export function makeEntry(
   languageId: string,
   text: string,
   analysis: DocumentAnalysis,
+  extra: { analysedText?: string; exact?: boolean } = {},
 ): AnalysisEntry {
-  return { uri, version, languageId, text, lines: new LineIndex(text), analysis };
+  const entry: AnalysisEntry = { uri, version, languageId, text, lines: new LineIndex(text), analysis };
+  if (extra.analysedText !== undefined && extra.analysedText !== text) entry.analysedText = extra.analysedText;
+  if (extra.exact === false) entry.exact = false;
+  return entry;
 }
 
 export class AnalysisStore {

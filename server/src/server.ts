@@ -36,7 +36,9 @@ import {
   type DocumentClaims,
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
-import { analyzeWithinLimit } from './common/limits';
+import { utf8Length } from './common/limits';
+import { changedRange, spliceAnalysis } from './analysis/incremental';
+import { FullAnalysisWorker } from './analysisWorker';
 import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
 import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
@@ -75,6 +77,10 @@ const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new AnalysisStore();
 const debouncer = new Debouncer<string>();
+/** Full analyses of open documents run here, off the main loop. */
+const fullAnalyses = new FullAnalysisWorker(undefined, log);
+/** Below this length a full analysis is a few milliseconds: a window saves nothing. */
+const SPLICE_MIN_LENGTH = 32 * 1024;
 
 let supportsConfiguration = false;
 let supportsHierarchicalSymbols = false;
@@ -122,20 +128,39 @@ function settingsFor(uri: string): Promise<ClaimLensSettings> {
 /** The settings last resolved for a document, for synchronous paths. */
 const resolvedSettings = new Map<string, ClaimLensSettings>();
 
-async function scheduleAnalysis(document: TextDocument, immediate: boolean): Promise<void> {
+/** After a spliced edit the diagnostics are current already: the full analysis that
+ * corrects them waits for a pause in typing at least this long, whatever the debounce. */
+const FULL_AFTER_SPLICE_MS = 300;
+
+async function scheduleAnalysis(document: TextDocument, immediate: boolean, spliced = false): Promise<void> {
   const request = settingsFor(document.uri);
   const settings = await request;
   // Settings changed while these were being read: the newer request schedules its own analysis.
   if (supportsConfiguration && settingsByUri.get(document.uri) !== request) return;
   resolvedSettings.set(document.uri, settings);
-  const delay = immediate ? 0 : settings.debounceMs;
-  debouncer.schedule(document.uri, delay, () => analyzeNow(document.uri));
+  const delay = immediate ? 0 : spliced ? Math.max(settings.debounceMs, FULL_AFTER_SPLICE_MS) : settings.debounceMs;
+  debouncer.schedule(document.uri, delay, () => void analyzeNow(document.uri));
 }
 
-/** Analyses the current text of an open document and publishes the result. */
-function analyzeNow(uri: string): void {
+/** Full analyses under way, by URI: a request for the same version joins it. */
+const inflight = new Map<string, { version: number; done: Promise<void> }>();
+
+/** Analyses the current text of an open document in the worker and publishes the result,
+ * unless the document changed meanwhile (then the result only becomes the base later edits
+ * are spliced into, when nothing newer is stored). */
+function analyzeNow(uri: string): Promise<void> {
   const document = documents.get(uri);
-  if (!document) return;
+  if (!document) return Promise.resolve();
+  const running = inflight.get(uri);
+  if (running && running.version === document.version) return running.done;
+  const done = runFullAnalysis(uri, document).finally(() => {
+    if (inflight.get(uri)?.done === done) inflight.delete(uri);
+  });
+  inflight.set(uri, { version: document.version, done });
+  return done;
+}
+
+async function runFullAnalysis(uri: string, document: TextDocument): Promise<void> {
   const settings = resolvedSettings.get(uri) ?? pushedSettings;
   try {
     if (!settings.enable) {
@@ -145,11 +170,18 @@ function analyzeNow(uri: string): void {
     }
     const version = document.version;
     const text = document.getText();
-    const analysis = analyzeWithinLimit(maskSuppressionComments(text), settings.maxFileSize);
-    // Synchronous analysis cannot race with edits, but a closed or newer document wins.
+    const analysedText = maskSuppressionComments(text);
+    const analysis = await fullAnalyses.analyze(uri, analysedText, settings.maxFileSize);
+    // Replaced by a newer request, or the document closed: drop it.
     const current = documents.get(uri);
-    if (!current || current.version !== version) return;
-    const entry = makeEntry(uri, version, document.languageId, text, analysis);
+    // Closed (and perhaps reopened as a new document) meanwhile: drop it.
+    if (!analysis || current !== document) return;
+    const entry = makeEntry(uri, version, document.languageId, text, analysis, { analysedText });
+    if (current.version !== version) {
+      const stored = store.get(uri);
+      if (!stored || (stored.version ?? 0) < version) store.set(entry);
+      return;
+    }
     store.set(entry);
     // The open editor's text wins over disk; its summary is made only when asked for.
     workspace.setOpen(uri, () => summarizeEntry(entry));
@@ -159,10 +191,37 @@ function analyzeNow(uri: string): void {
   }
 }
 
-function publish(entry: AnalysisEntry, settings: ClaimLensSettings): void {
+/** The fast path after an edit: re-analyses a window of paragraphs around the change,
+ * splices it into the last analysis and publishes at once. The full analysis follows after
+ * the debounce and replaces it. Nothing happens when a window cannot stand in for the text. */
+function spliceNow(document: TextDocument): boolean {
+  const uri = document.uri;
+  const previous = store.get(uri);
+  const settings = resolvedSettings.get(uri);
+  if (!previous || !settings?.enable || previous.version === document.version) return false;
+  const text = document.getText();
+  if (text.length < SPLICE_MIN_LENGTH) return false;
+  if (text.length * 3 > settings.maxFileSize && utf8Length(text) > settings.maxFileSize) return false;
+  const analysedText = maskSuppressionComments(text);
+  const change = changedRange(previous.analysedText ?? previous.text, analysedText);
+  // The previous analysis is replaced right below: its items move into the new one.
+  const analysis = change ? spliceAnalysis(previous.analysis, analysedText, change, { reuse: true }) : previous.analysis;
+  if (!analysis) return false;
+  const entry = makeEntry(uri, document.version, document.languageId, text, analysis, {
+    analysedText,
+    exact: change ? false : previous.exact,
+  });
+  store.set(entry);
+  workspace.setOpen(uri, () => summarizeEntry(entry));
+  // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
+  publish(entry, settings, false);
+  return true;
+}
+
+function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true): void {
   const diagnostics = toDiagnostics(entry, settings);
   void connection.sendDiagnostics({ uri: entry.uri, version: entry.version ?? undefined, diagnostics });
-  void connection.sendNotification(analysisChangedNotification, {
+  if (notify) void connection.sendNotification(analysisChangedNotification, {
     uri: entry.uri,
     claims: entry.analysis.claims.length,
     findings: diagnostics.length,
@@ -173,11 +232,15 @@ function publish(entry: AnalysisEntry, settings: ClaimLensSettings): void {
  * code actions): a pending analysis runs now, and a just-opened document is analysed
  * without waiting for its debounce. Analyses of unopened documents are returned as stored. */
 async function freshEntry(uri: string): Promise<AnalysisEntry | undefined> {
-  const document = documents.get(uri);
-  if (document && store.get(uri)?.version !== document.version) {
+  // A spliced analysis is not fresh enough for claims and exports: wait for the full one.
+  // The document may change while it runs: try again, a few times.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const document = documents.get(uri);
+    const stored = store.get(uri);
+    if (!document || (stored?.version === document.version && stored.exact !== false)) break;
     resolvedSettings.set(uri, await settingsFor(uri));
     debouncer.cancel(uri);
-    analyzeNow(uri);
+    await analyzeNow(uri);
   }
   return store.get(uri);
 }
@@ -582,6 +645,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  fullAnalyses.warmUp();
   if (supportsConfiguration && supportsConfigurationRegistration) {
     // Ask to be told about changes; clients without dynamic registration send them anyway.
     // files.exclude too: it narrows which workspace files are indexed.
@@ -638,12 +702,17 @@ connection.onDidChangeConfiguration(
 // Fired on open and on every change: a document never analysed yet is analysed at once,
 // later edits after the debounce delay.
 documents.onDidChangeContent(
-  guarded('didChange', undefined, (event) => scheduleAnalysis(event.document, !store.get(event.document.uri))),
+  guarded('didChange', undefined, (event) => {
+    const known = store.get(event.document.uri) !== undefined;
+    const spliced = known && spliceNow(event.document);
+    return scheduleAnalysis(event.document, !known, spliced);
+  }),
 );
 documents.onDidClose(
   guarded('didClose', undefined, async (event) => {
     const uri = event.document.uri;
     debouncer.cancel(uri);
+    inflight.delete(uri);
     store.delete(uri);
     settingsByUri.delete(uri);
     resolvedSettings.delete(uri);
@@ -839,6 +908,7 @@ connection.onDidChangeWatchedFiles(
 
 connection.onShutdown(() => {
   debouncer.dispose();
+  fullAnalyses.dispose();
   currentRun?.cancel();
   pool?.dispose();
 });

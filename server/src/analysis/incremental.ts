@@ -1,0 +1,855 @@
+// Incremental re-analysis: after an edit, only a window of whole paragraphs around it is
+// analysed again, and the result is spliced into the previous analysis. Items outside the
+// window keep their data (offsets after the edit shifted); items inside are replaced by the
+// window's. Pure: DocumentAnalysis in, DocumentAnalysis out; knows nothing of LSP.
+//
+// The splice is a fast first answer, not the last word: stages that read the whole document
+// (entity kinds voted across it, aliases, a speaker named far before the window) can see
+// less in a window. Where that could produce a new false alarm, the splice keeps what the
+// previous analysis knew or leaves the doubtful finding out; the full analysis that follows
+// replaces it. When the edit reaches anything the window cannot reproduce (the header, the
+// trailing boilerplate, paragraphing of the whole text, a quotation across the window's
+// edge), `spliceAnalysis` returns undefined and the caller waits for the full analysis.
+import type { Claim, DocumentAnalysis, Entity, Figure, Finding, Paragraph, Quote, Sentence, Source, Span } from './types';
+import { splitBlocks } from './structure';
+import { splitSentences, tokenizeSentences } from './sentences';
+import { extractEntities, type Mention } from './entities';
+import { findQuoteMarks } from './quotes';
+import { attribute } from './attribution';
+import { findFigures } from './figures';
+import { buildClaims, insideQuote } from './claims';
+import { runRules } from './findings';
+import { findByOffset, hashNormalized, isSpaceCode } from './text';
+
+/** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest contiguous change that turns `before` into `after` (common prefix and
+ * suffix); undefined when they are equal. Linear, comparing in chunks natively. */
+export function changedRange(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  // Coarse steps by substring equality (native memcmp), then character by character.
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (prefix + step <= limit && before.slice(prefix, prefix + step) === after.slice(prefix, prefix + step)) prefix += step;
+  }
+  let suffix = 0;
+  const suffixLimit = limit - prefix;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (
+      suffix + step <= suffixLimit &&
+      before.slice(before.length - suffix - step, before.length - suffix) === after.slice(after.length - suffix - step, after.length - suffix)
+    )
+      suffix += step;
+  }
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Paragraphs of context analysed before the edited ones (a speaker named there, a
+ * quotation continued from there) and after them (the first one is re-analysed too, for
+ * continuation from the edit; the last one only shows whether a quotation goes on). */
+export const CONTEXT_BEFORE = 8;
+export const CONTEXT_AFTER = 2;
+/** The first paragraphs may be kicker, headline, byline or dateline: never in a window. */
+const HEADER_PARAGRAPHS = 6;
+
+export interface SpliceOptions {
+  contextBefore?: number;
+  contextAfter?: number;
+  /** Take the previous analysis apart: its items move into the result with their offsets
+   * shifted in place, instead of being copied. On a large document that spares copying
+   * (and the garbage collector promoting) tens of thousands of objects per edit. The
+   * previous analysis must not be used afterwards; it is left untouched when the result
+   * is undefined. */
+  reuse?: boolean;
+}
+
+/** The analysis of one window of body paragraphs, with window-relative offsets. */
+interface WindowAnalysis {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  entities: Entity[];
+  mentions: Mention[];
+  quotes: Quote[];
+  figures: Figure[];
+  claims: Claim[];
+  findings: Finding[];
+}
+
+/** The core's stages over a run of body paragraphs (as `analyze` runs them, with every
+ * paragraph a body paragraph: a window never holds the header or the boilerplate). */
+function analyzeWindow(text: string): WindowAnalysis {
+  const paragraphs: Paragraph[] = splitBlocks(text).map((b) => ({ span: b.span, kind: 'body' }));
+  const structure = { paragraphs, boilerplate: [] };
+  const sentences = splitSentences(text, structure);
+  const sentenceTokens = tokenizeSentences(text, sentences);
+  const entityAnalysis = extractEntities(text, structure, sentences, sentenceTokens);
+  const quoteScan = findQuoteMarks(text, structure, sentences);
+  const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan, sentenceTokens);
+  const figures = findFigures(text);
+  // A figure's source: the quotation it sits in, else its sentence's attribution (as `analyze`).
+  const direct = attribution.quotes.filter((q) => q.kind !== 'indirect');
+  for (const f of figures) {
+    const q = insideQuote(direct, f.span.start);
+    if (q?.source) {
+      f.source = q.source;
+      continue;
+    }
+    const s = findByOffset(sentences, f.span.start);
+    if (s >= 0 && f.span.start < sentences[s].span.end) {
+      const src = attribution.sentenceSources[s];
+      if (src) f.source = src;
+    }
+  }
+  const claims = buildClaims(text, structure, sentences, entityAnalysis.mentions, entityAnalysis.entities, attribution.quotes, figures, attribution.sentenceSources);
+  const findings = runRules({ text, structure, sentences, quotes: attribution.quotes, figures, unbalanced: quoteScan.unbalanced });
+  return {
+    paragraphs,
+    sentences,
+    entities: entityAnalysis.entities,
+    mentions: entityAnalysis.mentions,
+    quotes: attribution.quotes,
+    figures,
+    claims,
+    findings,
+  };
+}
+
+/** Does the text hold a blank line? Paragraphing depends on it (see splitBlocks). */
+function hasBlankLine(text: string, from = 0, to = text.length): boolean {
+  let lineBlank = true;
+  let sawLine = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (lineBlank && sawLine) return true;
+      lineBlank = true;
+      sawLine = true;
+    } else if (!isSpaceCode(c)) lineBlank = false;
+  }
+  return false;
+}
+
+/** Characters whose insertion could make the whole text look binary (see looksBinary). */
+function hasControlCharacters(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+function lastIndexAtOrBefore(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function firstEndingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where each old offset goes: unchanged before the replaced region, shifted after it. */
+class Shift {
+  constructor(
+    /** Replaced region in old offsets [from, oldTo) and new offsets [from, newTo). */
+    readonly from: number,
+    readonly oldTo: number,
+    readonly newTo: number,
+  ) {}
+  get delta(): number {
+    return this.newTo - this.oldTo;
+  }
+  before(s: Span): boolean {
+    return s.end <= this.from;
+  }
+  after(s: Span): boolean {
+    return s.start >= this.oldTo;
+  }
+  outside(s: Span): boolean {
+    return this.before(s) || this.after(s);
+  }
+  span(s: Span): Span {
+    if (s.end <= this.from || this.delta === 0) return s;
+    return { start: s.start >= this.oldTo ? s.start + this.delta : s.start, end: s.end + this.delta };
+  }
+}
+
+class Bail extends Error {}
+
+/**
+ * The analysis of `text` (the previous text with `change` applied), made from `previous`
+ * and a re-analysed window around the change; undefined when a window cannot stand in for
+ * the whole document (then run the full analysis). `text` must be the text the core reads
+ * (after any masking the caller applies).
+ */
+export function spliceAnalysis(previous: DocumentAnalysis, text: string, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
+  try {
+    return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
+  } catch (error) {
+    if (error instanceof Bail) return undefined;
+    throw error;
+  }
+}
+
+function splice(previous: DocumentAnalysis, text: string, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  if (previous.length + delta !== text.length) return undefined;
+  const oldParagraphs = previous.structure.paragraphs;
+  const n = oldParagraphs.length;
+  // Not analysed (too large, binary): nothing to splice into.
+  if (n === 0 || previous.findings.some((f) => f.code === 'document-too-large' || f.code === 'binary-content')) return undefined;
+  if (hasControlCharacters(text, change.start, change.newEnd)) return undefined;
+
+  // The edited paragraphs: the one the change starts in (or follows) to the one it ends in
+  // (or precedes), so a change in the gap between two takes both (it may join them).
+  const first = Math.max(0, lastIndexAtOrBefore(oldParagraphs, change.start));
+  const last = Math.max(first, Math.min(n - 1, firstEndingAtOrAfter(oldParagraphs, change.oldEnd)));
+  const lo = first - before;
+  const hi = last + after;
+  let lastBody = n - 1;
+  while (lastBody >= 0 && oldParagraphs[lastBody].kind === 'boilerplate') lastBody--;
+  if (lo < HEADER_PARAGRAPHS || hi >= lastBody) return undefined;
+  for (let p = lo; p <= hi; p++) if (oldParagraphs[p].kind !== 'body') return undefined;
+
+  const windowStart = oldParagraphs[lo].span.start;
+  const windowEnd = oldParagraphs[hi].span.end + delta;
+  if (change.start < windowStart || change.newEnd > windowEnd) return undefined;
+  const windowText = text.slice(windowStart, windowEnd);
+  // splitBlocks reads a text without any blank line one paragraph per line: the window
+  // must be read the way the whole text is.
+  if (hasBlankLine(windowText) !== hasBlankLine(text)) return undefined;
+  if (windowText.indexOf('\u0000') >= 0) return undefined;
+
+  const win = analyzeWindow(windowText);
+  const wp = win.paragraphs;
+  if (wp.length < before + after) return undefined;
+  // The context paragraphs must read as they did (same spans).
+  for (let k = 0; k < before; k++) {
+    const o = oldParagraphs[lo + k].span;
+    if (wp[k].span.start + windowStart !== o.start || wp[k].span.end + windowStart !== o.end) return undefined;
+  }
+  for (let k = 0; k < after; k++) {
+    const o = oldParagraphs[hi - k].span;
+    const w = wp[wp.length - 1 - k].span;
+    if (w.start + windowStart !== o.start + delta || w.end + windowStart !== o.end + delta) return undefined;
+  }
+
+  // Replaced region: from the end of the last context paragraph before to the start of the
+  // last (look-ahead) paragraph of the window. Old items there go; window items there come.
+  const regionStart = oldParagraphs[lo + before - 1].span.end;
+  const oldRegionEnd = oldParagraphs[hi].span.start;
+  const shift = new Shift(regionStart, oldRegionEnd, oldRegionEnd + delta);
+  const windowRegion: Span = { start: regionStart - windowStart, end: oldRegionEnd + delta - windowStart };
+  const inWindowRegion = (s: Span) => s.start >= windowRegion.start && s.end <= windowRegion.end;
+  const outsideWindowRegion = (s: Span) => s.end <= windowRegion.start || s.start >= windowRegion.end;
+  const paragraphDelta = wp.length - (hi - lo + 1);
+
+  // ---- every check that can give up comes first: nothing is moved before they pass ----
+  const sentenceParts = spliceList(previous.sentences, win.sentences, shift, inWindowRegion, outsideWindowRegion);
+  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
+  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
+  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
+  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
+  // A kept item whose source lies in the replaced region would point at changed text.
+  const sourceOutside = (item: { source?: Source }) => {
+    const s = item.source;
+    if (s && ((s.span && !shift.outside(s.span)) || (s.cueSpan && !shift.outside(s.cueSpan)))) throw new Bail();
+  };
+  figureParts.after.forEach(sourceOutside);
+  quoteParts.after.forEach(sourceOutside);
+  claimParts.after.forEach(sourceOutside);
+  for (const f of findingParts.after) if (f.related?.some((r) => !shift.outside(r.span))) throw new Bail();
+  for (const e of previous.entities) for (const m of e.mentions) if (!shift.outside(m) && (m.start < shift.from || m.end > shift.oldTo)) throw new Bail();
+  for (const m of win.mentions) if (!inWindowRegion(m.span) && !outsideWindowRegion(m.span)) throw new Bail();
+
+  /** A previous span after the region, shifted: in place when reusing, else as a copy.
+   * Spans before the region stay as they are. Items share span objects (a quotation and
+   * its claim, a figure and its finding), so a span moved in place is marked until the end
+   * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
+  const movedSpans: Span[] = [];
+  const moveSpan = (s: Span): Span => {
+    if (s.end <= shift.from || delta === 0) return s;
+    if (!reuse) return shift.span(s);
+    if (s.start < 0) return s;
+    s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
+    s.end += delta;
+    movedSpans.push(s);
+    return s;
+  };
+  const shiftOffset = (offset: number) => (offset >= shift.oldTo ? offset + delta : offset);
+
+  // ---- entities: window entities merge into the document's by name ----
+  const entityMap = mergeEntities(text, previous.entities, win, shift, moveSpan, windowStart, inWindowRegion);
+
+  // ---- sources, shared between quotes, figures and claims ----
+  const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
+  const windowSources = new Map<Source, Source>();
+  const windowSource = (s: Source | undefined): Source | undefined => {
+    if (!s) return undefined;
+    let out = windowSources.get(s);
+    if (!out) {
+      out = { ...s };
+      if (s.entity !== undefined) {
+        const mapped = entityMap.get(s.entity);
+        if (mapped === undefined) delete out.entity;
+        else {
+          out.entity = mapped;
+          // A continued source is written as its entity's canonical name (attribution.ts).
+          if (s.how === 'continuation' && s.text === windowNames.get(s.entity)) out.text = entityMap.nameOf(mapped) ?? s.text;
+        }
+      }
+      if (s.span) out.span = offsetSpan(s.span, windowStart);
+      if (s.cueSpan) out.cueSpan = offsetSpan(s.cueSpan, windowStart);
+      windowSources.set(s, out);
+    }
+    return out;
+  };
+  const oldSources = new Map<Source, Source>();
+  const oldSource = (s: Source | undefined): Source | undefined => {
+    if (!s) return undefined;
+    if (reuse) {
+      if (s.span) s.span = moveSpan(s.span);
+      if (s.cueSpan) s.cueSpan = moveSpan(s.cueSpan);
+      return s;
+    }
+    let out = oldSources.get(s);
+    if (!out) {
+      if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
+      else {
+        out = { ...s };
+        if (s.span) out.span = shift.span(s.span);
+        if (s.cueSpan) out.cueSpan = shift.span(s.cueSpan);
+      }
+      oldSources.set(s, out);
+    }
+    return out;
+  };
+  /** A previous item after the region: itself (moved in place) or a shifted copy. */
+  const moveItem = <T extends object>(item: T, fields: Partial<T>): T => (reuse ? Object.assign(item, fields) : { ...item, ...fields });
+
+  // ---- structure and sentences ----
+  const paragraphs: Paragraph[] = oldParagraphs.slice(0, lo);
+  for (const p of wp) paragraphs.push({ span: offsetSpan(p.span, windowStart), kind: 'body' });
+  for (let p = hi + 1; p < n; p++) paragraphs.push(moveItem(oldParagraphs[p], { span: moveSpan(oldParagraphs[p].span) }));
+  const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map(moveSpan) };
+
+  const sentences: Sentence[] = [...sentenceParts.before];
+  for (const s of sentenceParts.window) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
+  for (const s of sentenceParts.after) sentences.push(moveItem(s, { span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta }));
+
+  // ---- figures ----
+  const figures: Figure[] = [...figureParts.before];
+  const windowFigures: Figure[] = [];
+  for (const f of figureParts.window) {
+    const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
+    const source = windowSource(f.source);
+    if (source) out.source = source;
+    windowFigures.push(out);
+    figures.push(out);
+  }
+  const afterFigures: Figure[] = [];
+  for (const f of figureParts.after) {
+    const out = moveItem(f, { span: moveSpan(f.span) });
+    const source = oldSource(f.source);
+    if (source) out.source = source;
+    afterFigures.push(out);
+    figures.push(out);
+  }
+  const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
+
+  // ---- quotes ----
+  const quotes: Quote[] = [...quoteParts.before];
+  const windowQuotes: Quote[] = [];
+  const afterQuotes: Quote[] = [];
+  for (const q of quoteParts.window) {
+    const out: Quote = { ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) };
+    const source = windowSource(q.source);
+    if (source) out.source = source;
+    windowQuotes.push(out);
+    quotes.push(out);
+  }
+  for (const q of quoteParts.after) {
+    const out = moveItem(q, { span: moveSpan(q.span), content: moveSpan(q.content) });
+    const source = oldSource(q.source);
+    if (source) out.source = source;
+    afterQuotes.push(out);
+    quotes.push(out);
+  }
+  const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
+
+  // ---- claims ----
+  const claims: Claim[] = [...claimParts.before];
+  const windowClaims: Claim[] = [];
+  const afterClaims: Claim[] = [];
+  const oldFigureMap = figureIdMaps.previous;
+  for (const c of claimParts.window) {
+    const out: Claim = {
+      ...c,
+      span: offsetSpan(c.span, windowStart),
+      figures: c.figures.map((id) => figureIdMaps.window.get(id) ?? id),
+      entities: uniqueMapped(c.entities, entityMap),
+    };
+    const source = windowSource(c.source);
+    if (source) out.source = source;
+    windowClaims.push(out);
+    claims.push(out);
+  }
+  for (const c of claimParts.after) {
+    const out = moveItem(c, { span: moveSpan(c.span), figures: oldFigureMap.size > 0 ? c.figures.map((id) => oldFigureMap.get(id) ?? id) : c.figures });
+    const source = oldSource(c.source);
+    if (source) out.source = source;
+    afterClaims.push(out);
+    claims.push(out);
+  }
+  renumber('c', claimParts, windowClaims, afterClaims);
+
+  // ---- findings ----
+  const findings: Finding[] = [...findingParts.before];
+  // Quotations flagged as unattributed before the edit, in new offsets (through the change).
+  const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
+  const flaggedBefore: Span[] = [];
+  for (const f of findingParts.replaced) {
+    if (f.code === 'unattributed-quote') flaggedBefore.push({ start: mapThroughChange(f.span.start), end: mapThroughChange(f.span.end) });
+  }
+  for (const f of findingParts.window) {
+    // A quotation without a speaker in the window may have one named before it: a new
+    // such finding waits for the full analysis (a false alarm costs more than a delay);
+    // one flagged before the edit stays flagged.
+    if (f.code === 'unattributed-quote') {
+      const start = f.span.start + windowStart;
+      const end = f.span.end + windowStart;
+      if (!flaggedBefore.some((s) => s.start <= end && start <= s.end)) continue;
+    }
+    findings.push(
+      mapFinding(f, (s) => offsetSpan(s, windowStart), (o) => o + windowStart, figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
+    );
+  }
+  for (const f of findingParts.after) {
+    findings.push(mapFinding(f, moveSpan, shiftOffset, oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta, reuse));
+  }
+
+  const entities = entityMap.entities;
+  for (const span of movedSpans) span.start = -span.start - 1;
+  return { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
+}
+
+function offsetSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+interface Parts<T> {
+  /** Previous items before the replaced region (unchanged). */
+  before: T[];
+  /** Previous items inside it (gone). */
+  replaced: T[];
+  /** Window items inside it (window offsets and ids). */
+  window: T[];
+  /** Previous items after it (old offsets and ids). */
+  after: T[];
+}
+
+/** Splits the previous items (sorted by start) around the replaced region and picks the
+ * window's items inside it; an item across either edge means the window cannot stand in. */
+function spliceList<T extends { span: Span }>(
+  previous: readonly T[],
+  window: readonly T[],
+  shift: Shift,
+  inWindowRegion: (s: Span) => boolean,
+  outsideWindowRegion: (s: Span) => boolean,
+): Parts<T> {
+  let lo = 0;
+  let hi = previous.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (previous[mid].span.start < shift.from) lo = mid + 1;
+    else hi = mid;
+  }
+  const firstInside = lo;
+  for (let k = 0; k < firstInside; k++) if (previous[k].span.end > shift.from) throw new Bail();
+  let firstAfter = firstInside;
+  while (firstAfter < previous.length && previous[firstAfter].span.start < shift.oldTo) {
+    if (previous[firstAfter].span.end > shift.oldTo) throw new Bail();
+    firstAfter++;
+  }
+  const inside: T[] = [];
+  for (const item of window) {
+    if (inWindowRegion(item.span)) inside.push(item);
+    else if (!outsideWindowRegion(item.span)) throw new Bail();
+  }
+  return {
+    before: previous.slice(0, firstInside),
+    replaced: previous.slice(firstInside, firstAfter),
+    window: inside,
+    after: previous.slice(firstAfter),
+  };
+}
+
+interface IdMaps {
+  /** Window-local ids to document ids. */
+  window: Map<string, string>;
+  /** Previous ids of later items to their new ids (only those that changed). */
+  previous: Map<string, string>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * IdMaker ids ("prefix-hash" then "prefix-hash-n" for the n-th repeat) over the spliced
+ * list. Only a text whose count in the replaced region changed renumbers its later
+ * repeats; the others take the replaced items' ids in order. `windowItems` and
+ * `afterItems` are the spliced copies, renamed in place.
+ */
+function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Array<{ id: string }>, afterItems: Array<{ id: string }>): IdMaps {
+  const hashStart = prefix.length + 1;
+  const hashOf = (id: string) => id.slice(hashStart, hashStart + 8);
+  const make = (h: string, n: number) => `${prefix}-${h}${n > 0 ? `-${n}` : ''}`;
+  const oldByHash = new Map<string, string[]>();
+  for (const item of parts.replaced) pushTo(oldByHash, hashOf(item.id), item.id);
+  const newByHash = new Map<string, number[]>();
+  windowItems.forEach((item, k) => pushTo(newByHash, hashOf(item.id), k));
+  const maps: IdMaps = { window: new Map(), previous: new Map() };
+  const affected = new Map<string, number>();
+  for (const [h, ks] of newByHash) {
+    const olds = oldByHash.get(h) ?? [];
+    if (olds.length === ks.length) ks.forEach((k, i) => rename(windowItems, k, olds[i], maps.window));
+    else affected.set(h, 0);
+  }
+  for (const h of oldByHash.keys()) if (!newByHash.has(h)) affected.set(h, 0);
+  if (affected.size === 0) return maps;
+  for (const item of parts.before) {
+    const h = hashOf(item.id);
+    const count = affected.get(h);
+    if (count !== undefined) affected.set(h, count + 1);
+  }
+  for (const [h, ks] of newByHash) {
+    if (!affected.has(h)) continue;
+    const count = affected.get(h)!;
+    ks.forEach((k, i) => rename(windowItems, k, make(h, count + i), maps.window));
+    affected.set(h, count + ks.length);
+  }
+  for (let k = 0; k < afterItems.length; k++) {
+    const h = hashOf(afterItems[k].id);
+    const count = affected.get(h);
+    if (count === undefined) continue;
+    affected.set(h, count + 1);
+    rename(afterItems, k, make(h, count), maps.previous);
+  }
+  return maps;
+}
+
+function rename(items: Array<{ id: string }>, k: number, id: string, map: Map<string, string>): void {
+  const old = items[k].id;
+  map.set(old, id);
+  if (old !== id) items[k].id = id;
+}
+
+/**
+ * Figure ids as findFigures makes them: kind, normalised text and the occurrence index of
+ * that pair. Only a (kind, text) whose count in the replaced region changed renumbers its
+ * later occurrences, found through their ids (occurrence 0, 1, 2… of the pair).
+ */
+function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFigures: Figure[]): IdMaps {
+  const keyOf = (f: Figure) => `${f.kind}\u0000${normaliseFigureText(f.text)}`;
+  const oldByKey = new Map<string, string[]>();
+  for (const f of parts.replaced) pushTo(oldByKey, keyOf(f), f.id);
+  const newByKey = new Map<string, number[]>();
+  windowFigures.forEach((f, k) => pushTo(newByKey, keyOf(f), k));
+  const maps: IdMaps = { window: new Map(), previous: new Map() };
+  const affected: string[] = [];
+  for (const [key, ks] of newByKey) {
+    const olds = oldByKey.get(key) ?? [];
+    if (olds.length === ks.length) ks.forEach((k, i) => rename(windowFigures, k, olds[i], maps.window));
+    else affected.push(key);
+  }
+  for (const key of oldByKey.keys()) if (!newByKey.has(key)) affected.push(key);
+  if (affected.length === 0) return maps;
+  // Count the affected pairs before the region and find them after it; the kind and the
+  // length of the text (normalising only shortens a text that is not plain) rule out most
+  // figures without normalising them.
+  const lengths = new Set<number>();
+  const kinds = new Set<string>();
+  for (const key of affected) {
+    const cut = key.indexOf('\u0000');
+    kinds.add(key.slice(0, cut));
+    lengths.add(key.length - cut - 1);
+  }
+  const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !isPlainFigureText(f.text));
+  const counts = new Map<string, number>(affected.map((key) => [key, 0]));
+  for (const f of parts.before) {
+    if (!maybe(f)) continue;
+    const key = keyOf(f);
+    const count = counts.get(key);
+    if (count !== undefined) counts.set(key, count + 1);
+  }
+  const laterByKey = new Map<string, number[]>();
+  afterFigures.forEach((f, k) => {
+    if (maybe(f) && counts.has(keyOf(f))) pushTo(laterByKey, keyOf(f), k);
+  });
+  for (const key of affected) {
+    const cut = key.indexOf('\u0000');
+    const kind = key.slice(0, cut);
+    const normalised = key.slice(cut + 1);
+    const idOf = (n: number) => `fig-${figureIdHash(kind, normalised, n)}`;
+    const before = counts.get(key)!;
+    const later = laterByKey.get(key) ?? [];
+    const ks = newByKey.get(key) ?? [];
+    ks.forEach((k, i) => rename(windowFigures, k, idOf(before + i), maps.window));
+    later.forEach((k, i) => rename(afterFigures, k, idOf(before + ks.length + i), maps.previous));
+  }
+  for (const [old, id] of maps.previous) if (old === id) maps.previous.delete(old);
+  return maps;
+}
+
+// The two functions below restate figures.ts's id scheme (kept private there); the
+// splice-equals-full tests fail if the two ever drift apart.
+function isPlainFigureText(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) return false;
+  }
+  return true;
+}
+
+function normaliseFigureText(text: string): string {
+  if (isPlainFigureText(text)) return text.toLowerCase();
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+function fnvUpdate(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+function figureIdHash(kind: string, normalised: string, occurrence: number): string {
+  let h = fnvUpdate(0x811c9dc5, kind);
+  h = Math.imul(h ^ 0, 0x01000193);
+  h = fnvUpdate(h, normalised);
+  h = Math.imul(h ^ 0, 0x01000193);
+  h = fnvUpdate(h, String(occurrence));
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function uniqueMapped(ids: readonly string[], map: EntityMap): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const mapped = map.get(id);
+    if (mapped !== undefined && !out.includes(mapped)) out.push(mapped);
+  }
+  return out;
+}
+
+function mapFinding(
+  f: Finding,
+  span: (s: Span) => Span,
+  offset: (o: number) => number,
+  figureIds: ReadonlyMap<string, string>,
+  quoteIds: ReadonlyMap<string, string>,
+  paragraph: (p: number) => number,
+  inPlace = false,
+): Finding {
+  const out: Finding = inPlace ? f : { ...f };
+  out.span = span(f.span);
+  if (f.related) out.related = inPlace ? f.related.map((r) => Object.assign(r, { span: span(r.span) })) : f.related.map((r) => ({ ...r, span: span(r.span) }));
+  if (f.data) {
+    const data = inPlace ? f.data : { ...f.data };
+    if (typeof data.figureId === 'string') data.figureId = figureIds.get(data.figureId) ?? data.figureId;
+    if (typeof data.quoteId === 'string') data.quoteId = quoteIds.get(data.quoteId) ?? data.quoteId;
+    if (typeof data.sentenceStart === 'number') data.sentenceStart = offset(data.sentenceStart);
+    if (typeof data.sentenceEnd === 'number') data.sentenceEnd = offset(data.sentenceEnd);
+    if (f.code === 'unbalanced-quote' && typeof data.paragraph === 'number') data.paragraph = paragraph(data.paragraph);
+    out.data = data;
+  }
+  return out;
+}
+
+/** Window entity ids to document entity ids, and the spliced entity list. */
+interface EntityMap {
+  get(windowId: string): string | undefined;
+  /** Canonical name of a document entity. */
+  nameOf(id: string): string | undefined;
+  entities: Entity[];
+}
+
+/**
+ * The document's entities with their mentions in the replaced region dropped (later ones
+ * shifted) and the window's mentions there added: a window entity joins the document
+ * entity it names (same name or alias, or a surname of exactly one person), else it is new.
+ * Document-level choices (canonical name, kind) stay as they were until the full analysis.
+ */
+function mergeEntities(
+  text: string,
+  previous: readonly Entity[],
+  win: WindowAnalysis,
+  shift: Shift,
+  moveSpan: (s: Span) => Span,
+  windowStart: number,
+  inWindowRegion: (s: Span) => boolean,
+): EntityMap {
+  interface Building {
+    entity: Entity;
+    /** Mentions before the region, in the region (from the window) and after it (moved:
+     * while splicing, a moved span's start may be marked negative, so these are never
+     * compared by start; they are in order already). */
+    before: Span[];
+    window: Span[];
+    after: Span[];
+    /** Some previous mentions were in the region. */
+    dropped: boolean;
+    role?: string;
+    order: number;
+  }
+  const firstStart = (b: Building) => (b.before.length > 0 ? b.before[0].start : b.window.length > 0 ? b.window[0].start : realStart(b.after[0]));
+  const count = (b: Building) => b.before.length + b.window.length + b.after.length;
+  const building: Building[] = [];
+  const byId = new Map<string, Building>();
+  const byName = new Map<string, Building[]>();
+  const bySurname = new Map<string, Building[]>();
+  const index = (map: Map<string, Building[]>, key: string, b: Building) => {
+    const list = map.get(key);
+    if (list) list.push(b);
+    else map.set(key, [b]);
+  };
+  for (const e of previous) {
+    // Mentions are sorted: keep those before the region, shift those after it.
+    const all = e.mentions;
+    let cut = 0;
+    while (cut < all.length && all[cut].end <= shift.from) cut++;
+    const after: Span[] = [];
+    let dropped = false;
+    for (let k = cut; k < all.length; k++) {
+      const m = all[k];
+      if (m.start >= shift.oldTo) after.push(moveSpan(m));
+      else if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
+      else dropped = true;
+    }
+    const b: Building = { entity: e, before: cut === all.length ? all : all.slice(0, cut), window: [], after, dropped, order: building.length };
+    building.push(b);
+    byId.set(e.id, b);
+    index(byName, e.name, b);
+    for (const a of e.aliases) index(byName, a, b);
+    if (e.kind === 'person') {
+      const space = e.name.lastIndexOf(' ');
+      if (space > 0) index(bySurname, e.name.slice(space + 1), b);
+    }
+  }
+
+  const mapping = new Map<string, string>();
+  const windowMentions = new Map<string, Span[]>();
+  for (const m of win.mentions) {
+    if (inWindowRegion(m.span)) {
+      const list = windowMentions.get(m.entity);
+      if (list) list.push(offsetSpan(m.span, windowStart));
+      else windowMentions.set(m.entity, [offsetSpan(m.span, windowStart)]);
+    }
+  }
+  for (const w of win.entities) {
+    const target = pickTarget(w, byName, bySurname);
+    const spans = windowMentions.get(w.id) ?? [];
+    if (target) {
+      mapping.set(w.id, target.entity.id);
+      if (spans.length === 0) continue;
+      target.window.push(...spans);
+      if (!target.entity.role && w.role) target.role = w.role;
+      continue;
+    }
+    if (spans.length === 0) continue;
+    // A new entity: its window id, unless a document entity holds it already.
+    let id = w.id;
+    for (let k = 2; byId.has(id); k++) id = `${w.id}-${k}`;
+    const entity: Entity = { ...w, id, mentions: [] };
+    const b: Building = { entity, before: [], window: spans, after: [], dropped: false, order: building.length };
+    building.push(b);
+    byId.set(id, b);
+    index(byName, w.name, b);
+    mapping.set(w.id, id);
+  }
+
+  // Document entities keep their order (the full analysis orders them by the first
+  // mention it met); a new one goes before the first entity first mentioned after it.
+  const kept: Building[] = [];
+  const added: Building[] = [];
+  for (const b of building) {
+    if (count(b) === 0) continue;
+    if (b.window.length > 1) b.window.sort((x, y) => x.start - y.start);
+    (b.order < previous.length ? kept : added).push(b);
+  }
+  const ordered: Building[] = [];
+  let k = 0;
+  for (const b of added) {
+    while (k < kept.length && firstStart(kept[k]) <= firstStart(b)) ordered.push(kept[k++]);
+    ordered.push(b);
+  }
+  while (k < kept.length) ordered.push(kept[k++]);
+  const entities = ordered.map((b) => {
+    const e = b.entity;
+    const sameMentions = b.window.length === 0 && !b.dropped;
+    // Only shifted: the same entity (its spans moved in place), or a copy with the copies.
+    if (sameMentions && b.role === undefined) {
+      if (b.after.length === 0 || b.after[0] === e.mentions[b.before.length]) return e;
+      return { ...e, mentions: b.before.concat(b.after) };
+    }
+    const mentions = b.before.concat(b.window, b.after);
+    const out: Entity = { ...e, mentions };
+    if (!sameMentions) {
+      // Aliases are the other surface forms of its mentions.
+      const surfaces = new Set<string>();
+      for (const m of mentions) surfaces.add(text.slice(realStart(m), m.end));
+      surfaces.delete(e.name);
+      out.aliases = [...surfaces].sort();
+    }
+    if (b.role !== undefined) out.role = b.role;
+    return out;
+  });
+  // Mentions of a dropped document entity point nowhere: map them away.
+  const liveIds = new Map(entities.map((e) => [e.id, e.name]));
+  return {
+    nameOf: (id) => liveIds.get(id),
+    get: (windowId) => {
+      const id = mapping.get(windowId);
+      return id !== undefined && liveIds.has(id) ? id : undefined;
+    },
+    entities,
+  };
+}
+
+/** A span's start, also while it is marked as moved (see moveSpan). */
+function realStart(s: Span): number {
+  return s.start < 0 ? -s.start - 1 : s.start;
+}
+
+function pickTarget<B extends { entity: Entity }>(w: Entity, byName: Map<string, B[]>, bySurname: Map<string, B[]>): B | undefined {
+  const candidates = new Set<B>();
+  for (const name of [w.name, ...w.aliases]) for (const b of byName.get(name) ?? []) candidates.add(b);
+  if (candidates.size === 0 && w.kind === 'person' && w.name.indexOf(' ') < 0) {
+    const people = bySurname.get(w.name) ?? [];
+    if (people.length === 1) return people[0];
+  }
+  if (candidates.size === 0) return undefined;
+  const list = [...candidates];
+  return list.find((b) => b.entity.kind === w.kind && b.entity.name === w.name) ?? list.find((b) => b.entity.kind === w.kind) ?? list[0];
+}
