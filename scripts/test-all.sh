@@ -68,7 +68,9 @@ tests() {
 }
 
 # Dependencies: `npm ci` when node_modules is missing or older than the lockfile.
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# A symlinked node_modules (a git worktree sharing another checkout's) is left alone:
+# `npm ci` would empty the folder it points to.
+if [[ ! -L node_modules ]] && [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   step "npm ci" npm ci --no-audit --no-fund
 fi
 
