@@ -17,6 +17,7 @@ import {
   TITLES,
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
+import { proposeAttributions, type ProposedAttribution } from './attributionModel/index';
 import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
@@ -320,8 +321,70 @@ export function attribute(
   const inQuote: boolean[] = [];
   const quoteOf = new Map<QuoteMarks, Quote>();
 
+  const proposals: ProposedAttribution[][] = new Array(sentences.length);
+  if (ATTR_POLICY !== 'none') {
+    const tokensOf = (si: number) => (sentenceTokens ? sentenceTokens[si] : tokenize(text, sentences[si].span.start, sentences[si].span.end));
+    for (const p of proposeAttributions(sentences, tokensOf, marks)) (proposals[p.sentence] ??= []).push(p);
+  }
+  let indirectFrom = 0;
+
+  /** A Source for a span the tagger marked: its entity, a pronoun's antecedent, or a vague group. */
+  function taggedSource(span: Span, cueSpan: Span): Source {
+    const phrase = text.slice(span.start, span.end);
+    const source: Source = { text: phrase, span, cue: text.slice(cueSpan.start, cueSpan.end), cueSpan, how: 'explicit', vague: false };
+    if (PERSON_PRONOUNS.has(phrase) || PLURAL.has(phrase) || PRONOUN_IT.has(phrase) || phrase === 'who') {
+      source.how = 'pronoun';
+      const ev = resolvePronoun(span.start, PLURAL.has(phrase) ? 'plural' : PRONOUN_IT.has(phrase) ? 'it' : 'person');
+      if (ev?.entity) source.entity = ev.entity;
+      if (ev?.kind === 'vague') source.vague = true;
+      return source;
+    }
+    const m = mentionAt(span);
+    if (m) source.entity = m.entity;
+    else if (/[A-Za-z]+/.test(phrase) && phrase.split(/\s+/, 12).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
+    return source;
+  }
+
+  /**
+   * Adds a tagged attribution unless a rule cue already covers its cue (policy A), or lets
+   * it replace the rules' indirect attributions on the same cue (policy B). Quotations in
+   * marks stay with the rules.
+   */
+  function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number): void {
+    const contents = p.contents.filter((c) => !overlapsDirectMark(c));
+    if (contents.length === 0) return;
+    let fallback: Source | undefined;
+    if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
+    if (ATTR_POLICY === 'A') {
+      if (cues.some((c) => overlapSpan(c.span, p.cue))) return;
+    } else {
+      for (let k = out.length - 1; k >= from; k--) {
+        const q = out[k];
+        if (q.kind === 'indirect' && q.source?.cueSpan && overlapSpan(q.source.cueSpan, p.cue)) {
+          fallback = q.source;
+          out.splice(k, 1);
+        }
+      }
+    }
+    const source = p.source ? taggedSource(p.source, p.cue) : fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined;
+    if (!source) return;
+    if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
+    for (const piece of contents) {
+      const words = withoutComplementiser(text, piece);
+      out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source });
+    }
+  }
+
+  function overlapsDirectMark(span: Span): boolean {
+    for (let k = Math.max(0, findByOffset(marks, span.start)); k < marks.length && marks[k].span.start < span.end; k++) {
+      if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, span)) return true;
+    }
+    return false;
+  }
+
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
+    indirectFrom = out.length;
     const sp = sentence.span;
     const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
     inQuote.length = 0;
@@ -535,6 +598,9 @@ export function attribute(
         out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source: src });
       }
     }
+
+    // The trained tagger's attributions where the rules found none.
+    for (const p of proposals[si] ?? NO_PROPOSALS) mergeProposal(p, cues, indirectFrom);
   }
 
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
@@ -544,6 +610,12 @@ export function attribute(
 }
 
 const NO_MARKS: readonly QuoteMarks[] = [];
+const NO_PROPOSALS: readonly ProposedAttribution[] = [];
+const ATTR_POLICY = process.env.ATTR_POLICY ?? 'A';
+
+function overlapSpan(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
 
 /**
  * Attribution cues beyond the speech verbs: stance, finding and proposal verbs that

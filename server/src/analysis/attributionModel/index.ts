@@ -1,0 +1,96 @@
+// The shipped attribution tagger (models/attribution-model.json, built by
+// scripts/train-attribution.ts) applied to a document's sentences: Source / Cue /
+// Content spans grouped into attributions, one per cue.
+import defaultArtifact from '../../../../models/attribution-model.json';
+import type { Sentence, Span } from '../types';
+import { findByOffset, type Token } from '../text';
+import { loadAttributionModel, tagSentence, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
+
+let defaultModel: AttributionModel | undefined;
+
+/** The shipped model, decoded on first use. */
+export function attributionModel(): AttributionModel {
+  if (!defaultModel) defaultModel = loadAttributionModel(defaultArtifact as AttributionModelArtifact);
+  return defaultModel;
+}
+
+/** One attribution the tagger proposes: a cue, the source nearest to it, the content it heads. */
+export interface ProposedAttribution {
+  sentence: number;
+  cue: Span;
+  source?: Span;
+  contents: Span[];
+}
+
+/**
+ * Tags every sentence and groups its spans: each Content span goes to the nearest cue of
+ * its sentence, and each cue takes the nearest Source span (the left one on a tie).
+ */
+export function proposeAttributions(
+  sentences: readonly Sentence[],
+  tokensOf: (sentence: number) => readonly Token[],
+  quotes: ReadonlyArray<{ span: Span }>,
+  model: AttributionModel = attributionModel(),
+): ProposedAttribution[] {
+  const out: ProposedAttribution[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const tokens = tokensOf(si);
+    if (tokens.length === 0) continue;
+    const sp = sentences[si].span;
+    const inQuote = quoteFlags(tokens, quotes, sp);
+    const spans = tagSentence(model, tokens, inQuote);
+    const cues = spans.filter((s) => s.role === 'Cue');
+    if (cues.length === 0) continue;
+    const sources = spans.filter((s) => s.role === 'Source');
+    const groups: ProposedAttribution[] = cues.map((c) => {
+      const source = nearest(sources, c);
+      return {
+        sentence: si,
+        cue: charSpan(tokens, c),
+        source: source ? charSpan(tokens, source) : undefined,
+        contents: [],
+      };
+    });
+    for (const content of spans) {
+      if (content.role !== 'Content') continue;
+      const c = nearest(cues, content);
+      if (c) groups[cues.indexOf(c)].contents.push(charSpan(tokens, content));
+    }
+    for (const g of groups) out.push(g);
+  }
+  return out;
+}
+
+function gap(a: RoleSpan, b: RoleSpan): number {
+  return a.last < b.first ? b.first - a.last : a.first > b.last ? a.first - b.last : 0;
+}
+
+function nearest(candidates: readonly RoleSpan[], to: RoleSpan): RoleSpan | undefined {
+  let best: RoleSpan | undefined;
+  let bestGap = Infinity;
+  for (const c of candidates) {
+    const g = gap(c, to);
+    if (g < bestGap) {
+      best = c;
+      bestGap = g;
+    }
+  }
+  return best;
+}
+
+function charSpan(tokens: readonly Token[], s: RoleSpan): Span {
+  return { start: tokens[s.first].start, end: tokens[s.last].end };
+}
+
+/** Which tokens sit inside quotation marks (only the marks near the sentence are looked at). */
+function quoteFlags(tokens: readonly Token[], quotes: ReadonlyArray<{ span: Span }>, sp: Span): boolean[] {
+  const flags: boolean[] = new Array(tokens.length).fill(false);
+  // Quotations are sorted and do not nest: the one before the sentence may run into it.
+  let q = Math.max(0, findByOffset(quotes, sp.start));
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    while (q < quotes.length && quotes[q].span.end <= t.start) q++;
+    flags[k] = q < quotes.length && quotes[q].span.start <= t.start && t.end <= quotes[q].span.end;
+  }
+  return flags;
+}
