@@ -15,8 +15,9 @@ import * as fs from 'node:fs';
 import { analyzeStructure } from '../server/src/analysis/structure';
 import { splitSentences, tokenizeSentences } from '../server/src/analysis/sentences';
 import { findQuoteMarks } from '../server/src/analysis/quotes';
+import { extractEntities } from '../server/src/analysis/entities';
 import type { Token } from '../server/src/analysis/text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures, tokensInSpans } from '../server/src/analysis/attributionModel/features';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures, tokensInSpans, mentionCodes, MENTION_KINDS } from '../server/src/analysis/attributionModel/features';
 import { allowedTransition, encodeBase64, loadAttributionModel, tagSentence, type AttributionModelArtifact } from '../server/src/analysis/attributionModel/model';
 import { readPolnear } from '../eval/readers/polnear';
 import { normalizeFragments, type GoldDocument } from '../eval/spans';
@@ -49,6 +50,7 @@ const PRIORITY = [2, 3, 1]; // Source, Cue, Content
 interface PreparedSentence {
   tokens: Token[];
   inQuote: boolean[];
+  mention: Int8Array;
 }
 interface PreparedDocument {
   doc: GoldDocument;
@@ -61,7 +63,10 @@ function prepare(doc: GoldDocument): PreparedDocument {
   const sentences = splitSentences(text, structure);
   const tokens = tokenizeSentences(text, sentences);
   const marks = findQuoteMarks(text, structure, sentences).quotes.map((q) => q.span);
-  return { doc, sentences: tokens.map((t) => ({ tokens: t, inQuote: tokensInSpans(t, marks) })) };
+  const entities = extractEntities(text, structure, sentences, tokens);
+  const kindOf = new Map(entities.entities.map((e) => [e.id, MENTION_KINDS[e.kind] ?? 0]));
+  const mentions = entities.mentions.map((m) => ({ span: m.span, kind: kindOf.get(m.entity) ?? 0 }));
+  return { doc, sentences: tokens.map((t) => ({ tokens: t, inQuote: tokensInSpans(t, marks), mention: mentionCodes(t, mentions) })) };
 }
 
 /** Gold labels per token: the role of the fragment holding the token's first character. */
@@ -131,7 +136,7 @@ const examples: Example[] = [];
 trainDocs.forEach((d, di) =>
   d.sentences.forEach((s, si) => {
     if (s.tokens.length === 0) return;
-    examples.push({ feats: sentenceFeatures(s.tokens, s.inQuote, cueSet, bits), gold: trainLabels[di][si] });
+    examples.push({ feats: sentenceFeatures(s.tokens, s.inQuote, cueSet, bits, s.mention), gold: trainLabels[di][si] });
   }),
 );
 const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
@@ -302,7 +307,7 @@ if (devPath) {
     }
     const predicted = [new Set<string>(), new Set<string>(), new Set<string>()];
     for (const s of d.sentences) {
-      for (const span of tagSentence(model, s.tokens, s.inQuote)) predicted[ROLE_INDEX[span.role]].add(`${s.tokens[span.first].start}:${s.tokens[span.last].end}`);
+      for (const span of tagSentence(model, s.tokens, s.inQuote, s.mention)) predicted[ROLE_INDEX[span.role]].add(`${s.tokens[span.first].start}:${s.tokens[span.last].end}`);
     }
     for (let r = 0; r < 3; r++) {
       for (const k of predicted[r]) if (gold[r].has(k)) tp[r]++;

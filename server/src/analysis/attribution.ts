@@ -17,6 +17,7 @@ import {
   TITLES,
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
+import { MENTION_KINDS } from './attributionModel/features';
 import { proposeAttributions, type ProposedAttribution } from './attributionModel/index';
 import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
@@ -324,17 +325,23 @@ export function attribute(
   const proposals: ProposedAttribution[][] = new Array(sentences.length);
   if (ATTR_POLICY !== 'none') {
     const tokensOf = (si: number) => (sentenceTokens ? sentenceTokens[si] : tokenize(text, sentences[si].span.start, sentences[si].span.end));
-    for (const p of proposeAttributions(sentences, tokensOf, marks)) (proposals[p.sentence] ??= []).push(p);
+    const kinds = mentions.map((m) => ({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 }));
+    for (const p of proposeAttributions(sentences, tokensOf, marks, kinds)) (proposals[p.sentence] ??= []).push(p);
   }
   let indirectFrom = 0;
 
   /** A Source for a span the tagger marked: its entity, a pronoun's antecedent, or a vague group. */
-  function taggedSource(span: Span, cueSpan: Span): Source {
+  function taggedSource(span: Span, cueSpan: Span, rule?: Source): Source | undefined {
     const phrase = text.slice(span.start, span.end);
-    const source: Source = { text: phrase, span, cue: text.slice(cueSpan.start, cueSpan.end), cueSpan, how: 'explicit', vague: false };
+    const cue = text.slice(cueSpan.start, cueSpan.end);
+    // The rules resolved a source here (a role noun, a pronoun): keep what they found.
+    if (rule?.span && overlapSpan(rule.span, span)) return { ...rule, text: phrase, span, cueSpan };
+    const source: Source = { text: phrase, span, cue, cueSpan, how: 'explicit', vague: false };
     if (PERSON_PRONOUNS.has(phrase) || PLURAL.has(phrase) || PRONOUN_IT.has(phrase) || phrase === 'who') {
       source.how = 'pronoun';
       const ev = resolvePronoun(span.start, PLURAL.has(phrase) ? 'plural' : PRONOUN_IT.has(phrase) ? 'it' : 'person');
+      // "it said" or "who said" with nothing before to stand for: not an attribution.
+      if (!ev?.entity && (PRONOUN_IT.has(phrase) || phrase === 'who')) return undefined;
       if (ev?.entity) source.entity = ev.entity;
       if (ev?.kind === 'vague') source.vague = true;
       return source;
@@ -352,11 +359,26 @@ export function attribute(
    */
   function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number): void {
     const contents = p.contents.filter((c) => !overlapsDirectMark(c));
-    if (contents.length === 0) return;
+    if (contents.length === 0) {
+      if (p.source && p.contents.length > 0 && ATTR_DIRECT) giveDirectQuoteASource(p);
+      return;
+    }
     let fallback: Source | undefined;
     if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
     if (ATTR_POLICY === 'A') {
       if (cues.some((c) => overlapSpan(c.span, p.cue))) return;
+    } else if (ATTR_POLICY === 'C') {
+      // The rules' clause stays; the tagger's source and cue spans replace theirs.
+      let replaced = false;
+      for (let k = out.length - 1; k >= from; k--) {
+        const q = out[k];
+        if (q.kind === 'indirect' && q.source?.cueSpan && overlapSpan(q.source.cueSpan, p.cue)) {
+          replaced = true;
+          const s2 = p.source ? taggedSource(p.source, p.cue, q.source) : undefined;
+          if (s2) q.source = s2;
+        }
+      }
+      if (replaced || cues.some((c) => overlapSpan(c.span, p.cue))) return;
     } else {
       for (let k = out.length - 1; k >= from; k--) {
         const q = out[k];
@@ -366,12 +388,26 @@ export function attribute(
         }
       }
     }
-    const source = p.source ? taggedSource(p.source, p.cue) : fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined;
+    const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
+    const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
     if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
     for (const piece of contents) {
       const words = withoutComplementiser(text, piece);
       out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source });
+    }
+  }
+
+  /** A quotation in marks the rules left without a speaker takes the tagger's source and cue. */
+  function giveDirectQuoteASource(p: ProposedAttribution): void {
+    for (const c of p.contents) {
+      for (let k = Math.max(0, findByOffset(marks, c.start)); k < marks.length && marks[k].span.start < c.end; k++) {
+        const quote = quoteOf.get(marks[k]);
+        if (!quote || marks[k].kind === 'partial' || !overlapSpan(marks[k].span, c)) continue;
+        if (quote.source?.span) continue;
+        const source = taggedSource(p.source!, p.cue);
+        if (source) quote.source = source;
+      }
     }
   }
 
@@ -611,7 +647,8 @@ export function attribute(
 
 const NO_MARKS: readonly QuoteMarks[] = [];
 const NO_PROPOSALS: readonly ProposedAttribution[] = [];
-const ATTR_POLICY = process.env.ATTR_POLICY ?? 'A';
+const ATTR_POLICY = process.env.ATTR_POLICY ?? 'B';
+const ATTR_DIRECT = process.env.ATTR_DIRECT !== '0';
 
 function overlapSpan(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

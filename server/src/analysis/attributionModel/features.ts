@@ -10,7 +10,10 @@ export const ROLE_LABELS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as co
 export type RoleLabel = (typeof ROLE_LABELS)[number];
 export const LABEL_COUNT = ROLE_LABELS.length;
 
-export const FEATURES_PER_TOKEN = 30;
+export const FEATURES_PER_TOKEN = 34;
+
+/** Entity kinds of name mentions, as the features see them (0: no mention). */
+export const MENTION_KINDS: Record<string, number> = { person: 1, organization: 2, place: 3, other: 4 };
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -50,7 +53,13 @@ function distanceBucket(d: number): number {
  * `out` (resized as needed). `inQuote[k]` says token k sits inside quotation marks;
  * `cueWords` is the model's lexicon of cue-like words (lower case).
  */
-export function sentenceFeatures(tokens: readonly Token[], inQuote: readonly boolean[], cueWords: ReadonlySet<string>, bits: number): Int32Array {
+export function sentenceFeatures(
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  cueWords: ReadonlySet<string>,
+  bits: number,
+  mention?: ArrayLike<number>,
+): Int32Array {
   const n = tokens.length;
   const F = FEATURES_PER_TOKEN;
   const out = new Int32Array(n * F);
@@ -140,8 +149,32 @@ export function sentenceFeatures(tokens: readonly Token[], inQuote: readonly boo
       mix(q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37),
       mix(mix(suffix, shape[k]), 38),
       mix(mix(wm1, wp1), 39),
+      mix(mentionAt(mention, k), 40),
+      mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41),
+      mix(mix(mentionAt(mention, k), ld * 16 + rd), 42),
+      mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43),
     ];
     for (let j = 0; j < F; j++) out[o + j] = f[j] & mask;
+  }
+  return out;
+}
+
+/** Mention code of token k: kind * 2, plus 1 when the token continues the mention. */
+function mentionAt(mention: ArrayLike<number> | undefined, k: number): number {
+  return mention ? mention[k] : 0;
+}
+
+/**
+ * Mention codes per token from name mentions (sorted, not nested): kind * 2, plus one for
+ * tokens after a mention's first.
+ */
+export function mentionCodes(tokens: readonly Token[], mentions: ReadonlyArray<{ span: { start: number; end: number }; kind: number }>, from = 0): Int8Array {
+  const out = new Int8Array(tokens.length);
+  let p = from;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    while (p < mentions.length && mentions[p].span.end <= t.start) p++;
+    if (p < mentions.length && mentions[p].span.start <= t.start) out[k] = mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import defaultArtifact from '../../../../models/attribution-model.json';
 import type { Sentence, Span } from '../types';
 import { findByOffset, type Token } from '../text';
+import { mentionCodes } from './features';
 import { loadAttributionModel, tagSentence, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
 
 let defaultModel: AttributionModel | undefined;
@@ -30,6 +31,7 @@ export function proposeAttributions(
   sentences: readonly Sentence[],
   tokensOf: (sentence: number) => readonly Token[],
   quotes: ReadonlyArray<{ span: Span }>,
+  mentions: ReadonlyArray<{ span: Span; kind: number }>,
   model: AttributionModel = attributionModel(),
 ): ProposedAttribution[] {
   const out: ProposedAttribution[] = [];
@@ -38,7 +40,7 @@ export function proposeAttributions(
     if (tokens.length === 0) continue;
     const sp = sentences[si].span;
     const inQuote = quoteFlags(tokens, quotes, sp);
-    const spans = tagSentence(model, tokens, inQuote);
+    const spans = tagSentence(model, tokens, inQuote, mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start))));
     const cues = spans.filter((s) => s.role === 'Cue');
     if (cues.length === 0) continue;
     const sources = spans.filter((s) => s.role === 'Source');
