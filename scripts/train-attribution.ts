@@ -12,12 +12,13 @@
 // --dev scores the model alone (exact spans per role) after training; the full system is
 // scored with `npm run eval -- polnear DEV`.
 import * as fs from 'node:fs';
-import { analyzeStructure } from '../server/src/analysis/structure';
-import { splitSentences, tokenizeSentences } from '../server/src/analysis/sentences';
+import { analyze } from '../server/src/analysis/index';
+import { attributionSettings } from '../server/src/analysis/attribution';
+import { tokenizeSentences } from '../server/src/analysis/sentences';
 import { findQuoteMarks } from '../server/src/analysis/quotes';
-import { extractEntities } from '../server/src/analysis/entities';
-import type { Token } from '../server/src/analysis/text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures, tokensInSpans, mentionCodes, MENTION_KINDS } from '../server/src/analysis/attributionModel/features';
+import { findByOffset, type Token } from '../server/src/analysis/text';
+import type { RuleSpan } from '../server/src/analysis/attributionModel/index';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures, tokensInSpans, mentionCodes, ruleCodes, MENTION_KINDS } from '../server/src/analysis/attributionModel/features';
 import { allowedTransition, encodeBase64, loadAttributionModel, tagSentence, type AttributionModelArtifact } from '../server/src/analysis/attributionModel/model';
 import { readPolnear } from '../eval/readers/polnear';
 import { normalizeFragments, type GoldDocument } from '../eval/spans';
@@ -51,6 +52,7 @@ interface PreparedSentence {
   tokens: Token[];
   inQuote: boolean[];
   mention: Int8Array;
+  rule: Int8Array;
 }
 interface PreparedDocument {
   doc: GoldDocument;
@@ -59,14 +61,32 @@ interface PreparedDocument {
 
 function prepare(doc: GoldDocument): PreparedDocument {
   const text = doc.text;
-  const structure = analyzeStructure(text);
-  const sentences = splitSentences(text, structure);
+  // What the rules find on their own: the tagger sees it as features, as it does at run time.
+  attributionSettings.tagger = false;
+  const analysis = analyze(text);
+  attributionSettings.tagger = true;
+  const sentences = analysis.sentences;
   const tokens = tokenizeSentences(text, sentences);
-  const marks = findQuoteMarks(text, structure, sentences).quotes.map((q) => q.span);
-  const entities = extractEntities(text, structure, sentences, tokens);
-  const kindOf = new Map(entities.entities.map((e) => [e.id, MENTION_KINDS[e.kind] ?? 0]));
-  const mentions = entities.mentions.map((m) => ({ span: m.span, kind: kindOf.get(m.entity) ?? 0 }));
-  return { doc, sentences: tokens.map((t) => ({ tokens: t, inQuote: tokensInSpans(t, marks), mention: mentionCodes(t, mentions) })) };
+  const marks = findQuoteMarks(text, analysis.structure, sentences).quotes.map((q) => q.span);
+  const mentions = analysis.entities
+    .flatMap((e) => e.mentions.map((span) => ({ span, kind: MENTION_KINDS[e.kind] ?? 0 })))
+    .sort((a, b) => a.span.start - b.span.start);
+  const ruleSpans: Array<RuleSpan & { sentence: number }> = [];
+  const sentenceOf = (pos: number) => findByOffset(sentences, pos);
+  for (const q of analysis.quotes) {
+    ruleSpans.push({ span: q.span, role: 'Content', sentence: sentenceOf(q.span.end - 1) });
+    if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source', sentence: sentenceOf(q.source.span.start) });
+    if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue', sentence: sentenceOf(q.source.cueSpan.start) });
+  }
+  return {
+    doc,
+    sentences: tokens.map((t, si) => ({
+      tokens: t,
+      inQuote: tokensInSpans(t, marks),
+      mention: mentionCodes(t, mentions),
+      rule: ruleCodes(t, ruleSpans.filter((r) => r.sentence === si)),
+    })),
+  };
 }
 
 /** Gold labels per token: the role of the fragment holding the token's first character. */
@@ -136,7 +156,7 @@ const examples: Example[] = [];
 trainDocs.forEach((d, di) =>
   d.sentences.forEach((s, si) => {
     if (s.tokens.length === 0) return;
-    examples.push({ feats: sentenceFeatures(s.tokens, s.inQuote, cueSet, bits, s.mention), gold: trainLabels[di][si] });
+    examples.push({ feats: sentenceFeatures(s.tokens, s.inQuote, cueSet, bits, s.mention, s.rule), gold: trainLabels[di][si] });
   }),
 );
 const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
@@ -307,7 +327,7 @@ if (devPath) {
     }
     const predicted = [new Set<string>(), new Set<string>(), new Set<string>()];
     for (const s of d.sentences) {
-      for (const span of tagSentence(model, s.tokens, s.inQuote, s.mention)) predicted[ROLE_INDEX[span.role]].add(`${s.tokens[span.first].start}:${s.tokens[span.last].end}`);
+      for (const span of tagSentence(model, s.tokens, s.inQuote, s.mention, s.rule)) predicted[ROLE_INDEX[span.role]].add(`${s.tokens[span.first].start}:${s.tokens[span.last].end}`);
     }
     for (let r = 0; r < 3; r++) {
       for (const k of predicted[r]) if (gold[r].has(k)) tp[r]++;

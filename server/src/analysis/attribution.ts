@@ -18,7 +18,7 @@ import {
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
 import { MENTION_KINDS } from './attributionModel/features';
-import { proposeAttributions, type ProposedAttribution } from './attributionModel/index';
+import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
 import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
@@ -322,13 +322,10 @@ export function attribute(
   const inQuote: boolean[] = [];
   const quoteOf = new Map<QuoteMarks, Quote>();
 
-  const proposals: ProposedAttribution[][] = new Array(sentences.length);
-  if (ATTR_POLICY !== 'none') {
-    const tokensOf = (si: number) => (sentenceTokens ? sentenceTokens[si] : tokenize(text, sentences[si].span.start, sentences[si].span.end));
-    const kinds = mentions.map((m) => ({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 }));
-    for (const p of proposeAttributions(sentences, tokensOf, marks, kinds)) (proposals[p.sentence] ??= []).push(p);
-  }
+  const useTagger = attributionSettings.tagger;
+  const mentionKinds = useTagger ? mentions.map((m) => ({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 })) : [];
   let indirectFrom = 0;
+  const pendingDirect: Array<{ mark: QuoteMarks; source: Source | undefined; p: ProposedAttribution }> = [];
 
   /** A Source for a span the tagger marked: its entity, a pronoun's antecedent, or a vague group. */
   function taggedSource(span: Span, cueSpan: Span, rule?: Source): Source | undefined {
@@ -353,46 +350,36 @@ export function attribute(
   }
 
   /**
-   * Adds a tagged attribution unless a rule cue already covers its cue (policy A), or lets
-   * it replace the rules' indirect attributions on the same cue (policy B). Quotations in
-   * marks stay with the rules.
+   * Adds a tagged attribution, in place of the rules' indirect ones on the same cue. A
+   * cue the rules gave a quotation in marks stays theirs; a quotation in marks the tagger
+   * attributes is settled after the last sentence.
    */
   function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number): void {
     const contents = p.contents.filter((c) => !overlapsDirectMark(c));
     if (contents.length === 0) {
-      if (p.source && p.contents.length > 0 && ATTR_DIRECT) giveDirectQuoteASource(p);
+      if (p.source && p.contents.length > 0) giveDirectQuoteASource(p);
       return;
     }
-    let fallback: Source | undefined;
     if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
-    if (ATTR_POLICY === 'A') {
-      if (cues.some((c) => overlapSpan(c.span, p.cue))) return;
-    } else if (ATTR_POLICY === 'C') {
-      // The rules' clause stays; the tagger's source and cue spans replace theirs.
-      let replaced = false;
-      for (let k = out.length - 1; k >= from; k--) {
-        const q = out[k];
-        if (q.kind === 'indirect' && q.source?.cueSpan && overlapSpan(q.source.cueSpan, p.cue)) {
-          replaced = true;
-          const s2 = p.source ? taggedSource(p.source, p.cue, q.source) : undefined;
-          if (s2) q.source = s2;
-        }
-      }
-      if (replaced || cues.some((c) => overlapSpan(c.span, p.cue))) return;
-    } else {
-      for (let k = out.length - 1; k >= from; k--) {
-        const q = out[k];
-        if (q.kind === 'indirect' && q.source?.cueSpan && overlapSpan(q.source.cueSpan, p.cue)) {
-          fallback = q.source;
-          out.splice(k, 1);
-        }
+    // The tagger's attribution replaces the rules' indirect ones on the same cue.
+    let fallback: Source | undefined;
+    for (let k = out.length - 1; k >= from; k--) {
+      const q = out[k];
+      if (q.kind === 'indirect' && q.source?.cueSpan && overlapSpan(q.source.cueSpan, p.cue)) {
+        fallback = q.source;
+        out.splice(k, 1);
       }
     }
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
     if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
-    for (const piece of contents) {
+    for (const tagged of contents) {
+      // The clause stops before the sentence's closing punctuation, as the rules' does.
+      let end = tagged.end;
+      while (end > tagged.start && CLAUSE_END_PUNCTUATION.has(text.charCodeAt(end - 1))) end--;
+      if (end <= tagged.start) continue;
+      const piece = { start: tagged.start, end };
       const words = withoutComplementiser(text, piece);
       out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source });
     }
@@ -400,14 +387,21 @@ export function attribute(
 
   /** A quotation in marks the rules left without a speaker takes the tagger's source and cue. */
   function giveDirectQuoteASource(p: ProposedAttribution): void {
+    // The quotation may close in a later sentence: settled after the last sentence.
+    const source = taggedSource(p.source!, p.cue);
     for (const c of p.contents) {
       for (let k = Math.max(0, findByOffset(marks, c.start)); k < marks.length && marks[k].span.start < c.end; k++) {
-        const quote = quoteOf.get(marks[k]);
-        if (!quote || marks[k].kind === 'partial' || !overlapSpan(marks[k].span, c)) continue;
-        if (quote.source?.span) continue;
-        const source = taggedSource(p.source!, p.cue);
-        if (source) quote.source = source;
+        if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, c)) pendingDirect.push({ mark: marks[k], source, p });
       }
+    }
+  }
+
+  /** A quotation the rules left without a speaker (or only continued one) takes the tagger's source. */
+  function settleDirect(): void {
+    for (const { mark, source, p } of pendingDirect) {
+      const quote = quoteOf.get(mark);
+      if (!quote) continue;
+      if (!quote.source?.span && source) quote.source = source;
     }
   }
 
@@ -636,9 +630,25 @@ export function attribute(
     }
 
     // The trained tagger's attributions where the rules found none.
-    for (const p of proposals[si] ?? NO_PROPOSALS) mergeProposal(p, cues, indirectFrom);
+    if (useTagger && paragraphKind !== undefined) {
+      // The tagger sees what the rules found in this sentence (their spans are features).
+      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : tokenize(text, sp.start, sp.end);
+      const ruleSpans: RuleSpan[] = [];
+      for (const c of cues) {
+        ruleSpans.push({ span: c.span, role: 'Cue' });
+        if (c.source?.span) ruleSpans.push({ span: c.source.span, role: 'Source' });
+      }
+      for (let k = indirectFrom; k < out.length; k++) {
+        const q = out[k];
+        ruleSpans.push({ span: q.span, role: 'Content' });
+        if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
+        if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
+      }
+      for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom);
+    }
   }
 
+  settleDirect();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
@@ -646,9 +656,11 @@ export function attribute(
 }
 
 const NO_MARKS: readonly QuoteMarks[] = [];
-const NO_PROPOSALS: readonly ProposedAttribution[] = [];
-const ATTR_POLICY = process.env.ATTR_POLICY ?? 'B';
-const ATTR_DIRECT = process.env.ATTR_DIRECT !== '0';
+/** . , ; : ! ? */
+const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
+
+/** Switches for the training script, which needs what the rules find on their own. */
+export const attributionSettings = { tagger: true };
 
 function overlapSpan(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

@@ -10,7 +10,7 @@ export const ROLE_LABELS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as co
 export type RoleLabel = (typeof ROLE_LABELS)[number];
 export const LABEL_COUNT = ROLE_LABELS.length;
 
-export const FEATURES_PER_TOKEN = 34;
+export const FEATURES_PER_TOKEN = 38;
 
 /** Entity kinds of name mentions, as the features see them (0: no mention). */
 export const MENTION_KINDS: Record<string, number> = { person: 1, organization: 2, place: 3, other: 4 };
@@ -59,6 +59,7 @@ export function sentenceFeatures(
   cueWords: ReadonlySet<string>,
   bits: number,
   mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
 ): Int32Array {
   const n = tokens.length;
   const F = FEATURES_PER_TOKEN;
@@ -153,6 +154,10 @@ export function sentenceFeatures(
       mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41),
       mix(mix(mentionAt(mention, k), ld * 16 + rd), 42),
       mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43),
+      mix(mentionAt(rule, k), 44),
+      mix(mix(mentionAt(rule, k), w0), 45),
+      mix((k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46),
+      mix(mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47),
     ];
     for (let j = 0; j < F; j++) out[o + j] = f[j] & mask;
   }
@@ -175,6 +180,28 @@ export function mentionCodes(tokens: readonly Token[], mentions: ReadonlyArray<{
     const t = tokens[k];
     while (p < mentions.length && mentions[p].span.end <= t.start) p++;
     if (p < mentions.length && mentions[p].span.start <= t.start) out[k] = mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0);
+  }
+  return out;
+}
+
+const RULE_ROLE = { Source: 0, Cue: 1, Content: 2 } as const;
+const RULE_PRIORITY = [2, 3, 1];
+
+/**
+ * What the rules found, per token, in the labels' own coding (0: nothing, then B/I of
+ * Source, Cue, Content); a cue inside a source or clause wins, then a source.
+ */
+export function ruleCodes(tokens: readonly Token[], spans: ReadonlyArray<{ span: { start: number; end: number }; role: keyof typeof RULE_ROLE }>): Int8Array {
+  const out = new Int8Array(tokens.length);
+  for (const { span, role } of spans) {
+    const r = RULE_ROLE[role];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.start < span.start || t.start >= span.end) continue;
+      const current = out[k] === 0 ? -1 : (out[k] - 1) >> 1;
+      if (current >= 0 && RULE_PRIORITY[current] >= RULE_PRIORITY[r]) continue;
+      out[k] = 1 + 2 * r + (t.start > span.start ? 1 : 0);
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import defaultArtifact from '../../../../models/attribution-model.json';
 import type { Sentence, Span } from '../types';
 import { findByOffset, type Token } from '../text';
-import { mentionCodes } from './features';
+import { mentionCodes, ruleCodes } from './features';
 import { loadAttributionModel, tagSentence, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
 
 let defaultModel: AttributionModel | undefined;
@@ -23,44 +23,43 @@ export interface ProposedAttribution {
   contents: Span[];
 }
 
+/** A span the rules found, shown to the tagger as a feature. */
+export interface RuleSpan {
+  span: Span;
+  role: 'Source' | 'Cue' | 'Content';
+}
+
 /**
- * Tags every sentence and groups its spans: each Content span goes to the nearest cue of
- * its sentence, and each cue takes the nearest Source span (the left one on a tie).
+ * Tags one sentence and groups its spans: each Content span goes to the nearest cue, and
+ * each cue takes the nearest Source span (the left one on a tie).
  */
-export function proposeAttributions(
-  sentences: readonly Sentence[],
-  tokensOf: (sentence: number) => readonly Token[],
+export function proposeForSentence(
+  si: number,
+  sentence: Sentence,
+  tokens: readonly Token[],
   quotes: ReadonlyArray<{ span: Span }>,
   mentions: ReadonlyArray<{ span: Span; kind: number }>,
+  ruleSpans: readonly RuleSpan[],
   model: AttributionModel = attributionModel(),
 ): ProposedAttribution[] {
-  const out: ProposedAttribution[] = [];
-  for (let si = 0; si < sentences.length; si++) {
-    const tokens = tokensOf(si);
-    if (tokens.length === 0) continue;
-    const sp = sentences[si].span;
-    const inQuote = quoteFlags(tokens, quotes, sp);
-    const spans = tagSentence(model, tokens, inQuote, mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start))));
-    const cues = spans.filter((s) => s.role === 'Cue');
-    if (cues.length === 0) continue;
-    const sources = spans.filter((s) => s.role === 'Source');
-    const groups: ProposedAttribution[] = cues.map((c) => {
-      const source = nearest(sources, c);
-      return {
-        sentence: si,
-        cue: charSpan(tokens, c),
-        source: source ? charSpan(tokens, source) : undefined,
-        contents: [],
-      };
-    });
-    for (const content of spans) {
-      if (content.role !== 'Content') continue;
-      const c = nearest(cues, content);
-      if (c) groups[cues.indexOf(c)].contents.push(charSpan(tokens, content));
-    }
-    for (const g of groups) out.push(g);
+  if (tokens.length === 0) return [];
+  const sp = sentence.span;
+  const inQuote = quoteFlags(tokens, quotes, sp);
+  const mention = mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start)));
+  const spans = tagSentence(model, tokens, inQuote, mention, ruleCodes(tokens, ruleSpans));
+  const cues = spans.filter((s) => s.role === 'Cue');
+  if (cues.length === 0) return [];
+  const sources = spans.filter((s) => s.role === 'Source');
+  const groups: ProposedAttribution[] = cues.map((c) => {
+    const source = nearest(sources, c);
+    return { sentence: si, cue: charSpan(tokens, c), source: source ? charSpan(tokens, source) : undefined, contents: [] };
+  });
+  for (const content of spans) {
+    if (content.role !== 'Content') continue;
+    const c = nearest(cues, content);
+    if (c) groups[cues.indexOf(c)].contents.push(charSpan(tokens, content));
   }
-  return out;
+  return groups;
 }
 
 function gap(a: RoleSpan, b: RoleSpan): number {

@@ -159,12 +159,18 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
 }
 
 /** Tags one sentence: Source, Cue and Content spans in token indices. */
-export function tagSentence(model: AttributionModel, tokens: readonly Token[], inQuote: readonly boolean[], mention?: ArrayLike<number>): RoleSpan[] {
+export function tagSentence(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
+): RoleSpan[] {
   const n = tokens.length;
   if (n === 0) return [];
   const L = LABEL_COUNT;
   const F = FEATURES_PER_TOKEN;
-  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention);
+  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule);
   const scores = new Int32Array(n * L);
   const em = model.emissions;
   for (let k = 0; k < n; k++) {
