@@ -5,9 +5,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, slice, REPO_ROOT } from './helpers';
 import { tokenize } from '../../server/src/analysis/text';
-import { LABEL_COUNT, ROLE_LABELS, mentionCodes, sentenceFeatures, FEATURES_PER_TOKEN } from '../../server/src/analysis/attributionModel/features';
+import { LABEL_COUNT, ROLE_LABELS, mentionCodes, ruleCodes, sentenceFeatures, FEATURES_PER_TOKEN } from '../../server/src/analysis/attributionModel/features';
 import { allowedTransition, labelSpans, tagSentence, viterbi } from '../../server/src/analysis/attributionModel/model';
 import { attributionModel } from '../../server/src/analysis/attributionModel/index';
+import { attributionSettings } from '../../server/src/analysis/attribution';
 
 const label = (l: string) => ROLE_LABELS.indexOf(l as (typeof ROLE_LABELS)[number]);
 
@@ -55,6 +56,17 @@ describe('attribution tagger: decoding', () => {
     assert.notDeepStrictEqual([...feats.slice(3 * FEATURES_PER_TOKEN, 4 * FEATURES_PER_TOKEN)], [...without.slice(3 * FEATURES_PER_TOKEN, 4 * FEATURES_PER_TOKEN)]);
   });
 
+  it('rule codes give a cue inside a clause priority, and start a span at its first token', () => {
+    const text = 'Quill said the pier would open.';
+    const tokens = tokenize(text, 0, text.length);
+    const codes = ruleCodes(tokens, [
+      { span: { start: 0, end: 30 }, role: 'Content' },
+      { span: { start: 6, end: 10 }, role: 'Cue' },
+      { span: { start: 0, end: 5 }, role: 'Source' },
+    ]);
+    assert.deepStrictEqual([...codes].map((c) => ROLE_LABELS[c]), ['B-S', 'B-C', 'I-Q', 'I-Q', 'I-Q', 'I-Q', 'O']);
+  });
+
   it('mention codes mark a mention’s first token and the tokens that continue it', () => {
     const text = 'Ada Quill of Glenvale spoke.';
     const tokens = tokenize(text, 0, text.length);
@@ -83,5 +95,50 @@ describe('attribution tagger: the shipped model', () => {
   it('tags nothing in a sentence that reports no one', () => {
     const t = tagged('The pier reopened in May after a long winter of repairs.');
     assert.deepStrictEqual(t, { Source: [], Cue: [], Content: [] });
+  });
+});
+
+describe('attribution tagger: merged with the rules', () => {
+  function withAndWithout(text: string) {
+    attributionSettings.tagger = false;
+    const rules = analyze(text);
+    attributionSettings.tagger = true;
+    const merged = analyze(text);
+    const view = (a: ReturnType<typeof analyze>) =>
+      a.quotes.map((q) => ({ content: slice(text, q.span), source: q.source?.span ? slice(text, q.source.span) : undefined, cue: q.source?.cueSpan ? slice(text, q.source.cueSpan) : undefined, entity: q.source?.entity }));
+    return { rules: view(rules), merged: view(merged) };
+  }
+
+  it('adds a stance construction the rules have no cue for ("reserved his praise for")', () => {
+    const text = 'Senator Oscar Lindqvist reserved his praise for the county clerk, who he said had worked through the night.';
+    const { rules, merged } = withAndWithout(text);
+    assert.ok(!rules.some((q) => q.cue === 'reserved his praise for'));
+    const praise = merged.find((q) => q.cue === 'reserved his praise for');
+    assert.ok(praise, JSON.stringify(merged));
+    assert.strictEqual(praise.source, 'Senator Oscar Lindqvist');
+    assert.strictEqual(praise.content, 'the county clerk');
+    assert.strictEqual(praise.entity, 'person:oscar-lindqvist');
+    // The rules' own attribution in the relative clause stays.
+    assert.ok(merged.some((q) => q.cue === 'said' && q.content === 'had worked through the night'));
+  });
+
+  it('replaces the rules’ clause on the same cue with the tagged one', () => {
+    const text = 'Mayor Ada Quill mocked the proposal as a gimmick that would never pass.';
+    const { rules, merged } = withAndWithout(text);
+    assert.deepStrictEqual(rules.map((q) => q.content), ['that would never pass']);
+    assert.deepStrictEqual(merged.map((q) => [q.source, q.cue, q.content]), [['Mayor Ada Quill', 'mocked', 'the proposal as a gimmick that would never pass']]);
+  });
+
+  it('stops a clause at the comma before another attribution of the same sentence', () => {
+    const text = 'Most voters in Glenvale believe the bridge should be rebuilt, according to a poll released on Monday.';
+    const { merged } = withAndWithout(text);
+    const believe = merged.find((q) => q.cue === 'believe');
+    assert.strictEqual(believe?.content, 'the bridge should be rebuilt');
+    assert.strictEqual(believe?.source, 'Most voters in Glenvale');
+  });
+
+  it('leaves a text with no attribution without one', () => {
+    const { merged } = withAndWithout('The pier reopened in May. Repairs took most of the winter, and the cost rose twice.');
+    assert.deepStrictEqual(merged, []);
   });
 });

@@ -119,47 +119,44 @@ export function sentenceFeatures(
     const lcWord = lc >= 0 ? wordHash[lc + 3] : 0;
     const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
-    const f = [
-      1,
-      mix(w0, 11),
-      mix(wm1, 12),
-      mix(wp1, 13),
-      mix(wm2, 14),
-      mix(wp2, 15),
-      mix(mix(wm1, w0), 16),
-      mix(mix(w0, wp1), 17),
-      mix(shape[k] * 2 + q, 18),
-      mix(suffix, 19),
-      mix(wm3, 20),
-      mix(wp3, 21),
-      mix(isCue[k] ? 1 : 0, 22),
-      mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23),
-      mix(mix(lcWord, ld), 24),
-      mix(rd * 64 + rCommas * 8 + q, 25),
-      mix(mix(rcWord, rd), 26),
-      mix(pos * 4 + shape[k], 27),
-      mix(k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28),
-      mix(k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29),
-      mix(mix(w0, q), 30),
-      mix(sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31),
-      mix(mix(wm1, wm2), 32),
-      mix(mix(wp1, wp2), 33),
-      mix(ld * 16 + rd, 34),
-      mix(mix(w0, ld * 16 + rd), 35),
-      mix(mix(lcWord, lThat * 4 + lCommas), 36),
-      mix(q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37),
-      mix(mix(suffix, shape[k]), 38),
-      mix(mix(wm1, wp1), 39),
-      mix(mentionAt(mention, k), 40),
-      mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41),
-      mix(mix(mentionAt(mention, k), ld * 16 + rd), 42),
-      mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43),
-      mix(mentionAt(rule, k), 44),
-      mix(mix(mentionAt(rule, k), w0), 45),
-      mix((k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46),
-      mix(mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47),
-    ];
-    for (let j = 0; j < F; j++) out[o + j] = f[j] & mask;
+    out[o + 0] = (1) & mask;
+    out[o + 1] = (mix(w0, 11)) & mask;
+    out[o + 2] = (mix(wm1, 12)) & mask;
+    out[o + 3] = (mix(wp1, 13)) & mask;
+    out[o + 4] = (mix(wm2, 14)) & mask;
+    out[o + 5] = (mix(wp2, 15)) & mask;
+    out[o + 6] = (mix(mix(wm1, w0), 16)) & mask;
+    out[o + 7] = (mix(mix(w0, wp1), 17)) & mask;
+    out[o + 8] = (mix(shape[k] * 2 + q, 18)) & mask;
+    out[o + 9] = (mix(suffix, 19)) & mask;
+    out[o + 10] = (mix(wm3, 20)) & mask;
+    out[o + 11] = (mix(wp3, 21)) & mask;
+    out[o + 12] = (mix(isCue[k] ? 1 : 0, 22)) & mask;
+    out[o + 13] = (mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23)) & mask;
+    out[o + 14] = (mix(mix(lcWord, ld), 24)) & mask;
+    out[o + 15] = (mix(rd * 64 + rCommas * 8 + q, 25)) & mask;
+    out[o + 16] = (mix(mix(rcWord, rd), 26)) & mask;
+    out[o + 17] = (mix(pos * 4 + shape[k], 27)) & mask;
+    out[o + 18] = (mix(k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28)) & mask;
+    out[o + 19] = (mix(k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29)) & mask;
+    out[o + 20] = (mix(mix(w0, q), 30)) & mask;
+    out[o + 21] = (mix(sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31)) & mask;
+    out[o + 22] = (mix(mix(wm1, wm2), 32)) & mask;
+    out[o + 23] = (mix(mix(wp1, wp2), 33)) & mask;
+    out[o + 24] = (mix(ld * 16 + rd, 34)) & mask;
+    out[o + 25] = (mix(mix(w0, ld * 16 + rd), 35)) & mask;
+    out[o + 26] = (mix(mix(lcWord, lThat * 4 + lCommas), 36)) & mask;
+    out[o + 27] = (mix(q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37)) & mask;
+    out[o + 28] = (mix(mix(suffix, shape[k]), 38)) & mask;
+    out[o + 29] = (mix(mix(wm1, wp1), 39)) & mask;
+    out[o + 30] = (mix(mentionAt(mention, k), 40)) & mask;
+    out[o + 31] = (mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41)) & mask;
+    out[o + 32] = (mix(mix(mentionAt(mention, k), ld * 16 + rd), 42)) & mask;
+    out[o + 33] = (mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43)) & mask;
+    out[o + 34] = (mix(mentionAt(rule, k), 44)) & mask;
+    out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
+    out[o + 36] = (mix((k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46)) & mask;
+    out[o + 37] = (mix(mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47)) & mask;
   }
   return out;
 }

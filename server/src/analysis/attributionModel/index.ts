@@ -45,6 +45,9 @@ export function proposeForSentence(
   if (tokens.length === 0) return [];
   const sp = sentence.span;
   const inQuote = quoteFlags(tokens, quotes, sp);
+  // A sentence with no cue-like word outside quotation marks and no rule cue reports
+  // nothing the tagger would find often enough to pay for tagging it.
+  if (!ruleSpans.some((r) => r.role === 'Cue') && !tokens.some((t, k) => !inQuote[k] && t.word && model.cueWords.has(t.text.toLowerCase()))) return [];
   const mention = mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start)));
   const spans = tagSentence(model, tokens, inQuote, mention, ruleCodes(tokens, ruleSpans));
   const cues = spans.filter((s) => s.role === 'Cue');
