@@ -60,10 +60,12 @@ export function sentenceFeatures(
   bits: number,
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
+  buffer?: Int32Array,
 ): Int32Array {
   const n = tokens.length;
   const F = FEATURES_PER_TOKEN;
-  const out = new Int32Array(n * F);
+  // The runtime passes a buffer it reuses; training keeps one array per sentence.
+  const out = buffer && buffer.length >= n * F ? buffer : new Int32Array(n * F);
   const mask = (1 << bits) - 1;
   const lower: string[] = new Array(n);
   const wordHash = new Int32Array(n + 6);

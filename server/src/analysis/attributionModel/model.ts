@@ -120,8 +120,12 @@ const ALLOWED: Uint8Array = (() => {
  */
 export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>): Int8Array {
   const L = LABEL_COUNT;
-  const best = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
+  if (bestBuffer.length < n * L) {
+    bestBuffer = new Float64Array(n * L * 2);
+    backBuffer = new Int8Array(n * L * 2);
+  }
+  const best = bestBuffer;
+  const back = backBuffer;
   for (let l = 0; l < L; l++) best[l] = l === 0 || l % 2 === 1 ? scores[l] + transitions[L * L + l] : -Infinity;
   for (let k = 1; k < n; k++) {
     for (let l = 0; l < L; l++) {
@@ -165,6 +169,12 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
   return spans;
 }
 
+// Scratch space reused from sentence to sentence (tagging is synchronous).
+let featureBuffer = new Int32Array(0);
+let scoreBuffer = new Int32Array(0);
+let bestBuffer = new Float64Array(0);
+let backBuffer = new Int8Array(0);
+
 /** Tags one sentence: Source, Cue and Content spans in token indices. */
 export function tagSentence(
   model: AttributionModel,
@@ -177,8 +187,10 @@ export function tagSentence(
   if (n === 0) return [];
   const L = LABEL_COUNT;
   const F = FEATURES_PER_TOKEN;
-  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule);
-  const scores = new Int32Array(n * L);
+  if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
+  if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
+  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer);
+  const scores = scoreBuffer;
   const em = model.emissions;
   // Seven labels, unrolled: this loop is most of the tagger's time.
   for (let k = 0; k < n; k++) {
