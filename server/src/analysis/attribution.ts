@@ -2,7 +2,9 @@
 // that"), the source next to each cue (a name, a pronoun, a role noun such as "the
 // diplomat", or a vague "officials"), attaches direct quotations to their cues, lets a
 // quoted paragraph with no cue continue the previous speaker, and records every other
-// cue as an indirect attribution (PolNeAR-style source / cue / content spans).
+// cue as an indirect attribution (PolNeAR-style source / cue / content spans). Then a
+// trained tagger (attributionModel/), shown the rules' spans, proposes each sentence's
+// Source / Cue / Content: the long tail of stance verbs and constructions the rules miss.
 import type { DocumentStructure, Entity, Quote, Sentence, Source, Span } from './types';
 import type { EntityAnalysis, Mention } from './entities';
 import type { QuoteMarks, QuoteScan } from './quotes';
@@ -325,7 +327,7 @@ export function attribute(
   const useTagger = attributionSettings.tagger;
   const mentionKinds = useTagger ? mentions.map((m) => ({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 })) : [];
   let indirectFrom = 0;
-  const pendingDirect: Array<{ mark: QuoteMarks; source: Source | undefined; p: ProposedAttribution }> = [];
+  const pendingDirect: Array<{ mark: QuoteMarks; source: Source | undefined }> = [];
 
   /** A Source for a span the tagger marked: its entity, a pronoun's antecedent, or a vague group. */
   function taggedSource(span: Span, cueSpan: Span, rule?: Source): Source | undefined {
@@ -354,7 +356,7 @@ export function attribute(
    * cue the rules gave a quotation in marks stays theirs; a quotation in marks the tagger
    * attributes is settled after the last sentence.
    */
-  function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number): void {
+  function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number, si: number): void {
     const contents = p.contents.filter((c) => !overlapsDirectMark(c));
     if (contents.length === 0) {
       if (p.source && p.contents.length > 0) giveDirectQuoteASource(p);
@@ -374,6 +376,7 @@ export function attribute(
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
     if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
+    if (!sentenceSources[si]) sentenceSources[si] = source;
     for (const tagged of contents) {
       // The clause stops before the sentence's closing punctuation, as the rules' does.
       let end = tagged.end;
@@ -391,14 +394,14 @@ export function attribute(
     const source = taggedSource(p.source!, p.cue);
     for (const c of p.contents) {
       for (let k = Math.max(0, findByOffset(marks, c.start)); k < marks.length && marks[k].span.start < c.end; k++) {
-        if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, c)) pendingDirect.push({ mark: marks[k], source, p });
+        if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, c)) pendingDirect.push({ mark: marks[k], source });
       }
     }
   }
 
   /** A quotation the rules left without a speaker (or only continued one) takes the tagger's source. */
   function settleDirect(): void {
-    for (const { mark, source, p } of pendingDirect) {
+    for (const { mark, source } of pendingDirect) {
       const quote = quoteOf.get(mark);
       if (!quote) continue;
       if (!quote.source?.span && source) quote.source = source;
@@ -629,7 +632,8 @@ export function attribute(
       }
     }
 
-    // The trained tagger's attributions where the rules found none.
+    // The trained tagger (models/attribution-model.json): its attributions replace the
+    // rules' indirect ones on the same cue and add those the rules have no cue for.
     if (useTagger && paragraphKind !== undefined) {
       // The tagger sees what the rules found in this sentence (their spans are features).
       const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : tokenize(text, sp.start, sp.end);
@@ -644,7 +648,7 @@ export function attribute(
         if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
         if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
       }
-      for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom);
+      for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom, si);
     }
   }
 
