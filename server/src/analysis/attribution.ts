@@ -2,7 +2,9 @@
 // that"), the source next to each cue (a name, a pronoun, a role noun such as "the
 // diplomat", or a vague "officials"), attaches direct quotations to their cues, lets a
 // quoted paragraph with no cue continue the previous speaker, and records every other
-// cue as an indirect attribution (PolNeAR-style source / cue / content spans).
+// cue as an indirect attribution (PolNeAR-style source / cue / content spans). Then a
+// trained tagger (attributionModel/), shown the rules' spans, proposes each sentence's
+// Source / Cue / Content: the long tail of stance verbs and constructions the rules miss.
 import type { DocumentStructure, Entity, Quote, Sentence, Source, Span } from './types';
 import type { EntityAnalysis, Mention } from './entities';
 import type { QuoteMarks, QuoteScan } from './quotes';
@@ -17,6 +19,8 @@ import {
   TITLES,
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
+import { MENTION_KINDS } from './attributionModel/features';
+import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
 import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
@@ -320,8 +324,100 @@ export function attribute(
   const inQuote: boolean[] = [];
   const quoteOf = new Map<QuoteMarks, Quote>();
 
+  const useTagger = attributionSettings.tagger;
+  const mentionKinds = useTagger ? mentions.map((m) => ({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 })) : [];
+  let indirectFrom = 0;
+  const pendingDirect: Array<{ mark: QuoteMarks; source: Source | undefined }> = [];
+
+  /** A Source for a span the tagger marked: its entity, a pronoun's antecedent, or a vague group. */
+  function taggedSource(span: Span, cueSpan: Span, rule?: Source): Source | undefined {
+    const phrase = text.slice(span.start, span.end);
+    const cue = text.slice(cueSpan.start, cueSpan.end);
+    // The rules resolved a source here (a role noun, a pronoun): keep what they found.
+    if (rule?.span && overlapSpan(rule.span, span)) return { ...rule, text: phrase, span, cueSpan };
+    const source: Source = { text: phrase, span, cue, cueSpan, how: 'explicit', vague: false };
+    if (PERSON_PRONOUNS.has(phrase) || PLURAL.has(phrase) || PRONOUN_IT.has(phrase) || phrase === 'who') {
+      source.how = 'pronoun';
+      const ev = resolvePronoun(span.start, PLURAL.has(phrase) ? 'plural' : PRONOUN_IT.has(phrase) ? 'it' : 'person');
+      // "it said" or "who said" with nothing before to stand for: not an attribution.
+      if (!ev?.entity && (PRONOUN_IT.has(phrase) || phrase === 'who')) return undefined;
+      if (ev?.entity) source.entity = ev.entity;
+      if (ev?.kind === 'vague') source.vague = true;
+      return source;
+    }
+    const m = mentionAt(span);
+    if (m) source.entity = m.entity;
+    else if (/[A-Za-z]+/.test(phrase) && phrase.split(/\s+/, 12).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
+    return source;
+  }
+
+  /**
+   * Adds a tagged attribution, in place of the rules' indirect ones on the same cue. A
+   * cue the rules gave a quotation in marks stays theirs; a quotation in marks the tagger
+   * attributes is settled after the last sentence.
+   */
+  function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number, si: number): void {
+    const contents = p.contents.filter((c) => !overlapsDirectMark(c));
+    if (contents.length === 0) {
+      if (p.source && p.contents.length > 0) giveDirectQuoteASource(p);
+      return;
+    }
+    if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
+    // The tagger's attribution replaces the rules' indirect ones on the same cue.
+    let fallback: Source | undefined;
+    for (let k = out.length - 1; k >= from; k--) {
+      const q = out[k];
+      if (q.kind === 'indirect' && q.source?.cueSpan && overlapSpan(q.source.cueSpan, p.cue)) {
+        fallback = q.source;
+        out.splice(k, 1);
+      }
+    }
+    const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
+    const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
+    if (!source) return;
+    if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
+    if (!sentenceSources[si]) sentenceSources[si] = source;
+    for (const tagged of contents) {
+      // The clause stops before the sentence's closing punctuation, as the rules' does.
+      let end = tagged.end;
+      while (end > tagged.start && CLAUSE_END_PUNCTUATION.has(text.charCodeAt(end - 1))) end--;
+      if (end <= tagged.start) continue;
+      const piece = { start: tagged.start, end };
+      const words = withoutComplementiser(text, piece);
+      out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source });
+    }
+  }
+
+  /** A quotation in marks the rules left without a speaker takes the tagger's source and cue. */
+  function giveDirectQuoteASource(p: ProposedAttribution): void {
+    // The quotation may close in a later sentence: settled after the last sentence.
+    const source = taggedSource(p.source!, p.cue);
+    for (const c of p.contents) {
+      for (let k = Math.max(0, findByOffset(marks, c.start)); k < marks.length && marks[k].span.start < c.end; k++) {
+        if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, c)) pendingDirect.push({ mark: marks[k], source });
+      }
+    }
+  }
+
+  /** A quotation the rules left without a speaker (or only continued one) takes the tagger's source. */
+  function settleDirect(): void {
+    for (const { mark, source } of pendingDirect) {
+      const quote = quoteOf.get(mark);
+      if (!quote) continue;
+      if (!quote.source?.span && source) quote.source = source;
+    }
+  }
+
+  function overlapsDirectMark(span: Span): boolean {
+    for (let k = Math.max(0, findByOffset(marks, span.start)); k < marks.length && marks[k].span.start < span.end; k++) {
+      if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, span)) return true;
+    }
+    return false;
+  }
+
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
+    indirectFrom = out.length;
     const sp = sentence.span;
     const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
     inQuote.length = 0;
@@ -535,8 +631,28 @@ export function attribute(
         out.push({ id: '', span: piece, content: words, text: text.slice(words.start, words.end), kind: 'indirect', source: src });
       }
     }
+
+    // The trained tagger (models/attribution-model.json): its attributions replace the
+    // rules' indirect ones on the same cue and add those the rules have no cue for.
+    if (useTagger && paragraphKind !== undefined) {
+      // The tagger sees what the rules found in this sentence (their spans are features).
+      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : tokenize(text, sp.start, sp.end);
+      const ruleSpans: RuleSpan[] = [];
+      for (const c of cues) {
+        ruleSpans.push({ span: c.span, role: 'Cue' });
+        if (c.source?.span) ruleSpans.push({ span: c.source.span, role: 'Source' });
+      }
+      for (let k = indirectFrom; k < out.length; k++) {
+        const q = out[k];
+        ruleSpans.push({ span: q.span, role: 'Content' });
+        if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
+        if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
+      }
+      for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom, si);
+    }
   }
 
+  settleDirect();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
@@ -544,6 +660,15 @@ export function attribute(
 }
 
 const NO_MARKS: readonly QuoteMarks[] = [];
+/** . , ; : ! ? */
+const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
+
+/** Switches for the training script, which needs what the rules find on their own. */
+export const attributionSettings = { tagger: true };
+
+function overlapSpan(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
 
 /**
  * Attribution cues beyond the speech verbs: stance, finding and proposal verbs that

@@ -1,0 +1,348 @@
+// Trains the attribution tagger shipped in models/attribution-model.json: an averaged
+// structured perceptron over the hashed features of
+// server/src/analysis/attributionModel/features.ts, BIO tags for Source / Cue / Content
+// with first-order transitions, on the PolNeAR train part (brat standoff). Sentences and
+// tokens come from the analysis core itself, so training sees what the runtime sees.
+// Rare features are pruned and weights quantised to int8. Deterministic for a seed.
+//
+//   npx tsx scripts/train-attribution.ts --train /work/shared/eval/polnear/train \
+//     --out models/attribution-model.json [--dev /work/shared/eval/polnear/dev] \
+//     [--epochs 12] [--bits 16] [--min-count 2] [--seed 1] [--prune 2] \
+//     [--cue-min-count 3] [--cue-min-rate 0.3]
+//
+// The defaults are the options of the shipped model. Takes ~6 min of CPU (the rules run on
+// every training article first: their spans are features).
+//
+// --dev scores the model alone (exact spans per role) after training; the full system is
+// scored with `npm run eval -- polnear DEV`.
+import * as fs from 'node:fs';
+import { analyze } from '../server/src/analysis/index';
+import { attributionSettings } from '../server/src/analysis/attribution';
+import { tokenizeSentences } from '../server/src/analysis/sentences';
+import { findQuoteMarks } from '../server/src/analysis/quotes';
+import { findByOffset, type Token } from '../server/src/analysis/text';
+import type { RuleSpan } from '../server/src/analysis/attributionModel/index';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures, tokensInSpans, mentionCodes, ruleCodes, MENTION_KINDS } from '../server/src/analysis/attributionModel/features';
+import { allowedTransition, encodeBase64, loadAttributionModel, tagSentence, type AttributionModelArtifact } from '../server/src/analysis/attributionModel/model';
+import { readPolnear } from '../eval/readers/polnear';
+import { normalizeFragments, type GoldDocument } from '../eval/spans';
+
+function arg(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+const trainPath = arg('train');
+const devPath = arg('dev');
+const outPath = arg('out', 'models/attribution-model.json')!;
+const epochs = Number(arg('epochs', '12'));
+const bits = Number(arg('bits', '16'));
+const minCount = Number(arg('min-count', '2'));
+const seed = Number(arg('seed', '1'));
+const prune = Number(arg('prune', '2'));
+const cueMinCount = Number(arg('cue-min-count', '3'));
+const cueMinRate = Number(arg('cue-min-rate', '0.3'));
+if (!trainPath) {
+  console.error('usage: train-attribution.ts --train POLNEAR_TRAIN_DIR [--dev POLNEAR_DEV_DIR] --out FILE');
+  process.exit(2);
+}
+
+const L = LABEL_COUNT;
+const ROLE_INDEX: Record<string, number> = { Source: 0, Cue: 1, Content: 2 };
+// Inner roles win where spans nest (a cue inside a reported clause).
+const PRIORITY = [2, 3, 1]; // Source, Cue, Content
+
+interface PreparedSentence {
+  tokens: Token[];
+  inQuote: boolean[];
+  mention: Int8Array;
+  rule: Int8Array;
+}
+interface PreparedDocument {
+  doc: GoldDocument;
+  sentences: PreparedSentence[];
+}
+
+function prepare(doc: GoldDocument): PreparedDocument {
+  const text = doc.text;
+  // What the rules find on their own: the tagger sees it as features, as it does at run time.
+  attributionSettings.tagger = false;
+  const analysis = analyze(text);
+  attributionSettings.tagger = true;
+  const sentences = analysis.sentences;
+  const tokens = tokenizeSentences(text, sentences);
+  const marks = findQuoteMarks(text, analysis.structure, sentences).quotes.map((q) => q.span);
+  const mentions = analysis.entities
+    .flatMap((e) => e.mentions.map((span) => ({ span, kind: MENTION_KINDS[e.kind] ?? 0 })))
+    .sort((a, b) => a.span.start - b.span.start);
+  const ruleSpans: Array<RuleSpan & { sentence: number }> = [];
+  const sentenceOf = (pos: number) => findByOffset(sentences, pos);
+  for (const q of analysis.quotes) {
+    ruleSpans.push({ span: q.span, role: 'Content', sentence: sentenceOf(q.span.end - 1) });
+    if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source', sentence: sentenceOf(q.source.span.start) });
+    if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue', sentence: sentenceOf(q.source.cueSpan.start) });
+  }
+  return {
+    doc,
+    sentences: tokens.map((t, si) => ({
+      tokens: t,
+      inQuote: tokensInSpans(t, marks),
+      mention: mentionCodes(t, mentions),
+      rule: ruleCodes(t, ruleSpans.filter((r) => r.sentence === si)),
+    })),
+  };
+}
+
+/** Gold labels per token: the role of the fragment holding the token's first character. */
+function goldLabels(doc: GoldDocument, sentence: PreparedSentence): Uint8Array {
+  const n = doc.text.length;
+  const role = new Int8Array(n).fill(-1);
+  const fragment = new Int32Array(n).fill(-1);
+  let id = 0;
+  for (const a of doc.attributions ?? []) {
+    for (const [key, r] of [['source', 0], ['cue', 1], ['content', 2]] as const) {
+      for (const f of normalizeFragments(doc.text, a[key] ?? [])) {
+        id++;
+        for (let i = f.start; i < f.end && i < n; i++) {
+          if (role[i] < 0 || PRIORITY[r] > PRIORITY[role[i]]) {
+            role[i] = r;
+            fragment[i] = id;
+          }
+        }
+      }
+    }
+  }
+  const labels = new Uint8Array(sentence.tokens.length);
+  let prevFragment = -1;
+  for (let k = 0; k < sentence.tokens.length; k++) {
+    const at = sentence.tokens[k].start;
+    const r = role[at];
+    if (r < 0) {
+      prevFragment = -1;
+      continue;
+    }
+    labels[k] = 1 + 2 * r + (fragment[at] === prevFragment ? 1 : 0);
+    prevFragment = fragment[at];
+  }
+  return labels;
+}
+
+console.error(`reading ${trainPath}`);
+const trainDocs = readPolnear(trainPath).map(prepare);
+
+// Cue-like words: lower-case words inside gold cues often enough.
+const cueCount = new Map<string, number>();
+const allCount = new Map<string, number>();
+const trainLabels: Uint8Array[][] = trainDocs.map((d) => d.sentences.map((s) => goldLabels(d.doc, s)));
+trainDocs.forEach((d, di) =>
+  d.sentences.forEach((s, si) => {
+    const labels = trainLabels[di][si];
+    s.tokens.forEach((t, k) => {
+      if (!t.word || s.inQuote[k]) return;
+      const w = t.text.toLowerCase();
+      allCount.set(w, (allCount.get(w) ?? 0) + 1);
+      if (labels[k] === 3 || labels[k] === 4) cueCount.set(w, (cueCount.get(w) ?? 0) + 1);
+    });
+  }),
+);
+const cueWords = [...cueCount]
+  .filter(([w, c]) => c >= cueMinCount && c / (allCount.get(w) ?? 1) >= cueMinRate && /^[a-z]+$/.test(w))
+  .map(([w]) => w)
+  .sort();
+const cueSet = new Set(cueWords);
+console.error(`${cueWords.length} cue-like words`);
+
+interface Example {
+  feats: Int32Array;
+  gold: Uint8Array;
+}
+const examples: Example[] = [];
+trainDocs.forEach((d, di) =>
+  d.sentences.forEach((s, si) => {
+    if (s.tokens.length === 0) return;
+    examples.push({ feats: sentenceFeatures(s.tokens, s.inQuote, cueSet, bits, s.mention, s.rule), gold: trainLabels[di][si] });
+  }),
+);
+const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
+console.error(`training on ${examples.length} sentences, ${tokenCount} tokens`);
+
+const buckets = 1 << bits;
+const counts = new Uint32Array(buckets);
+for (const e of examples) for (const f of e.feats) counts[f]++;
+const active = new Uint8Array(buckets);
+for (let f = 0; f < buckets; f++) if (counts[f] >= minCount) active[f] = 1;
+
+const w = new Float32Array(buckets * L);
+const acc = new Float64Array(buckets * L);
+const tw = new Float64Array((L + 1) * L);
+const tacc = new Float64Array((L + 1) * L);
+let c = 1;
+
+function decode(e: Example): Uint8Array {
+  const n = e.gold.length;
+  const score = new Float64Array(n * L);
+  const back = new Uint8Array(n * L);
+  const emit = new Float64Array(L);
+  for (let i = 0; i < n; i++) {
+    emit.fill(0);
+    for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
+      const f = e.feats[i * FEATURES_PER_TOKEN + k];
+      if (!active[f]) continue;
+      for (let l = 0; l < L; l++) emit[l] += w[f * L + l];
+    }
+    for (let cur = 0; cur < L; cur++) {
+      let best = -Infinity;
+      let arg = 0;
+      if (i === 0) {
+        if (cur === 0 || cur % 2 === 1) best = tw[L * L + cur];
+      } else
+        for (let prev = 0; prev < L; prev++) {
+          if (!allowedTransition(prev, cur)) continue;
+          const s = score[(i - 1) * L + prev] + tw[prev * L + cur];
+          if (s > best) {
+            best = s;
+            arg = prev;
+          }
+        }
+      score[i * L + cur] = best + emit[cur];
+      back[i * L + cur] = arg;
+    }
+  }
+  const out = new Uint8Array(n);
+  let arg = 0;
+  for (let l = 1; l < L; l++) if (score[(n - 1) * L + l] > score[(n - 1) * L + arg]) arg = l;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * L + arg];
+  }
+  return out;
+}
+
+function update(e: Example, labels: Uint8Array, delta: number): void {
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
+      const f = e.feats[i * FEATURES_PER_TOKEN + k];
+      if (!active[f]) continue;
+      w[f * L + l] += delta;
+      acc[f * L + l] += c * delta;
+    }
+    const prev = i === 0 ? L : labels[i - 1];
+    tw[prev * L + l] += delta;
+    tacc[prev * L + l] += c * delta;
+  }
+}
+
+let rngState = seed >>> 0;
+function random(): number {
+  rngState = (rngState + 0x6d2b79f5) >>> 0;
+  let t = rngState;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+const order = examples.map((_, i) => i);
+for (let epoch = 1; epoch <= epochs; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  let errors = 0;
+  for (const idx of order) {
+    const e = examples[idx];
+    const guess = decode(e);
+    let same = true;
+    for (let i = 0; i < guess.length; i++)
+      if (guess[i] !== e.gold[i]) {
+        same = false;
+        errors++;
+      }
+    if (!same) {
+      update(e, e.gold, 1);
+      update(e, guess, -1);
+    }
+    c++;
+  }
+  console.error(`epoch ${epoch}: ${errors} token errors (${((100 * errors) / tokenCount).toFixed(2)}%)`);
+}
+
+// Average; quantise to int8 with the 99.99th percentile magnitude at 127; drop rows whose
+// quantised weights are all within ±prune.
+const avg = new Float32Array(buckets * L);
+const mags: number[] = [];
+for (let i = 0; i < avg.length; i++) {
+  avg[i] = w[i] - acc[i] / c;
+  if (avg[i] !== 0) mags.push(Math.abs(avg[i]));
+}
+mags.sort((a, b) => a - b);
+const clip = mags[Math.floor(mags.length * 0.9999)] || 1;
+const scale = 127 / clip;
+const rowDeltas: number[] = [];
+const weightBytes: number[] = [];
+let lastRow = 0;
+let kept = 0;
+for (let f = 0; f < buckets; f++) {
+  const q: number[] = [];
+  let big = false;
+  for (let l = 0; l < L; l++) {
+    const v = Math.max(-127, Math.min(127, Math.round(avg[f * L + l] * scale)));
+    q.push(v);
+    if (Math.abs(v) > prune) big = true;
+  }
+  if (!big) continue;
+  kept++;
+  let delta = f - lastRow;
+  lastRow = f;
+  do {
+    const b = delta & 0x7f;
+    delta >>>= 7;
+    rowDeltas.push(delta ? b | 0x80 : b);
+  } while (delta);
+  for (const v of q) weightBytes.push(v & 0xff);
+}
+const transitions: number[] = [];
+for (let i = 0; i < tw.length; i++) transitions.push(Math.round((tw[i] - tacc[i] / c) * scale));
+
+const artifact: AttributionModelArtifact = {
+  format: 'claimlens-attribution/1',
+  bits,
+  labels: [...ROLE_LABELS],
+  scale: Number(scale.toFixed(6)),
+  transitions,
+  rows: encodeBase64(Uint8Array.from(rowDeltas)),
+  weights: encodeBase64(Uint8Array.from(weightBytes)),
+  cueWords,
+  trainedOn: `PolNeAR train (${trainDocs.length} articles); ${epochs} epochs, seed ${seed}, min count ${minCount}, 2^${bits} buckets, prune ±${prune}, cue words: count ≥ ${cueMinCount}, rate ≥ ${cueMinRate}`,
+};
+const json = JSON.stringify(artifact);
+fs.writeFileSync(outPath, json + '\n');
+console.error(`wrote ${outPath}: ${kept} rows, ${(json.length / 1024).toFixed(0)} KB`);
+
+if (devPath) {
+  const model = loadAttributionModel(artifact);
+  const tp = [0, 0, 0], fp = [0, 0, 0], fn = [0, 0, 0];
+  for (const d of readPolnear(devPath).map(prepare)) {
+    const gold = [new Set<string>(), new Set<string>(), new Set<string>()];
+    for (const a of d.doc.attributions ?? []) {
+      for (const [key, r] of [['source', 0], ['cue', 1], ['content', 2]] as const) {
+        for (const f of normalizeFragments(d.doc.text, a[key] ?? [])) gold[r].add(`${f.start}:${f.end}`);
+      }
+    }
+    const predicted = [new Set<string>(), new Set<string>(), new Set<string>()];
+    for (const s of d.sentences) {
+      for (const span of tagSentence(model, s.tokens, s.inQuote, s.mention, s.rule)) predicted[ROLE_INDEX[span.role]].add(`${s.tokens[span.first].start}:${s.tokens[span.last].end}`);
+    }
+    for (let r = 0; r < 3; r++) {
+      for (const k of predicted[r]) if (gold[r].has(k)) tp[r]++;
+      else fp[r]++;
+      for (const k of gold[r]) if (!predicted[r].has(k)) fn[r]++;
+    }
+  }
+  ['Source', 'Cue', 'Content'].forEach((name, r) => {
+    const p = tp[r] / Math.max(1, tp[r] + fp[r]);
+    const rec = tp[r] / Math.max(1, tp[r] + fn[r]);
+    console.error(`dev ${name}: P ${(100 * p).toFixed(1)} R ${(100 * rec).toFixed(1)} F1 ${((200 * p * rec) / Math.max(1e-9, p + rec)).toFixed(1)}`);
+  });
+}
+

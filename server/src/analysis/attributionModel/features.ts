@@ -1,0 +1,218 @@
+// Features of the attribution tagger, shared by the runtime and the training script
+// (scripts/train-attribution.ts). Each token of a sentence gets FEATURES_PER_TOKEN hashed
+// feature indices in [0, 2^bits): its words and their neighbours, its shape, whether it
+// sits in quotation marks, and where it stands relative to the nearest cue-like word
+// (a word the training corpus often marks as a Cue) on either side.
+import type { Token } from '../text';
+
+/** Source, Cue and Content (Q), in BIO. */
+export const ROLE_LABELS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
+export type RoleLabel = (typeof ROLE_LABELS)[number];
+export const LABEL_COUNT = ROLE_LABELS.length;
+
+export const FEATURES_PER_TOKEN = 38;
+
+/** Entity kinds of name mentions, as the features see them (0: no mention). */
+export const MENTION_KINDS: Record<string, number> = { person: 1, organization: 2, place: 3, other: 4 };
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashString(s: string, seed: number): number {
+  let h = Math.imul(FNV_OFFSET ^ seed, FNV_PRIME);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019', "'", '\u00ab', '\u00bb']);
+
+function shapeOf(t: Token): number {
+  const s = t.text;
+  if (!t.word) return QUOTE_CHARS.has(s) ? 1 : 2;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 3;
+  const lower = s.toLowerCase();
+  if (lower === s) return 4;
+  if (s.toUpperCase() === s && s.length > 1) return 5;
+  return 6;
+}
+
+function distanceBucket(d: number): number {
+  return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 14 ? 6 : 7;
+}
+
+/**
+ * The feature indices of every token of one sentence, FEATURES_PER_TOKEN per token, into
+ * `out` (resized as needed). `inQuote[k]` says token k sits inside quotation marks;
+ * `cueWords` is the model's lexicon of cue-like words (lower case).
+ */
+export function sentenceFeatures(
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  cueWords: ReadonlySet<string>,
+  bits: number,
+  mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
+  buffer?: Int32Array,
+): Int32Array {
+  const n = tokens.length;
+  const F = FEATURES_PER_TOKEN;
+  // The runtime passes a buffer it reuses; training keeps one array per sentence.
+  const out = buffer && buffer.length >= n * F ? buffer : new Int32Array(n * F);
+  const mask = (1 << bits) - 1;
+  const lower: string[] = new Array(n);
+  const wordHash = new Int32Array(n + 6);
+  const isCue: boolean[] = new Array(n);
+  const shape = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    const w = t.text.toLowerCase();
+    lower[k] = w;
+    wordHash[k + 3] = hashString(w, 1);
+    shape[k] = shapeOf(t);
+    isCue[k] = !inQuote[k] && t.word && cueWords.has(w) && !(k > 0 && shape[k] === 6);
+  }
+  const BOS = hashString('<s>', 2);
+  const EOS = hashString('</s>', 3);
+  wordHash[0] = wordHash[1] = wordHash[2] = BOS;
+  wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
+  // Nearest cue-like word on the left / right, with the commas and "that" between.
+  const leftCue = new Int32Array(n).fill(-1);
+  const rightCue = new Int32Array(n).fill(-1);
+  for (let k = 0, last = -1; k < n; k++) {
+    leftCue[k] = last;
+    if (isCue[k]) last = k;
+  }
+  for (let k = n - 1, next = -1; k >= 0; k--) {
+    rightCue[k] = next;
+    if (isCue[k]) next = k;
+  }
+  const commasBefore = new Int32Array(n + 1);
+  const thatsBefore = new Int32Array(n + 1);
+  const quotesBefore = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    commasBefore[k + 1] = commasBefore[k] + (tokens[k].text === ',' ? 1 : 0);
+    thatsBefore[k + 1] = thatsBefore[k] + (lower[k] === 'that' ? 1 : 0);
+    quotesBefore[k + 1] = quotesBefore[k] + (inQuote[k] ? 1 : 0);
+  }
+  const sentenceHasQuote = quotesBefore[n] > 0 ? 1 : 0;
+  const sentenceHasCue = leftCue[n - 1] >= 0 || (n > 0 && isCue[n - 1]) ? 1 : 0;
+  for (let k = 0; k < n; k++) {
+    const o = k * F;
+    const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1], wp2 = wordHash[k + 5];
+    const wm3 = wordHash[k], wp3 = k + 6 < n + 6 ? wordHash[k + 6] : EOS;
+    const q = inQuote[k] ? 1 : 0;
+    const lw = lower[k];
+    const suffix = lw.length > 3 ? hashString(lw.slice(-3), 9) : w0;
+    const lc = leftCue[k];
+    const rc = rightCue[k];
+    const ld = lc >= 0 ? distanceBucket(k - lc) : 15;
+    const rd = rc >= 0 ? distanceBucket(rc - k) : 15;
+    const lCommas = lc >= 0 ? Math.min(2, commasBefore[k] - commasBefore[lc + 1]) : 3;
+    const rCommas = rc >= 0 ? Math.min(2, commasBefore[rc] - commasBefore[k + 1]) : 3;
+    const lThat = lc >= 0 ? Math.min(1, thatsBefore[k] - thatsBefore[lc + 1]) : 2;
+    const lcWord = lc >= 0 ? wordHash[lc + 3] : 0;
+    const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
+    const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
+    out[o + 0] = (1) & mask;
+    out[o + 1] = (mix(w0, 11)) & mask;
+    out[o + 2] = (mix(wm1, 12)) & mask;
+    out[o + 3] = (mix(wp1, 13)) & mask;
+    out[o + 4] = (mix(wm2, 14)) & mask;
+    out[o + 5] = (mix(wp2, 15)) & mask;
+    out[o + 6] = (mix(mix(wm1, w0), 16)) & mask;
+    out[o + 7] = (mix(mix(w0, wp1), 17)) & mask;
+    out[o + 8] = (mix(shape[k] * 2 + q, 18)) & mask;
+    out[o + 9] = (mix(suffix, 19)) & mask;
+    out[o + 10] = (mix(wm3, 20)) & mask;
+    out[o + 11] = (mix(wp3, 21)) & mask;
+    out[o + 12] = (mix(isCue[k] ? 1 : 0, 22)) & mask;
+    out[o + 13] = (mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23)) & mask;
+    out[o + 14] = (mix(mix(lcWord, ld), 24)) & mask;
+    out[o + 15] = (mix(rd * 64 + rCommas * 8 + q, 25)) & mask;
+    out[o + 16] = (mix(mix(rcWord, rd), 26)) & mask;
+    out[o + 17] = (mix(pos * 4 + shape[k], 27)) & mask;
+    out[o + 18] = (mix(k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28)) & mask;
+    out[o + 19] = (mix(k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29)) & mask;
+    out[o + 20] = (mix(mix(w0, q), 30)) & mask;
+    out[o + 21] = (mix(sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31)) & mask;
+    out[o + 22] = (mix(mix(wm1, wm2), 32)) & mask;
+    out[o + 23] = (mix(mix(wp1, wp2), 33)) & mask;
+    out[o + 24] = (mix(ld * 16 + rd, 34)) & mask;
+    out[o + 25] = (mix(mix(w0, ld * 16 + rd), 35)) & mask;
+    out[o + 26] = (mix(mix(lcWord, lThat * 4 + lCommas), 36)) & mask;
+    out[o + 27] = (mix(q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37)) & mask;
+    out[o + 28] = (mix(mix(suffix, shape[k]), 38)) & mask;
+    out[o + 29] = (mix(mix(wm1, wp1), 39)) & mask;
+    out[o + 30] = (mix(mentionAt(mention, k), 40)) & mask;
+    out[o + 31] = (mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41)) & mask;
+    out[o + 32] = (mix(mix(mentionAt(mention, k), ld * 16 + rd), 42)) & mask;
+    out[o + 33] = (mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43)) & mask;
+    out[o + 34] = (mix(mentionAt(rule, k), 44)) & mask;
+    out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
+    out[o + 36] = (mix((k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46)) & mask;
+    out[o + 37] = (mix(mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47)) & mask;
+  }
+  return out;
+}
+
+/** Mention code of token k: kind * 2, plus 1 when the token continues the mention. */
+function mentionAt(mention: ArrayLike<number> | undefined, k: number): number {
+  return mention ? mention[k] : 0;
+}
+
+/**
+ * Mention codes per token from name mentions (sorted, not nested): kind * 2, plus one for
+ * tokens after a mention's first.
+ */
+export function mentionCodes(tokens: readonly Token[], mentions: ReadonlyArray<{ span: { start: number; end: number }; kind: number }>, from = 0): Int8Array {
+  const out = new Int8Array(tokens.length);
+  let p = from;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    while (p < mentions.length && mentions[p].span.end <= t.start) p++;
+    if (p < mentions.length && mentions[p].span.start <= t.start) out[k] = mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0);
+  }
+  return out;
+}
+
+const RULE_ROLE = { Source: 0, Cue: 1, Content: 2 } as const;
+const RULE_PRIORITY = [2, 3, 1];
+
+/**
+ * What the rules found, per token, in the labels' own coding (0: nothing, then B/I of
+ * Source, Cue, Content); a cue inside a source or clause wins, then a source.
+ */
+export function ruleCodes(tokens: readonly Token[], spans: ReadonlyArray<{ span: { start: number; end: number }; role: keyof typeof RULE_ROLE }>): Int8Array {
+  const out = new Int8Array(tokens.length);
+  for (const { span, role } of spans) {
+    const r = RULE_ROLE[role];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.start < span.start || t.start >= span.end) continue;
+      const current = out[k] === 0 ? -1 : (out[k] - 1) >> 1;
+      if (current >= 0 && RULE_PRIORITY[current] >= RULE_PRIORITY[r]) continue;
+      out[k] = 1 + 2 * r + (t.start > span.start ? 1 : 0);
+    }
+  }
+  return out;
+}
+
+/** Marks the tokens that sit inside one of `spans` (sorted by start). */
+export function tokensInSpans(tokens: readonly Token[], spans: ReadonlyArray<{ start: number; end: number }>): boolean[] {
+  const out: boolean[] = new Array(tokens.length).fill(false);
+  let p = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    while (p < spans.length && spans[p].end <= t.start) p++;
+    out[k] = p < spans.length && spans[p].start <= t.start && t.end <= spans[p].end;
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+// The shipped attribution tagger (models/attribution-model.json, built by
+// scripts/train-attribution.ts) applied to a document's sentences: Source / Cue /
+// Content spans grouped into attributions, one per cue.
+import defaultArtifact from '../../../../models/attribution-model.json';
+import type { Sentence, Span } from '../types';
+import { findByOffset, type Token } from '../text';
+import { mentionCodes, ruleCodes } from './features';
+import { loadAttributionModel, tagSentence, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
+
+let defaultModel: AttributionModel | undefined;
+
+/** The shipped model, decoded on first use. */
+export function attributionModel(): AttributionModel {
+  if (!defaultModel) defaultModel = loadAttributionModel(defaultArtifact as AttributionModelArtifact);
+  return defaultModel;
+}
+
+/** One attribution the tagger proposes: a cue, the source nearest to it, the content it heads. */
+export interface ProposedAttribution {
+  sentence: number;
+  cue: Span;
+  source?: Span;
+  contents: Span[];
+}
+
+/** A span the rules found, shown to the tagger as a feature. */
+export interface RuleSpan {
+  span: Span;
+  role: 'Source' | 'Cue' | 'Content';
+}
+
+/**
+ * Tags one sentence and groups its spans: each Content span goes to the nearest cue, and
+ * each cue takes the nearest Source span (the left one on a tie).
+ */
+export function proposeForSentence(
+  si: number,
+  sentence: Sentence,
+  tokens: readonly Token[],
+  quotes: ReadonlyArray<{ span: Span }>,
+  mentions: ReadonlyArray<{ span: Span; kind: number }>,
+  ruleSpans: readonly RuleSpan[],
+  model: AttributionModel = attributionModel(),
+): ProposedAttribution[] {
+  if (tokens.length === 0) return [];
+  const sp = sentence.span;
+  const inQuote = quoteFlags(tokens, quotes, sp);
+  // A sentence with no cue-like word outside quotation marks and no rule cue reports
+  // nothing the tagger would find often enough to pay for tagging it.
+  if (!ruleSpans.some((r) => r.role === 'Cue') && !tokens.some((t, k) => !inQuote[k] && t.word && model.cueWords.has(t.text.toLowerCase()))) return [];
+  const mention = mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start)));
+  const spans = tagSentence(model, tokens, inQuote, mention, ruleCodes(tokens, ruleSpans));
+  const cues = spans.filter((s) => s.role === 'Cue');
+  if (cues.length === 0) return [];
+  const sources = spans.filter((s) => s.role === 'Source');
+  const groups: ProposedAttribution[] = cues.map((c) => {
+    const source = nearest(sources, c);
+    return { sentence: si, cue: charSpan(tokens, c), source: source ? charSpan(tokens, source) : undefined, contents: [] };
+  });
+  for (const content of spans) {
+    if (content.role !== 'Content') continue;
+    const c = nearest(cues, content);
+    if (c) groups[cues.indexOf(c)].contents.push(charSpan(tokens, content));
+  }
+  return groups;
+}
+
+function gap(a: RoleSpan, b: RoleSpan): number {
+  return a.last < b.first ? b.first - a.last : a.first > b.last ? a.first - b.last : 0;
+}
+
+function nearest(candidates: readonly RoleSpan[], to: RoleSpan): RoleSpan | undefined {
+  let best: RoleSpan | undefined;
+  let bestGap = Infinity;
+  for (const c of candidates) {
+    const g = gap(c, to);
+    if (g < bestGap) {
+      best = c;
+      bestGap = g;
+    }
+  }
+  return best;
+}
+
+function charSpan(tokens: readonly Token[], s: RoleSpan): Span {
+  return { start: tokens[s.first].start, end: tokens[s.last].end };
+}
+
+/** Which tokens sit inside quotation marks (only the marks near the sentence are looked at). */
+function quoteFlags(tokens: readonly Token[], quotes: ReadonlyArray<{ span: Span }>, sp: Span): boolean[] {
+  const flags: boolean[] = new Array(tokens.length).fill(false);
+  // Quotations are sorted and do not nest: the one before the sentence may run into it.
+  let q = Math.max(0, findByOffset(quotes, sp.start));
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    while (q < quotes.length && quotes[q].span.end <= t.start) q++;
+    flags[k] = q < quotes.length && quotes[q].span.start <= t.start && t.end <= quotes[q].span.end;
+  }
+  return flags;
+}

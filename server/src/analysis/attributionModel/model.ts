@@ -1,0 +1,218 @@
+// The attribution tagger: an averaged structured perceptron over BIO tags for Source, Cue
+// and Content, decoded per sentence with Viterbi. The artifact is plain JSON (bundled as
+// data): hashed feature rows kept after pruning, delta-and-varint encoded, weights
+// quantised to int8; plus the cue-like word list the features look at.
+import type { Token } from '../text';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures } from './features';
+
+export interface AttributionModelArtifact {
+  format: 'claimlens-attribution/1';
+  bits: number;
+  labels: string[];
+  /** Weights are integers; divide by scale for the trained values. */
+  scale: number;
+  /** (labels + 1) x labels transition weights; the last row is the sentence start. */
+  transitions: number[];
+  /** Kept feature indices, ascending, base64 of LEB128 varint deltas. */
+  rows: string;
+  /** int8 weights, labels per kept row, base64. */
+  weights: string;
+  /** Lower-case words the corpus often marks as cues (single words, no corpus text). */
+  cueWords: string[];
+  trainedOn?: string;
+}
+
+export interface AttributionModel {
+  bits: number;
+  emissions: Int8Array;
+  transitions: Int32Array;
+  cueWords: Set<string>;
+}
+
+export type Role = 'Source' | 'Cue' | 'Content';
+
+/** A span of one role, in token indices [first, last] of its sentence. */
+export interface RoleSpan {
+  role: Role;
+  first: number;
+  last: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+export function decodeBase64(text: string): Uint8Array {
+  const NodeBuffer = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(text, 'base64');
+  let len = text.length;
+  while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  let acc = 0, held = 0, o = 0;
+  for (let i = 0; i < len; i++) {
+    const v = B64_INDEX[text.charCodeAt(i)];
+    if (v < 0) throw new Error('invalid base64 in attribution model');
+    acc = ((acc << 6) | v) & 0xffffff;
+    held += 6;
+    if (held >= 8) {
+      held -= 8;
+      out[o++] = (acc >>> held) & 0xff;
+    }
+  }
+  return out;
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : 0, c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const triple = (a << 16) | (b << 8) | c;
+    s += B64[(triple >>> 18) & 63] + B64[(triple >>> 12) & 63];
+    s += i + 1 < bytes.length ? B64[(triple >>> 6) & 63] : '=';
+    s += i + 2 < bytes.length ? B64[triple & 63] : '=';
+  }
+  return s;
+}
+
+export function loadAttributionModel(artifact: AttributionModelArtifact): AttributionModel {
+  if (artifact.format !== 'claimlens-attribution/1') throw new Error(`unknown attribution model format ${artifact.format}`);
+  if (artifact.labels.length !== LABEL_COUNT || artifact.labels.some((l, i) => l !== ROLE_LABELS[i])) {
+    throw new Error('attribution model labels do not match the runtime');
+  }
+  const L = LABEL_COUNT;
+  const emissions = new Int8Array((1 << artifact.bits) * L);
+  const rowBytes = decodeBase64(artifact.rows);
+  const weightBytes = decodeBase64(artifact.weights);
+  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
+  let row = 0, r = 0, shift = 0, delta = 0;
+  for (let i = 0; i < rowBytes.length; i++) {
+    const b = rowBytes[i];
+    delta |= (b & 0x7f) << shift;
+    if (b & 0x80) {
+      shift += 7;
+      continue;
+    }
+    row += delta;
+    for (let l = 0; l < L; l++) emissions[row * L + l] = weights[r * L + l];
+    r++;
+    delta = 0;
+    shift = 0;
+  }
+  return { bits: artifact.bits, emissions, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+}
+
+/** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
+export function allowedTransition(from: number, to: number): boolean {
+  if (to === 0 || to % 2 === 1) return true; // O and B-* anywhere
+  return from === to || from === to - 1;
+}
+
+/** allowedTransition as a table, from-major. */
+const ALLOWED: Uint8Array = (() => {
+  const table = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
+  for (let p = 0; p < LABEL_COUNT; p++) for (let l = 0; l < LABEL_COUNT; l++) table[p * LABEL_COUNT + l] = allowedTransition(p, l) ? 1 : 0;
+  return table;
+})();
+
+/**
+ * Viterbi over emission scores `scores` (n x L) and transitions ((L + 1) x L, last row the
+ * start). Returns the best label per token.
+ */
+export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>): Int8Array {
+  const L = LABEL_COUNT;
+  if (bestBuffer.length < n * L) {
+    bestBuffer = new Float64Array(n * L * 2);
+    backBuffer = new Int8Array(n * L * 2);
+  }
+  const best = bestBuffer;
+  const back = backBuffer;
+  for (let l = 0; l < L; l++) best[l] = l === 0 || l % 2 === 1 ? scores[l] + transitions[L * L + l] : -Infinity;
+  for (let k = 1; k < n; k++) {
+    for (let l = 0; l < L; l++) {
+      let m = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!ALLOWED[p * L + l]) continue;
+        const v = best[(k - 1) * L + p] + transitions[p * L + l];
+        if (v > m) {
+          m = v;
+          arg = p;
+        }
+      }
+      best[k * L + l] = m + scores[k * L + l];
+      back[k * L + l] = arg;
+    }
+  }
+  const labels = new Int8Array(n);
+  if (n === 0) return labels;
+  let arg = 0;
+  for (let l = 1; l < L; l++) if (best[(n - 1) * L + l] > best[(n - 1) * L + arg]) arg = l;
+  for (let k = n - 1; k >= 0; k--) {
+    labels[k] = arg;
+    arg = back[k * L + arg];
+  }
+  return labels;
+}
+
+/** Runs of B/I labels as role spans. */
+export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
+  const spans: RoleSpan[] = [];
+  const roles: Role[] = ['Source', 'Cue', 'Content'];
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    if (l === 0) continue;
+    const role = roles[(l - 1) >> 1];
+    const last = spans[spans.length - 1];
+    if (l % 2 === 0 && last && last.role === role && last.last === k - 1) last.last = k;
+    else spans.push({ role, first: k, last: k });
+  }
+  return spans;
+}
+
+// Scratch space reused from sentence to sentence (tagging is synchronous).
+let featureBuffer = new Int32Array(0);
+let scoreBuffer = new Int32Array(0);
+let bestBuffer = new Float64Array(0);
+let backBuffer = new Int8Array(0);
+
+/** Tags one sentence: Source, Cue and Content spans in token indices. */
+export function tagSentence(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
+): RoleSpan[] {
+  const n = tokens.length;
+  if (n === 0) return [];
+  const L = LABEL_COUNT;
+  const F = FEATURES_PER_TOKEN;
+  if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
+  if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
+  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer);
+  const scores = scoreBuffer;
+  const em = model.emissions;
+  // Seven labels, unrolled: this loop is most of the tagger's time.
+  for (let k = 0; k < n; k++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    for (let j = k * F, end = j + F; j < end; j++) {
+      const row = features[j] * 7;
+      s0 += em[row];
+      s1 += em[row + 1];
+      s2 += em[row + 2];
+      s3 += em[row + 3];
+      s4 += em[row + 4];
+      s5 += em[row + 5];
+      s6 += em[row + 6];
+    }
+    const o = k * L;
+    scores[o] = s0;
+    scores[o + 1] = s1;
+    scores[o + 2] = s2;
+    scores[o + 3] = s3;
+    scores[o + 4] = s4;
+    scores[o + 5] = s5;
+    scores[o + 6] = s6;
+  }
+  return labelSpans(viterbi(scores, n, model.transitions));
+}
