@@ -24,6 +24,14 @@ describe('attribution', () => {
     assert.strictEqual(slice('“The bridge will open in the spring as planned,” Peter Novak said.', q.source!.span!), 'Peter Novak');
   });
 
+  it('“…” ― X (a reader’s signed line): the signature is the speaker, the dash the cue', () => {
+    const text = 'What readers told us.\n\n“The buses never come on time in winter.” ― Helen Brandt\n';
+    const { a, q } = only(text);
+    assert.strictEqual(speakerName(a, q), 'Helen Brandt');
+    assert.strictEqual(q.source?.how, 'explicit');
+    assert.strictEqual(slice(text, q.source!.cueSpan!), '―');
+  });
+
   it('X said: “…” (cue before the quotation)', () => {
     const { a, q } = only('Peter Novak said: “The bridge will open in the spring as planned.”');
     assert.strictEqual(speakerName(a, q), 'Peter Novak');

@@ -576,6 +576,13 @@ export function attribute(
         if (q.kind !== 'partial') cueUsed.used = true;
         source = cueUsed.source;
       }
+      if (!source && q.signature) {
+        // “…” ― Helen Brandt: the signature names the speaker; the dash is the cue.
+        const { name, dash } = q.signature;
+        const m = mentionAt(name);
+        source = { text: text.slice(name.start, name.end), span: name, cue: text.slice(dash.start, dash.end), cueSpan: dash, how: 'explicit', vague: false };
+        if (m?.entity && m.span.start >= name.start && m.span.end <= name.end) source.entity = m.entity;
+      }
       if (!source) {
         const inPara = lastSourceInParagraph.get(q.paragraph);
         const opensParagraph = paragraphStartsWith(text, structure, q);
