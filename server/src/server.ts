@@ -476,6 +476,22 @@ async function analyzeWorkspace(force: boolean, token?: CancellationToken): Prom
   return run.promise;
 }
 
+/** Indexes again once the running pass ends: folders or include/exclude globs that
+ * changed after that pass listed its files would otherwise be missed. Unchanged files are
+ * kept, so the follow-up pass is cheap. */
+let followUpRun: Promise<AnalyzeWorkspaceResult> | undefined;
+function analyzeWorkspaceAfterCurrent(): Promise<AnalyzeWorkspaceResult> {
+  const running = currentRun;
+  if (!running) return analyzeWorkspace(false);
+  followUpRun ??= running.promise
+    .catch(() => undefined)
+    .then(() => {
+      followUpRun = undefined;
+      return analyzeWorkspace(false);
+    });
+  return followUpRun;
+}
+
 async function indexFolders(force: boolean, isCancelled: () => boolean): Promise<AnalyzeWorkspaceResult> {
   const started = Date.now();
   let reporter: WorkDoneProgressServerReporter | undefined;
@@ -663,7 +679,7 @@ connection.onInitialized(() => {
         for (const added of event.added) addFolder(added.uri, added.name);
         indexStatusChanged(true);
         await registerWatcher();
-        if (event.added.length > 0) await analyzeWorkspace(false);
+        if (event.added.length > 0) await analyzeWorkspaceAfterCurrent();
       }),
     );
   }
@@ -694,7 +710,7 @@ connection.onDidChangeConfiguration(
       // (unchanged files are kept).
       republishIndexed();
       await registerWatcher();
-      if (workspace.diskUris().length > 0 || currentRun) void analyzeWorkspace(false);
+      if (workspace.diskUris().length > 0 || currentRun) void analyzeWorkspaceAfterCurrent();
     }
   }),
 );
