@@ -1,13 +1,13 @@
 // Output snapshot of the analysis core: one hash of analyze()'s JSON per document, so a
 // refactoring for speed can be checked byte-for-byte against the output before it.
 //
-//   npx tsx scripts/snapshot-analysis.ts OUT.tsv [--polnear DIR] [--conll FILE] [--mb 3]
+//   npx tsx scripts/snapshot-analysis.ts OUT.tsv [--polnear DIR]… [--conll FILE]… [--mb 3]
 //   npx tsx scripts/snapshot-analysis.ts --compare A.tsv B.tsv
 //
 // Documents: every file in samples/ and test/fixtures (recursively), the bench's
 // generated corpus (articles and one large document), and, when their paths are given,
 // the PolNeAR dev texts (DIR/text/*.txt) and the CoNLL dev documents rebuilt by the
-// eval reader. Write OUT outside the repository (e.g. /tmp): corpus texts never enter it.
+// eval reader (both options may repeat: dev and train). Write OUT outside the repository (e.g. /tmp): corpus texts never enter it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as crypto from 'node:crypto';
@@ -18,8 +18,14 @@ import { readConll } from '../eval/readers/conll-file';
 const root = path.resolve(__dirname, '..');
 
 function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : undefined;
+  return args(name)[0];
+}
+
+/** Every value of a repeatable option. */
+function args(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < process.argv.length; i++) if (process.argv[i] === `--${name}`) out.push(process.argv[i + 1]);
+  return out;
 }
 
 function filesUnder(dir: string): string[] {
@@ -39,15 +45,13 @@ function* documents(): Generator<[string, string]> {
   const corpus = generateCorpus(Number(arg('mb') ?? '3') * 1024 * 1024);
   for (let i = 0; i < corpus.articles.length; i++) yield [`bench:article:${i}`, corpus.articles[i]];
   yield ['bench:large', generateLargeDocument(512 * 1024)];
-  const polnear = arg('polnear');
-  if (polnear) {
+  for (const polnear of args('polnear')) {
     const textDir = path.join(polnear, 'text');
     for (const f of fs.readdirSync(textDir).filter((n) => n.endsWith('.txt')).sort()) {
-      yield [`polnear:${f}`, fs.readFileSync(path.join(textDir, f), 'utf8')];
+      yield [`polnear:${path.basename(polnear)}:${f}`, fs.readFileSync(path.join(textDir, f), 'utf8')];
     }
   }
-  const conll = arg('conll');
-  if (conll) for (const d of readConll(conll)) yield [`conll:${d.id}`, d.text];
+  for (const conll of args('conll')) for (const d of readConll(conll)) yield [`conll:${path.basename(conll)}:${d.id}`, d.text];
 }
 
 function compare(a: string, b: string): number {

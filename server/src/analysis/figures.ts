@@ -367,6 +367,21 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
 ]);
 
+/**
+ * Lower-cased words that may open a figure by themselves (a date, a number, a currency, a
+ * fraction): every starter except the words that only open a qualifier ("in excess of",
+ * "more than", "about"). A qualifier-only word whose qualifier does not match starts nothing.
+ */
+const SELF_STARTER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(SMALL_NUMBER_WORDS),
+  ...Object.keys(TENS_WORDS),
+  ...Object.keys(MULTIPLIER_WORDS),
+  ...VAGUE_MAGNITUDES,
+  ...RELATIVE_DETERMINERS,
+  ...STANDALONE_DAY_WORDS,
+  'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
+]);
+
 /** Case-sensitive words that may open a figure: months, weekdays, currency prefixes and codes. */
 const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
   ...Object.keys(MONTHS),
@@ -519,21 +534,31 @@ class FigureMatcher {
     // ASCII marks other than "$" and "'" are never a currency symbol: no string needed to reject them.
     if (token.kind === 'punct' && token.source.charCodeAt(token.start) < 128 && token.source.charCodeAt(token.start) !== 36 && token.source.charCodeAt(token.start) !== 39) return undefined;
     if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined && token.text !== '’' && token.text !== "'") return undefined;
+    if (token.kind === 'word' && !SELF_STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) {
+      // "in", "more", "about": no date and no quantity starts at this word (see
+      // SELF_STARTER_WORDS), so only a whole qualifier phrase can make a figure here.
+      const qualifier = this.matchQualifier(index);
+      if (!qualifier || this.qualifierIsPreposition(index, qualifier.text)) return undefined;
+      return this.qualifiedQuantity(index, qualifier);
+    }
     const date = this.matchDate(index);
     if (date) return date;
     const qualifier = this.matchQualifier(index);
-    if (qualifier && !this.qualifierIsPreposition(index, qualifier.text)) {
-      const quantity = this.matchQuantity(qualifier.next, qualifier.text);
-      if (quantity && quantity.kind === 'duration' && (qualifier.text === 'over' || qualifier.text === 'under')) {
-        // "rose 8% over three months": "over" means "during" before a span of time.
-        return this.matchQuantity(qualifier.next, undefined);
-      }
-      // A year keeps no qualifier: "below 2005 levels" starts at the year.
-      if (quantity && quantity.kind === 'year') return quantity;
-      if (quantity) return { firstToken: index, nextToken: quantity.nextToken, kind: quantity.kind, value: quantity.value, valueMax: quantity.valueMax, unit: quantity.unit, qualifier: qualifier.text };
-      return undefined;
-    }
+    if (qualifier && !this.qualifierIsPreposition(index, qualifier.text)) return this.qualifiedQuantity(index, qualifier);
     return this.matchQuantity(index, undefined);
+  }
+
+  /** The quantity after a qualifier phrase at `index` ("more than 70,000"). */
+  private qualifiedQuantity(index: number, qualifier: { next: number; text: string }): Match | undefined {
+    const quantity = this.matchQuantity(qualifier.next, qualifier.text);
+    if (quantity && quantity.kind === 'duration' && (qualifier.text === 'over' || qualifier.text === 'under')) {
+      // "rose 8% over three months": "over" means "during" before a span of time.
+      return this.matchQuantity(qualifier.next, undefined);
+    }
+    // A year keeps no qualifier: "below 2005 levels" starts at the year.
+    if (quantity && quantity.kind === 'year') return quantity;
+    if (quantity) return { firstToken: index, nextToken: quantity.nextToken, kind: quantity.kind, value: quantity.value, valueMax: quantity.valueMax, unit: quantity.unit, qualifier: qualifier.text };
+    return undefined;
   }
 
   /** "learn more about 529 plans", "talked about 2020": "about" as a preposition, not "roughly". */
