@@ -421,6 +421,12 @@ function mayStartFigure(token: Token): boolean {
   return STARTER_HASH_BITS[token.starterHash] === 1;
 }
 
+/** An ASCII mark other than "$" and "'": never a currency symbol or a decade's apostrophe. */
+function isPlainMark(token: Token): boolean {
+  const code = token.source.charCodeAt(token.start);
+  return code < 128 && code !== 36 && code !== 39;
+}
+
 // ---------------------------------------------------------------------------------------
 // The matcher
 
@@ -493,8 +499,16 @@ class FigureMatcher {
 
   run(): Match[] {
     const matches: Match[] = [];
+    const tokens = this.tokens;
     let index = 0;
-    while (index < this.tokens.length) {
+    while (index < tokens.length) {
+      // The fate of most tokens, decided inline: a word no starter hashes to, or an ASCII
+      // mark other than "$" and "'", starts nothing (matchAt would say so too).
+      const token = tokens[index];
+      if (token.kind === 'word' ? !mayStartFigure(token) : token.kind === 'punct' && isPlainMark(token)) {
+        index++;
+        continue;
+      }
       const match = this.matchAt(index);
       if (match) {
         matches.push(match);
