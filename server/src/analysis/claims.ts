@@ -75,7 +75,8 @@ export function buildClaims(
   }
   claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const ids = new IdMaker('c');
-  for (const c of claims) c.id = ids.makeJoined(c.kind, c.text);
+  // A sentence claim's text is the document's own slice: hash it from the document.
+  for (const c of claims) c.id = c.kind === 'quote' ? ids.makeJoined(c.kind, c.text) : ids.makeJoinedRange(c.kind, text, c.span.start, c.span.end);
   return claims;
 }
 
