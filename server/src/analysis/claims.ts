@@ -26,7 +26,8 @@ export function buildClaims(
   const direct = quotes.filter((q) => q.kind !== 'indirect');
   const indirect = quotes.filter((q) => q.kind === 'indirect');
   let ii = 0;
-  const claims: Array<Omit<Claim, 'id'>> = [];
+  // Ids are filled in after sorting; `id: ''` first keeps it the first key, as before.
+  const claims: Claim[] = [];
   const within = (s: Span) => ({
     figures: idsWithin(figures, s),
     entities: uniqueEntities(mentions, s),
@@ -34,7 +35,8 @@ export function buildClaims(
 
   for (const q of direct) {
     const { figures: fs, entities: es } = within(q.span);
-    claims.push({ span: q.span, text: q.text, kind: 'quote', source: q.source, figures: fs, entities: es, sourced: isSourced(q.source) });
+    if (q.source !== undefined) claims.push({ id: '', span: q.span, text: q.text, kind: 'quote', source: q.source, figures: fs, entities: es, sourced: isSourced(q.source) });
+    else claims.push({ id: '', span: q.span, text: q.text, kind: 'quote', figures: fs, entities: es, sourced: false });
   }
   let qi = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -59,7 +61,8 @@ export function buildClaims(
     if (outside.length > 0) kind = 'statistic';
     else if (reported && entityIds.length > 0 && !coveredByQuote(direct, s.span)) kind = 'statement';
     if (!kind) continue;
-    const claim: Omit<Claim, 'id'> = {
+    const claim: Claim = {
+      id: '',
       span: s.span,
       text: text.slice(s.span.start, s.span.end),
       kind,
@@ -72,11 +75,9 @@ export function buildClaims(
   }
   claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const ids = new IdMaker('c');
-  return claims.map((c) => {
-    const out: Claim = { id: ids.make(`${c.kind}\u0000${c.text}`), ...c };
-    if (out.source === undefined) delete out.source;
-    return out;
-  });
+  // A sentence claim's text is the document's own slice: hash it from the document.
+  for (const c of claims) c.id = c.kind === 'quote' ? ids.makeJoined(c.kind, c.text) : ids.makeJoinedRange(c.kind, text, c.span.start, c.span.end);
+  return claims;
 }
 
 function isSourced(source: Source | undefined): boolean {

@@ -367,6 +367,21 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
 ]);
 
+/**
+ * Lower-cased words that may open a figure by themselves (a date, a number, a currency, a
+ * fraction): every starter except the words that only open a qualifier ("in excess of",
+ * "more than", "about"). A qualifier-only word whose qualifier does not match starts nothing.
+ */
+const SELF_STARTER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(SMALL_NUMBER_WORDS),
+  ...Object.keys(TENS_WORDS),
+  ...Object.keys(MULTIPLIER_WORDS),
+  ...VAGUE_MAGNITUDES,
+  ...RELATIVE_DETERMINERS,
+  ...STANDALONE_DAY_WORDS,
+  'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
+]);
+
 /** Case-sensitive words that may open a figure: months, weekdays, currency prefixes and codes. */
 const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
   ...Object.keys(MONTHS),
@@ -404,6 +419,12 @@ function mayStartFigure(token: Token): boolean {
   if (token.starterHash < 0) return true;
   if (token.end - token.start > LONGEST_STARTER) return false;
   return STARTER_HASH_BITS[token.starterHash] === 1;
+}
+
+/** An ASCII mark other than "$" and "'": never a currency symbol or a decade's apostrophe. */
+function isPlainMark(token: Token): boolean {
+  const code = token.source.charCodeAt(token.start);
+  return code < 128 && code !== 36 && code !== 39;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -478,8 +499,16 @@ class FigureMatcher {
 
   run(): Match[] {
     const matches: Match[] = [];
+    const tokens = this.tokens;
     let index = 0;
-    while (index < this.tokens.length) {
+    while (index < tokens.length) {
+      // The fate of most tokens, decided inline: a word no starter hashes to, or an ASCII
+      // mark other than "$" and "'", starts nothing (matchAt would say so too).
+      const token = tokens[index];
+      if (token.kind === 'word' ? !mayStartFigure(token) : token.kind === 'punct' && isPlainMark(token)) {
+        index++;
+        continue;
+      }
       const match = this.matchAt(index);
       if (match) {
         matches.push(match);
@@ -519,21 +548,31 @@ class FigureMatcher {
     // ASCII marks other than "$" and "'" are never a currency symbol: no string needed to reject them.
     if (token.kind === 'punct' && token.source.charCodeAt(token.start) < 128 && token.source.charCodeAt(token.start) !== 36 && token.source.charCodeAt(token.start) !== 39) return undefined;
     if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined && token.text !== '’' && token.text !== "'") return undefined;
+    if (token.kind === 'word' && !SELF_STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) {
+      // "in", "more", "about": no date and no quantity starts at this word (see
+      // SELF_STARTER_WORDS), so only a whole qualifier phrase can make a figure here.
+      const qualifier = this.matchQualifier(index);
+      if (!qualifier || this.qualifierIsPreposition(index, qualifier.text)) return undefined;
+      return this.qualifiedQuantity(index, qualifier);
+    }
     const date = this.matchDate(index);
     if (date) return date;
     const qualifier = this.matchQualifier(index);
-    if (qualifier && !this.qualifierIsPreposition(index, qualifier.text)) {
-      const quantity = this.matchQuantity(qualifier.next, qualifier.text);
-      if (quantity && quantity.kind === 'duration' && (qualifier.text === 'over' || qualifier.text === 'under')) {
-        // "rose 8% over three months": "over" means "during" before a span of time.
-        return this.matchQuantity(qualifier.next, undefined);
-      }
-      // A year keeps no qualifier: "below 2005 levels" starts at the year.
-      if (quantity && quantity.kind === 'year') return quantity;
-      if (quantity) return { firstToken: index, nextToken: quantity.nextToken, kind: quantity.kind, value: quantity.value, valueMax: quantity.valueMax, unit: quantity.unit, qualifier: qualifier.text };
-      return undefined;
-    }
+    if (qualifier && !this.qualifierIsPreposition(index, qualifier.text)) return this.qualifiedQuantity(index, qualifier);
     return this.matchQuantity(index, undefined);
+  }
+
+  /** The quantity after a qualifier phrase at `index` ("more than 70,000"). */
+  private qualifiedQuantity(index: number, qualifier: { next: number; text: string }): Match | undefined {
+    const quantity = this.matchQuantity(qualifier.next, qualifier.text);
+    if (quantity && quantity.kind === 'duration' && (qualifier.text === 'over' || qualifier.text === 'under')) {
+      // "rose 8% over three months": "over" means "during" before a span of time.
+      return this.matchQuantity(qualifier.next, undefined);
+    }
+    // A year keeps no qualifier: "below 2005 levels" starts at the year.
+    if (quantity && quantity.kind === 'year') return quantity;
+    if (quantity) return { firstToken: index, nextToken: quantity.nextToken, kind: quantity.kind, value: quantity.value, valueMax: quantity.valueMax, unit: quantity.unit, qualifier: qualifier.text };
+    return undefined;
   }
 
   /** "learn more about 529 plans", "talked about 2020": "about" as a preposition, not "roughly". */

@@ -149,16 +149,18 @@ export function documentTooLarge(length: number, maxLength: number): Finding {
 
 /** NUL bytes, or mostly control characters: not an article. Scans at most 64 KiB. */
 export function looksBinary(text: string): boolean {
-  if (text.indexOf('\u0000') >= 0) return true;
   const n = Math.min(text.length, 65536);
   if (n === 0) return false;
+  // One pass over the head finds both a NUL there and the control characters.
   let control = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+    if (c < 32) {
+      if (c === 0) return true;
+      if (c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    } else if (c === 0xfffd) control++;
   }
-  return control / n > 0.3;
+  return control / n > 0.3 || (text.length > n && text.indexOf('\u0000', n) >= 0);
 }
 
 export function binaryContent(text: string): Finding {

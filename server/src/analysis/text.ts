@@ -1,30 +1,39 @@
 // Character classes, tokens and hashing shared by the stages. Everything here works on
 // UTF-16 code units, so offsets stay what JavaScript strings and LSP count.
 
-const letterCache = new Map<number, boolean>();
-const upperCache = new Map<number, boolean>();
+// Classes of BMP code units, filled on first sight: bit 0 "known", bit 1 letter (or
+// mark), bit 2 upper-case letter. A typed array is far cheaper per lookup than a Map.
+const CLASS_KNOWN = 1;
+const CLASS_LETTER = 2;
+const CLASS_UPPER = 4;
+const codeClasses = new Uint8Array(0x10000);
 const LETTER_RE = /\p{L}|\p{M}/u;
 
-export function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdfff) return false; // surrogate halves: astral letters are rare in names
-  let v = letterCache.get(c);
-  if (v === undefined) {
-    v = LETTER_RE.test(String.fromCharCode(c));
-    letterCache.set(c, v);
+function classOf(c: number): number {
+  let v = codeClasses[c];
+  if (v === 0) {
+    v = CLASS_KNOWN;
+    // Surrogate halves are never letters: astral letters are rare in names.
+    if (!(c >= 0xd800 && c <= 0xdfff)) {
+      const ch = String.fromCharCode(c);
+      if (LETTER_RE.test(ch)) {
+        v |= CLASS_LETTER;
+        if (ch.toUpperCase() === ch && ch.toLowerCase() !== ch) v |= CLASS_UPPER;
+      }
+    }
+    codeClasses[c] = v;
   }
   return v;
 }
 
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (classOf(c) & CLASS_LETTER) !== 0;
+}
+
 export function isUpperCode(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
-  let v = upperCache.get(c);
-  if (v === undefined) {
-    const ch = String.fromCharCode(c);
-    v = isLetterCode(c) && ch.toUpperCase() === ch && ch.toLowerCase() !== ch;
-    upperCache.set(c, v);
-  }
-  return v;
+  return (classOf(c) & CLASS_UPPER) !== 0;
 }
 
 export function isLowerCode(c: number): boolean {
@@ -81,43 +90,99 @@ export function normalizeForId(s: string): string {
  * string (ids are made for every claim and quote, so this is on the hot path).
  */
 export function hashNormalized(s: string): string {
-  let h = 0x811c9dc5;
+  return hex8(hashNormalizedPart(0x811c9dc5, s, 0, s.length, false).hash);
+}
+
+/** Lower-cased code units of the BMP, filled on first sight (0: not yet known). */
+const lowerCodes = new Uint16Array(0x10000);
+
+function lowerCodeOf(c: number): number {
+  let v = lowerCodes[c];
+  if (v === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    v = lower.length === 1 ? lower.charCodeAt(0) : c;
+    lowerCodes[c] = v;
+  }
+  return v;
+}
+
+/** Running state of hashNormalizedPart: hash so far, and whether any non-space was hashed. */
+interface NormalizedHashState {
+  hash: number;
+  started: boolean;
+}
+
+const hashState: NormalizedHashState = { hash: 0, started: false };
+
+/**
+ * Continues hashNormalized's FNV-1a over s[from, to) from `hash`, `started` saying
+ * whether text before it had a non-space: hashing "a", then "b" equals hashing "a" + "b".
+ * (A pending space at the end of a part is dropped, as trim drops it at the end.)
+ */
+function hashNormalizedPart(hash: number, s: string, from: number, to: number, started: boolean): NormalizedHashState {
+  let h = hash;
   let pendingSpace = false;
-  let started = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     let c = s.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    if (c === 32 || (c < 32 && isSpaceCode(c)) || (c >= 128 && isSpaceCode(c))) {
       pendingSpace = started;
       continue;
     }
     if (pendingSpace) {
-      h ^= 32;
-      h = Math.imul(h, 0x01000193);
+      h = Math.imul(h ^ 32, 0x01000193);
       pendingSpace = false;
     }
     started = true;
     if (c >= 65 && c <= 90) c += 32;
-    else if (c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET) c = STRAIGHT_QUOTE;
-    else if (c === 0x2018 || c === 0x2019) c = 39;
     else if (c >= 128) {
-      const lower = String.fromCharCode(c).toLowerCase();
-      if (lower.length === 1) c = lower.charCodeAt(0);
+      if (c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET) c = STRAIGHT_QUOTE;
+      else if (c === 0x2018 || c === 0x2019) c = 39;
+      else c = lowerCodeOf(c);
     }
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h ^ c, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  hashState.hash = h;
+  hashState.started = started;
+  return hashState;
 }
+
+/** `(h >>> 0).toString(16).padStart(8, '0')` as one string allocation. */
+function hex8(h: number): string {
+  return String.fromCharCode(
+    HEX_CODES[(h >>> 28) & 15], HEX_CODES[(h >>> 24) & 15], HEX_CODES[(h >>> 20) & 15], HEX_CODES[(h >>> 16) & 15],
+    HEX_CODES[(h >>> 12) & 15], HEX_CODES[(h >>> 8) & 15], HEX_CODES[(h >>> 4) & 15], HEX_CODES[h & 15],
+  );
+}
+
+const HEX_CODES: Uint8Array = Uint8Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
 /** Hands out ids "prefix-hash-n", n counting earlier items with the same text. */
 export class IdMaker {
   private readonly seen = new Map<string, number>();
   constructor(private readonly prefix: string) {}
   make(text: string): string {
-    const h = hashNormalized(text);
+    return this.withHash(hashNormalized(text));
+  }
+  /**
+   * make(`${head}\u0000${text}`) without building that string. `head` must start with
+   * a non-space (a kind name), so normalising the whole is normalising the parts.
+   */
+  makeJoined(head: string, text: string): string {
+    return this.makeJoinedRange(head, text, 0, text.length);
+  }
+  /**
+   * makeJoined(head, source.slice(start, end)), read straight from `source`: a whole
+   * document's flat string reads faster than a slice of it.
+   */
+  makeJoinedRange(head: string, source: string, start: number, end: number): string {
+    const first = hashNormalizedPart(0x811c9dc5, head, 0, head.length, false);
+    const afterHead = Math.imul(first.hash ^ 0, 0x01000193);
+    return this.withHash(hex8(hashNormalizedPart(afterHead, source, start, end, true).hash));
+  }
+  private withHash(h: string): string {
     const n = this.seen.get(h) ?? 0;
     this.seen.set(h, n + 1);
-    return `${this.prefix}-${h}${n > 0 ? `-${n}` : ''}`;
+    return n > 0 ? `${this.prefix}-${h}-${n}` : `${this.prefix}-${h}`;
   }
 }
 
