@@ -9,7 +9,7 @@ import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
 import { findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
-import { mentionRange, packRanges, storedClaims, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
+import { mentionRange, packRanges, storedClaims, storedEntities, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
 
@@ -144,7 +144,7 @@ describe('indexing worker pool', function () {
         assert.equal(summary.claimCount, storedClaims(summary).length);
         assert.ok(storedClaims(summary).some((claim) => claim.text.includes('$12 million') && !claim.sourced));
         assert.deepEqual(storedFindings(summary).map((finding) => finding.code), ['unsourced-figure']);
-        const keller = summary.entities.find((entity) => entity.name === 'Maria Keller');
+        const keller = storedEntities(summary).find((entity) => entity.name === 'Maria Keller');
         assert.ok(keller);
         assert.deepEqual(mentionRange(keller, keller.defining).start, { line: 6, character: 0 });
         assert.ok(!('text' in summary), 'no text kept');

@@ -1,11 +1,14 @@
 // A small pool of worker threads that analyse files off the server's main loop. Tasks
-// queue; a cancelled task that has not started is dropped. Without a worker script (the
-// server run from TypeScript sources) tasks run in-process, one per tick.
+// queue; a cancelled task that has not started is dropped. Tasks go to a worker in
+// batches (a message per file costs more than analysing a short article), and each worker
+// keeps about two batches in hand so that it never waits for the main thread. Without a
+// worker script (the server run from TypeScript sources) tasks run in-process, one per tick.
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
+import type { WorkerBatch, WorkerResults } from './worker';
 
 export type FileTask = Omit<AnalyzeFileTask, 'id'>;
 
@@ -17,12 +20,18 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy?: Pending;
+  /** Tasks sent to this worker and not answered yet, by id. */
+  running: Map<number, Pending>;
 }
 
+/** Most tasks in one message to a worker (≈ 20 ms of analysis for news articles). */
+export const MAX_BATCH = 16;
+
+/** Workers at a low thread priority: on two cores both work (the main thread still comes
+ * first when it has something to do); on more, one core is left to the editor. */
 export function defaultPoolSize(): number {
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, cores - 1);
+  return cores <= 2 ? Math.max(1, cores) : cores - 1;
 }
 
 /** worker.js next to this module when compiled by tsc, or the server bundle itself
@@ -54,17 +63,19 @@ export class WorkerPool {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       this.queue.push({ task: { ...task, id: this.nextId++ }, resolve, cancelled });
-      this.pump();
+      this.schedulePump();
     });
   }
 
   /** How many tasks keep the pool busy without queueing everything at once. */
   get concurrency(): number {
-    return Math.max(1, this.size) * 4;
+    return Math.max(1, this.size) * MAX_BATCH * 3;
   }
 
   get pending(): number {
-    return this.queue.length + this.slots.filter((slot) => slot.busy).length;
+    let running = 0;
+    for (const slot of this.slots) running += slot.running.size;
+    return this.queue.length + running;
   }
 
   /** Drops every queued task that has not started (they resolve with undefined). */
@@ -83,19 +94,50 @@ export class WorkerPool {
     }
   }
 
+  private pumpScheduled = false;
+
+  /** Pumps once the current burst of run() calls is queued, so that they go out together. */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** The worker to give the next batch: an idle one, a new one while the pool may grow, else
+   * the least loaded that has at most one batch left. */
+  private slotForBatch(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (slot.running.size === 0) return slot;
+      if (slot.running.size <= MAX_BATCH && (!best || slot.running.size < best.running.size)) best = slot;
+    }
+    if (this.slots.length < this.size) return this.spawn();
+    return best;
+  }
+
   private pump(): void {
+    if (this.disposed) return;
     if (!this.script) {
       this.pumpInProcess();
       return;
     }
     while (this.queue.length > 0) {
-      let slot = this.slots.find((candidate) => !candidate.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      const slot = this.slotForBatch();
       if (!slot) return;
-      const pending = this.nextTask();
-      if (!pending) return;
-      slot.busy = pending;
-      slot.worker.postMessage(pending.task);
+      // Spread what is queued over the workers rather than fill the first one.
+      const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(this.queue.length / Math.max(1, this.size))));
+      const tasks: AnalyzeFileTask[] = [];
+      while (tasks.length < size) {
+        const pending = this.nextTask();
+        if (!pending) break;
+        slot.running.set(pending.task.id, pending);
+        tasks.push(pending.task);
+      }
+      if (tasks.length === 0) return;
+      slot.worker.postMessage({ tasks } satisfies WorkerBatch);
     }
   }
 
@@ -120,20 +162,24 @@ export class WorkerPool {
     const worker = new Worker(this.script!);
     // Workers must not keep the process alive once the connection ends.
     worker.unref();
-    const slot: Slot = { worker };
-    worker.on('message', (result: AnalyzeFileResult) => {
-      const pending = slot.busy;
-      slot.busy = undefined;
-      if (pending && pending.task.id === result.id) pending.resolve(result);
-      this.pump();
+    const slot: Slot = { worker, running: new Map() };
+    worker.on('message', ({ results }: WorkerResults) => {
+      for (const result of results) {
+        const pending = slot.running.get(result.id);
+        if (!pending) continue;
+        slot.running.delete(result.id);
+        pending.resolve(result);
+      }
+      this.schedulePump();
     });
     worker.on('error', (error) => {
       this.onError('indexing worker failed', error);
-      const pending = slot.busy;
-      slot.busy = undefined;
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      pending?.resolve({ id: pending.task.id, error: error instanceof Error ? error.message : String(error) });
-      this.pump();
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots.splice(index, 1);
+      const message = error instanceof Error ? error.message : String(error);
+      for (const pending of slot.running.values()) pending.resolve({ id: pending.task.id, error: message });
+      slot.running.clear();
+      this.schedulePump();
     });
     this.slots.push(slot);
     return slot;
@@ -142,7 +188,11 @@ export class WorkerPool {
   dispose(): void {
     this.disposed = true;
     this.dropQueued();
-    for (const slot of this.slots) void slot.worker.terminate();
+    for (const slot of this.slots) {
+      for (const pending of slot.running.values()) pending.resolve(undefined);
+      slot.running.clear();
+      void slot.worker.terminate();
+    }
     this.slots.length = 0;
   }
 }
