@@ -129,6 +129,35 @@ describe('workspace claim filter', () => {
 
 describe('indexing worker pool', function () {
   this.timeout(30_000);
+
+  it('answers each of many tasks batched over two workers with its own file, drops cancelled ones, and fails only a missing file', async () => {
+    const script = findWorkerScript();
+    assert.ok(script, 'the compiled worker script next to the pool');
+    const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-pool-'));
+    const pool = new WorkerPool(2, script);
+    try {
+      const count = 50;
+      const tasks = Array.from({ length: count }, (_, i) => {
+        const file = path.join(dir, `story-${i}.txt`);
+        if (i !== 17) writeFileSync(file, `Council budget\n\nThe council said on Monday the bridge will cost $${i + 1} million.\n`);
+        return { uri: `file:///story-${i}.txt`, path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
+      });
+      const cancelled = new Set([5, 33]);
+      const results = await Promise.all(tasks.map((task, i) => pool.run(task, () => cancelled.has(i))));
+      results.forEach((result, i) => {
+        if (cancelled.has(i)) return assert.equal(result, undefined, `task ${i} cancelled`);
+        if (i === 17) return assert.ok(result?.error && !result.summary, `task ${i} has no file`);
+        assert.equal(result?.summary?.uri, tasks[i].uri);
+        const claims = storedClaims(result!.summary!);
+        assert.ok(claims.some((claim) => claim.text.includes(`$${i + 1} million`)), `task ${i}: ${result!.summary!.claimsJson}`);
+      });
+      assert.equal(pool.pending, 0);
+    } finally {
+      pool.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
   const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
 
