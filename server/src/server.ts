@@ -599,7 +599,11 @@ connection.onInitialized(() => {
         for (const added of event.added) addFolder(added.uri, added.name);
         indexStatusChanged(true);
         await registerWatcher();
-        if (event.added.length > 0) await analyzeWorkspace(false);
+        // A run in progress walked the folders before these were added: index them after it.
+        if (event.added.length > 0) {
+          await currentRun?.promise.catch(() => undefined);
+          await analyzeWorkspace(false);
+        }
       }),
     );
   }
