@@ -27,6 +27,9 @@ interface Slot {
 /** Most tasks in one message to a worker (≈ 20 ms of analysis for news articles). */
 export const MAX_BATCH = 16;
 
+/** Answers handed to callers per turn of the main event loop. */
+const ANSWERS_PER_TURN = 4;
+
 /** A worker's young generation: an article's analysis is short-lived garbage, and V8's
  * default (48 MB on a large machine) only adds resident memory per worker, not speed. */
 const WORKER_YOUNG_GENERATION_MB = 12;
@@ -82,7 +85,7 @@ export class WorkerPool {
   get pending(): number {
     let running = 0;
     for (const slot of this.slots) running += slot.running.size;
-    return this.queue.length + running;
+    return this.queue.length + running + this.answers.length;
   }
 
   /** Drops every queued task that has not started (they resolve with undefined). */
@@ -102,6 +105,19 @@ export class WorkerPool {
   }
 
   private pumpScheduled = false;
+
+  /** Answers not yet handed to their callers. */
+  private readonly answers: { pending: Pending; result: AnalyzeFileResult }[] = [];
+  private delivering = false;
+
+  /** Hands answers to their callers a few per turn of the event loop: what a caller does
+   * with one (store it, publish, queue the next file) then never holds a request such as a
+   * hover for more than a fraction of a millisecond. */
+  private readonly deliverAnswers = (): void => {
+    for (const { pending, result } of this.answers.splice(0, ANSWERS_PER_TURN)) pending.resolve(result);
+    if (this.answers.length > 0) setImmediate(this.deliverAnswers);
+    else this.delivering = false;
+  };
 
   /** Pumps once the current burst of run() calls is queued, so that they go out together. */
   private schedulePump(): void {
@@ -175,7 +191,11 @@ export class WorkerPool {
         const pending = slot.running.get(result.id);
         if (!pending) continue;
         slot.running.delete(result.id);
-        pending.resolve(result);
+        this.answers.push({ pending, result });
+      }
+      if (!this.delivering && this.answers.length > 0) {
+        this.delivering = true;
+        setImmediate(this.deliverAnswers);
       }
       this.schedulePump();
     });
