@@ -8,7 +8,7 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
-import { findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
+import { defaultPoolSize, findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
 import { mentionRange, packRanges, storedClaims, storedEntities, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
@@ -129,6 +129,23 @@ describe('workspace claim filter', () => {
 
 describe('indexing worker pool', function () {
   this.timeout(30_000);
+
+  it('starts workers beyond the first only while a core is free (default size)', async () => {
+    const script = findWorkerScript();
+    assert.ok(script);
+    const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
+    const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
+    for (const [load, expected] of [[1e6, 1], [0, Math.min(2, defaultPoolSize())]] as const) {
+      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => load);
+      try {
+        const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
+        assert.ok(results.every((result) => result?.summary));
+        assert.equal(pool.workers, expected, `load ${load}`);
+      } finally {
+        pool.dispose();
+      }
+    }
+  });
 
   it('answers each of many tasks batched over two workers with its own file, drops cancelled ones, and fails only a missing file', async () => {
     const script = findWorkerScript();

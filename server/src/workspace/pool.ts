@@ -4,7 +4,7 @@
 // keeps about two batches in hand so that it never waits for the main thread. Without a
 // worker script (the server run from TypeScript sources) tasks run in-process, one per tick.
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
@@ -35,13 +35,18 @@ const ANSWERS_PER_TURN = 4;
 const WORKER_YOUNG_GENERATION_MB = 12;
 
 /** Workers at a low thread priority: on two cores both work (the main thread still comes
- * first when it has something to do); on more, one core is left to the editor.
+ * first when it has something to do) when the second core is free; on more, one core is
+ * left to the editor.
  * CLAIMLENS_INDEX_WORKERS=n overrides it (measurements, constrained machines). */
 export function defaultPoolSize(): number {
   const override = Number(process.env.CLAIMLENS_INDEX_WORKERS);
   if (Number.isInteger(override) && override > 0) return override;
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  const cores = cpuCount();
   return cores <= 2 ? Math.max(1, cores) : cores - 1;
+}
+
+function cpuCount(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
 }
 
 /** worker.js next to this module when compiled by tsc, or the server bundle itself
@@ -62,11 +67,28 @@ export class WorkerPool {
   private nextId = 1;
   private disposed = false;
 
+  private readonly size: number;
+  /** The size is the machine's default: workers beyond the first start only while a core is free. */
+  private readonly adaptive: boolean;
+
   constructor(
-    private readonly size = defaultPoolSize(),
+    size?: number,
     private readonly script = findWorkerScript(),
     private readonly onError: (message: string, error?: unknown) => void = () => undefined,
-  ) {}
+    private readonly load: () => number = () => loadavg()[0],
+  ) {
+    this.adaptive = size === undefined && !(Number(process.env.CLAIMLENS_INDEX_WORKERS) > 0);
+    this.size = size ?? defaultPoolSize();
+  }
+
+  /** Another worker helps only if a core is idle: on a machine already busy, a second
+   * isolate costs more CPU (its own JIT warm-up and GC, cache contention) than it saves.
+   * The one-minute load average counts this process's running threads too. */
+  private mayGrow(): boolean {
+    if (this.slots.length >= this.size) return false;
+    if (this.slots.length === 0 || !this.adaptive) return true;
+    return this.load() < cpuCount();
+  }
 
   /** Analyses one file; resolves with undefined when cancelled before it started. */
   run(task: FileTask, cancelled: () => boolean = () => false): Promise<AnalyzeFileResult | undefined> {
@@ -80,6 +102,11 @@ export class WorkerPool {
   /** How many tasks keep the pool busy without queueing everything at once. */
   get concurrency(): number {
     return Math.max(1, this.size) * MAX_BATCH * 3;
+  }
+
+  /** Worker threads started so far. */
+  get workers(): number {
+    return this.slots.length;
   }
 
   get pending(): number {
@@ -137,7 +164,7 @@ export class WorkerPool {
       if (slot.running.size === 0) return slot;
       if (slot.running.size <= MAX_BATCH && (!best || slot.running.size < best.running.size)) best = slot;
     }
-    if (this.slots.length < this.size) return this.spawn();
+    if (this.mayGrow()) return this.spawn();
     return best;
   }
 
