@@ -1,7 +1,9 @@
 // `npm run bench`: throughput against peers, the real server over stdio, the package;
 // one run, one table. Flags: --quick (smaller run), --json (machine-readable on stdout),
 // --markdown (the table as Markdown), --skip-throughput, --skip-server, --skip-package,
-// --no-build (use the existing dist/server/server.js).
+// --no-build (use the existing dist/server/server.js), --skip-edits (server: idle hovers,
+// indexing and hovers while indexing only). CLAIMLENS_BENCH_NODE_ARGS="--cpu-prof …" passes
+// Node options to the server processes (profiles are written to the current directory).
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -31,10 +33,11 @@ interface Options {
   server: boolean;
   package: boolean;
   build: boolean;
+  edits: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const known = ['--quick', '--json', '--markdown', '--skip-throughput', '--skip-server', '--skip-package', '--no-build'];
+  const known = ['--quick', '--json', '--markdown', '--skip-throughput', '--skip-server', '--skip-package', '--no-build', '--skip-edits'];
   for (const arg of argv) {
     if (!known.includes(arg)) {
       process.stderr.write(`unknown option ${arg}; known: ${known.join(' ')}\n`);
@@ -49,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     server: !argv.includes('--skip-server'),
     package: !argv.includes('--skip-package'),
     build: !argv.includes('--no-build'),
+    edits: !argv.includes('--skip-edits'),
   };
 }
 
@@ -137,13 +141,18 @@ async function runServer(options: Options, size: ReturnType<typeof sizes>, tempD
     log,
   };
 
-  log(`edit → diagnostics on ${formatBytes(Buffer.byteLength(document))}, server default debounce (${debounce.ms ?? '?'} ms), then idle hovers…`);
-  const defaults = await measureEdits(config, 'server default', {}, debounce.ms, size.hovers);
-  results.edits.push(defaults.edit);
-  results.hoverIdle = defaults.hover;
-  log('edit → diagnostics with claimlens.debounceMs = 0…');
-  const zero = await measureEdits(config, 'claimlens.debounceMs = 0', { debounceMs: 0 }, 0, 0);
-  results.edits.push(zero.edit);
+  if (options.edits) {
+    log(`edit → diagnostics on ${formatBytes(Buffer.byteLength(document))}, server default debounce (${debounce.ms ?? '?'} ms), then idle hovers…`);
+    const defaults = await measureEdits(config, 'server default', {}, debounce.ms, size.hovers);
+    results.edits.push(defaults.edit);
+    results.hoverIdle = defaults.hover;
+    log('edit → diagnostics with claimlens.debounceMs = 0…');
+    const zero = await measureEdits(config, 'claimlens.debounceMs = 0', { debounceMs: 0 }, 0, 0);
+    results.edits.push(zero.edit);
+  } else {
+    log('idle hovers (no edits)…');
+    results.hoverIdle = (await measureEdits({ ...config, edits: 0 }, 'server default', {}, debounce.ms, size.hovers)).hover;
+  }
 
   log(`indexing ${folder.files} articles…`);
   results.indexing = await measureIndexing(config);

@@ -17,6 +17,8 @@ export interface ClientOptions {
   settings: Record<string, unknown>;
   /** Workspace folder (absolute path) to open, if any. */
   workspaceFolder?: string;
+  /** Node options for the server process (e.g. --cpu-prof), from CLAIMLENS_BENCH_NODE_ARGS by default. */
+  nodeArgs?: string[];
 }
 
 export interface ProgressState {
@@ -54,7 +56,8 @@ export class BenchClient {
   initializeResult?: InitializeResult;
 
   constructor(private readonly options: ClientOptions) {
-    this.process = spawn(process.execPath, [options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const nodeArgs = options.nodeArgs ?? (process.env.CLAIMLENS_BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+    this.process = spawn(process.execPath, [...nodeArgs, options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-4000);
     });
@@ -211,6 +214,23 @@ export class BenchClient {
   /** CPU time (user + system) the server process has used so far, ms (10 ms resolution); undefined off Linux. */
   cpuMs(): number | undefined {
     return readProcCpuMs(this.pid);
+  }
+
+  /** CPU time of the server's main thread and of all its other threads (indexing workers,
+   * GC and libuv helpers), ms; undefined off Linux. Threads that already ended are not counted. */
+  threadCpuMs(): { mainMs: number; otherMs: number } | undefined {
+    try {
+      let mainMs = 0;
+      let otherMs = 0;
+      for (const tid of fs.readdirSync(`/proc/${this.pid}/task`)) {
+        const ms = parseProcStatCpuMs(fs.readFileSync(`/proc/${this.pid}/task/${tid}/stat`, 'utf8')) ?? 0;
+        if (Number(tid) === this.pid) mainMs += ms;
+        else otherMs += ms;
+      }
+      return { mainMs, otherMs };
+    } catch {
+      return undefined;
+    }
   }
 
   async stop(): Promise<void> {

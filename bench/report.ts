@@ -164,7 +164,7 @@ function indexingRows(indexing: IndexingResult | undefined, serverNa: string | u
   return [
     {
       measure: `Indexing ${label}: wall time`,
-      ours: na ?? ms(indexing!.wallMs),
+      ours: na ?? `${ms(indexing!.wallMs)}${indexing!.cpu ? ` (server CPU: main thread ${ms(indexing!.cpu.mainMs)}, other threads ${ms(indexing!.cpu.otherMs)})` : ''}`,
       peers: '',
       ratios: '',
       target: full ? '≤ 10 s' : '≤ 10 s (for 10,000)',

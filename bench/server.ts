@@ -44,6 +44,9 @@ export interface IndexingResult {
   peakRssBytes?: number;
   /** How the end of indexing was seen: a progress end, or every file's diagnostics. */
   detectedBy?: string;
+  /** Server CPU time from initialize to the end of indexing: main thread, and the other
+   * threads (indexing workers, GC and libuv helpers). */
+  cpu?: { mainMs: number; otherMs: number };
   na?: string;
 }
 
@@ -287,7 +290,8 @@ export async function measureIndexing(config: ServerConfig): Promise<IndexingRes
     const end = indexingEnd(client, folderUri, config.workspaceFiles)?.at ?? performance.now();
     // Indexing the bench had to ask for runs from the request, not from the wait before it.
     const begin = client.analyzeWorkspaceRequestedAt ?? start;
-    return { ...result, wallMs: end - begin, peakRssBytes: client.peakRssBytes(), detectedBy };
+    const cpu = client.threadCpuMs();
+    return { ...result, wallMs: end - begin, peakRssBytes: client.peakRssBytes(), detectedBy, ...(cpu ? { cpu } : {}) };
   } catch (error) {
     return { ...result, na: `server error: ${describe(error)}${stderrHint(client)}` };
   } finally {

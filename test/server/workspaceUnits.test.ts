@@ -8,8 +8,8 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
-import { findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
-import { mentionRange, packRanges, storedClaims, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
+import { defaultPoolSize, findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
+import { mentionRange, packRanges, storedClaims, storedEntities, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
 
@@ -129,6 +129,52 @@ describe('workspace claim filter', () => {
 
 describe('indexing worker pool', function () {
   this.timeout(30_000);
+
+  it('starts workers beyond the first only while a core is free (default size)', async () => {
+    const script = findWorkerScript();
+    assert.ok(script);
+    const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
+    const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
+    for (const [load, expected] of [[1e6, 1], [0, Math.min(2, defaultPoolSize())]] as const) {
+      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => load);
+      try {
+        const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
+        assert.ok(results.every((result) => result?.summary));
+        assert.equal(pool.workers, expected, `load ${load}`);
+      } finally {
+        pool.dispose();
+      }
+    }
+  });
+
+  it('answers each of many tasks batched over two workers with its own file, drops cancelled ones, and fails only a missing file', async () => {
+    const script = findWorkerScript();
+    assert.ok(script, 'the compiled worker script next to the pool');
+    const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-pool-'));
+    const pool = new WorkerPool(2, script);
+    try {
+      const count = 50;
+      const tasks = Array.from({ length: count }, (_, i) => {
+        const file = path.join(dir, `story-${i}.txt`);
+        if (i !== 17) writeFileSync(file, `Council budget\n\nThe council said on Monday the bridge will cost $${i + 1} million.\n`);
+        return { uri: `file:///story-${i}.txt`, path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
+      });
+      const cancelled = new Set([5, 33]);
+      const results = await Promise.all(tasks.map((task, i) => pool.run(task, () => cancelled.has(i))));
+      results.forEach((result, i) => {
+        if (cancelled.has(i)) return assert.equal(result, undefined, `task ${i} cancelled`);
+        if (i === 17) return assert.ok(result?.error && !result.summary, `task ${i} has no file`);
+        assert.equal(result?.summary?.uri, tasks[i].uri);
+        const claims = storedClaims(result!.summary!);
+        assert.ok(claims.some((claim) => claim.text.includes(`$${i + 1} million`)), `task ${i}: ${result!.summary!.claimsJson}`);
+      });
+      assert.equal(pool.pending, 0);
+    } finally {
+      pool.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
   const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
 
@@ -144,7 +190,7 @@ describe('indexing worker pool', function () {
         assert.equal(summary.claimCount, storedClaims(summary).length);
         assert.ok(storedClaims(summary).some((claim) => claim.text.includes('$12 million') && !claim.sourced));
         assert.deepEqual(storedFindings(summary).map((finding) => finding.code), ['unsourced-figure']);
-        const keller = summary.entities.find((entity) => entity.name === 'Maria Keller');
+        const keller = storedEntities(summary).find((entity) => entity.name === 'Maria Keller');
         assert.ok(keller);
         assert.deepEqual(mentionRange(keller, keller.defining).start, { line: 6, character: 0 });
         assert.ok(!('text' in summary), 'no text kept');

@@ -2,7 +2,7 @@
 // summaries (made lazily from their in-process analysis: the open editor's text wins over
 // disk), and the entity index over whichever summary is current for each URI.
 import { EntityIndex } from './entityIndex';
-import type { EntitiesOf, FileSummary, StoredSummary } from './summary';
+import { storedEntities, type EntitiesOf, type FileSummary, type StoredSummary } from './summary';
 
 export interface DiskRecord {
   summary: StoredSummary;
@@ -65,11 +65,12 @@ export class WorkspaceIndex {
     return this.open.has(uri);
   }
 
-  /** The current entities: the open document's, else the file's on disk. */
+  /** The current entities: the open document's, else the file's on disk (parsed now). */
   summary(uri: string): EntitiesOf | undefined {
     const open = this.open.get(uri);
     if (open) return (open.summary ??= open.make());
-    return this.disk.get(uri)?.summary;
+    const stored = this.disk.get(uri)?.summary;
+    return stored ? { uri, entities: storedEntities(stored) } : undefined;
   }
 
   /** Every known URI (indexed or open), sorted. */

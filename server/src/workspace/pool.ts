@@ -1,11 +1,14 @@
 // A small pool of worker threads that analyse files off the server's main loop. Tasks
-// queue; a cancelled task that has not started is dropped. Without a worker script (the
-// server run from TypeScript sources) tasks run in-process, one per tick.
+// queue; a cancelled task that has not started is dropped. Tasks go to a worker in
+// batches (a message per file costs more than analysing a short article), and each worker
+// keeps about two batches in hand so that it never waits for the main thread. Without a
+// worker script (the server run from TypeScript sources) tasks run in-process, one per tick.
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
+import type { WorkerBatch, WorkerResults } from './worker';
 
 export type FileTask = Omit<AnalyzeFileTask, 'id'>;
 
@@ -17,12 +20,33 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy?: Pending;
+  /** Tasks sent to this worker and not answered yet, by id. */
+  running: Map<number, Pending>;
 }
 
+/** Most tasks in one message to a worker (≈ 20 ms of analysis for news articles). */
+export const MAX_BATCH = 16;
+
+/** Answers handed to callers per turn of the main event loop. */
+const ANSWERS_PER_TURN = 4;
+
+/** A worker's young generation: an article's analysis is short-lived garbage, and V8's
+ * default (48 MB on a large machine) only adds resident memory per worker, not speed. */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
+/** Workers at a low thread priority: on two cores both work (the main thread still comes
+ * first when it has something to do) when the second core is free; on more, one core is
+ * left to the editor.
+ * CLAIMLENS_INDEX_WORKERS=n overrides it (measurements, constrained machines). */
 export function defaultPoolSize(): number {
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, cores - 1);
+  const override = Number(process.env.CLAIMLENS_INDEX_WORKERS);
+  if (Number.isInteger(override) && override > 0) return override;
+  const cores = cpuCount();
+  return cores <= 2 ? Math.max(1, cores) : cores - 1;
+}
+
+function cpuCount(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
 }
 
 /** worker.js next to this module when compiled by tsc, or the server bundle itself
@@ -43,28 +67,52 @@ export class WorkerPool {
   private nextId = 1;
   private disposed = false;
 
+  private readonly size: number;
+  /** The size is the machine's default: workers beyond the first start only while a core is free. */
+  private readonly adaptive: boolean;
+
   constructor(
-    private readonly size = defaultPoolSize(),
+    size?: number,
     private readonly script = findWorkerScript(),
     private readonly onError: (message: string, error?: unknown) => void = () => undefined,
-  ) {}
+    private readonly load: () => number = () => loadavg()[0],
+  ) {
+    this.adaptive = size === undefined && !(Number(process.env.CLAIMLENS_INDEX_WORKERS) > 0);
+    this.size = size ?? defaultPoolSize();
+  }
+
+  /** Another worker helps only if a core is idle: on a machine already busy, a second
+   * isolate costs more CPU (its own JIT warm-up and GC, cache contention) than it saves.
+   * The one-minute load average counts this process's running threads too. */
+  private mayGrow(): boolean {
+    if (this.slots.length >= this.size) return false;
+    if (this.slots.length === 0 || !this.adaptive) return true;
+    return this.load() < cpuCount();
+  }
 
   /** Analyses one file; resolves with undefined when cancelled before it started. */
   run(task: FileTask, cancelled: () => boolean = () => false): Promise<AnalyzeFileResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       this.queue.push({ task: { ...task, id: this.nextId++ }, resolve, cancelled });
-      this.pump();
+      this.schedulePump();
     });
   }
 
   /** How many tasks keep the pool busy without queueing everything at once. */
   get concurrency(): number {
-    return Math.max(1, this.size) * 4;
+    return Math.max(1, this.size) * MAX_BATCH * 3;
+  }
+
+  /** Worker threads started so far. */
+  get workers(): number {
+    return this.slots.length;
   }
 
   get pending(): number {
-    return this.queue.length + this.slots.filter((slot) => slot.busy).length;
+    let running = 0;
+    for (const slot of this.slots) running += slot.running.size;
+    return this.queue.length + running + this.answers.length;
   }
 
   /** Drops every queued task that has not started (they resolve with undefined). */
@@ -83,19 +131,63 @@ export class WorkerPool {
     }
   }
 
+  private pumpScheduled = false;
+
+  /** Answers not yet handed to their callers. */
+  private readonly answers: { pending: Pending; result: AnalyzeFileResult }[] = [];
+  private delivering = false;
+
+  /** Hands answers to their callers a few per turn of the event loop: what a caller does
+   * with one (store it, publish, queue the next file) then never holds a request such as a
+   * hover for more than a fraction of a millisecond. */
+  private readonly deliverAnswers = (): void => {
+    for (const { pending, result } of this.answers.splice(0, ANSWERS_PER_TURN)) pending.resolve(result);
+    if (this.answers.length > 0) setImmediate(this.deliverAnswers);
+    else this.delivering = false;
+  };
+
+  /** Pumps once the current burst of run() calls is queued, so that they go out together. */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** The worker to give the next batch: an idle one, a new one while the pool may grow, else
+   * the least loaded that has at most one batch left. */
+  private slotForBatch(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (slot.running.size === 0) return slot;
+      if (slot.running.size <= MAX_BATCH && (!best || slot.running.size < best.running.size)) best = slot;
+    }
+    if (this.mayGrow()) return this.spawn();
+    return best;
+  }
+
   private pump(): void {
+    if (this.disposed) return;
     if (!this.script) {
       this.pumpInProcess();
       return;
     }
     while (this.queue.length > 0) {
-      let slot = this.slots.find((candidate) => !candidate.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      const slot = this.slotForBatch();
       if (!slot) return;
-      const pending = this.nextTask();
-      if (!pending) return;
-      slot.busy = pending;
-      slot.worker.postMessage(pending.task);
+      // Spread what is queued over the workers rather than fill the first one.
+      const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(this.queue.length / Math.max(1, this.size))));
+      const tasks: AnalyzeFileTask[] = [];
+      while (tasks.length < size) {
+        const pending = this.nextTask();
+        if (!pending) break;
+        slot.running.set(pending.task.id, pending);
+        tasks.push(pending.task);
+      }
+      if (tasks.length === 0) return;
+      slot.worker.postMessage({ tasks } satisfies WorkerBatch);
     }
   }
 
@@ -117,23 +209,31 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script!);
+    const worker = new Worker(this.script!, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     // Workers must not keep the process alive once the connection ends.
     worker.unref();
-    const slot: Slot = { worker };
-    worker.on('message', (result: AnalyzeFileResult) => {
-      const pending = slot.busy;
-      slot.busy = undefined;
-      if (pending && pending.task.id === result.id) pending.resolve(result);
-      this.pump();
+    const slot: Slot = { worker, running: new Map() };
+    worker.on('message', ({ results }: WorkerResults) => {
+      for (const result of results) {
+        const pending = slot.running.get(result.id);
+        if (!pending) continue;
+        slot.running.delete(result.id);
+        this.answers.push({ pending, result });
+      }
+      if (!this.delivering && this.answers.length > 0) {
+        this.delivering = true;
+        setImmediate(this.deliverAnswers);
+      }
+      this.schedulePump();
     });
     worker.on('error', (error) => {
       this.onError('indexing worker failed', error);
-      const pending = slot.busy;
-      slot.busy = undefined;
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      pending?.resolve({ id: pending.task.id, error: error instanceof Error ? error.message : String(error) });
-      this.pump();
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots.splice(index, 1);
+      const message = error instanceof Error ? error.message : String(error);
+      for (const pending of slot.running.values()) pending.resolve({ id: pending.task.id, error: message });
+      slot.running.clear();
+      this.schedulePump();
     });
     this.slots.push(slot);
     return slot;
@@ -142,7 +242,11 @@ export class WorkerPool {
   dispose(): void {
     this.disposed = true;
     this.dropQueued();
-    for (const slot of this.slots) void slot.worker.terminate();
+    for (const slot of this.slots) {
+      for (const pending of slot.running.values()) pending.resolve(undefined);
+      slot.running.clear();
+      void slot.worker.terminate();
+    }
     this.slots.length = 0;
   }
 }

@@ -38,16 +38,18 @@ export interface FileSummary {
   entities: EntitySummary[];
 }
 
-/** What the index keeps for an unopened file: claims and findings as one JSON string each
- * (a single heap object instead of hundreds, so that 10,000 files cost the garbage collector
- * little and cross from the worker as a plain copy), entities as objects for the index. */
+/** What the index keeps for an unopened file: claims, findings and entities as one JSON
+ * string each. A handful of flat strings per file instead of hundreds of small objects:
+ * 10,000 files cost the main thread's garbage collector little, and they cross from the
+ * worker as a cheap copy (cloning an entity object tree costs as much as analysing it).
+ * Entities are parsed only when the entity index or a request needs them. */
 export interface StoredSummary {
   uri: string;
   claimCount: number;
   findingCount: number;
   claimsJson: string;
   findingsJson: string;
-  entities: EntitySummary[];
+  entitiesJson: string;
 }
 
 /** Anything with a URI and entities: an open document's summary or a stored one. */
@@ -60,7 +62,7 @@ export function storeSummary(summary: FileSummary): StoredSummary {
     findingCount: summary.findings.length,
     claimsJson: JSON.stringify(summary.claims),
     findingsJson: JSON.stringify(summary.findings),
-    entities: summary.entities,
+    entitiesJson: JSON.stringify(summary.entities),
   };
 }
 
@@ -70,6 +72,10 @@ export function storedClaims(stored: StoredSummary): ClaimItem[] {
 
 export function storedFindings(stored: StoredSummary): FindingSummary[] {
   return JSON.parse(stored.findingsJson) as FindingSummary[];
+}
+
+export function storedEntities(stored: StoredSummary): EntitySummary[] {
+  return JSON.parse(stored.entitiesJson) as EntitySummary[];
 }
 
 export function summarizeEntry(entry: AnalysisEntry): FileSummary {

@@ -1,10 +1,24 @@
-// A worker thread of the indexing pool (bundled as dist/server/worker.js): reads a file
-// itself, analyses it with the core and posts back only its compact summary, so the
+// A worker thread of the indexing pool (bundled as dist/server/worker.js): reads files
+// itself, analyses them with the core and posts back only their compact summaries, so the
 // server's main loop never parses unopened files and never holds their texts.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { analyzeFile, type AnalyzeFileTask } from './analyzeFile';
+import { analyzeFileSync, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
+
+/** The pool sends a batch of tasks per message, the worker answers with results as they
+ * come, a few at a time. */
+export interface WorkerBatch {
+  tasks: AnalyzeFileTask[];
+}
+
+export interface WorkerResults {
+  results: AnalyzeFileResult[];
+}
+
+/** Results are sent at least this often: the main thread handles them in small slices, and
+ * sees progress, while a long batch runs. */
+const POST_INTERVAL_MS = 15;
 
 /** Background work yields the CPU to the server's main thread (hovers, typing) when cores
  * are busy: on Linux a thread has its own nice value, set through its thread id. */
@@ -20,8 +34,19 @@ function lowerThreadPriority(): void {
 const port = parentPort;
 if (port) {
   lowerThreadPriority();
-  // One task at a time per worker: the pool only sends the next after an answer.
-  port.on('message', (task: AnalyzeFileTask) => {
-    void analyzeFile(task).then((result) => port.postMessage(result));
+  // Batches queue in the port while one runs; each task is answered exactly once.
+  port.on('message', ({ tasks }: WorkerBatch) => {
+    let results: AnalyzeFileResult[] = [];
+    let postedAt = performance.now();
+    for (const task of tasks) {
+      results.push(analyzeFileSync(task));
+      const now = performance.now();
+      if (now - postedAt >= POST_INTERVAL_MS) {
+        port.postMessage({ results } satisfies WorkerResults);
+        results = [];
+        postedAt = now;
+      }
+    }
+    if (results.length > 0) port.postMessage({ results } satisfies WorkerResults);
   });
 }
