@@ -65,6 +65,24 @@ interface DecoderState {
   vectors: Int32Array;
   /** Per word: lower, shape, capClass, hasLower. */
   attrs: Int32Array;
+  /**
+   * Per adjacent word pair (a, b): open-addressing table of pair ids + 1 (0 = empty), the
+   * pair's words, and 2 x labelCount weights: what a gives b (b's prev-word vector of a plus the shape and
+   * lower pair features) then what b gives a (the mirror). Sums of at most 5 int8 rows.
+   */
+  pairSlots: Int32Array;
+  pairFirst: Int32Array;
+  pairSecond: Int32Array;
+  pairVectors: Int16Array;
+  pairCount: number;
+  /**
+   * Set when the word cache was emptied: ids read before that in the current sentence are
+   * stale, so pairs built from them are dropped once the sentence is decoded.
+   */
+  pairsStale: boolean;
+  /** Emission row offsets (row x labelCount) of the cap-class features 25 and 26, by key; -1 = not yet computed. */
+  capRows25: Int32Array;
+  capRows26: Int32Array;
 }
 const decoderStates = new WeakMap<TaggerModel, DecoderState>();
 const WORD_CACHE_LIMIT = 200_000;
@@ -111,6 +129,9 @@ function decoderState(model: TaggerModel): DecoderState {
     state = {
       transitions: model.transitions, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
       slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
+      pairSlots: new Int32Array(PAIR_SLOTS_INITIAL), pairFirst: new Int32Array(PAIR_SLOTS_INITIAL / 2),
+      pairSecond: new Int32Array(PAIR_SLOTS_INITIAL / 2), pairVectors: new Int16Array((PAIR_SLOTS_INITIAL / 2) * 2 * L), pairCount: 0, pairsStale: false,
+      capRows25: new Int32Array(CAP25_KEYS).fill(-1), capRows26: new Int32Array(CAP26_KEYS).fill(-1),
     };
     decoderStates.set(model, state);
   }
@@ -153,7 +174,12 @@ function insertSlot(slots: Int32Array, h: number, id: number): void {
 }
 
 function addWord(state: DecoderState, model: TaggerModel, word: string, h: number): number {
-  if (state.wordCount >= WORD_CACHE_LIMIT) { state.slots.fill(0); state.words.length = 1; state.wordCount = 1; }
+  if (state.wordCount >= WORD_CACHE_LIMIT) {
+    state.slots.fill(0); state.words.length = 1; state.wordCount = 1;
+    // Word ids are reused from now on: pairs keyed by the old ids are stale.
+    clearPairs(state);
+    state.pairsStale = true;
+  }
   const L = model.labelCount;
   const id = state.wordCount++;
   if ((id + 1) * WORD_VECTORS * L > state.vectors.length) {
@@ -204,6 +230,87 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
   A[id * ATTRS + 1] = a.shape;
   A[id * ATTRS + 2] = a.capClass;
   A[id * ATTRS + 3] = a.hasLower ? 1 : 0;
+  return id;
+}
+
+const PAIR_SLOTS_INITIAL = 1 << 12;
+/** At most this many pairs (2 x 9 int16 each) are kept; the table is emptied beyond. */
+const PAIR_LIMIT = 1 << 18;
+/** Keys of features 25 and 26 (see decodeRun) are below these. */
+const CAP25_KEYS = 1 << 12, CAP26_KEYS = 4 << 12;
+
+function clearPairs(state: DecoderState): void {
+  state.pairSlots.fill(0);
+  state.pairCount = 0;
+}
+
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+function insertPairSlot(slots: Int32Array, h: number, id: number): void {
+  const mask = slots.length - 1;
+  let slot = h & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = id + 1;
+}
+
+/** Makes room for `more` new pairs without moving or dropping any pair during a run. */
+function reservePairs(state: DecoderState, L: number, more: number): void {
+  while ((state.pairCount + more) * 2 > state.pairSlots.length) {
+    if (state.pairCount > 0 && state.pairSlots.length >= PAIR_LIMIT * 2) { clearPairs(state); continue; }
+    const slots = new Int32Array(state.pairSlots.length * 2);
+    const cap = slots.length / 2;
+    const first = new Int32Array(cap), second = new Int32Array(cap), vectors = new Int16Array(cap * 2 * L);
+    first.set(state.pairFirst.subarray(0, state.pairCount));
+    second.set(state.pairSecond.subarray(0, state.pairCount));
+    vectors.set(state.pairVectors.subarray(0, state.pairCount * 2 * L));
+    for (let p = 0; p < state.pairCount; p++) insertPairSlot(slots, pairHash(first[p], second[p]), p);
+    state.pairSlots = slots; state.pairFirst = first; state.pairSecond = second; state.pairVectors = vectors;
+  }
+}
+
+/**
+ * The id of the adjacent word pair (a, b) (either may be PAD), computing its vectors on
+ * first sight: what a gives b (b's neighbour vector of a, features 12/16/29 at -1, and
+ * the pair features 18 and 20) and what b gives a (features 13/17/30 at +1, 19 and 21).
+ * The caller has reserved room (reservePairs).
+ */
+function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number): number {
+  const h = pairHash(a, b);
+  const slots = state.pairSlots;
+  const mask = slots.length - 1;
+  const first = state.pairFirst, second = state.pairSecond;
+  let slot = h & mask;
+  for (; ; slot = (slot + 1) & mask) {
+    const v = slots[slot];
+    if (v === 0) break;
+    if (first[v - 1] === a && second[v - 1] === b) return v - 1;
+  }
+  const id = state.pairCount++;
+  slots[slot] = id + 1;
+  first[id] = a;
+  second[id] = b;
+  const L = model.labelCount;
+  const W = model.emissions;
+  const shift = 32 - model.bits;
+  const A = state.attrs;
+  const V = state.vectors;
+  const stride = WORD_VECTORS * L;
+  const lowerA = a === PAD ? PAD_BEFORE : A[a * ATTRS], shapeA = a === PAD ? PAD_BEFORE : A[a * ATTRS + 1];
+  const lowerB = b === PAD ? PAD_AFTER : A[b * ATTRS], shapeB = b === PAD ? PAD_AFTER : A[b * ATTRS + 1];
+  const toB = a * stride + PREV1 * L, toA = b * stride + NEXT1 * L;
+  const r18 = (mix(18, mix(shapeA, shapeB)) >>> shift) * L;
+  const r20 = (mix(20, mix(lowerA, lowerB)) >>> shift) * L;
+  const r19 = (mix(19, mix(shapeA, shapeB)) >>> shift) * L;
+  const r21 = (mix(21, mix(lowerA, lowerB)) >>> shift) * L;
+  const P = state.pairVectors;
+  const at = id * 2 * L;
+  for (let l = 0; l < L; l++) {
+    P[at + l] = V[toB + l] + W[r18 + l] + W[r20 + l];
+    P[at + L + l] = V[toA + l] + W[r19 + l] + W[r21 + l];
+  }
   return id;
 }
 
@@ -274,6 +381,7 @@ function decodeIds(state: DecoderState, model: TaggerModel, n: number, labels: U
     }
     decodeRun(state, model, n, headline, runStart, i, labels);
   }
+  if (state.pairsStale) { clearPairs(state); state.pairsStale = false; }
 }
 
 function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline: number, from: number, to: number, labels: Uint8Array): void {
@@ -284,31 +392,33 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   const stride = WORD_VECTORS * L;
   const emit = emitBuffer, score = scoreBuffer, back = backBuffer;
   const ids = idBuffer, lowers = lowerBuffer, shapes = shapeBuffer, caps = capBuffer;
+  reservePairs(state, L, to - from + 1);
+  const rows25 = state.capRows25, rows26 = state.capRows26;
+  let leftPair = pairIdOf(state, model, from >= 1 ? ids[from - 1] : PAD, ids[from]);
+  const P = state.pairVectors;
   for (let i = from; i < to; i++) {
     const base = i * L;
+    const rightPair = pairIdOf(state, model, ids[i], i + 1 < n ? ids[i + 1] : PAD);
     const self = ids[i] * stride + SELF * L;
-    const p1 = (i >= 1 ? ids[i - 1] : PAD) * stride + PREV1 * L;
-    const n1 = (i + 1 < n ? ids[i + 1] : PAD) * stride + NEXT1 * L;
+    const fromPrev = leftPair * 2 * L, fromNext = rightPair * 2 * L + L;
     const p2 = (i >= 2 ? ids[i - 2] : PAD) * stride + PREV2 * L;
     const n2 = (i + 2 < n ? ids[i + 2] : PAD) * stride + NEXT2 * L;
-    // Pair features (see contextFeatures), looked up per position.
-    const lower = lowers[i], shape = shapes[i], cap = caps[i];
-    const pl1 = i >= 1 ? lowers[i - 1] : PAD_BEFORE, ps1 = i >= 1 ? shapes[i - 1] : PAD_BEFORE, pc1 = i >= 1 ? caps[i - 1] : 7;
-    const pc2 = i >= 2 ? caps[i - 2] : 7;
-    const nl1 = i + 1 < n ? lowers[i + 1] : PAD_AFTER, ns1 = i + 1 < n ? shapes[i + 1] : PAD_AFTER, nc1 = i + 1 < n ? caps[i + 1] : 8;
-    const nc2 = i + 2 < n ? caps[i + 2] : 8;
+    // Cap-class features (see contextFeatures), their rows looked up by key.
+    const cap = caps[i];
+    const pc1 = i >= 1 ? caps[i - 1] : 7, pc2 = i >= 2 ? caps[i - 2] : 7;
+    const nc1 = i + 1 < n ? caps[i + 1] : 8, nc2 = i + 2 < n ? caps[i + 2] : 8;
     const start = i === 0 ? 1 : 0;
-    const r18 = (mix(18, mix(ps1, shape)) >>> shift) * L;
-    const r19 = (mix(19, mix(shape, ns1)) >>> shift) * L;
-    const r20 = (mix(20, mix(pl1, lower)) >>> shift) * L;
-    const r21 = (mix(21, mix(lower, nl1)) >>> shift) * L;
-    const r25 = (mix(25, (pc1 * 16 + cap) * 16 + nc1) >>> shift) * L;
-    const r26 = (mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
+    const key25 = (pc1 * 16 + cap) * 16 + nc1;
+    let r25 = rows25[key25];
+    if (r25 < 0) r25 = rows25[key25] = (mix(25, key25) >>> shift) * L;
+    const key26 = (headline * 2 + start) * CAP25_KEYS + cap * 16 + pc2 * 256 + nc2;
+    let r26 = rows26[key26];
+    if (r26 < 0) r26 = rows26[key26] = (mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
     for (let l = 0; l < L; l++) {
-      emit[base + l] = V[self + l] +
-        V[p1 + l] + V[n1 + l] + V[p2 + l] + V[n2 + l] +
-        W[r18 + l] + W[r19 + l] + W[r20 + l] + W[r21 + l] + W[r25 + l] + W[r26 + l];
+      emit[base + l] = V[self + l] + P[fromPrev + l] + P[fromNext + l] + V[p2 + l] + V[n2 + l] + W[r25 + l] + W[r26 + l];
     }
+    leftPair = rightPair;
+    const lower = lowers[i], shape = shapes[i];
     if (start === 1) {
       // The cached vector assumed a non-initial token.
       const s0 = (mix(22, mix(0, shape)) >>> shift) * L, s1 = (mix(22, mix(1, shape)) >>> shift) * L;
