@@ -50,6 +50,8 @@ const FORBIDDEN = -1e9;
 interface DecoderState {
   /** (labels + 1) x labels transition weights (forbidden ones are never read). */
   transitions: Int32Array;
+  /** The labels x labels part of transitions, transposed: [cur * labels + prev]. */
+  transitionsByCur: Int32Array;
   /** For label cur: allowed predecessors are prevList[prevFrom[cur] .. prevFrom[cur + 1]). */
   prevFrom: Int32Array;
   prevList: Int32Array;
@@ -126,8 +128,10 @@ function decoderState(model: TaggerModel): DecoderState {
     addRow(vectors, NEXT2 * L, W, mix(15, PAD_AFTER) >>> shift, L);
     addRow(vectors, PREV1 * L, W, mix(29, PAD_BEFORE) >>> shift, L);
     addRow(vectors, NEXT1 * L, W, mix(30, PAD_AFTER) >>> shift, L);
+    const transitionsByCur = new Int32Array(L * L);
+    for (let prev = 0; prev < L; prev++) for (let cur = 0; cur < L; cur++) transitionsByCur[cur * L + prev] = model.transitions[prev * L + cur];
     state = {
-      transitions: model.transitions, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
+      transitions: model.transitions, transitionsByCur, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
       slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
       pairSlots: new Int32Array(PAIR_SLOTS_INITIAL), pairFirst: new Int32Array(PAIR_SLOTS_INITIAL / 2),
       pairSecond: new Int32Array(PAIR_SLOTS_INITIAL / 2), pairVectors: new Int16Array((PAIR_SLOTS_INITIAL / 2) * 2 * L), pairCount: 0, pairsStale: false,
@@ -384,6 +388,48 @@ function decodeIds(state: DecoderState, model: TaggerModel, n: number, labels: U
   if (state.pairsStale) { clearPairs(state); state.pairsStale = false; }
 }
 
+/** The runtime's label set (LABELS): O, then B- and I- of four types. */
+const NINE_LABELS = 9;
+
+/** The best predecessor of a label that any label may precede (first of equals, as in the loop). */
+function argBest9(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number, s8: number, Tc: Int32Array, o: number): number {
+  let best = s0 + Tc[o], arg = 0, s = s1 + Tc[o + 1];
+  if (s > best) { best = s; arg = 1; }
+  s = s2 + Tc[o + 2]; if (s > best) { best = s; arg = 2; }
+  s = s3 + Tc[o + 3]; if (s > best) { best = s; arg = 3; }
+  s = s4 + Tc[o + 4]; if (s > best) { best = s; arg = 4; }
+  s = s5 + Tc[o + 5]; if (s > best) { best = s; arg = 5; }
+  s = s6 + Tc[o + 6]; if (s > best) { best = s; arg = 6; }
+  s = s7 + Tc[o + 7]; if (s > best) { best = s; arg = 7; }
+  s = s8 + Tc[o + 8]; if (s > best) { arg = 8; }
+  return arg;
+}
+
+/**
+ * Viterbi over positions from+1..to-1 for LABELS (O = 0, B-x odd, I-x = B-x + 1): the
+ * general loop below unrolled, with the same sums, order and tie-breaking. O and B-x may
+ * follow any label; I-x only B-x or I-x. Tc is the transposed transition matrix.
+ */
+function viterbiNine(Tc: Int32Array, emit: Int32Array, score: Float64Array, back: Uint8Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const pb = (i - 1) * 9, at = i * 9;
+    const s0 = score[pb], s1 = score[pb + 1], s2 = score[pb + 2], s3 = score[pb + 3], s4 = score[pb + 4];
+    const s5 = score[pb + 5], s6 = score[pb + 6], s7 = score[pb + 7], s8 = score[pb + 8];
+    for (let cur = 0; cur < 9; cur++) {
+      const o = cur * 9;
+      let arg: number;
+      if (cur === 0 || (cur & 1) === 1) {
+        arg = argBest9(s0, s1, s2, s3, s4, s5, s6, s7, s8, Tc, o);
+      } else {
+        // I-x after B-x (cur - 1) or I-x (cur); the B- comes first, so it wins ties.
+        arg = score[pb + cur] + Tc[o + cur] > score[pb + cur - 1] + Tc[o + cur - 1] ? cur : cur - 1;
+      }
+      score[at + cur] = (score[pb + arg] + Tc[o + arg]) + emit[at + cur];
+      back[at + cur] = arg;
+    }
+  }
+}
+
 function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline: number, from: number, to: number, labels: Uint8Array): void {
   const L = model.labelCount;
   const W = model.emissions;
@@ -438,25 +484,28 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   } else {
     for (let cur = 0; cur < L; cur++) score[from * L + cur] = state.afterO[cur] + emit[from * L + cur];
   }
-  for (let i = from + 1; i < to; i++) {
-    const prevBase = (i - 1) * L;
-    for (let cur = 0; cur < L; cur++) {
-      let best = -Infinity, arg = 0;
-      const first = prevFrom[cur], last = prevFrom[cur + 1];
-      if (last - first === L) {
-        for (let prev = 0; prev < L; prev++) {
-          const s = score[prevBase + prev] + T[prev * L + cur];
-          if (s > best) { best = s; arg = prev; }
+  if (L === NINE_LABELS) viterbiNine(state.transitionsByCur, emit, score, back, from, to);
+  else {
+    for (let i = from + 1; i < to; i++) {
+      const prevBase = (i - 1) * L;
+      for (let cur = 0; cur < L; cur++) {
+        let best = -Infinity, arg = 0;
+        const first = prevFrom[cur], last = prevFrom[cur + 1];
+        if (last - first === L) {
+          for (let prev = 0; prev < L; prev++) {
+            const s = score[prevBase + prev] + T[prev * L + cur];
+            if (s > best) { best = s; arg = prev; }
+          }
+        } else {
+          for (let k = first; k < last; k++) {
+            const prev = prevList[k];
+            const s = score[prevBase + prev] + T[prev * L + cur];
+            if (s > best) { best = s; arg = prev; }
+          }
         }
-      } else {
-        for (let k = first; k < last; k++) {
-          const prev = prevList[k];
-          const s = score[prevBase + prev] + T[prev * L + cur];
-          if (s > best) { best = s; arg = prev; }
-        }
+        score[i * L + cur] = best + emit[i * L + cur];
+        back[i * L + cur] = arg;
       }
-      score[i * L + cur] = best + emit[i * L + cur];
-      back[i * L + cur] = arg;
     }
   }
   // A run that ends before the sentence does is followed by an O: no name may end on a
