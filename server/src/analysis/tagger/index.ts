@@ -70,7 +70,7 @@ interface DecoderState {
   /**
    * Per adjacent word pair (a, b): open-addressing table of pair ids + 1 (0 = empty), the
    * pair's words, and 2 x labelCount weights: what a gives b (b's prev-word vector of a plus the shape and
-   * lower pair features) then what b gives a (the mirror). Sums of at most 5 int8 rows.
+   * lower pair features) then a's own vector plus what b gives a (the mirror). Sums of at most 21 int8 rows.
    */
   pairSlots: Int32Array;
   pairFirst: Int32Array;
@@ -82,9 +82,13 @@ interface DecoderState {
    * stale, so pairs built from them are dropped once the sentence is decoded.
    */
   pairsStale: boolean;
-  /** Emission row offsets (row x labelCount) of the cap-class features 25 and 26, by key; -1 = not yet computed. */
-  capRows25: Int32Array;
-  capRows26: Int32Array;
+  /**
+   * Per combination of the cap classes at -2..+2 with the start and headline flags (key:
+   * capComboKey): id + 1 (0 = not yet seen) of the summed rows of features 25 and 26.
+   */
+  capComboIds: Int32Array;
+  capComboVectors: Int16Array;
+  capComboCount: number;
 }
 const decoderStates = new WeakMap<TaggerModel, DecoderState>();
 const WORD_CACHE_LIMIT = 200_000;
@@ -135,7 +139,7 @@ function decoderState(model: TaggerModel): DecoderState {
       slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
       pairSlots: new Int32Array(PAIR_SLOTS_INITIAL), pairFirst: new Int32Array(PAIR_SLOTS_INITIAL / 2),
       pairSecond: new Int32Array(PAIR_SLOTS_INITIAL / 2), pairVectors: new Int16Array((PAIR_SLOTS_INITIAL / 2) * 2 * L), pairCount: 0, pairsStale: false,
-      capRows25: new Int32Array(CAP25_KEYS).fill(-1), capRows26: new Int32Array(CAP26_KEYS).fill(-1),
+      capComboIds: new Int32Array(CAP_COMBO_KEYS), capComboVectors: new Int16Array(64 * L), capComboCount: 0,
     };
     decoderStates.set(model, state);
   }
@@ -240,8 +244,30 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
 const PAIR_SLOTS_INITIAL = 1 << 12;
 /** At most this many pairs (2 x 9 int16 each) are kept; the table is emptied beyond. */
 const PAIR_LIMIT = 1 << 18;
-/** Keys of features 25 and 26 (see decodeRun) are below these. */
-const CAP25_KEYS = 1 << 12, CAP26_KEYS = 4 << 12;
+/** Cap classes (1..6, 7 before and 8 after the sentence) are below 9: keys of five of them and 2 flags. */
+const CAP_COMBO_KEYS = 9 * 9 * 9 * 9 * 9 * 4;
+
+/** The id of the summed rows of features 25 and 26 for these cap classes and flags. */
+function capComboId(state: DecoderState, model: TaggerModel, pc2: number, pc1: number, cap: number, nc1: number, nc2: number, flags: number): number {
+  const key = ((((pc2 * 9 + pc1) * 9 + cap) * 9 + nc1) * 9 + nc2) * 4 + flags;
+  const known = state.capComboIds[key];
+  if (known !== 0) return known - 1;
+  const L = model.labelCount;
+  const id = state.capComboCount++;
+  if ((id + 1) * L > state.capComboVectors.length) {
+    const grown = new Int16Array(state.capComboVectors.length * 2);
+    grown.set(state.capComboVectors);
+    state.capComboVectors = grown;
+  }
+  const shift = 32 - model.bits;
+  const W = model.emissions;
+  const r25 = (mix(25, (pc1 * 16 + cap) * 16 + nc1) >>> shift) * L;
+  const r26 = (mix(26, mix(flags, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
+  const C = state.capComboVectors;
+  for (let l = 0; l < L; l++) C[id * L + l] = W[r25 + l] + W[r26 + l];
+  state.capComboIds[key] = id + 1;
+  return id;
+}
 
 function clearPairs(state: DecoderState): void {
   state.pairSlots.fill(0);
@@ -278,7 +304,8 @@ function reservePairs(state: DecoderState, L: number, more: number): void {
 /**
  * The id of the adjacent word pair (a, b) (either may be PAD), computing its vectors on
  * first sight: what a gives b (b's neighbour vector of a, features 12/16/29 at -1, and
- * the pair features 18 and 20) and what b gives a (features 13/17/30 at +1, 19 and 21).
+ * the pair features 18 and 20) and what b gives a (features 13/17/30 at +1, 19 and 21),
+ * plus a's own vector (the second half is read only at a's position).
  * The caller has reserved room (reservePairs).
  */
 function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number): number {
@@ -304,7 +331,7 @@ function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number)
   const stride = WORD_VECTORS * L;
   const lowerA = a === PAD ? PAD_BEFORE : A[a * ATTRS], shapeA = a === PAD ? PAD_BEFORE : A[a * ATTRS + 1];
   const lowerB = b === PAD ? PAD_AFTER : A[b * ATTRS], shapeB = b === PAD ? PAD_AFTER : A[b * ATTRS + 1];
-  const toB = a * stride + PREV1 * L, toA = b * stride + NEXT1 * L;
+  const toB = a * stride + PREV1 * L, toA = b * stride + NEXT1 * L, selfA = a * stride + SELF * L;
   const r18 = (mix(18, mix(shapeA, shapeB)) >>> shift) * L;
   const r20 = (mix(20, mix(lowerA, lowerB)) >>> shift) * L;
   const r19 = (mix(19, mix(shapeA, shapeB)) >>> shift) * L;
@@ -313,7 +340,7 @@ function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number)
   const at = id * 2 * L;
   for (let l = 0; l < L; l++) {
     P[at + l] = V[toB + l] + W[r18 + l] + W[r20 + l];
-    P[at + L + l] = V[toA + l] + W[r19 + l] + W[r21 + l];
+    P[at + L + l] = V[selfA + l] + V[toA + l] + W[r19 + l] + W[r21 + l];
   }
   return id;
 }
@@ -439,29 +466,22 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   const emit = emitBuffer, score = scoreBuffer, back = backBuffer;
   const ids = idBuffer, lowers = lowerBuffer, shapes = shapeBuffer, caps = capBuffer;
   reservePairs(state, L, to - from + 1);
-  const rows25 = state.capRows25, rows26 = state.capRows26;
   let leftPair = pairIdOf(state, model, from >= 1 ? ids[from - 1] : PAD, ids[from]);
   const P = state.pairVectors;
   for (let i = from; i < to; i++) {
     const base = i * L;
     const rightPair = pairIdOf(state, model, ids[i], i + 1 < n ? ids[i + 1] : PAD);
-    const self = ids[i] * stride + SELF * L;
-    const fromPrev = leftPair * 2 * L, fromNext = rightPair * 2 * L + L;
+    // The right pair's second half holds the token's own vector too.
+    const fromPrev = leftPair * 2 * L, selfAndNext = rightPair * 2 * L + L;
     const p2 = (i >= 2 ? ids[i - 2] : PAD) * stride + PREV2 * L;
     const n2 = (i + 2 < n ? ids[i + 2] : PAD) * stride + NEXT2 * L;
-    // Cap-class features (see contextFeatures), their rows looked up by key.
-    const cap = caps[i];
-    const pc1 = i >= 1 ? caps[i - 1] : 7, pc2 = i >= 2 ? caps[i - 2] : 7;
-    const nc1 = i + 1 < n ? caps[i + 1] : 8, nc2 = i + 2 < n ? caps[i + 2] : 8;
+    // Cap-class features (see contextFeatures), summed once per combination.
     const start = i === 0 ? 1 : 0;
-    const key25 = (pc1 * 16 + cap) * 16 + nc1;
-    let r25 = rows25[key25];
-    if (r25 < 0) r25 = rows25[key25] = (mix(25, key25) >>> shift) * L;
-    const key26 = (headline * 2 + start) * CAP25_KEYS + cap * 16 + pc2 * 256 + nc2;
-    let r26 = rows26[key26];
-    if (r26 < 0) r26 = rows26[key26] = (mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
+    const combo = capComboId(state, model, i >= 2 ? caps[i - 2] : 7, i >= 1 ? caps[i - 1] : 7, caps[i],
+      i + 1 < n ? caps[i + 1] : 8, i + 2 < n ? caps[i + 2] : 8, headline * 2 + start) * L;
+    const C = state.capComboVectors;
     for (let l = 0; l < L; l++) {
-      emit[base + l] = V[self + l] + P[fromPrev + l] + P[fromNext + l] + V[p2 + l] + V[n2 + l] + W[r25 + l] + W[r26 + l];
+      emit[base + l] = P[selfAndNext + l] + P[fromPrev + l] + V[p2 + l] + V[n2 + l] + C[combo + l];
     }
     leftPair = rightPair;
     const lower = lowers[i], shape = shapes[i];
