@@ -167,9 +167,7 @@ function wordIdAt(state: DecoderState, model: TaggerModel, text: string, start: 
     if (state.hashes[id] !== h) continue;
     const w = state.words[id];
     if (w.length !== len) continue;
-    let k = 0;
-    while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === len) return id;
+    if (text.startsWith(w, start)) return id;
   }
   return addWord(state, model, text.slice(start, end), h);
 }
@@ -355,16 +353,12 @@ let emitBuffer = new Int32Array(256 * 9);
 let scoreBuffer = new Float64Array(256 * 9);
 let backBuffer = new Uint8Array(256 * 9);
 let capBuffer = new Int32Array(256);
-let lowerBuffer = new Int32Array(256);
-let shapeBuffer = new Int32Array(256);
 
 function ensureBuffers(n: number, L: number): void {
   if (idBuffer.length >= n) return;
   const size = n * 2;
   idBuffer = new Int32Array(size);
   capBuffer = new Int32Array(size);
-  lowerBuffer = new Int32Array(size);
-  shapeBuffer = new Int32Array(size);
   emitBuffer = new Int32Array(size * L);
   scoreBuffer = new Float64Array(size * L);
   backBuffer = new Uint8Array(size * L);
@@ -388,8 +382,6 @@ function decodeIds(state: DecoderState, model: TaggerModel, n: number, labels: U
   let hasLower = false, hasUpper = false;
   for (let i = 0; i < n; i++) {
     const at = idBuffer[i] * ATTRS;
-    lowerBuffer[i] = A[at];
-    shapeBuffer[i] = A[at + 1];
     const cap = A[at + 2];
     capBuffer[i] = cap;
     if (A[at + 3]) hasLower = true;
@@ -464,7 +456,8 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   const V = state.vectors;
   const stride = WORD_VECTORS * L;
   const emit = emitBuffer, score = scoreBuffer, back = backBuffer;
-  const ids = idBuffer, lowers = lowerBuffer, shapes = shapeBuffer, caps = capBuffer;
+  const ids = idBuffer, caps = capBuffer;
+  const A = state.attrs;
   reservePairs(state, L, to - from + 1);
   let leftPair = pairIdOf(state, model, from >= 1 ? ids[from - 1] : PAD, ids[from]);
   const P = state.pairVectors;
@@ -484,14 +477,15 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
       emit[base + l] = P[selfAndNext + l] + P[fromPrev + l] + V[p2 + l] + V[n2 + l] + C[combo + l];
     }
     leftPair = rightPair;
-    const lower = lowers[i], shape = shapes[i];
     if (start === 1) {
+      const lower = A[ids[i] * ATTRS], shape = A[ids[i] * ATTRS + 1];
       // The cached vector assumed a non-initial token.
       const s0 = (mix(22, mix(0, shape)) >>> shift) * L, s1 = (mix(22, mix(1, shape)) >>> shift) * L;
       const t0 = (mix(23, mix(0, lower)) >>> shift) * L, t1 = (mix(23, mix(1, lower)) >>> shift) * L;
       for (let l = 0; l < L; l++) emit[base + l] += W[s1 + l] - W[s0 + l] + W[t1 + l] - W[t0 + l];
     }
     if (headline === 1) {
+      const shape = A[ids[i] * ATTRS + 1];
       const h0 = (mix(24, mix(0, shape)) >>> shift) * L, h1 = (mix(24, mix(1, shape)) >>> shift) * L;
       for (let l = 0; l < L; l++) emit[base + l] += W[h1 + l] - W[h0 + l];
     }
@@ -605,6 +599,7 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
     let openAt = 0;
     for (let i = 0; i < n; i++) {
       const label = labels[i];
+      if (label === 0 && !open) continue; // most tokens: O outside a name
       const type = LABEL_TYPE[label];
       if (open && (!LABEL_INSIDE[label] || type !== openType)) {
         if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, i - 1);
