@@ -39,6 +39,8 @@ const KIND_BY_TYPE: Record<string, NameKind> = { PER: 'person', ORG: 'organizati
 const LABEL_COUNT = LABELS.length;
 const LABEL_TYPE = LABELS.map((l) => (l === 'O' ? '' : l.slice(2)));
 const LABEL_INSIDE = LABELS.map((l) => l.startsWith('I-'));
+/** The name kind of each label (unused for O), by label index. */
+const LABEL_KIND: NameKind[] = LABEL_TYPE.map((type) => KIND_BY_TYPE[type] ?? 'other');
 const FORBIDDEN = -1e9;
 
 /**
@@ -607,7 +609,7 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
         open = undefined;
       }
       if (type && !open) {
-        open = { start: t.starts[first + i], end: t.ends[first + i], kind: KIND_BY_TYPE[type] };
+        open = { start: t.starts[first + i], end: t.ends[first + i], kind: LABEL_KIND[label] };
         openType = type;
         openAt = i;
       } else if (open) {
