@@ -72,7 +72,7 @@ interface DecoderState {
   /**
    * Per adjacent word pair (a, b): open-addressing table of pair ids + 1 (0 = empty), the
    * pair's words, and 2 x labelCount weights: what a gives b (b's prev-word vector of a plus the shape and
-   * lower pair features) then a's own vector plus what b gives a (the mirror). Sums of at most 21 int8 rows.
+   * lower pair features) then a's own vector plus what b gives a (the mirror). Sums of at most 21 int8 rows (or 9 plus 4 differences of 2 rows).
    */
   pairSlots: Int32Array;
   pairFirst: Int32Array;
@@ -305,7 +305,8 @@ function reservePairs(state: DecoderState, L: number, more: number): void {
  * The id of the adjacent word pair (a, b) (either may be PAD), computing its vectors on
  * first sight: what a gives b (b's neighbour vector of a, features 12/16/29 at -1, and
  * the pair features 18 and 20) and what b gives a (features 13/17/30 at +1, 19 and 21),
- * plus a's own vector (the second half is read only at a's position).
+ * plus a's own vector (the second half is read only at a's position); with a = PAD, the
+ * first half also corrects b's vector for starting the sentence.
  * The caller has reserved room (reservePairs).
  */
 function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number): number {
@@ -341,6 +342,13 @@ function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number)
   for (let l = 0; l < L; l++) {
     P[at + l] = V[toB + l] + W[r18 + l] + W[r20 + l];
     P[at + L + l] = V[selfA + l] + V[toA + l] + W[r19 + l] + W[r21 + l];
+  }
+  if (a === PAD) {
+    // b starts the sentence (the first half is read only there): the word's cached
+    // vector assumed a non-initial token (features 22 and 23).
+    const s0 = (mix(22, mix(0, shapeB)) >>> shift) * L, s1 = (mix(22, mix(1, shapeB)) >>> shift) * L;
+    const t0 = (mix(23, mix(0, lowerB)) >>> shift) * L, t1 = (mix(23, mix(1, lowerB)) >>> shift) * L;
+    for (let l = 0; l < L; l++) P[at + l] += W[s1 + l] - W[s0 + l] + W[t1 + l] - W[t0 + l];
   }
   return id;
 }
@@ -479,13 +487,6 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
       emit[base + l] = P[selfAndNext + l] + P[fromPrev + l] + V[p2 + l] + V[n2 + l] + C[combo + l];
     }
     leftPair = rightPair;
-    if (start === 1) {
-      const lower = A[ids[i] * ATTRS], shape = A[ids[i] * ATTRS + 1];
-      // The cached vector assumed a non-initial token.
-      const s0 = (mix(22, mix(0, shape)) >>> shift) * L, s1 = (mix(22, mix(1, shape)) >>> shift) * L;
-      const t0 = (mix(23, mix(0, lower)) >>> shift) * L, t1 = (mix(23, mix(1, lower)) >>> shift) * L;
-      for (let l = 0; l < L; l++) emit[base + l] += W[s1 + l] - W[s0 + l] + W[t1 + l] - W[t0 + l];
-    }
     if (headline === 1) {
       const shape = A[ids[i] * ATTRS + 1];
       const h0 = (mix(24, mix(0, shape)) >>> shift) * L, h1 = (mix(24, mix(1, shape)) >>> shift) * L;
