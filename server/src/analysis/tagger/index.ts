@@ -47,7 +47,9 @@ const FORBIDDEN = -1e9;
  * Per model: BIO-allowed predecessors, and a per-word cache. Emission scores are sums of
  * integer weight rows, so they are regrouped exactly: every feature that depends on one
  * word only (its own local features, and the features it gives a neighbour at -2..+2) is
- * summed once per distinct word; only the pair features are looked up per position.
+ * summed once per distinct word; the features of two adjacent words (and a word's own
+ * vector) once per distinct word pair; the cap-class features once per combination of
+ * classes. A token's emission is then five vector reads per label.
  */
 interface DecoderState {
   /** (labels + 1) x labels transition weights (forbidden ones are never read). */
