@@ -39,17 +39,23 @@ const KIND_BY_TYPE: Record<string, NameKind> = { PER: 'person', ORG: 'organizati
 const LABEL_COUNT = LABELS.length;
 const LABEL_TYPE = LABELS.map((l) => (l === 'O' ? '' : l.slice(2)));
 const LABEL_INSIDE = LABELS.map((l) => l.startsWith('I-'));
+/** The name kind of each label (unused for O), by label index. */
+const LABEL_KIND: NameKind[] = LABEL_TYPE.map((type) => KIND_BY_TYPE[type] ?? 'other');
 const FORBIDDEN = -1e9;
 
 /**
  * Per model: BIO-allowed predecessors, and a per-word cache. Emission scores are sums of
  * integer weight rows, so they are regrouped exactly: every feature that depends on one
  * word only (its own local features, and the features it gives a neighbour at -2..+2) is
- * summed once per distinct word; only the pair features are looked up per position.
+ * summed once per distinct word; the features of two adjacent words (and a word's own
+ * vector) once per distinct word pair; the cap-class features once per combination of
+ * classes. A token's emission is then five vector reads per label.
  */
 interface DecoderState {
   /** (labels + 1) x labels transition weights (forbidden ones are never read). */
   transitions: Int32Array;
+  /** The labels x labels part of transitions, transposed: [cur * labels + prev]. */
+  transitionsByCur: Int32Array;
   /** For label cur: allowed predecessors are prevList[prevFrom[cur] .. prevFrom[cur + 1]). */
   prevFrom: Int32Array;
   prevList: Int32Array;
@@ -65,6 +71,28 @@ interface DecoderState {
   vectors: Int32Array;
   /** Per word: lower, shape, capClass, hasLower. */
   attrs: Int32Array;
+  /**
+   * Per adjacent word pair (a, b): open-addressing table of pair ids + 1 (0 = empty), the
+   * pair's words, and 2 x labelCount weights: what a gives b (b's prev-word vector of a plus the shape and
+   * lower pair features) then a's own vector plus what b gives a (the mirror). Sums of at most 21 int8 rows (or 9 plus 4 differences of 2 rows).
+   */
+  pairSlots: Int32Array;
+  pairFirst: Int32Array;
+  pairSecond: Int32Array;
+  pairVectors: Int16Array;
+  pairCount: number;
+  /**
+   * Set when the word cache was emptied: ids read before that in the current sentence are
+   * stale, so pairs built from them are dropped once the sentence is decoded.
+   */
+  pairsStale: boolean;
+  /**
+   * Per combination of the cap classes at -2..+2 with the start and headline flags (key:
+   * capComboKey): id + 1 (0 = not yet seen) of the summed rows of features 25 and 26.
+   */
+  capComboIds: Int32Array;
+  capComboVectors: Int16Array;
+  capComboCount: number;
 }
 const decoderStates = new WeakMap<TaggerModel, DecoderState>();
 const WORD_CACHE_LIMIT = 200_000;
@@ -108,9 +136,14 @@ function decoderState(model: TaggerModel): DecoderState {
     addRow(vectors, NEXT2 * L, W, mix(15, PAD_AFTER) >>> shift, L);
     addRow(vectors, PREV1 * L, W, mix(29, PAD_BEFORE) >>> shift, L);
     addRow(vectors, NEXT1 * L, W, mix(30, PAD_AFTER) >>> shift, L);
+    const transitionsByCur = new Int32Array(L * L);
+    for (let prev = 0; prev < L; prev++) for (let cur = 0; cur < L; cur++) transitionsByCur[cur * L + prev] = model.transitions[prev * L + cur];
     state = {
-      transitions: model.transitions, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
+      transitions: model.transitions, transitionsByCur, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
       slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
+      pairSlots: new Int32Array(PAIR_SLOTS_INITIAL), pairFirst: new Int32Array(PAIR_SLOTS_INITIAL / 2),
+      pairSecond: new Int32Array(PAIR_SLOTS_INITIAL / 2), pairVectors: new Int16Array((PAIR_SLOTS_INITIAL / 2) * 2 * L), pairCount: 0, pairsStale: false,
+      capComboIds: new Int32Array(CAP_COMBO_KEYS), capComboVectors: new Int16Array(64 * L), capComboCount: 0,
     };
     decoderStates.set(model, state);
   }
@@ -138,9 +171,7 @@ function wordIdAt(state: DecoderState, model: TaggerModel, text: string, start: 
     if (state.hashes[id] !== h) continue;
     const w = state.words[id];
     if (w.length !== len) continue;
-    let k = 0;
-    while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === len) return id;
+    if (text.startsWith(w, start)) return id;
   }
   return addWord(state, model, text.slice(start, end), h);
 }
@@ -153,7 +184,12 @@ function insertSlot(slots: Int32Array, h: number, id: number): void {
 }
 
 function addWord(state: DecoderState, model: TaggerModel, word: string, h: number): number {
-  if (state.wordCount >= WORD_CACHE_LIMIT) { state.slots.fill(0); state.words.length = 1; state.wordCount = 1; }
+  if (state.wordCount >= WORD_CACHE_LIMIT) {
+    state.slots.fill(0); state.words.length = 1; state.wordCount = 1;
+    // Word ids are reused from now on: pairs keyed by the old ids are stale.
+    clearPairs(state);
+    state.pairsStale = true;
+  }
   const L = model.labelCount;
   const id = state.wordCount++;
   if ((id + 1) * WORD_VECTORS * L > state.vectors.length) {
@@ -207,6 +243,118 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
   return id;
 }
 
+const PAIR_SLOTS_INITIAL = 1 << 12;
+/** At most this many pairs (2 x 9 int16 each) are kept; the table is emptied beyond. */
+const PAIR_LIMIT = 1 << 18;
+/** Cap classes (1..6, 7 before and 8 after the sentence) are below 9: keys of five of them and 2 flags. */
+const CAP_COMBO_KEYS = 9 * 9 * 9 * 9 * 9 * 4;
+
+/** The id of the summed rows of features 25 and 26 for these cap classes and flags. */
+function capComboId(state: DecoderState, model: TaggerModel, pc2: number, pc1: number, cap: number, nc1: number, nc2: number, flags: number): number {
+  const key = ((((pc2 * 9 + pc1) * 9 + cap) * 9 + nc1) * 9 + nc2) * 4 + flags;
+  const known = state.capComboIds[key];
+  if (known !== 0) return known - 1;
+  const L = model.labelCount;
+  const id = state.capComboCount++;
+  if ((id + 1) * L > state.capComboVectors.length) {
+    const grown = new Int16Array(state.capComboVectors.length * 2);
+    grown.set(state.capComboVectors);
+    state.capComboVectors = grown;
+  }
+  const shift = 32 - model.bits;
+  const W = model.emissions;
+  const r25 = (mix(25, (pc1 * 16 + cap) * 16 + nc1) >>> shift) * L;
+  const r26 = (mix(26, mix(flags, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
+  const C = state.capComboVectors;
+  for (let l = 0; l < L; l++) C[id * L + l] = W[r25 + l] + W[r26 + l];
+  state.capComboIds[key] = id + 1;
+  return id;
+}
+
+function clearPairs(state: DecoderState): void {
+  state.pairSlots.fill(0);
+  state.pairCount = 0;
+}
+
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+function insertPairSlot(slots: Int32Array, h: number, id: number): void {
+  const mask = slots.length - 1;
+  let slot = h & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = id + 1;
+}
+
+/** Makes room for `more` new pairs without moving or dropping any pair during a run. */
+function reservePairs(state: DecoderState, L: number, more: number): void {
+  while ((state.pairCount + more) * 2 > state.pairSlots.length) {
+    if (state.pairCount > 0 && state.pairSlots.length >= PAIR_LIMIT * 2) { clearPairs(state); continue; }
+    const slots = new Int32Array(state.pairSlots.length * 2);
+    const cap = slots.length / 2;
+    const first = new Int32Array(cap), second = new Int32Array(cap), vectors = new Int16Array(cap * 2 * L);
+    first.set(state.pairFirst.subarray(0, state.pairCount));
+    second.set(state.pairSecond.subarray(0, state.pairCount));
+    vectors.set(state.pairVectors.subarray(0, state.pairCount * 2 * L));
+    for (let p = 0; p < state.pairCount; p++) insertPairSlot(slots, pairHash(first[p], second[p]), p);
+    state.pairSlots = slots; state.pairFirst = first; state.pairSecond = second; state.pairVectors = vectors;
+  }
+}
+
+/**
+ * The id of the adjacent word pair (a, b) (either may be PAD), computing its vectors on
+ * first sight: what a gives b (b's neighbour vector of a, features 12/16/29 at -1, and
+ * the pair features 18 and 20) and what b gives a (features 13/17/30 at +1, 19 and 21),
+ * plus a's own vector (the second half is read only at a's position); with a = PAD, the
+ * first half also corrects b's vector for starting the sentence.
+ * The caller has reserved room (reservePairs).
+ */
+function pairIdOf(state: DecoderState, model: TaggerModel, a: number, b: number): number {
+  const h = pairHash(a, b);
+  const slots = state.pairSlots;
+  const mask = slots.length - 1;
+  const first = state.pairFirst, second = state.pairSecond;
+  let slot = h & mask;
+  for (; ; slot = (slot + 1) & mask) {
+    const v = slots[slot];
+    if (v === 0) break;
+    if (first[v - 1] === a && second[v - 1] === b) return v - 1;
+  }
+  const id = state.pairCount++;
+  slots[slot] = id + 1;
+  first[id] = a;
+  second[id] = b;
+  const L = model.labelCount;
+  const W = model.emissions;
+  const shift = 32 - model.bits;
+  const A = state.attrs;
+  const V = state.vectors;
+  const stride = WORD_VECTORS * L;
+  const lowerA = a === PAD ? PAD_BEFORE : A[a * ATTRS], shapeA = a === PAD ? PAD_BEFORE : A[a * ATTRS + 1];
+  const lowerB = b === PAD ? PAD_AFTER : A[b * ATTRS], shapeB = b === PAD ? PAD_AFTER : A[b * ATTRS + 1];
+  const toB = a * stride + PREV1 * L, toA = b * stride + NEXT1 * L, selfA = a * stride + SELF * L;
+  const r18 = (mix(18, mix(shapeA, shapeB)) >>> shift) * L;
+  const r20 = (mix(20, mix(lowerA, lowerB)) >>> shift) * L;
+  const r19 = (mix(19, mix(shapeA, shapeB)) >>> shift) * L;
+  const r21 = (mix(21, mix(lowerA, lowerB)) >>> shift) * L;
+  const P = state.pairVectors;
+  const at = id * 2 * L;
+  for (let l = 0; l < L; l++) {
+    P[at + l] = V[toB + l] + W[r18 + l] + W[r20 + l];
+    P[at + L + l] = V[selfA + l] + V[toA + l] + W[r19 + l] + W[r21 + l];
+  }
+  if (a === PAD) {
+    // b starts the sentence (the first half is read only there): the word's cached
+    // vector assumed a non-initial token (features 22 and 23).
+    const s0 = (mix(22, mix(0, shapeB)) >>> shift) * L, s1 = (mix(22, mix(1, shapeB)) >>> shift) * L;
+    const t0 = (mix(23, mix(0, lowerB)) >>> shift) * L, t1 = (mix(23, mix(1, lowerB)) >>> shift) * L;
+    for (let l = 0; l < L; l++) P[at + l] += W[s1 + l] - W[s0 + l] + W[t1 + l] - W[t0 + l];
+  }
+  return id;
+}
+
 const CAP_TITLE = 2, CAP_UPPER = 3, CAP_MIXED = 4;
 /** Tokens further than this from any capitalised token are labelled O without scoring. */
 const ACTIVE_RADIUS = 2;
@@ -217,16 +365,12 @@ let emitBuffer = new Int32Array(256 * 9);
 let scoreBuffer = new Float64Array(256 * 9);
 let backBuffer = new Uint8Array(256 * 9);
 let capBuffer = new Int32Array(256);
-let lowerBuffer = new Int32Array(256);
-let shapeBuffer = new Int32Array(256);
 
 function ensureBuffers(n: number, L: number): void {
   if (idBuffer.length >= n) return;
   const size = n * 2;
   idBuffer = new Int32Array(size);
   capBuffer = new Int32Array(size);
-  lowerBuffer = new Int32Array(size);
-  shapeBuffer = new Int32Array(size);
   emitBuffer = new Int32Array(size * L);
   scoreBuffer = new Float64Array(size * L);
   backBuffer = new Uint8Array(size * L);
@@ -250,8 +394,6 @@ function decodeIds(state: DecoderState, model: TaggerModel, n: number, labels: U
   let hasLower = false, hasUpper = false;
   for (let i = 0; i < n; i++) {
     const at = idBuffer[i] * ATTRS;
-    lowerBuffer[i] = A[at];
-    shapeBuffer[i] = A[at + 1];
     const cap = A[at + 2];
     capBuffer[i] = cap;
     if (A[at + 3]) hasLower = true;
@@ -274,6 +416,49 @@ function decodeIds(state: DecoderState, model: TaggerModel, n: number, labels: U
     }
     decodeRun(state, model, n, headline, runStart, i, labels);
   }
+  if (state.pairsStale) { clearPairs(state); state.pairsStale = false; }
+}
+
+/** The runtime's label set (LABELS): O, then B- and I- of four types. */
+const NINE_LABELS = 9;
+
+/** The best predecessor of a label that any label may precede (first of equals, as in the loop). */
+function argBest9(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number, s8: number, Tc: Int32Array, o: number): number {
+  let best = s0 + Tc[o], arg = 0, s = s1 + Tc[o + 1];
+  if (s > best) { best = s; arg = 1; }
+  s = s2 + Tc[o + 2]; if (s > best) { best = s; arg = 2; }
+  s = s3 + Tc[o + 3]; if (s > best) { best = s; arg = 3; }
+  s = s4 + Tc[o + 4]; if (s > best) { best = s; arg = 4; }
+  s = s5 + Tc[o + 5]; if (s > best) { best = s; arg = 5; }
+  s = s6 + Tc[o + 6]; if (s > best) { best = s; arg = 6; }
+  s = s7 + Tc[o + 7]; if (s > best) { best = s; arg = 7; }
+  s = s8 + Tc[o + 8]; if (s > best) { arg = 8; }
+  return arg;
+}
+
+/**
+ * Viterbi over positions from+1..to-1 for LABELS (O = 0, B-x odd, I-x = B-x + 1): the
+ * general loop below unrolled, with the same sums, order and tie-breaking. O and B-x may
+ * follow any label; I-x only B-x or I-x. Tc is the transposed transition matrix.
+ */
+function viterbiNine(Tc: Int32Array, emit: Int32Array, score: Float64Array, back: Uint8Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const pb = (i - 1) * 9, at = i * 9;
+    const s0 = score[pb], s1 = score[pb + 1], s2 = score[pb + 2], s3 = score[pb + 3], s4 = score[pb + 4];
+    const s5 = score[pb + 5], s6 = score[pb + 6], s7 = score[pb + 7], s8 = score[pb + 8];
+    for (let cur = 0; cur < 9; cur++) {
+      const o = cur * 9;
+      let arg: number;
+      if (cur === 0 || (cur & 1) === 1) {
+        arg = argBest9(s0, s1, s2, s3, s4, s5, s6, s7, s8, Tc, o);
+      } else {
+        // I-x after B-x (cur - 1) or I-x (cur); the B- comes first, so it wins ties.
+        arg = score[pb + cur] + Tc[o + cur] > score[pb + cur - 1] + Tc[o + cur - 1] ? cur : cur - 1;
+      }
+      score[at + cur] = (score[pb + arg] + Tc[o + arg]) + emit[at + cur];
+      back[at + cur] = arg;
+    }
+  }
 }
 
 function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline: number, from: number, to: number, labels: Uint8Array): void {
@@ -283,39 +468,29 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   const V = state.vectors;
   const stride = WORD_VECTORS * L;
   const emit = emitBuffer, score = scoreBuffer, back = backBuffer;
-  const ids = idBuffer, lowers = lowerBuffer, shapes = shapeBuffer, caps = capBuffer;
+  const ids = idBuffer, caps = capBuffer;
+  const A = state.attrs;
+  reservePairs(state, L, to - from + 1);
+  let leftPair = pairIdOf(state, model, from >= 1 ? ids[from - 1] : PAD, ids[from]);
+  const P = state.pairVectors;
   for (let i = from; i < to; i++) {
     const base = i * L;
-    const self = ids[i] * stride + SELF * L;
-    const p1 = (i >= 1 ? ids[i - 1] : PAD) * stride + PREV1 * L;
-    const n1 = (i + 1 < n ? ids[i + 1] : PAD) * stride + NEXT1 * L;
+    const rightPair = pairIdOf(state, model, ids[i], i + 1 < n ? ids[i + 1] : PAD);
+    // The right pair's second half holds the token's own vector too.
+    const fromPrev = leftPair * 2 * L, selfAndNext = rightPair * 2 * L + L;
     const p2 = (i >= 2 ? ids[i - 2] : PAD) * stride + PREV2 * L;
     const n2 = (i + 2 < n ? ids[i + 2] : PAD) * stride + NEXT2 * L;
-    // Pair features (see contextFeatures), looked up per position.
-    const lower = lowers[i], shape = shapes[i], cap = caps[i];
-    const pl1 = i >= 1 ? lowers[i - 1] : PAD_BEFORE, ps1 = i >= 1 ? shapes[i - 1] : PAD_BEFORE, pc1 = i >= 1 ? caps[i - 1] : 7;
-    const pc2 = i >= 2 ? caps[i - 2] : 7;
-    const nl1 = i + 1 < n ? lowers[i + 1] : PAD_AFTER, ns1 = i + 1 < n ? shapes[i + 1] : PAD_AFTER, nc1 = i + 1 < n ? caps[i + 1] : 8;
-    const nc2 = i + 2 < n ? caps[i + 2] : 8;
+    // Cap-class features (see contextFeatures), summed once per combination.
     const start = i === 0 ? 1 : 0;
-    const r18 = (mix(18, mix(ps1, shape)) >>> shift) * L;
-    const r19 = (mix(19, mix(shape, ns1)) >>> shift) * L;
-    const r20 = (mix(20, mix(pl1, lower)) >>> shift) * L;
-    const r21 = (mix(21, mix(lower, nl1)) >>> shift) * L;
-    const r25 = (mix(25, (pc1 * 16 + cap) * 16 + nc1) >>> shift) * L;
-    const r26 = (mix(26, mix(headline * 2 + start, cap * 16 + pc2 * 256 + nc2)) >>> shift) * L;
+    const combo = capComboId(state, model, i >= 2 ? caps[i - 2] : 7, i >= 1 ? caps[i - 1] : 7, caps[i],
+      i + 1 < n ? caps[i + 1] : 8, i + 2 < n ? caps[i + 2] : 8, headline * 2 + start) * L;
+    const C = state.capComboVectors;
     for (let l = 0; l < L; l++) {
-      emit[base + l] = V[self + l] +
-        V[p1 + l] + V[n1 + l] + V[p2 + l] + V[n2 + l] +
-        W[r18 + l] + W[r19 + l] + W[r20 + l] + W[r21 + l] + W[r25 + l] + W[r26 + l];
+      emit[base + l] = P[selfAndNext + l] + P[fromPrev + l] + V[p2 + l] + V[n2 + l] + C[combo + l];
     }
-    if (start === 1) {
-      // The cached vector assumed a non-initial token.
-      const s0 = (mix(22, mix(0, shape)) >>> shift) * L, s1 = (mix(22, mix(1, shape)) >>> shift) * L;
-      const t0 = (mix(23, mix(0, lower)) >>> shift) * L, t1 = (mix(23, mix(1, lower)) >>> shift) * L;
-      for (let l = 0; l < L; l++) emit[base + l] += W[s1 + l] - W[s0 + l] + W[t1 + l] - W[t0 + l];
-    }
+    leftPair = rightPair;
     if (headline === 1) {
+      const shape = A[ids[i] * ATTRS + 1];
       const h0 = (mix(24, mix(0, shape)) >>> shift) * L, h1 = (mix(24, mix(1, shape)) >>> shift) * L;
       for (let l = 0; l < L; l++) emit[base + l] += W[h1 + l] - W[h0 + l];
     }
@@ -328,25 +503,28 @@ function decodeRun(state: DecoderState, model: TaggerModel, n: number, headline:
   } else {
     for (let cur = 0; cur < L; cur++) score[from * L + cur] = state.afterO[cur] + emit[from * L + cur];
   }
-  for (let i = from + 1; i < to; i++) {
-    const prevBase = (i - 1) * L;
-    for (let cur = 0; cur < L; cur++) {
-      let best = -Infinity, arg = 0;
-      const first = prevFrom[cur], last = prevFrom[cur + 1];
-      if (last - first === L) {
-        for (let prev = 0; prev < L; prev++) {
-          const s = score[prevBase + prev] + T[prev * L + cur];
-          if (s > best) { best = s; arg = prev; }
+  if (L === NINE_LABELS) viterbiNine(state.transitionsByCur, emit, score, back, from, to);
+  else {
+    for (let i = from + 1; i < to; i++) {
+      const prevBase = (i - 1) * L;
+      for (let cur = 0; cur < L; cur++) {
+        let best = -Infinity, arg = 0;
+        const first = prevFrom[cur], last = prevFrom[cur + 1];
+        if (last - first === L) {
+          for (let prev = 0; prev < L; prev++) {
+            const s = score[prevBase + prev] + T[prev * L + cur];
+            if (s > best) { best = s; arg = prev; }
+          }
+        } else {
+          for (let k = first; k < last; k++) {
+            const prev = prevList[k];
+            const s = score[prevBase + prev] + T[prev * L + cur];
+            if (s > best) { best = s; arg = prev; }
+          }
         }
-      } else {
-        for (let k = first; k < last; k++) {
-          const prev = prevList[k];
-          const s = score[prevBase + prev] + T[prev * L + cur];
-          if (s > best) { best = s; arg = prev; }
-        }
+        score[i * L + cur] = best + emit[i * L + cur];
+        back[i * L + cur] = arg;
       }
-      score[i * L + cur] = best + emit[i * L + cur];
-      back[i * L + cur] = arg;
     }
   }
   // A run that ends before the sentence does is followed by an O: no name may end on a
@@ -426,6 +604,7 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
     let openAt = 0;
     for (let i = 0; i < n; i++) {
       const label = labels[i];
+      if (label === 0 && !open) continue; // most tokens: O outside a name
       const type = LABEL_TYPE[label];
       if (open && (!LABEL_INSIDE[label] || type !== openType)) {
         if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, i - 1);
@@ -433,7 +612,7 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
         open = undefined;
       }
       if (type && !open) {
-        open = { start: t.starts[first + i], end: t.ends[first + i], kind: KIND_BY_TYPE[type] };
+        open = { start: t.starts[first + i], end: t.ends[first + i], kind: LABEL_KIND[label] };
         openType = type;
         openAt = i;
       } else if (open) {

@@ -127,6 +127,13 @@ export function scanTokens(text: string): TokenArrays {
       let j = i + 1;
       let sawDot = false;
       while (j < n) {
+        // ASCII letters and digits first (isWordCharAt's own fast case), in a tight loop.
+        let c0 = text.charCodeAt(j);
+        while ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) {
+          if (++j === n) break;
+          c0 = text.charCodeAt(j);
+        }
+        if (j === n) break;
         if (isWordCharAt(text, j)) { j++; continue; }
         const c = text.charCodeAt(j);
         const nextIsWord = j + 1 < n && isWordCharAt(text, j + 1);
