@@ -31,17 +31,118 @@ function mix(a: number, b: number): number {
   return h ^ (h >>> 16);
 }
 
+const BOS = hashString('<s>', 2);
+const EOS = hashString('</s>', 3);
+
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019', "'", '\u00ab', '\u00bb']);
 
-function shapeOf(t: Token): number {
-  const s = t.text;
-  if (!t.word) return QUOTE_CHARS.has(s) ? 1 : 2;
+function shapeOf(s: string, word: boolean): number {
+  if (!word) return QUOTE_CHARS.has(s) ? 1 : 2;
   const c = s.charCodeAt(0);
   if (c >= 48 && c <= 57) return 3;
   const lower = s.toLowerCase();
   if (lower === s) return 4;
   if (s.toUpperCase() === s && s.length > 1) return 5;
   return 6;
+}
+
+/**
+ * What the features need of each distinct token text, computed once: a sentence's
+ * features then look words up by id instead of lower-casing and hashing every token.
+ * Only depends on the text (and on the cue lexicon and bits the table was made for).
+ */
+class WordTable {
+  private readonly index = new Map<string, number>();
+  size = 0;
+  hash = new Int32Array(1024);
+  suffix = new Int32Array(1024);
+  mix11 = new Int32Array(1024);
+  mix19 = new Int32Array(1024);
+  wordShape = new Int8Array(1024);
+  markShape = new Int8Array(1024);
+  cue = new Uint8Array(1024);
+  comma = new Uint8Array(1024);
+  that = new Uint8Array(1024);
+
+  constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {}
+
+  idOf(text: string): number {
+    const known = this.index.get(text);
+    if (known !== undefined) return known;
+    const id = this.size++;
+    if (id >= this.hash.length) this.growTo(id * 2);
+    const mask = (1 << this.bits) - 1;
+    const lw = text.toLowerCase();
+    const h = hashString(lw, 1);
+    const suffix = lw.length > 3 ? hashString(lw.slice(-3), 9) : h;
+    this.hash[id] = h;
+    this.suffix[id] = suffix;
+    this.mix11[id] = mix(h, 11) & mask;
+    this.mix19[id] = mix(suffix, 19) & mask;
+    this.wordShape[id] = shapeOf(text, true);
+    this.markShape[id] = shapeOf(text, false);
+    this.cue[id] = this.cueWords.has(lw) ? 1 : 0;
+    this.comma[id] = text === ',' ? 1 : 0;
+    this.that[id] = lw === 'that' ? 1 : 0;
+    this.index.set(text, id);
+    return id;
+  }
+
+  private growTo(capacity: number): void {
+    const grown = <T extends Int32Array | Int8Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    this.hash = grown(this.hash);
+    this.suffix = grown(this.suffix);
+    this.mix11 = grown(this.mix11);
+    this.mix19 = grown(this.mix19);
+    this.wordShape = grown(this.wordShape);
+    this.markShape = grown(this.markShape);
+    this.cue = grown(this.cue);
+    this.comma = grown(this.comma);
+    this.that = grown(this.that);
+  }
+}
+
+/** Bound on the word table's size: past it, the table starts afresh (between sentences). */
+const WORD_TABLE_LIMIT = 200_000;
+let words: WordTable | undefined;
+
+function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
+  if (!words || words.cueWords !== cueWords || words.bits !== bits || words.size > WORD_TABLE_LIMIT) words = new WordTable(cueWords, bits);
+  return words;
+}
+
+// Per-sentence scratch arrays, reused (feature extraction is synchronous and the arrays
+// never leave sentenceFeatures).
+const scratch = {
+  capacity: 0,
+  ids: new Int32Array(0),
+  wordHash: new Int32Array(6),
+  isCue: new Uint8Array(0),
+  shape: new Int32Array(0),
+  leftCue: new Int32Array(0),
+  rightCue: new Int32Array(0),
+  commasBefore: new Int32Array(1),
+  thatsBefore: new Int32Array(1),
+  quotesBefore: new Int32Array(1),
+};
+
+function grow(n: number): void {
+  if (n <= scratch.capacity) return;
+  const c = Math.max(n, scratch.capacity * 2, 64);
+  scratch.capacity = c;
+  scratch.ids = new Int32Array(c);
+  scratch.wordHash = new Int32Array(c + 6);
+  scratch.isCue = new Uint8Array(c);
+  scratch.shape = new Int32Array(c);
+  scratch.leftCue = new Int32Array(c);
+  scratch.rightCue = new Int32Array(c);
+  scratch.commasBefore = new Int32Array(c + 1);
+  scratch.thatsBefore = new Int32Array(c + 1);
+  scratch.quotesBefore = new Int32Array(c + 1);
 }
 
 function distanceBucket(d: number): number {
@@ -67,25 +168,20 @@ export function sentenceFeatures(
   // The runtime passes a buffer it reuses; training keeps one array per sentence.
   const out = buffer && buffer.length >= n * F ? buffer : new Int32Array(n * F);
   const mask = (1 << bits) - 1;
-  const lower: string[] = new Array(n);
-  const wordHash = new Int32Array(n + 6);
-  const isCue: boolean[] = new Array(n);
-  const shape = new Int32Array(n);
+  const words = wordTable(cueWords, bits);
+  grow(n);
+  const { ids, wordHash, isCue, shape, leftCue, rightCue, commasBefore, thatsBefore, quotesBefore } = scratch;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
-    const w = t.text.toLowerCase();
-    lower[k] = w;
-    wordHash[k + 3] = hashString(w, 1);
-    shape[k] = shapeOf(t);
-    isCue[k] = !inQuote[k] && t.word && cueWords.has(w) && !(k > 0 && shape[k] === 6);
+    const id = words.idOf(t.text);
+    ids[k] = id;
+    wordHash[k + 3] = words.hash[id];
+    shape[k] = t.word ? words.wordShape[id] : words.markShape[id];
+    isCue[k] = !inQuote[k] && t.word && words.cue[id] === 1 && !(k > 0 && shape[k] === 6) ? 1 : 0;
   }
-  const BOS = hashString('<s>', 2);
-  const EOS = hashString('</s>', 3);
   wordHash[0] = wordHash[1] = wordHash[2] = BOS;
   wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
   // Nearest cue-like word on the left / right, with the commas and "that" between.
-  const leftCue = new Int32Array(n).fill(-1);
-  const rightCue = new Int32Array(n).fill(-1);
   for (let k = 0, last = -1; k < n; k++) {
     leftCue[k] = last;
     if (isCue[k]) last = k;
@@ -94,12 +190,11 @@ export function sentenceFeatures(
     rightCue[k] = next;
     if (isCue[k]) next = k;
   }
-  const commasBefore = new Int32Array(n + 1);
-  const thatsBefore = new Int32Array(n + 1);
-  const quotesBefore = new Int32Array(n + 1);
+  commasBefore[0] = thatsBefore[0] = quotesBefore[0] = 0;
   for (let k = 0; k < n; k++) {
-    commasBefore[k + 1] = commasBefore[k] + (tokens[k].text === ',' ? 1 : 0);
-    thatsBefore[k + 1] = thatsBefore[k] + (lower[k] === 'that' ? 1 : 0);
+    const id = ids[k];
+    commasBefore[k + 1] = commasBefore[k] + words.comma[id];
+    thatsBefore[k + 1] = thatsBefore[k] + words.that[id];
     quotesBefore[k + 1] = quotesBefore[k] + (inQuote[k] ? 1 : 0);
   }
   const sentenceHasQuote = quotesBefore[n] > 0 ? 1 : 0;
@@ -109,8 +204,8 @@ export function sentenceFeatures(
     const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1], wp2 = wordHash[k + 5];
     const wm3 = wordHash[k], wp3 = k + 6 < n + 6 ? wordHash[k + 6] : EOS;
     const q = inQuote[k] ? 1 : 0;
-    const lw = lower[k];
-    const suffix = lw.length > 3 ? hashString(lw.slice(-3), 9) : w0;
+    const id = ids[k];
+    const suffix = words.suffix[id];
     const lc = leftCue[k];
     const rc = rightCue[k];
     const ld = lc >= 0 ? distanceBucket(k - lc) : 15;
@@ -122,7 +217,7 @@ export function sentenceFeatures(
     const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
     out[o + 0] = (1) & mask;
-    out[o + 1] = (mix(w0, 11)) & mask;
+    out[o + 1] = words.mix11[id];
     out[o + 2] = (mix(wm1, 12)) & mask;
     out[o + 3] = (mix(wp1, 13)) & mask;
     out[o + 4] = (mix(wm2, 14)) & mask;
@@ -130,7 +225,7 @@ export function sentenceFeatures(
     out[o + 6] = (mix(mix(wm1, w0), 16)) & mask;
     out[o + 7] = (mix(mix(w0, wp1), 17)) & mask;
     out[o + 8] = (mix(shape[k] * 2 + q, 18)) & mask;
-    out[o + 9] = (mix(suffix, 19)) & mask;
+    out[o + 9] = words.mix19[id];
     out[o + 10] = (mix(wm3, 20)) & mask;
     out[o + 11] = (mix(wp3, 21)) & mask;
     out[o + 12] = (mix(isCue[k] ? 1 : 0, 22)) & mask;
