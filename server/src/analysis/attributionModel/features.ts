@@ -51,7 +51,7 @@ function shapeOf(s: string, word: boolean): number {
  * features then look words up by id instead of lower-casing and hashing every token.
  * Only depends on the text (and on the cue lexicon and bits the table was made for).
  */
-class WordTable {
+export class WordTable {
   private readonly index = new Map<string, number>();
   size = 0;
   hash = new Int32Array(1024);
@@ -104,6 +104,44 @@ class WordTable {
     this.comma = grown(this.comma);
     this.that = grown(this.that);
   }
+}
+
+/**
+ * Slots of the features that depend on one token text only: the token's own (1, 9, 20,
+ * 28) and its neighbours' (2, 3, 4, 5, 10, 11). The runtime scores these once per
+ * distinct word (see wordFeatureIndices) instead of once per token.
+ */
+export const WORD_SLOTS: readonly number[] = [1, 2, 3, 4, 5, 9, 10, 11, 20, 28];
+/** Where the neighbour of slots 2, 3, 4, 5, 10, 11 stands, relative to the token. */
+export const NEIGHBOUR_OFFSETS: readonly number[] = [-1, 1, -2, 2, -3, 3];
+const NEIGHBOUR_SEEDS = [12, 13, 14, 15, 20, 21];
+/** Length of wordFeatureIndices' output. */
+export const WORD_FEATURE_COUNT = 12;
+
+/**
+ * The single-word feature indices of word `id` of `table`, as sentenceFeatures computes
+ * them: [slot 1, slot 9, slot 20 outside / inside quotes, slot 28 as a word / as a mark,
+ * then the word seen as the neighbour at each NEIGHBOUR_OFFSETS]. id -1 / -2 stands for
+ * the sentence start / end padding (only its neighbour entries are meaningful).
+ */
+export function wordFeatureIndices(table: WordTable, id: number, out: Int32Array): void {
+  const mask = (1 << table.bits) - 1;
+  const h = id === -1 ? BOS : id === -2 ? EOS : table.hash[id];
+  if (id >= 0) {
+    const suffix = table.suffix[id];
+    out[0] = table.mix11[id];
+    out[1] = table.mix19[id];
+    out[2] = mix(mix(h, 0), 30) & mask;
+    out[3] = mix(mix(h, 1), 30) & mask;
+    out[4] = mix(mix(suffix, table.wordShape[id]), 38) & mask;
+    out[5] = mix(mix(suffix, table.markShape[id]), 38) & mask;
+  } else out.fill(0, 0, 6);
+  for (let i = 0; i < 6; i++) out[6 + i] = mix(h, NEIGHBOUR_SEEDS[i]) & mask;
+}
+
+/** The word table and word ids of the sentence sentenceFeatures saw last. */
+export function lastSentenceWords(): { table: WordTable; ids: Int32Array } {
+  return { table: words!, ids: scratch.ids };
 }
 
 /** Bound on the word table's size: past it, the table starts afresh (between sentences). */

@@ -3,7 +3,7 @@
 // data): hashed feature rows kept after pruning, delta-and-varint encoded, weights
 // quantised to int8; plus the cue-like word list the features look at.
 import type { Token } from '../text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures } from './features';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
 
 export interface AttributionModelArtifact {
   format: 'claimlens-attribution/1';
@@ -175,6 +175,74 @@ let scoreBuffer = new Int32Array(0);
 let bestBuffer = new Float64Array(0);
 let backBuffer = new Int8Array(0);
 
+/** Feature slots scored per token (the others are scored per word). */
+const OTHER_SLOTS = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, i) => i).filter((i) => !WORD_SLOTS.includes(i));
+/**
+ * Per word: emission sums of its own word features in 4 variants (outside / inside
+ * quotes, x word / mark), then of it as each of the 6 neighbours: 10 vectors of L.
+ */
+const WORD_VECTOR = 10 * LABEL_COUNT;
+
+interface WordScores {
+  table: WordTable;
+  known: Uint8Array;
+  vectors: Int32Array;
+  /** The sentence start (negative offsets) or end (positive) as each neighbour. */
+  boundary: Int32Array;
+}
+
+const wordScores = new WeakMap<AttributionModel, WordScores>();
+const wordIndices = new Int32Array(WORD_FEATURE_COUNT);
+
+function addRow(model: AttributionModel, feature: number, into: Int32Array, at: number): void {
+  const row = feature * LABEL_COUNT;
+  for (let l = 0; l < LABEL_COUNT; l++) into[at + l] += model.emissions[row + l];
+}
+
+function wordScoresFor(model: AttributionModel, table: WordTable): WordScores {
+  let cache = wordScores.get(model);
+  if (!cache || cache.table !== table) {
+    const boundary = new Int32Array(6 * LABEL_COUNT);
+    const bos = new Int32Array(WORD_FEATURE_COUNT);
+    const eos = new Int32Array(WORD_FEATURE_COUNT);
+    wordFeatureIndices(table, -1, bos);
+    wordFeatureIndices(table, -2, eos);
+    for (let i = 0; i < 6; i++) addRow(model, (NEIGHBOUR_OFFSETS[i] < 0 ? bos : eos)[6 + i], boundary, i * LABEL_COUNT);
+    cache = { table, known: new Uint8Array(1024), vectors: new Int32Array(1024 * WORD_VECTOR), boundary };
+    wordScores.set(model, cache);
+  }
+  return cache;
+}
+
+function scoreWord(model: AttributionModel, cache: WordScores, id: number): void {
+  if (id >= cache.known.length) {
+    const capacity = Math.max(id + 1, cache.known.length * 2);
+    const known = new Uint8Array(capacity);
+    known.set(cache.known);
+    const vectors = new Int32Array(capacity * WORD_VECTOR);
+    vectors.set(cache.vectors);
+    cache.known = known;
+    cache.vectors = vectors;
+  }
+  const L = LABEL_COUNT;
+  const base = id * WORD_VECTOR;
+  const v = cache.vectors;
+  v.fill(0, base, base + WORD_VECTOR);
+  wordFeatureIndices(cache.table, id, wordIndices);
+  // Own features: slots 1 and 9 always, slot 20 by quote, slot 28 by word / mark.
+  for (let q = 0; q < 2; q++) {
+    for (let mark = 0; mark < 2; mark++) {
+      const at = base + (q * 2 + mark) * L;
+      addRow(model, wordIndices[0], v, at);
+      addRow(model, wordIndices[1], v, at);
+      addRow(model, wordIndices[2 + q], v, at);
+      addRow(model, wordIndices[4 + mark], v, at);
+    }
+  }
+  for (let i = 0; i < 6; i++) addRow(model, wordIndices[6 + i], v, base + (4 + i) * L);
+  cache.known[id] = 1;
+}
+
 /** Tags one sentence: Source, Cue and Content spans in token indices. */
 export function tagSentence(
   model: AttributionModel,
@@ -192,11 +260,21 @@ export function tagSentence(
   const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer);
   const scores = scoreBuffer;
   const em = model.emissions;
-  // Seven labels, unrolled: this loop is most of the tagger's time.
+  // The features of one word (WORD_SLOTS) are scored once per distinct word; the rest
+  // per token. Sums of the same int8 weights in another order: the same integers.
+  const { table, ids } = lastSentenceWords();
+  const cache = wordScoresFor(model, table);
+  for (let k = 0; k < n; k++) {
+    const id = ids[k];
+    if (id >= cache.known.length || !cache.known[id]) scoreWord(model, cache, id);
+  }
+  const vectors = cache.vectors;
+  const boundary = cache.boundary;
   for (let k = 0; k < n; k++) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let j = k * F, end = j + F; j < end; j++) {
-      const row = features[j] * 7;
+    const o = k * F;
+    for (let i = 0; i < OTHER_SLOTS.length; i++) {
+      const row = features[o + OTHER_SLOTS[i]] * 7;
       s0 += em[row];
       s1 += em[row + 1];
       s2 += em[row + 2];
@@ -205,14 +283,35 @@ export function tagSentence(
       s5 += em[row + 5];
       s6 += em[row + 6];
     }
-    const o = k * L;
-    scores[o] = s0;
-    scores[o + 1] = s1;
-    scores[o + 2] = s2;
-    scores[o + 3] = s3;
-    scores[o + 4] = s4;
-    scores[o + 5] = s5;
-    scores[o + 6] = s6;
+    const self = ids[k] * WORD_VECTOR + ((inQuote[k] ? 2 : 0) + (tokens[k].word ? 0 : 1)) * L;
+    s0 += vectors[self];
+    s1 += vectors[self + 1];
+    s2 += vectors[self + 2];
+    s3 += vectors[self + 3];
+    s4 += vectors[self + 4];
+    s5 += vectors[self + 5];
+    s6 += vectors[self + 6];
+    for (let i = 0; i < 6; i++) {
+      const at = k + NEIGHBOUR_OFFSETS[i];
+      const inside = at >= 0 && at < n;
+      const src = inside ? vectors : boundary;
+      const b = inside ? ids[at] * WORD_VECTOR + (4 + i) * L : i * L;
+      s0 += src[b];
+      s1 += src[b + 1];
+      s2 += src[b + 2];
+      s3 += src[b + 3];
+      s4 += src[b + 4];
+      s5 += src[b + 5];
+      s6 += src[b + 6];
+    }
+    const so = k * L;
+    scores[so] = s0;
+    scores[so + 1] = s1;
+    scores[so + 2] = s2;
+    scores[so + 3] = s3;
+    scores[so + 4] = s4;
+    scores[so + 5] = s5;
+    scores[so + 6] = s6;
   }
   return labelSpans(viterbi(scores, n, model.transitions));
 }
