@@ -253,6 +253,21 @@ export function tagSentence(
 ): RoleSpan[] {
   const n = tokens.length;
   if (n === 0) return [];
+  return labelSpans(viterbi(emissionScores(model, tokens, inQuote, mention, rule), n, model.transitions));
+}
+
+/**
+ * Emission scores (n x L) of one sentence: per token and label, the sum of the weights of
+ * its features (sentenceFeatures). A view of a buffer reused by the next call.
+ */
+export function emissionScores(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
+): Int32Array {
+  const n = tokens.length;
   const L = LABEL_COUNT;
   const F = FEATURES_PER_TOKEN;
   if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
@@ -313,5 +328,5 @@ export function tagSentence(
     scores[so + 5] = s5;
     scores[so + 6] = s6;
   }
-  return labelSpans(viterbi(scores, n, model.transitions));
+  return scores.subarray(0, n * L);
 }
