@@ -144,6 +144,31 @@ export function lastSentenceWords(): { table: WordTable; ids: Int32Array } {
   return { table: words!, ids: scratch.ids };
 }
 
+/**
+ * mix(raw, seed) & mask of the features over small integers (slot: largest raw value
+ * + 1), memoised per slot; raw values outside the memo are mixed directly.
+ */
+const SMALL_SLOT_SIZES: Record<number, number> = { 8: 16, 12: 2, 13: 1024, 15: 1024, 17: 32, 18: 128, 19: 128, 21: 8, 24: 256, 27: 8, 30: 16, 31: 16384, 34: 16, 36: 256, 37: 128 };
+let smallMemo: { bits: number; memos: Int32Array[] } | undefined;
+
+function smallMixes(bits: number): Int32Array[] {
+  if (!smallMemo || smallMemo.bits !== bits) {
+    const memos: Int32Array[] = [];
+    for (let slot = 0; slot < FEATURES_PER_TOKEN; slot++) memos.push(new Int32Array(SMALL_SLOT_SIZES[slot] ?? 0).fill(-1));
+    smallMemo = { bits, memos };
+  }
+  return smallMemo.memos;
+}
+
+function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): number {
+  if (raw >= 0 && raw < memo.length) {
+    let v = memo[raw];
+    if (v < 0) memo[raw] = v = mix(raw, seed) & mask;
+    return v;
+  }
+  return mix(raw, seed) & mask;
+}
+
 /** Bound on the word table's size: past it, the table starts afresh (between sentences). */
 const WORD_TABLE_LIMIT = 200_000;
 let words: WordTable | undefined;
@@ -200,6 +225,8 @@ export function sentenceFeatures(
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
   buffer?: Int32Array,
+  /** Leave the WORD_SLOTS unwritten (the runtime scores them per word). */
+  skipWordSlots = false,
 ): Int32Array {
   const n = tokens.length;
   const F = FEATURES_PER_TOKEN;
@@ -207,6 +234,7 @@ export function sentenceFeatures(
   const out = buffer && buffer.length >= n * F ? buffer : new Int32Array(n * F);
   const mask = (1 << bits) - 1;
   const words = wordTable(cueWords, bits);
+  const small = smallMixes(bits);
   grow(n);
   const { ids, wordHash, isCue, shape, leftCue, rightCue, commasBefore, thatsBefore, quotesBefore } = scratch;
   for (let k = 0; k < n; k++) {
@@ -255,43 +283,43 @@ export function sentenceFeatures(
     const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
     out[o + 0] = (1) & mask;
-    out[o + 1] = words.mix11[id];
-    out[o + 2] = (mix(wm1, 12)) & mask;
-    out[o + 3] = (mix(wp1, 13)) & mask;
-    out[o + 4] = (mix(wm2, 14)) & mask;
-    out[o + 5] = (mix(wp2, 15)) & mask;
+    if (!skipWordSlots) out[o + 1] = words.mix11[id];
+    if (!skipWordSlots) out[o + 2] = (mix(wm1, 12)) & mask;
+    if (!skipWordSlots) out[o + 3] = (mix(wp1, 13)) & mask;
+    if (!skipWordSlots) out[o + 4] = (mix(wm2, 14)) & mask;
+    if (!skipWordSlots) out[o + 5] = (mix(wp2, 15)) & mask;
     out[o + 6] = (mix(mix(wm1, w0), 16)) & mask;
     out[o + 7] = (mix(mix(w0, wp1), 17)) & mask;
-    out[o + 8] = (mix(shape[k] * 2 + q, 18)) & mask;
-    out[o + 9] = words.mix19[id];
-    out[o + 10] = (mix(wm3, 20)) & mask;
-    out[o + 11] = (mix(wp3, 21)) & mask;
-    out[o + 12] = (mix(isCue[k] ? 1 : 0, 22)) & mask;
-    out[o + 13] = (mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23)) & mask;
+    out[o + 8] = mixSmall(small[8], shape[k] * 2 + q, 18, mask);
+    if (!skipWordSlots) out[o + 9] = words.mix19[id];
+    if (!skipWordSlots) out[o + 10] = (mix(wm3, 20)) & mask;
+    if (!skipWordSlots) out[o + 11] = (mix(wp3, 21)) & mask;
+    out[o + 12] = mixSmall(small[12], isCue[k] ? 1 : 0, 22, mask);
+    out[o + 13] = mixSmall(small[13], ld * 64 + lCommas * 8 + lThat * 2 + q, 23, mask);
     out[o + 14] = (mix(mix(lcWord, ld), 24)) & mask;
-    out[o + 15] = (mix(rd * 64 + rCommas * 8 + q, 25)) & mask;
+    out[o + 15] = mixSmall(small[15], rd * 64 + rCommas * 8 + q, 25, mask);
     out[o + 16] = (mix(mix(rcWord, rd), 26)) & mask;
-    out[o + 17] = (mix(pos * 4 + shape[k], 27)) & mask;
-    out[o + 18] = (mix(k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28)) & mask;
-    out[o + 19] = (mix(k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29)) & mask;
-    out[o + 20] = (mix(mix(w0, q), 30)) & mask;
-    out[o + 21] = (mix(sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31)) & mask;
+    out[o + 17] = mixSmall(small[17], pos * 4 + shape[k], 27, mask);
+    out[o + 18] = mixSmall(small[18], k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28, mask);
+    out[o + 19] = mixSmall(small[19], k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29, mask);
+    if (!skipWordSlots) out[o + 20] = (mix(mix(w0, q), 30)) & mask;
+    out[o + 21] = mixSmall(small[21], sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31, mask);
     out[o + 22] = (mix(mix(wm1, wm2), 32)) & mask;
     out[o + 23] = (mix(mix(wp1, wp2), 33)) & mask;
-    out[o + 24] = (mix(ld * 16 + rd, 34)) & mask;
+    out[o + 24] = mixSmall(small[24], ld * 16 + rd, 34, mask);
     out[o + 25] = (mix(mix(w0, ld * 16 + rd), 35)) & mask;
     out[o + 26] = (mix(mix(lcWord, lThat * 4 + lCommas), 36)) & mask;
-    out[o + 27] = (mix(q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37)) & mask;
-    out[o + 28] = (mix(mix(suffix, shape[k]), 38)) & mask;
+    out[o + 27] = mixSmall(small[27], q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37, mask);
+    if (!skipWordSlots) out[o + 28] = (mix(mix(suffix, shape[k]), 38)) & mask;
     out[o + 29] = (mix(mix(wm1, wp1), 39)) & mask;
-    out[o + 30] = (mix(mentionAt(mention, k), 40)) & mask;
-    out[o + 31] = (mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41)) & mask;
+    out[o + 30] = mixSmall(small[30], mentionAt(mention, k), 40, mask);
+    out[o + 31] = mixSmall(small[31], (k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41, mask);
     out[o + 32] = (mix(mix(mentionAt(mention, k), ld * 16 + rd), 42)) & mask;
     out[o + 33] = (mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43)) & mask;
-    out[o + 34] = (mix(mentionAt(rule, k), 44)) & mask;
+    out[o + 34] = mixSmall(small[34], mentionAt(rule, k), 44, mask);
     out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
-    out[o + 36] = (mix((k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46)) & mask;
-    out[o + 37] = (mix(mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47)) & mask;
+    out[o + 36] = mixSmall(small[36], (k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46, mask);
+    out[o + 37] = mixSmall(small[37], mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47, mask);
   }
   return out;
 }

@@ -272,7 +272,7 @@ export function emissionScores(
   const F = FEATURES_PER_TOKEN;
   if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
-  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer);
+  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer, true);
   const scores = scoreBuffer;
   const em = model.emissions;
   // The features of one word (WORD_SLOTS) are scored once per distinct word; the rest
