@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { tokenize } from '../../server/src/analysis/text';
 import { FEATURES_PER_TOKEN, LABEL_COUNT, sentenceFeatures } from '../../server/src/analysis/attributionModel/features';
-import { emissionScores, type AttributionModel } from '../../server/src/analysis/attributionModel/model';
+import { allowedTransition, emissionScores, viterbi, type AttributionModel } from '../../server/src/analysis/attributionModel/model';
 import { attributionModel } from '../../server/src/analysis/attributionModel/index';
 
 function plainScores(model: AttributionModel, tokens: ReturnType<typeof tokenize>, inQuote: boolean[], mention?: Int8Array, rule?: Int8Array): number[] {
@@ -56,5 +56,57 @@ describe('attribution tagger: runtime scores', () => {
     for (const other of SENTENCES) emissionScores(model, tokenize(other, 0, other.length), tokenize(other, 0, other.length).map(() => true));
     assert.deepStrictEqual([...emissionScores(model, tokens, inQuote)], first);
     assert.deepStrictEqual(first, plainScores(model, tokens, inQuote));
+  });
+});
+
+/** Viterbi as a plain loop over every allowed predecessor (ascending, strict >). */
+function viterbiReference(scores: ArrayLike<number>, n: number, transitions: ArrayLike<number>): number[] {
+  const L = LABEL_COUNT;
+  const best: number[] = [];
+  const back: number[] = [];
+  for (let l = 0; l < L; l++) best[l] = l === 0 || l % 2 === 1 ? scores[l] + transitions[L * L + l] : -Infinity;
+  for (let k = 1; k < n; k++) {
+    for (let l = 0; l < L; l++) {
+      let m = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowedTransition(p, l)) continue;
+        const v = best[(k - 1) * L + p] + transitions[p * L + l];
+        if (v > m) {
+          m = v;
+          arg = p;
+        }
+      }
+      best[k * L + l] = m + scores[k * L + l];
+      back[k * L + l] = arg;
+    }
+  }
+  const labels: number[] = [];
+  if (n === 0) return labels;
+  let arg = 0;
+  for (let l = 1; l < L; l++) if (best[(n - 1) * L + l] > best[(n - 1) * L + arg]) arg = l;
+  for (let k = n - 1; k >= 0; k--) {
+    labels[k] = arg;
+    arg = back[k * L + arg];
+  }
+  return labels;
+}
+
+describe('attribution tagger: Viterbi', () => {
+  it('finds the labels of the plain loop, ties included', () => {
+    // A small deterministic generator; a narrow range of values makes ties common.
+    let seed = 12345;
+    const next = (range: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % range;
+    };
+    const model = attributionModel();
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + next(12);
+      const range = trial % 2 === 0 ? 3 : 200;
+      const scores = Int32Array.from({ length: n * LABEL_COUNT }, () => next(range) - (range >> 1));
+      const transitions = trial % 3 === 0 ? model.transitions : Int32Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, () => next(range) - (range >> 1));
+      assert.deepStrictEqual([...viterbi(scores, n, transitions)], viterbiReference(scores, n, transitions), `trial ${trial}`);
+    }
   });
 });

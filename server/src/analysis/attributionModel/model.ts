@@ -107,46 +107,122 @@ export function allowedTransition(from: number, to: number): boolean {
   return from === to || from === to - 1;
 }
 
-/** allowedTransition as a table, from-major. */
-const ALLOWED: Uint8Array = (() => {
-  const table = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
-  for (let p = 0; p < LABEL_COUNT; p++) for (let l = 0; l < LABEL_COUNT; l++) table[p * LABEL_COUNT + l] = allowedTransition(p, l) ? 1 : 0;
-  return table;
-})();
-
 /**
  * Viterbi over emission scores `scores` (n x L) and transitions ((L + 1) x L, last row the
  * start). Returns the best label per token.
  */
 export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>): Int8Array {
   const L = LABEL_COUNT;
-  if (bestBuffer.length < n * L) {
-    bestBuffer = new Float64Array(n * L * 2);
-    backBuffer = new Int8Array(n * L * 2);
-  }
-  const best = bestBuffer;
-  const back = backBuffer;
-  for (let l = 0; l < L; l++) best[l] = l === 0 || l % 2 === 1 ? scores[l] + transitions[L * L + l] : -Infinity;
-  for (let k = 1; k < n; k++) {
-    for (let l = 0; l < L; l++) {
-      let m = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + l]) continue;
-        const v = best[(k - 1) * L + p] + transitions[p * L + l];
-        if (v > m) {
-          m = v;
-          arg = p;
-        }
-      }
-      best[k * L + l] = m + scores[k * L + l];
-      back[k * L + l] = arg;
-    }
-  }
   const labels = new Int8Array(n);
   if (n === 0) return labels;
+  if (backBuffer.length < n * L) backBuffer = new Int8Array(n * L * 2);
+  const back = backBuffer;
+  // Seven labels, unrolled, the best scores of the previous token in locals; the same
+  // sums, the same ascending order of predecessors and strict comparisons as the plain
+  // loop (viterbiReference in the tests), so the same labels on ties.
+  const t00 = transitions[0],
+    t10 = transitions[7],
+    t20 = transitions[14],
+    t30 = transitions[21],
+    t40 = transitions[28],
+    t50 = transitions[35],
+    t60 = transitions[42],
+    t01 = transitions[1],
+    t11 = transitions[8],
+    t21 = transitions[15],
+    t31 = transitions[22],
+    t41 = transitions[29],
+    t51 = transitions[36],
+    t61 = transitions[43],
+    t12 = transitions[9],
+    t22 = transitions[16],
+    t03 = transitions[3],
+    t13 = transitions[10],
+    t23 = transitions[17],
+    t33 = transitions[24],
+    t43 = transitions[31],
+    t53 = transitions[38],
+    t63 = transitions[45],
+    t34 = transitions[25],
+    t44 = transitions[32],
+    t05 = transitions[5],
+    t15 = transitions[12],
+    t25 = transitions[19],
+    t35 = transitions[26],
+    t45 = transitions[33],
+    t55 = transitions[40],
+    t65 = transitions[47],
+    t56 = transitions[41],
+    t66 = transitions[48];
+  const start = L * L;
+  let p0 = scores[0] + transitions[start + 0];
+  let p1 = scores[1] + transitions[start + 1];
+  let p2 = -Infinity;
+  let p3 = scores[3] + transitions[start + 3];
+  let p4 = -Infinity;
+  let p5 = scores[5] + transitions[start + 5];
+  let p6 = -Infinity;
+  for (let k = 1; k < n; k++) {
+    const o = k * L;
+    let m0 = -Infinity, a0 = 0;
+    if (p0 + t00 > m0) { m0 = p0 + t00; a0 = 0; }
+    if (p1 + t10 > m0) { m0 = p1 + t10; a0 = 1; }
+    if (p2 + t20 > m0) { m0 = p2 + t20; a0 = 2; }
+    if (p3 + t30 > m0) { m0 = p3 + t30; a0 = 3; }
+    if (p4 + t40 > m0) { m0 = p4 + t40; a0 = 4; }
+    if (p5 + t50 > m0) { m0 = p5 + t50; a0 = 5; }
+    if (p6 + t60 > m0) { m0 = p6 + t60; a0 = 6; }
+    let m1 = -Infinity, a1 = 0;
+    if (p0 + t01 > m1) { m1 = p0 + t01; a1 = 0; }
+    if (p1 + t11 > m1) { m1 = p1 + t11; a1 = 1; }
+    if (p2 + t21 > m1) { m1 = p2 + t21; a1 = 2; }
+    if (p3 + t31 > m1) { m1 = p3 + t31; a1 = 3; }
+    if (p4 + t41 > m1) { m1 = p4 + t41; a1 = 4; }
+    if (p5 + t51 > m1) { m1 = p5 + t51; a1 = 5; }
+    if (p6 + t61 > m1) { m1 = p6 + t61; a1 = 6; }
+    let m2 = -Infinity, a2 = 0;
+    if (p1 + t12 > m2) { m2 = p1 + t12; a2 = 1; }
+    if (p2 + t22 > m2) { m2 = p2 + t22; a2 = 2; }
+    let m3 = -Infinity, a3 = 0;
+    if (p0 + t03 > m3) { m3 = p0 + t03; a3 = 0; }
+    if (p1 + t13 > m3) { m3 = p1 + t13; a3 = 1; }
+    if (p2 + t23 > m3) { m3 = p2 + t23; a3 = 2; }
+    if (p3 + t33 > m3) { m3 = p3 + t33; a3 = 3; }
+    if (p4 + t43 > m3) { m3 = p4 + t43; a3 = 4; }
+    if (p5 + t53 > m3) { m3 = p5 + t53; a3 = 5; }
+    if (p6 + t63 > m3) { m3 = p6 + t63; a3 = 6; }
+    let m4 = -Infinity, a4 = 0;
+    if (p3 + t34 > m4) { m4 = p3 + t34; a4 = 3; }
+    if (p4 + t44 > m4) { m4 = p4 + t44; a4 = 4; }
+    let m5 = -Infinity, a5 = 0;
+    if (p0 + t05 > m5) { m5 = p0 + t05; a5 = 0; }
+    if (p1 + t15 > m5) { m5 = p1 + t15; a5 = 1; }
+    if (p2 + t25 > m5) { m5 = p2 + t25; a5 = 2; }
+    if (p3 + t35 > m5) { m5 = p3 + t35; a5 = 3; }
+    if (p4 + t45 > m5) { m5 = p4 + t45; a5 = 4; }
+    if (p5 + t55 > m5) { m5 = p5 + t55; a5 = 5; }
+    if (p6 + t65 > m5) { m5 = p6 + t65; a5 = 6; }
+    let m6 = -Infinity, a6 = 0;
+    if (p5 + t56 > m6) { m6 = p5 + t56; a6 = 5; }
+    if (p6 + t66 > m6) { m6 = p6 + t66; a6 = 6; }
+    back[o + 0] = a0;
+    back[o + 1] = a1;
+    back[o + 2] = a2;
+    back[o + 3] = a3;
+    back[o + 4] = a4;
+    back[o + 5] = a5;
+    back[o + 6] = a6;
+    p0 = m0 + scores[o + 0];
+    p1 = m1 + scores[o + 1];
+    p2 = m2 + scores[o + 2];
+    p3 = m3 + scores[o + 3];
+    p4 = m4 + scores[o + 4];
+    p5 = m5 + scores[o + 5];
+    p6 = m6 + scores[o + 6];
+  }
+  const last = [p0, p1, p2, p3, p4, p5, p6];
   let arg = 0;
-  for (let l = 1; l < L; l++) if (best[(n - 1) * L + l] > best[(n - 1) * L + arg]) arg = l;
+  for (let l = 1; l < L; l++) if (last[l] > last[arg]) arg = l;
   for (let k = n - 1; k >= 0; k--) {
     labels[k] = arg;
     arg = back[k * L + arg];
@@ -172,7 +248,6 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
 // Scratch space reused from sentence to sentence (tagging is synchronous).
 let featureBuffer = new Int32Array(0);
 let scoreBuffer = new Int32Array(0);
-let bestBuffer = new Float64Array(0);
 let backBuffer = new Int8Array(0);
 
 /** Feature slots scored per token (the others are scored per word). */
