@@ -24,7 +24,10 @@ export interface AttributionModelArtifact {
 
 export interface AttributionModel {
   bits: number;
+  /** Weights per feature row: L int8 per row. */
   emissions: Int8Array;
+  /** The same rows padded to 8 bytes, so that a row never straddles a cache line. */
+  emissionRows8?: Int8Array;
   transitions: Int32Array;
   cueWords: Set<string>;
 }
@@ -98,7 +101,9 @@ export function loadAttributionModel(artifact: AttributionModelArtifact): Attrib
     delta = 0;
     shift = 0;
   }
-  return { bits: artifact.bits, emissions, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+  const emissionRows8 = new Int8Array((1 << artifact.bits) * 8);
+  for (let f = 0; f < 1 << artifact.bits; f++) for (let l = 0; l < L; l++) emissionRows8[f * 8 + l] = emissions[f * L + l];
+  return { bits: artifact.bits, emissions, emissionRows8, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
 }
 
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
@@ -250,6 +255,14 @@ let featureBuffer = new Int32Array(0);
 let scoreBuffer = new Int32Array(0);
 let backBuffer = new Int8Array(0);
 
+function paddedRows(model: AttributionModel): Int8Array {
+  const rows = model.emissions.length / LABEL_COUNT;
+  const padded = new Int8Array(rows * 8);
+  for (let f = 0; f < rows; f++) for (let l = 0; l < LABEL_COUNT; l++) padded[f * 8 + l] = model.emissions[f * LABEL_COUNT + l];
+  model.emissionRows8 = padded;
+  return padded;
+}
+
 /** Feature slots scored per token (the others are scored per word). */
 const OTHER_SLOTS = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, i) => i).filter((i) => !WORD_SLOTS.includes(i));
 /**
@@ -349,7 +362,7 @@ export function emissionScores(
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
   const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer, true);
   const scores = scoreBuffer;
-  const em = model.emissions;
+  const em = model.emissionRows8 ?? paddedRows(model);
   // The features of one word (WORD_SLOTS) are scored once per distinct word; the rest
   // per token. Sums of the same int8 weights in another order: the same integers.
   const { table, ids } = lastSentenceWords();
@@ -364,7 +377,7 @@ export function emissionScores(
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     const o = k * F;
     for (let i = 0; i < OTHER_SLOTS.length; i++) {
-      const row = features[o + OTHER_SLOTS[i]] * 7;
+      const row = features[o + OTHER_SLOTS[i]] << 3;
       s0 += em[row];
       s1 += em[row + 1];
       s2 += em[row + 2];
