@@ -38,7 +38,8 @@ describe('attribution tagger: runtime scores', () => {
       const close = tokens.findIndex((t) => t.text === '”');
       const inQuote = tokens.map((_, k) => open >= 0 && k >= open && k <= close);
       const mention = Int8Array.from(tokens, (t, k) => (/^[A-Z]/.test(t.text) && k > 0 ? 2 + (k % 2) : 0));
-      const rule = Int8Array.from(tokens, (_, k) => k % 7);
+      // Codes 7 and 8 lie outside what ruleCodes makes: scored directly, not per word.
+      const rule = Int8Array.from(tokens, (_, k) => k % 9);
       for (const [m, r] of [[undefined, undefined], [mention, rule]] as const) {
         const fast = [...emissionScores(model, tokens, inQuote, m, r)];
         assert.strictEqual(fast.length, n * LABEL_COUNT);

@@ -9,6 +9,8 @@ import type { Token } from '../text';
 export const ROLE_LABELS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
 export type RoleLabel = (typeof ROLE_LABELS)[number];
 export const LABEL_COUNT = ROLE_LABELS.length;
+/** Rule codes (ruleCodes) run from 0 (nothing) to B/I of the three roles, like the labels. */
+export const RULE_CODE_COUNT = 7;
 
 export const FEATURES_PER_TOKEN = 38;
 
@@ -108,20 +110,21 @@ export class WordTable {
 
 /**
  * Slots of the features that depend on one token text only: the token's own (1, 9, 20,
- * 28) and its neighbours' (2, 3, 4, 5, 10, 11). The runtime scores these once per
+ * 28; 35 with the rule code) and its neighbours' (2, 3, 4, 5, 10, 11). The runtime scores these once per
  * distinct word (see wordFeatureIndices) instead of once per token.
  */
-export const WORD_SLOTS: readonly number[] = [1, 2, 3, 4, 5, 9, 10, 11, 20, 28];
+export const WORD_SLOTS: readonly number[] = [1, 2, 3, 4, 5, 9, 10, 11, 20, 28, 35];
 /** Where the neighbour of slots 2, 3, 4, 5, 10, 11 stands, relative to the token. */
 export const NEIGHBOUR_OFFSETS: readonly number[] = [-1, 1, -2, 2, -3, 3];
 const NEIGHBOUR_SEEDS = [12, 13, 14, 15, 20, 21];
 /** Length of wordFeatureIndices' output. */
-export const WORD_FEATURE_COUNT = 12;
+export const WORD_FEATURE_COUNT = 12 + RULE_CODE_COUNT;
 
 /**
  * The single-word feature indices of word `id` of `table`, as sentenceFeatures computes
  * them: [slot 1, slot 9, slot 20 outside / inside quotes, slot 28 as a word / as a mark,
- * then the word seen as the neighbour at each NEIGHBOUR_OFFSETS]. id -1 / -2 stands for
+ * then the word seen as the neighbour at each NEIGHBOUR_OFFSETS, then slot 35 for each
+ * rule code below RULE_CODE_COUNT (wordRuleFeature for others)]. id -1 / -2 stands for
  * the sentence start / end padding (only its neighbour entries are meaningful).
  */
 export function wordFeatureIndices(table: WordTable, id: number, out: Int32Array): void {
@@ -137,6 +140,12 @@ export function wordFeatureIndices(table: WordTable, id: number, out: Int32Array
     out[5] = mix(mix(suffix, table.markShape[id]), 38) & mask;
   } else out.fill(0, 0, 6);
   for (let i = 0; i < 6; i++) out[6 + i] = mix(h, NEIGHBOUR_SEEDS[i]) & mask;
+  for (let r = 0; r < RULE_CODE_COUNT; r++) out[12 + r] = id >= 0 ? wordRuleFeature(table, id, r) : 0;
+}
+
+/** Slot 35 of word `id` with rule code `rule`. */
+export function wordRuleFeature(table: WordTable, id: number, rule: number): number {
+  return mix(mix(rule, table.hash[id]), 45) & ((1 << table.bits) - 1);
 }
 
 /** The word table and word ids of the sentence sentenceFeatures saw last. */
@@ -317,7 +326,7 @@ export function sentenceFeatures(
     out[o + 32] = (mix(mix(mentionAt(mention, k), ld * 16 + rd), 42)) & mask;
     out[o + 33] = (mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43)) & mask;
     out[o + 34] = mixSmall(small[34], mentionAt(rule, k), 44, mask);
-    out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
+    if (!skipWordSlots) out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
     out[o + 36] = mixSmall(small[36], (k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46, mask);
     out[o + 37] = mixSmall(small[37], mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47, mask);
   }

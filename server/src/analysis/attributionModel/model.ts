@@ -3,7 +3,7 @@
 // data): hashed feature rows kept after pruning, delta-and-varint encoded, weights
 // quantised to int8; plus the cue-like word list the features look at.
 import type { Token } from '../text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, wordRuleFeature, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
 
 export interface AttributionModelArtifact {
   format: 'claimlens-attribution/1';
@@ -267,9 +267,10 @@ function paddedRows(model: AttributionModel): Int8Array {
 const OTHER_SLOTS = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, i) => i).filter((i) => !WORD_SLOTS.includes(i));
 /**
  * Per word: emission sums of its own word features in 4 variants (outside / inside
- * quotes, x word / mark), then of it as each of the 6 neighbours: 10 vectors of L.
+ * quotes, x word / mark), then of it as each of the 6 neighbours, then of slot 35 per
+ * rule code: 10 + RULE_CODE_COUNT vectors of L.
  */
-const WORD_VECTOR = 10 * LABEL_COUNT;
+const WORD_VECTOR = (10 + RULE_CODE_COUNT) * LABEL_COUNT;
 
 interface WordScores {
   table: WordTable;
@@ -328,6 +329,7 @@ function scoreWord(model: AttributionModel, cache: WordScores, id: number): void
     }
   }
   for (let i = 0; i < 6; i++) addRow(model, wordIndices[6 + i], v, base + (4 + i) * L);
+  for (let r = 0; r < RULE_CODE_COUNT; r++) addRow(model, wordIndices[12 + r], v, base + (10 + r) * L);
   cache.known[id] = 1;
 }
 
@@ -394,6 +396,24 @@ export function emissionScores(
     s4 += vectors[self + 4];
     s5 += vectors[self + 5];
     s6 += vectors[self + 6];
+    // Slot 35: the word with the rule code.
+    const r = rule ? rule[k] : 0;
+    let rb: number;
+    let rsrc: Int32Array | Int8Array;
+    if (r >= 0 && r < RULE_CODE_COUNT) {
+      rsrc = vectors;
+      rb = ids[k] * WORD_VECTOR + (10 + r) * L;
+    } else {
+      rsrc = em;
+      rb = wordRuleFeature(table, ids[k], r) << 3;
+    }
+    s0 += rsrc[rb];
+    s1 += rsrc[rb + 1];
+    s2 += rsrc[rb + 2];
+    s3 += rsrc[rb + 3];
+    s4 += rsrc[rb + 4];
+    s5 += rsrc[rb + 5];
+    s6 += rsrc[rb + 6];
     for (let i = 0; i < 6; i++) {
       const at = k + NEIGHBOUR_OFFSETS[i];
       const inside = at >= 0 && at < n;
