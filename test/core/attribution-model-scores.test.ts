@@ -58,6 +58,19 @@ describe('attribution tagger: runtime scores', () => {
     assert.deepStrictEqual([...emissionScores(model, tokens, inQuote)], first);
     assert.deepStrictEqual(first, plainScores(model, tokens, inQuote));
   });
+
+  it('stay the same after the word table has filled up and started afresh', () => {
+    const model = attributionModel();
+    const text = 'Officials said the bridge would reopen.';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = tokens.map(() => false);
+    const first = [...emissionScores(model, tokens, inQuote)];
+    // More distinct words than the table keeps, and long ones (kept as copies).
+    const many = Array.from({ length: 40000 }, (_, i) => `word${i}xxxxxxxxxxxx`).join(' ');
+    emissionScores(model, tokenize(many, 0, many.length), new Array(40000).fill(false));
+    assert.deepStrictEqual([...emissionScores(model, tokens, inQuote)], first);
+    assert.deepStrictEqual([...emissionScores(model, tokenize(many, 0, 200), new Array(200).fill(false))], plainScores(model, tokenize(many, 0, 200), new Array(200).fill(false)));
+  });
 });
 
 /** Viterbi as a plain loop over every allowed predecessor (ascending, strict >). */

@@ -86,7 +86,8 @@ export class WordTable {
     this.cue[id] = this.cueWords.has(lw) ? 1 : 0;
     this.comma[id] = text === ',' ? 1 : 0;
     this.that[id] = lw === 'that' ? 1 : 0;
-    this.index.set(text, id);
+    // A token's text may be a slice of its whole document: keep a copy, not the document.
+    this.index.set(text.length < 13 ? text : text.split('').join(''), id);
     return id;
   }
 
@@ -179,7 +180,7 @@ function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): nu
 }
 
 /** Bound on the word table's size: past it, the table starts afresh (between sentences). */
-const WORD_TABLE_LIMIT = 200_000;
+const WORD_TABLE_LIMIT = 32_768;
 let words: WordTable | undefined;
 
 function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {

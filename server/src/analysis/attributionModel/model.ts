@@ -275,15 +275,16 @@ const WORD_VECTOR = (10 + RULE_CODE_COUNT) * LABEL_COUNT;
 interface WordScores {
   table: WordTable;
   known: Uint8Array;
-  vectors: Int32Array;
+  /** Sums of at most four int8 weights: int16 is enough. */
+  vectors: Int16Array;
   /** The sentence start (negative offsets) or end (positive) as each neighbour. */
-  boundary: Int32Array;
+  boundary: Int16Array;
 }
 
 const wordScores = new WeakMap<AttributionModel, WordScores>();
 const wordIndices = new Int32Array(WORD_FEATURE_COUNT);
 
-function addRow(model: AttributionModel, feature: number, into: Int32Array, at: number): void {
+function addRow(model: AttributionModel, feature: number, into: Int32Array | Int16Array, at: number): void {
   const row = feature * LABEL_COUNT;
   for (let l = 0; l < LABEL_COUNT; l++) into[at + l] += model.emissions[row + l];
 }
@@ -291,13 +292,13 @@ function addRow(model: AttributionModel, feature: number, into: Int32Array, at: 
 function wordScoresFor(model: AttributionModel, table: WordTable): WordScores {
   let cache = wordScores.get(model);
   if (!cache || cache.table !== table) {
-    const boundary = new Int32Array(6 * LABEL_COUNT);
+    const boundary = new Int16Array(6 * LABEL_COUNT);
     const bos = new Int32Array(WORD_FEATURE_COUNT);
     const eos = new Int32Array(WORD_FEATURE_COUNT);
     wordFeatureIndices(table, -1, bos);
     wordFeatureIndices(table, -2, eos);
     for (let i = 0; i < 6; i++) addRow(model, (NEIGHBOUR_OFFSETS[i] < 0 ? bos : eos)[6 + i], boundary, i * LABEL_COUNT);
-    cache = { table, known: new Uint8Array(1024), vectors: new Int32Array(1024 * WORD_VECTOR), boundary };
+    cache = { table, known: new Uint8Array(1024), vectors: new Int16Array(1024 * WORD_VECTOR), boundary };
     wordScores.set(model, cache);
   }
   return cache;
@@ -308,7 +309,7 @@ function scoreWord(model: AttributionModel, cache: WordScores, id: number): void
     const capacity = Math.max(id + 1, cache.known.length * 2);
     const known = new Uint8Array(capacity);
     known.set(cache.known);
-    const vectors = new Int32Array(capacity * WORD_VECTOR);
+    const vectors = new Int16Array(capacity * WORD_VECTOR);
     vectors.set(cache.vectors);
     cache.known = known;
     cache.vectors = vectors;
@@ -399,7 +400,7 @@ export function emissionScores(
     // Slot 35: the word with the rule code.
     const r = rule ? rule[k] : 0;
     let rb: number;
-    let rsrc: Int32Array | Int8Array;
+    let rsrc: Int16Array | Int8Array;
     if (r >= 0 && r < RULE_CODE_COUNT) {
       rsrc = vectors;
       rb = ids[k] * WORD_VECTOR + (10 + r) * L;
