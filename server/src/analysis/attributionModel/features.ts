@@ -179,8 +179,11 @@ function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): nu
   return mix(raw, seed) & mask;
 }
 
-/** Bound on the word table's size: past it, the table starts afresh (between sentences). */
-const WORD_TABLE_LIMIT = 32_768;
+/**
+ * Bound on the word table's size: past it, the table starts afresh (between sentences).
+ * A little under 2^15, so the per-word caches (doubling from 1024) stop at 32768 entries.
+ */
+const WORD_TABLE_LIMIT = 32_000;
 let words: WordTable | undefined;
 
 function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
