@@ -9,6 +9,8 @@ import type { Token } from '../text';
 export const ROLE_LABELS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
 export type RoleLabel = (typeof ROLE_LABELS)[number];
 export const LABEL_COUNT = ROLE_LABELS.length;
+/** Rule codes (ruleCodes) run from 0 (nothing) to B/I of the three roles, like the labels. */
+export const RULE_CODE_COUNT = 7;
 
 export const FEATURES_PER_TOKEN = 38;
 
@@ -31,17 +33,192 @@ function mix(a: number, b: number): number {
   return h ^ (h >>> 16);
 }
 
+const BOS = hashString('<s>', 2);
+const EOS = hashString('</s>', 3);
+
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019', "'", '\u00ab', '\u00bb']);
 
-function shapeOf(t: Token): number {
-  const s = t.text;
-  if (!t.word) return QUOTE_CHARS.has(s) ? 1 : 2;
+function shapeOf(s: string, word: boolean): number {
+  if (!word) return QUOTE_CHARS.has(s) ? 1 : 2;
   const c = s.charCodeAt(0);
   if (c >= 48 && c <= 57) return 3;
   const lower = s.toLowerCase();
   if (lower === s) return 4;
   if (s.toUpperCase() === s && s.length > 1) return 5;
   return 6;
+}
+
+/**
+ * What the features need of each distinct token text, computed once: a sentence's
+ * features then look words up by id instead of lower-casing and hashing every token.
+ * Only depends on the text (and on the cue lexicon and bits the table was made for).
+ */
+export class WordTable {
+  private readonly index = new Map<string, number>();
+  size = 0;
+  hash = new Int32Array(1024);
+  suffix = new Int32Array(1024);
+  mix11 = new Int32Array(1024);
+  mix19 = new Int32Array(1024);
+  wordShape = new Int8Array(1024);
+  markShape = new Int8Array(1024);
+  cue = new Uint8Array(1024);
+  comma = new Uint8Array(1024);
+  that = new Uint8Array(1024);
+
+  constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {}
+
+  idOf(text: string): number {
+    const known = this.index.get(text);
+    if (known !== undefined) return known;
+    const id = this.size++;
+    if (id >= this.hash.length) this.growTo(id * 2);
+    const mask = (1 << this.bits) - 1;
+    const lw = text.toLowerCase();
+    const h = hashString(lw, 1);
+    const suffix = lw.length > 3 ? hashString(lw.slice(-3), 9) : h;
+    this.hash[id] = h;
+    this.suffix[id] = suffix;
+    this.mix11[id] = mix(h, 11) & mask;
+    this.mix19[id] = mix(suffix, 19) & mask;
+    this.wordShape[id] = shapeOf(text, true);
+    this.markShape[id] = shapeOf(text, false);
+    this.cue[id] = this.cueWords.has(lw) ? 1 : 0;
+    this.comma[id] = text === ',' ? 1 : 0;
+    this.that[id] = lw === 'that' ? 1 : 0;
+    // A token's text may be a slice of its whole document: keep a copy, not the document.
+    this.index.set(text.length < 13 ? text : text.split('').join(''), id);
+    return id;
+  }
+
+  private growTo(capacity: number): void {
+    const grown = <T extends Int32Array | Int8Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    this.hash = grown(this.hash);
+    this.suffix = grown(this.suffix);
+    this.mix11 = grown(this.mix11);
+    this.mix19 = grown(this.mix19);
+    this.wordShape = grown(this.wordShape);
+    this.markShape = grown(this.markShape);
+    this.cue = grown(this.cue);
+    this.comma = grown(this.comma);
+    this.that = grown(this.that);
+  }
+}
+
+/**
+ * Slots of the features that depend on one token text only: the token's own (1, 9, 20,
+ * 28; 35 with the rule code) and its neighbours' (2, 3, 4, 5, 10, 11). The runtime scores these once per
+ * distinct word (see wordFeatureIndices) instead of once per token.
+ */
+export const WORD_SLOTS: readonly number[] = [1, 2, 3, 4, 5, 9, 10, 11, 20, 28, 35];
+/** Where the neighbour of slots 2, 3, 4, 5, 10, 11 stands, relative to the token. */
+export const NEIGHBOUR_OFFSETS: readonly number[] = [-1, 1, -2, 2, -3, 3];
+const NEIGHBOUR_SEEDS = [12, 13, 14, 15, 20, 21];
+/** Length of wordFeatureIndices' output. */
+export const WORD_FEATURE_COUNT = 12 + RULE_CODE_COUNT;
+
+/**
+ * The single-word feature indices of word `id` of `table`, as sentenceFeatures computes
+ * them: [slot 1, slot 9, slot 20 outside / inside quotes, slot 28 as a word / as a mark,
+ * then the word seen as the neighbour at each NEIGHBOUR_OFFSETS, then slot 35 for each
+ * rule code below RULE_CODE_COUNT (wordRuleFeature for others)]. id -1 / -2 stands for
+ * the sentence start / end padding (only its neighbour entries are meaningful).
+ */
+export function wordFeatureIndices(table: WordTable, id: number, out: Int32Array): void {
+  const mask = (1 << table.bits) - 1;
+  const h = id === -1 ? BOS : id === -2 ? EOS : table.hash[id];
+  if (id >= 0) {
+    const suffix = table.suffix[id];
+    out[0] = table.mix11[id];
+    out[1] = table.mix19[id];
+    out[2] = mix(mix(h, 0), 30) & mask;
+    out[3] = mix(mix(h, 1), 30) & mask;
+    out[4] = mix(mix(suffix, table.wordShape[id]), 38) & mask;
+    out[5] = mix(mix(suffix, table.markShape[id]), 38) & mask;
+  } else out.fill(0, 0, 6);
+  for (let i = 0; i < 6; i++) out[6 + i] = mix(h, NEIGHBOUR_SEEDS[i]) & mask;
+  for (let r = 0; r < RULE_CODE_COUNT; r++) out[12 + r] = id >= 0 ? wordRuleFeature(table, id, r) : 0;
+}
+
+/** Slot 35 of word `id` with rule code `rule`. */
+export function wordRuleFeature(table: WordTable, id: number, rule: number): number {
+  return mix(mix(rule, table.hash[id]), 45) & ((1 << table.bits) - 1);
+}
+
+/** The word table and word ids of the sentence sentenceFeatures saw last. */
+export function lastSentenceWords(): { table: WordTable; ids: Int32Array } {
+  return { table: words!, ids: scratch.ids };
+}
+
+/**
+ * mix(raw, seed) & mask of the features over small integers (slot: largest raw value
+ * + 1), memoised per slot; raw values outside the memo are mixed directly.
+ */
+const SMALL_SLOT_SIZES: Record<number, number> = { 8: 16, 12: 2, 13: 1024, 15: 1024, 17: 32, 18: 128, 19: 128, 21: 8, 24: 256, 27: 8, 30: 16, 31: 16384, 34: 16, 36: 256, 37: 128 };
+let smallMemo: { bits: number; memos: Int32Array[] } | undefined;
+
+function smallMixes(bits: number): Int32Array[] {
+  if (!smallMemo || smallMemo.bits !== bits) {
+    const memos: Int32Array[] = [];
+    for (let slot = 0; slot < FEATURES_PER_TOKEN; slot++) memos.push(new Int32Array(SMALL_SLOT_SIZES[slot] ?? 0).fill(-1));
+    smallMemo = { bits, memos };
+  }
+  return smallMemo.memos;
+}
+
+function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): number {
+  if (raw >= 0 && raw < memo.length) {
+    let v = memo[raw];
+    if (v < 0) memo[raw] = v = mix(raw, seed) & mask;
+    return v;
+  }
+  return mix(raw, seed) & mask;
+}
+
+/**
+ * Bound on the word table's size: past it, the table starts afresh (between sentences).
+ * A little under 2^15, so the per-word caches (doubling from 1024) stop at 32768 entries.
+ */
+const WORD_TABLE_LIMIT = 32_000;
+let words: WordTable | undefined;
+
+function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
+  if (!words || words.cueWords !== cueWords || words.bits !== bits || words.size > WORD_TABLE_LIMIT) words = new WordTable(cueWords, bits);
+  return words;
+}
+
+// Per-sentence scratch arrays, reused (feature extraction is synchronous and the arrays
+// never leave sentenceFeatures).
+const scratch = {
+  capacity: 0,
+  ids: new Int32Array(0),
+  wordHash: new Int32Array(6),
+  isCue: new Uint8Array(0),
+  shape: new Int32Array(0),
+  leftCue: new Int32Array(0),
+  rightCue: new Int32Array(0),
+  commasBefore: new Int32Array(1),
+  thatsBefore: new Int32Array(1),
+  quotesBefore: new Int32Array(1),
+};
+
+function grow(n: number): void {
+  if (n <= scratch.capacity) return;
+  const c = Math.max(n, scratch.capacity * 2, 64);
+  scratch.capacity = c;
+  scratch.ids = new Int32Array(c);
+  scratch.wordHash = new Int32Array(c + 6);
+  scratch.isCue = new Uint8Array(c);
+  scratch.shape = new Int32Array(c);
+  scratch.leftCue = new Int32Array(c);
+  scratch.rightCue = new Int32Array(c);
+  scratch.commasBefore = new Int32Array(c + 1);
+  scratch.thatsBefore = new Int32Array(c + 1);
+  scratch.quotesBefore = new Int32Array(c + 1);
 }
 
 function distanceBucket(d: number): number {
@@ -61,31 +238,29 @@ export function sentenceFeatures(
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
   buffer?: Int32Array,
+  /** Leave the WORD_SLOTS unwritten (the runtime scores them per word). */
+  skipWordSlots = false,
 ): Int32Array {
   const n = tokens.length;
   const F = FEATURES_PER_TOKEN;
   // The runtime passes a buffer it reuses; training keeps one array per sentence.
   const out = buffer && buffer.length >= n * F ? buffer : new Int32Array(n * F);
   const mask = (1 << bits) - 1;
-  const lower: string[] = new Array(n);
-  const wordHash = new Int32Array(n + 6);
-  const isCue: boolean[] = new Array(n);
-  const shape = new Int32Array(n);
+  const words = wordTable(cueWords, bits);
+  const small = smallMixes(bits);
+  grow(n);
+  const { ids, wordHash, isCue, shape, leftCue, rightCue, commasBefore, thatsBefore, quotesBefore } = scratch;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
-    const w = t.text.toLowerCase();
-    lower[k] = w;
-    wordHash[k + 3] = hashString(w, 1);
-    shape[k] = shapeOf(t);
-    isCue[k] = !inQuote[k] && t.word && cueWords.has(w) && !(k > 0 && shape[k] === 6);
+    const id = words.idOf(t.text);
+    ids[k] = id;
+    wordHash[k + 3] = words.hash[id];
+    shape[k] = t.word ? words.wordShape[id] : words.markShape[id];
+    isCue[k] = !inQuote[k] && t.word && words.cue[id] === 1 && !(k > 0 && shape[k] === 6) ? 1 : 0;
   }
-  const BOS = hashString('<s>', 2);
-  const EOS = hashString('</s>', 3);
   wordHash[0] = wordHash[1] = wordHash[2] = BOS;
   wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
   // Nearest cue-like word on the left / right, with the commas and "that" between.
-  const leftCue = new Int32Array(n).fill(-1);
-  const rightCue = new Int32Array(n).fill(-1);
   for (let k = 0, last = -1; k < n; k++) {
     leftCue[k] = last;
     if (isCue[k]) last = k;
@@ -94,12 +269,11 @@ export function sentenceFeatures(
     rightCue[k] = next;
     if (isCue[k]) next = k;
   }
-  const commasBefore = new Int32Array(n + 1);
-  const thatsBefore = new Int32Array(n + 1);
-  const quotesBefore = new Int32Array(n + 1);
+  commasBefore[0] = thatsBefore[0] = quotesBefore[0] = 0;
   for (let k = 0; k < n; k++) {
-    commasBefore[k + 1] = commasBefore[k] + (tokens[k].text === ',' ? 1 : 0);
-    thatsBefore[k + 1] = thatsBefore[k] + (lower[k] === 'that' ? 1 : 0);
+    const id = ids[k];
+    commasBefore[k + 1] = commasBefore[k] + words.comma[id];
+    thatsBefore[k + 1] = thatsBefore[k] + words.that[id];
     quotesBefore[k + 1] = quotesBefore[k] + (inQuote[k] ? 1 : 0);
   }
   const sentenceHasQuote = quotesBefore[n] > 0 ? 1 : 0;
@@ -109,8 +283,8 @@ export function sentenceFeatures(
     const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1], wp2 = wordHash[k + 5];
     const wm3 = wordHash[k], wp3 = k + 6 < n + 6 ? wordHash[k + 6] : EOS;
     const q = inQuote[k] ? 1 : 0;
-    const lw = lower[k];
-    const suffix = lw.length > 3 ? hashString(lw.slice(-3), 9) : w0;
+    const id = ids[k];
+    const suffix = words.suffix[id];
     const lc = leftCue[k];
     const rc = rightCue[k];
     const ld = lc >= 0 ? distanceBucket(k - lc) : 15;
@@ -122,43 +296,43 @@ export function sentenceFeatures(
     const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
     out[o + 0] = (1) & mask;
-    out[o + 1] = (mix(w0, 11)) & mask;
-    out[o + 2] = (mix(wm1, 12)) & mask;
-    out[o + 3] = (mix(wp1, 13)) & mask;
-    out[o + 4] = (mix(wm2, 14)) & mask;
-    out[o + 5] = (mix(wp2, 15)) & mask;
+    if (!skipWordSlots) out[o + 1] = words.mix11[id];
+    if (!skipWordSlots) out[o + 2] = (mix(wm1, 12)) & mask;
+    if (!skipWordSlots) out[o + 3] = (mix(wp1, 13)) & mask;
+    if (!skipWordSlots) out[o + 4] = (mix(wm2, 14)) & mask;
+    if (!skipWordSlots) out[o + 5] = (mix(wp2, 15)) & mask;
     out[o + 6] = (mix(mix(wm1, w0), 16)) & mask;
     out[o + 7] = (mix(mix(w0, wp1), 17)) & mask;
-    out[o + 8] = (mix(shape[k] * 2 + q, 18)) & mask;
-    out[o + 9] = (mix(suffix, 19)) & mask;
-    out[o + 10] = (mix(wm3, 20)) & mask;
-    out[o + 11] = (mix(wp3, 21)) & mask;
-    out[o + 12] = (mix(isCue[k] ? 1 : 0, 22)) & mask;
-    out[o + 13] = (mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23)) & mask;
+    out[o + 8] = mixSmall(small[8], shape[k] * 2 + q, 18, mask);
+    if (!skipWordSlots) out[o + 9] = words.mix19[id];
+    if (!skipWordSlots) out[o + 10] = (mix(wm3, 20)) & mask;
+    if (!skipWordSlots) out[o + 11] = (mix(wp3, 21)) & mask;
+    out[o + 12] = mixSmall(small[12], isCue[k] ? 1 : 0, 22, mask);
+    out[o + 13] = mixSmall(small[13], ld * 64 + lCommas * 8 + lThat * 2 + q, 23, mask);
     out[o + 14] = (mix(mix(lcWord, ld), 24)) & mask;
-    out[o + 15] = (mix(rd * 64 + rCommas * 8 + q, 25)) & mask;
+    out[o + 15] = mixSmall(small[15], rd * 64 + rCommas * 8 + q, 25, mask);
     out[o + 16] = (mix(mix(rcWord, rd), 26)) & mask;
-    out[o + 17] = (mix(pos * 4 + shape[k], 27)) & mask;
-    out[o + 18] = (mix(k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28)) & mask;
-    out[o + 19] = (mix(k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29)) & mask;
-    out[o + 20] = (mix(mix(w0, q), 30)) & mask;
-    out[o + 21] = (mix(sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31)) & mask;
+    out[o + 17] = mixSmall(small[17], pos * 4 + shape[k], 27, mask);
+    out[o + 18] = mixSmall(small[18], k > 0 ? shape[k - 1] * 8 + shape[k] : 99, 28, mask);
+    out[o + 19] = mixSmall(small[19], k + 1 < n ? shape[k] * 8 + shape[k + 1] : 98, 29, mask);
+    if (!skipWordSlots) out[o + 20] = (mix(mix(w0, q), 30)) & mask;
+    out[o + 21] = mixSmall(small[21], sentenceHasQuote * 4 + sentenceHasCue * 2 + q, 31, mask);
     out[o + 22] = (mix(mix(wm1, wm2), 32)) & mask;
     out[o + 23] = (mix(mix(wp1, wp2), 33)) & mask;
-    out[o + 24] = (mix(ld * 16 + rd, 34)) & mask;
+    out[o + 24] = mixSmall(small[24], ld * 16 + rd, 34, mask);
     out[o + 25] = (mix(mix(w0, ld * 16 + rd), 35)) & mask;
     out[o + 26] = (mix(mix(lcWord, lThat * 4 + lCommas), 36)) & mask;
-    out[o + 27] = (mix(q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37)) & mask;
-    out[o + 28] = (mix(mix(suffix, shape[k]), 38)) & mask;
+    out[o + 27] = mixSmall(small[27], q * 4 + (k > 0 && inQuote[k - 1] ? 2 : 0) + (k + 1 < n && inQuote[k + 1] ? 1 : 0), 37, mask);
+    if (!skipWordSlots) out[o + 28] = (mix(mix(suffix, shape[k]), 38)) & mask;
     out[o + 29] = (mix(mix(wm1, wp1), 39)) & mask;
-    out[o + 30] = (mix(mentionAt(mention, k), 40)) & mask;
-    out[o + 31] = (mix((k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41)) & mask;
+    out[o + 30] = mixSmall(small[30], mentionAt(mention, k), 40, mask);
+    out[o + 31] = mixSmall(small[31], (k > 0 ? mentionAt(mention, k - 1) : 99) * 128 + mentionAt(mention, k) * 16 + (k + 1 < n ? mentionAt(mention, k + 1) : 15), 41, mask);
     out[o + 32] = (mix(mix(mentionAt(mention, k), ld * 16 + rd), 42)) & mask;
     out[o + 33] = (mix(mix(mentionAt(mention, k) * 4 + q, lcWord), 43)) & mask;
-    out[o + 34] = (mix(mentionAt(rule, k), 44)) & mask;
-    out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
-    out[o + 36] = (mix((k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46)) & mask;
-    out[o + 37] = (mix(mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47)) & mask;
+    out[o + 34] = mixSmall(small[34], mentionAt(rule, k), 44, mask);
+    if (!skipWordSlots) out[o + 35] = (mix(mix(mentionAt(rule, k), w0), 45)) & mask;
+    out[o + 36] = mixSmall(small[36], (k > 0 ? mentionAt(rule, k - 1) : 15) * 16 + mentionAt(rule, k), 46, mask);
+    out[o + 37] = mixSmall(small[37], mentionAt(rule, k) * 16 + (k + 1 < n ? mentionAt(rule, k + 1) : 15), 47, mask);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // data): hashed feature rows kept after pruning, delta-and-varint encoded, weights
 // quantised to int8; plus the cue-like word list the features look at.
 import type { Token } from '../text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures } from './features';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, wordRuleFeature, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
 
 export interface AttributionModelArtifact {
   format: 'claimlens-attribution/1';
@@ -24,7 +24,10 @@ export interface AttributionModelArtifact {
 
 export interface AttributionModel {
   bits: number;
+  /** Weights per feature row: L int8 per row. */
   emissions: Int8Array;
+  /** The same rows padded to 8 bytes, so that a row never straddles a cache line. */
+  emissionRows8?: Int8Array;
   transitions: Int32Array;
   cueWords: Set<string>;
 }
@@ -98,7 +101,9 @@ export function loadAttributionModel(artifact: AttributionModelArtifact): Attrib
     delta = 0;
     shift = 0;
   }
-  return { bits: artifact.bits, emissions, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+  const emissionRows8 = new Int8Array((1 << artifact.bits) * 8);
+  for (let f = 0; f < 1 << artifact.bits; f++) for (let l = 0; l < L; l++) emissionRows8[f * 8 + l] = emissions[f * L + l];
+  return { bits: artifact.bits, emissions, emissionRows8, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
 }
 
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
@@ -107,46 +112,122 @@ export function allowedTransition(from: number, to: number): boolean {
   return from === to || from === to - 1;
 }
 
-/** allowedTransition as a table, from-major. */
-const ALLOWED: Uint8Array = (() => {
-  const table = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
-  for (let p = 0; p < LABEL_COUNT; p++) for (let l = 0; l < LABEL_COUNT; l++) table[p * LABEL_COUNT + l] = allowedTransition(p, l) ? 1 : 0;
-  return table;
-})();
-
 /**
  * Viterbi over emission scores `scores` (n x L) and transitions ((L + 1) x L, last row the
  * start). Returns the best label per token.
  */
 export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>): Int8Array {
   const L = LABEL_COUNT;
-  if (bestBuffer.length < n * L) {
-    bestBuffer = new Float64Array(n * L * 2);
-    backBuffer = new Int8Array(n * L * 2);
-  }
-  const best = bestBuffer;
-  const back = backBuffer;
-  for (let l = 0; l < L; l++) best[l] = l === 0 || l % 2 === 1 ? scores[l] + transitions[L * L + l] : -Infinity;
-  for (let k = 1; k < n; k++) {
-    for (let l = 0; l < L; l++) {
-      let m = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + l]) continue;
-        const v = best[(k - 1) * L + p] + transitions[p * L + l];
-        if (v > m) {
-          m = v;
-          arg = p;
-        }
-      }
-      best[k * L + l] = m + scores[k * L + l];
-      back[k * L + l] = arg;
-    }
-  }
   const labels = new Int8Array(n);
   if (n === 0) return labels;
+  if (backBuffer.length < n * L) backBuffer = new Int8Array(n * L * 2);
+  const back = backBuffer;
+  // Seven labels, unrolled, the best scores of the previous token in locals; the same
+  // sums, the same ascending order of predecessors and strict comparisons as the plain
+  // loop (viterbiReference in the tests), so the same labels on ties.
+  const t00 = transitions[0],
+    t10 = transitions[7],
+    t20 = transitions[14],
+    t30 = transitions[21],
+    t40 = transitions[28],
+    t50 = transitions[35],
+    t60 = transitions[42],
+    t01 = transitions[1],
+    t11 = transitions[8],
+    t21 = transitions[15],
+    t31 = transitions[22],
+    t41 = transitions[29],
+    t51 = transitions[36],
+    t61 = transitions[43],
+    t12 = transitions[9],
+    t22 = transitions[16],
+    t03 = transitions[3],
+    t13 = transitions[10],
+    t23 = transitions[17],
+    t33 = transitions[24],
+    t43 = transitions[31],
+    t53 = transitions[38],
+    t63 = transitions[45],
+    t34 = transitions[25],
+    t44 = transitions[32],
+    t05 = transitions[5],
+    t15 = transitions[12],
+    t25 = transitions[19],
+    t35 = transitions[26],
+    t45 = transitions[33],
+    t55 = transitions[40],
+    t65 = transitions[47],
+    t56 = transitions[41],
+    t66 = transitions[48];
+  const start = L * L;
+  let p0 = scores[0] + transitions[start + 0];
+  let p1 = scores[1] + transitions[start + 1];
+  let p2 = -Infinity;
+  let p3 = scores[3] + transitions[start + 3];
+  let p4 = -Infinity;
+  let p5 = scores[5] + transitions[start + 5];
+  let p6 = -Infinity;
+  for (let k = 1; k < n; k++) {
+    const o = k * L;
+    let m0 = -Infinity, a0 = 0;
+    if (p0 + t00 > m0) { m0 = p0 + t00; a0 = 0; }
+    if (p1 + t10 > m0) { m0 = p1 + t10; a0 = 1; }
+    if (p2 + t20 > m0) { m0 = p2 + t20; a0 = 2; }
+    if (p3 + t30 > m0) { m0 = p3 + t30; a0 = 3; }
+    if (p4 + t40 > m0) { m0 = p4 + t40; a0 = 4; }
+    if (p5 + t50 > m0) { m0 = p5 + t50; a0 = 5; }
+    if (p6 + t60 > m0) { m0 = p6 + t60; a0 = 6; }
+    let m1 = -Infinity, a1 = 0;
+    if (p0 + t01 > m1) { m1 = p0 + t01; a1 = 0; }
+    if (p1 + t11 > m1) { m1 = p1 + t11; a1 = 1; }
+    if (p2 + t21 > m1) { m1 = p2 + t21; a1 = 2; }
+    if (p3 + t31 > m1) { m1 = p3 + t31; a1 = 3; }
+    if (p4 + t41 > m1) { m1 = p4 + t41; a1 = 4; }
+    if (p5 + t51 > m1) { m1 = p5 + t51; a1 = 5; }
+    if (p6 + t61 > m1) { m1 = p6 + t61; a1 = 6; }
+    let m2 = -Infinity, a2 = 0;
+    if (p1 + t12 > m2) { m2 = p1 + t12; a2 = 1; }
+    if (p2 + t22 > m2) { m2 = p2 + t22; a2 = 2; }
+    let m3 = -Infinity, a3 = 0;
+    if (p0 + t03 > m3) { m3 = p0 + t03; a3 = 0; }
+    if (p1 + t13 > m3) { m3 = p1 + t13; a3 = 1; }
+    if (p2 + t23 > m3) { m3 = p2 + t23; a3 = 2; }
+    if (p3 + t33 > m3) { m3 = p3 + t33; a3 = 3; }
+    if (p4 + t43 > m3) { m3 = p4 + t43; a3 = 4; }
+    if (p5 + t53 > m3) { m3 = p5 + t53; a3 = 5; }
+    if (p6 + t63 > m3) { m3 = p6 + t63; a3 = 6; }
+    let m4 = -Infinity, a4 = 0;
+    if (p3 + t34 > m4) { m4 = p3 + t34; a4 = 3; }
+    if (p4 + t44 > m4) { m4 = p4 + t44; a4 = 4; }
+    let m5 = -Infinity, a5 = 0;
+    if (p0 + t05 > m5) { m5 = p0 + t05; a5 = 0; }
+    if (p1 + t15 > m5) { m5 = p1 + t15; a5 = 1; }
+    if (p2 + t25 > m5) { m5 = p2 + t25; a5 = 2; }
+    if (p3 + t35 > m5) { m5 = p3 + t35; a5 = 3; }
+    if (p4 + t45 > m5) { m5 = p4 + t45; a5 = 4; }
+    if (p5 + t55 > m5) { m5 = p5 + t55; a5 = 5; }
+    if (p6 + t65 > m5) { m5 = p6 + t65; a5 = 6; }
+    let m6 = -Infinity, a6 = 0;
+    if (p5 + t56 > m6) { m6 = p5 + t56; a6 = 5; }
+    if (p6 + t66 > m6) { m6 = p6 + t66; a6 = 6; }
+    back[o + 0] = a0;
+    back[o + 1] = a1;
+    back[o + 2] = a2;
+    back[o + 3] = a3;
+    back[o + 4] = a4;
+    back[o + 5] = a5;
+    back[o + 6] = a6;
+    p0 = m0 + scores[o + 0];
+    p1 = m1 + scores[o + 1];
+    p2 = m2 + scores[o + 2];
+    p3 = m3 + scores[o + 3];
+    p4 = m4 + scores[o + 4];
+    p5 = m5 + scores[o + 5];
+    p6 = m6 + scores[o + 6];
+  }
+  const last = [p0, p1, p2, p3, p4, p5, p6];
   let arg = 0;
-  for (let l = 1; l < L; l++) if (best[(n - 1) * L + l] > best[(n - 1) * L + arg]) arg = l;
+  for (let l = 1; l < L; l++) if (last[l] > last[arg]) arg = l;
   for (let k = n - 1; k >= 0; k--) {
     labels[k] = arg;
     arg = back[k * L + arg];
@@ -172,8 +253,86 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
 // Scratch space reused from sentence to sentence (tagging is synchronous).
 let featureBuffer = new Int32Array(0);
 let scoreBuffer = new Int32Array(0);
-let bestBuffer = new Float64Array(0);
 let backBuffer = new Int8Array(0);
+
+function paddedRows(model: AttributionModel): Int8Array {
+  const rows = model.emissions.length / LABEL_COUNT;
+  const padded = new Int8Array(rows * 8);
+  for (let f = 0; f < rows; f++) for (let l = 0; l < LABEL_COUNT; l++) padded[f * 8 + l] = model.emissions[f * LABEL_COUNT + l];
+  model.emissionRows8 = padded;
+  return padded;
+}
+
+/** Feature slots scored per token (the others are scored per word). */
+const OTHER_SLOTS = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, i) => i).filter((i) => !WORD_SLOTS.includes(i));
+/**
+ * Per word: emission sums of its own word features in 4 variants (outside / inside
+ * quotes, x word / mark), then of it as each of the 6 neighbours, then of slot 35 per
+ * rule code: 10 + RULE_CODE_COUNT vectors of L.
+ */
+const WORD_VECTOR = (10 + RULE_CODE_COUNT) * LABEL_COUNT;
+
+interface WordScores {
+  table: WordTable;
+  known: Uint8Array;
+  /** Sums of at most four int8 weights: int16 is enough. */
+  vectors: Int16Array;
+  /** The sentence start (negative offsets) or end (positive) as each neighbour. */
+  boundary: Int16Array;
+}
+
+const wordScores = new WeakMap<AttributionModel, WordScores>();
+const wordIndices = new Int32Array(WORD_FEATURE_COUNT);
+
+function addRow(model: AttributionModel, feature: number, into: Int32Array | Int16Array, at: number): void {
+  const row = feature * LABEL_COUNT;
+  for (let l = 0; l < LABEL_COUNT; l++) into[at + l] += model.emissions[row + l];
+}
+
+function wordScoresFor(model: AttributionModel, table: WordTable): WordScores {
+  let cache = wordScores.get(model);
+  if (!cache || cache.table !== table) {
+    const boundary = new Int16Array(6 * LABEL_COUNT);
+    const bos = new Int32Array(WORD_FEATURE_COUNT);
+    const eos = new Int32Array(WORD_FEATURE_COUNT);
+    wordFeatureIndices(table, -1, bos);
+    wordFeatureIndices(table, -2, eos);
+    for (let i = 0; i < 6; i++) addRow(model, (NEIGHBOUR_OFFSETS[i] < 0 ? bos : eos)[6 + i], boundary, i * LABEL_COUNT);
+    cache = { table, known: new Uint8Array(1024), vectors: new Int16Array(1024 * WORD_VECTOR), boundary };
+    wordScores.set(model, cache);
+  }
+  return cache;
+}
+
+function scoreWord(model: AttributionModel, cache: WordScores, id: number): void {
+  if (id >= cache.known.length) {
+    const capacity = Math.max(id + 1, cache.known.length * 2);
+    const known = new Uint8Array(capacity);
+    known.set(cache.known);
+    const vectors = new Int16Array(capacity * WORD_VECTOR);
+    vectors.set(cache.vectors);
+    cache.known = known;
+    cache.vectors = vectors;
+  }
+  const L = LABEL_COUNT;
+  const base = id * WORD_VECTOR;
+  const v = cache.vectors;
+  v.fill(0, base, base + WORD_VECTOR);
+  wordFeatureIndices(cache.table, id, wordIndices);
+  // Own features: slots 1 and 9 always, slot 20 by quote, slot 28 by word / mark.
+  for (let q = 0; q < 2; q++) {
+    for (let mark = 0; mark < 2; mark++) {
+      const at = base + (q * 2 + mark) * L;
+      addRow(model, wordIndices[0], v, at);
+      addRow(model, wordIndices[1], v, at);
+      addRow(model, wordIndices[2 + q], v, at);
+      addRow(model, wordIndices[4 + mark], v, at);
+    }
+  }
+  for (let i = 0; i < 6; i++) addRow(model, wordIndices[6 + i], v, base + (4 + i) * L);
+  for (let r = 0; r < RULE_CODE_COUNT; r++) addRow(model, wordIndices[12 + r], v, base + (10 + r) * L);
+  cache.known[id] = 1;
+}
 
 /** Tags one sentence: Source, Cue and Content spans in token indices. */
 export function tagSentence(
@@ -185,18 +344,43 @@ export function tagSentence(
 ): RoleSpan[] {
   const n = tokens.length;
   if (n === 0) return [];
+  return labelSpans(viterbi(emissionScores(model, tokens, inQuote, mention, rule), n, model.transitions));
+}
+
+/**
+ * Emission scores (n x L) of one sentence: per token and label, the sum of the weights of
+ * its features (sentenceFeatures). A view of a buffer reused by the next call.
+ */
+export function emissionScores(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
+): Int32Array {
+  const n = tokens.length;
   const L = LABEL_COUNT;
   const F = FEATURES_PER_TOKEN;
   if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
-  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer);
+  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer, true);
   const scores = scoreBuffer;
-  const em = model.emissions;
-  // Seven labels, unrolled: this loop is most of the tagger's time.
+  const em = model.emissionRows8 ?? paddedRows(model);
+  // The features of one word (WORD_SLOTS) are scored once per distinct word; the rest
+  // per token. Sums of the same int8 weights in another order: the same integers.
+  const { table, ids } = lastSentenceWords();
+  const cache = wordScoresFor(model, table);
+  for (let k = 0; k < n; k++) {
+    const id = ids[k];
+    if (id >= cache.known.length || !cache.known[id]) scoreWord(model, cache, id);
+  }
+  const vectors = cache.vectors;
+  const boundary = cache.boundary;
   for (let k = 0; k < n; k++) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let j = k * F, end = j + F; j < end; j++) {
-      const row = features[j] * 7;
+    const o = k * F;
+    for (let i = 0; i < OTHER_SLOTS.length; i++) {
+      const row = features[o + OTHER_SLOTS[i]] << 3;
       s0 += em[row];
       s1 += em[row + 1];
       s2 += em[row + 2];
@@ -205,14 +389,53 @@ export function tagSentence(
       s5 += em[row + 5];
       s6 += em[row + 6];
     }
-    const o = k * L;
-    scores[o] = s0;
-    scores[o + 1] = s1;
-    scores[o + 2] = s2;
-    scores[o + 3] = s3;
-    scores[o + 4] = s4;
-    scores[o + 5] = s5;
-    scores[o + 6] = s6;
+    const self = ids[k] * WORD_VECTOR + ((inQuote[k] ? 2 : 0) + (tokens[k].word ? 0 : 1)) * L;
+    s0 += vectors[self];
+    s1 += vectors[self + 1];
+    s2 += vectors[self + 2];
+    s3 += vectors[self + 3];
+    s4 += vectors[self + 4];
+    s5 += vectors[self + 5];
+    s6 += vectors[self + 6];
+    // Slot 35: the word with the rule code.
+    const r = rule ? rule[k] : 0;
+    let rb: number;
+    let rsrc: Int16Array | Int8Array;
+    if (r >= 0 && r < RULE_CODE_COUNT) {
+      rsrc = vectors;
+      rb = ids[k] * WORD_VECTOR + (10 + r) * L;
+    } else {
+      rsrc = em;
+      rb = wordRuleFeature(table, ids[k], r) << 3;
+    }
+    s0 += rsrc[rb];
+    s1 += rsrc[rb + 1];
+    s2 += rsrc[rb + 2];
+    s3 += rsrc[rb + 3];
+    s4 += rsrc[rb + 4];
+    s5 += rsrc[rb + 5];
+    s6 += rsrc[rb + 6];
+    for (let i = 0; i < 6; i++) {
+      const at = k + NEIGHBOUR_OFFSETS[i];
+      const inside = at >= 0 && at < n;
+      const src = inside ? vectors : boundary;
+      const b = inside ? ids[at] * WORD_VECTOR + (4 + i) * L : i * L;
+      s0 += src[b];
+      s1 += src[b + 1];
+      s2 += src[b + 2];
+      s3 += src[b + 3];
+      s4 += src[b + 4];
+      s5 += src[b + 5];
+      s6 += src[b + 6];
+    }
+    const so = k * L;
+    scores[so] = s0;
+    scores[so + 1] = s1;
+    scores[so + 2] = s2;
+    scores[so + 3] = s3;
+    scores[so + 4] = s4;
+    scores[so + 5] = s5;
+    scores[so + 6] = s6;
   }
-  return labelSpans(viterbi(scores, n, model.transitions));
+  return scores.subarray(0, n * L);
 }

@@ -1,0 +1,126 @@
+// The attribution tagger's runtime scoring (single-word features scored once per word)
+// against the plain definition: every token's score is the sum of the weights of all its
+// sentenceFeatures, the features training uses (small texts of our own).
+import * as assert from 'assert';
+import { tokenize } from '../../server/src/analysis/text';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, sentenceFeatures } from '../../server/src/analysis/attributionModel/features';
+import { allowedTransition, emissionScores, viterbi, type AttributionModel } from '../../server/src/analysis/attributionModel/model';
+import { attributionModel } from '../../server/src/analysis/attributionModel/index';
+
+function plainScores(model: AttributionModel, tokens: ReturnType<typeof tokenize>, inQuote: boolean[], mention?: Int8Array, rule?: Int8Array): number[] {
+  const feats = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule);
+  const scores = new Array(tokens.length * LABEL_COUNT).fill(0);
+  for (let k = 0; k < tokens.length; k++) {
+    for (let j = 0; j < FEATURES_PER_TOKEN; j++) {
+      for (let l = 0; l < LABEL_COUNT; l++) scores[k * LABEL_COUNT + l] += model.emissions[feats[k * FEATURES_PER_TOKEN + j] * LABEL_COUNT + l];
+    }
+  }
+  return scores;
+}
+
+const SENTENCES = [
+  'Quill said the pier would open in May.',
+  '“We will rebuild,” Mayor Dana Quill told reporters on Tuesday, adding that costs had risen.',
+  'Said.',
+  'He said',
+  'According to the harbour board, repairs SHOULD finish by 2027 — or sooner.',
+  'The pier reopened.',
+];
+
+describe('attribution tagger: runtime scores', () => {
+  it('equal the sum of the weights of every feature, with quotes, mentions and rule spans', () => {
+    const model = attributionModel();
+    for (const text of SENTENCES) {
+      const tokens = tokenize(text, 0, text.length);
+      const n = tokens.length;
+      // Quotation marks: the tokens between the first two curly quotes, if any.
+      const open = tokens.findIndex((t) => t.text === '“');
+      const close = tokens.findIndex((t) => t.text === '”');
+      const inQuote = tokens.map((_, k) => open >= 0 && k >= open && k <= close);
+      const mention = Int8Array.from(tokens, (t, k) => (/^[A-Z]/.test(t.text) && k > 0 ? 2 + (k % 2) : 0));
+      // Codes 7 and 8 lie outside what ruleCodes makes: scored directly, not per word.
+      const rule = Int8Array.from(tokens, (_, k) => k % 9);
+      for (const [m, r] of [[undefined, undefined], [mention, rule]] as const) {
+        const fast = [...emissionScores(model, tokens, inQuote, m, r)];
+        assert.strictEqual(fast.length, n * LABEL_COUNT);
+        assert.deepStrictEqual(fast, plainScores(model, tokens, inQuote, m, r), text);
+      }
+    }
+  });
+
+  it('do not depend on what was scored before (the per-word cache)', () => {
+    const model = attributionModel();
+    const text = 'Officials said the bridge, which closed in March, would reopen.';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = tokens.map(() => false);
+    const first = [...emissionScores(model, tokens, inQuote)];
+    for (const other of SENTENCES) emissionScores(model, tokenize(other, 0, other.length), tokenize(other, 0, other.length).map(() => true));
+    assert.deepStrictEqual([...emissionScores(model, tokens, inQuote)], first);
+    assert.deepStrictEqual(first, plainScores(model, tokens, inQuote));
+  });
+
+  it('stay the same after the word table has filled up and started afresh', () => {
+    const model = attributionModel();
+    const text = 'Officials said the bridge would reopen.';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = tokens.map(() => false);
+    const first = [...emissionScores(model, tokens, inQuote)];
+    // More distinct words than the table keeps, and long ones (kept as copies).
+    const many = Array.from({ length: 40000 }, (_, i) => `word${i}xxxxxxxxxxxx`).join(' ');
+    emissionScores(model, tokenize(many, 0, many.length), new Array(40000).fill(false));
+    assert.deepStrictEqual([...emissionScores(model, tokens, inQuote)], first);
+    assert.deepStrictEqual([...emissionScores(model, tokenize(many, 0, 200), new Array(200).fill(false))], plainScores(model, tokenize(many, 0, 200), new Array(200).fill(false)));
+  });
+});
+
+/** Viterbi as a plain loop over every allowed predecessor (ascending, strict >). */
+function viterbiReference(scores: ArrayLike<number>, n: number, transitions: ArrayLike<number>): number[] {
+  const L = LABEL_COUNT;
+  const best: number[] = [];
+  const back: number[] = [];
+  for (let l = 0; l < L; l++) best[l] = l === 0 || l % 2 === 1 ? scores[l] + transitions[L * L + l] : -Infinity;
+  for (let k = 1; k < n; k++) {
+    for (let l = 0; l < L; l++) {
+      let m = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowedTransition(p, l)) continue;
+        const v = best[(k - 1) * L + p] + transitions[p * L + l];
+        if (v > m) {
+          m = v;
+          arg = p;
+        }
+      }
+      best[k * L + l] = m + scores[k * L + l];
+      back[k * L + l] = arg;
+    }
+  }
+  const labels: number[] = [];
+  if (n === 0) return labels;
+  let arg = 0;
+  for (let l = 1; l < L; l++) if (best[(n - 1) * L + l] > best[(n - 1) * L + arg]) arg = l;
+  for (let k = n - 1; k >= 0; k--) {
+    labels[k] = arg;
+    arg = back[k * L + arg];
+  }
+  return labels;
+}
+
+describe('attribution tagger: Viterbi', () => {
+  it('finds the labels of the plain loop, ties included', () => {
+    // A small deterministic generator; a narrow range of values makes ties common.
+    let seed = 12345;
+    const next = (range: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % range;
+    };
+    const model = attributionModel();
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + next(12);
+      const range = trial % 2 === 0 ? 3 : 200;
+      const scores = Int32Array.from({ length: n * LABEL_COUNT }, () => next(range) - (range >> 1));
+      const transitions = trial % 3 === 0 ? model.transitions : Int32Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, () => next(range) - (range >> 1));
+      assert.deepStrictEqual([...viterbi(scores, n, transitions)], viterbiReference(scores, n, transitions), `trial ${trial}`);
+    }
+  });
+});
