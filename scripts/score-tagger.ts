@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tagNames, loadModel, type ModelArtifact, type TaggerModel } from '../server/src/analysis/tagger';
+import { readModelBytesBeside } from '../server/src/analysis/modelFiles';
 import { readConll, readGum, readLines, type GoldDocument } from './tagger-corpora';
 
 const KIND_TO_TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC' };
@@ -65,10 +66,13 @@ if (require.main === module) {
   const raw = fs.readFileSync(modelPath);
   const artifact = JSON.parse(raw.toString('utf8')) as ModelArtifact;
   const t0 = process.cpuUsage();
-  const model = loadModel(artifact);
+  const bytes = readModelBytesBeside(modelPath, artifact.binary);
+  const model = loadModel(artifact, bytes);
   const spent = process.cpuUsage(t0);
   const loadMs = (spent.user + spent.system) / 1000;
-  console.log(`model ${modelPath}: ${raw.length} bytes, ${gzipSync(raw, { level: 9 }).length} gzipped; decode ${loadMs.toFixed(1)} ms CPU`);
+  const binary = Buffer.concat([bytes.rows, bytes.weights]);
+  const gzipped = gzipSync(raw, { level: 9 }).length + gzipSync(binary, { level: 9 }).length;
+  console.log(`model ${modelPath} + ${artifact.binary.file}: ${raw.length} + ${binary.length} bytes, ${gzipped} gzipped; read and decode ${loadMs.toFixed(1)} ms CPU`);
   const showErrors = Number(arg('errors') ?? '0');
   const sets: [string, GoldDocument[]][] = [];
   if (process.argv.includes('--official')) {

@@ -23,7 +23,8 @@ import { findQuoteMarks } from '../server/src/analysis/quotes';
 import { findByOffset, type Token } from '../server/src/analysis/text';
 import type { RuleSpan } from '../server/src/analysis/attributionModel/index';
 import { FEATURES_PER_TOKEN, LABEL_COUNT, ROLE_LABELS, sentenceFeatures, tokensInSpans, mentionCodes, ruleCodes, MENTION_KINDS } from '../server/src/analysis/attributionModel/features';
-import { allowedTransition, encodeBase64, loadAttributionModel, tagSentence, type AttributionModelArtifact } from '../server/src/analysis/attributionModel/model';
+import { writeModelBytesBeside } from '../server/src/analysis/modelFiles';
+import { allowedTransition, loadAttributionModel, tagSentence, type AttributionModelArtifact } from '../server/src/analysis/attributionModel/model';
 import { readPolnear } from '../eval/readers/polnear';
 import { normalizeFragments, type GoldDocument } from '../eval/spans';
 
@@ -304,23 +305,24 @@ for (let f = 0; f < buckets; f++) {
 const transitions: number[] = [];
 for (let i = 0; i < tw.length; i++) transitions.push(Math.round((tw[i] - tacc[i] / c) * scale));
 
+// The byte arrays go to models/attribution-model.bin beside the JSON (raw bytes compress well in the .vsix).
+const modelBytes = { rows: Uint8Array.from(rowDeltas), weights: Uint8Array.from(weightBytes) };
 const artifact: AttributionModelArtifact = {
   format: 'claimlens-attribution/1',
   bits,
   labels: [...ROLE_LABELS],
   scale: Number(scale.toFixed(6)),
   transitions,
-  rows: encodeBase64(Uint8Array.from(rowDeltas)),
-  weights: encodeBase64(Uint8Array.from(weightBytes)),
+  binary: writeModelBytesBeside(outPath, modelBytes),
   cueWords,
   trainedOn: `PolNeAR train (${trainDocs.length} articles); ${epochs} epochs, seed ${seed}, min count ${minCount}, 2^${bits} buckets, prune ±${prune}, cue words: count ≥ ${cueMinCount}, rate ≥ ${cueMinRate}`,
 };
 const json = JSON.stringify(artifact);
 fs.writeFileSync(outPath, json + '\n');
-console.error(`wrote ${outPath}: ${kept} rows, ${(json.length / 1024).toFixed(0)} KB`);
+console.error(`wrote ${outPath} and ${artifact.binary.file}: ${kept} rows, ${(json.length / 1024).toFixed(0)} KB + ${((artifact.binary.rowBytes + artifact.binary.weightBytes) / 1024).toFixed(0)} KB`);
 
 if (devPath) {
-  const model = loadAttributionModel(artifact);
+  const model = loadAttributionModel(artifact, modelBytes);
   const tp = [0, 0, 0], fp = [0, 0, 0], fn = [0, 0, 0];
   for (const d of readPolnear(devPath).map(prepare)) {
     const gold = [new Set<string>(), new Set<string>(), new Set<string>()];

@@ -16,7 +16,8 @@
 // --conll-dev, scored after training.
 import * as fs from 'node:fs';
 import { FEATURES_PER_TOKEN, sentenceFeatures } from '../server/src/analysis/tagger/features';
-import { LABELS, encodeBase64, loadModel, type ModelArtifact } from '../server/src/analysis/tagger/model';
+import { LABELS, loadModel, type ModelArtifact } from '../server/src/analysis/tagger/model';
+import { writeModelBytesBeside } from '../server/src/analysis/modelFiles';
 import { readConll, readGum, readLines, type GoldSentence } from './tagger-corpora';
 import { scoreDocuments, formatScores } from './score-tagger';
 
@@ -192,22 +193,23 @@ for (let f = 0; f < buckets; f++) {
 const transitions: number[] = [];
 for (let i = 0; i < tw.length; i++) transitions.push(Math.round((tw[i] - tacc[i] / c) * scale));
 
+// The byte arrays go to models/ner-model.bin beside the JSON (raw bytes compress well in the .vsix).
+const modelBytes = { rows: Uint8Array.from(rowDeltas), weights: Uint8Array.from(weightBytes) };
 const artifact: ModelArtifact = {
   format: 'claimlens-ner/1',
   bits,
   labels: [...LABELS],
   scale: Number(scale.toFixed(6)),
   transitions,
-  rows: encodeBase64(Uint8Array.from(rowDeltas)),
-  weights: encodeBase64(Uint8Array.from(weightBytes)),
+  binary: writeModelBytesBeside(outPath, modelBytes),
   trainedOn: `${sources.join(' + ')}; ${epochs} epochs, seed ${seed}, min count ${minCount}, 2^${bits} buckets`,
 };
 const json = JSON.stringify(artifact);
 fs.writeFileSync(outPath, json + '\n');
-console.error(`wrote ${outPath}: ${weightBytes.length / L} rows, ${json.length} bytes`);
+console.error(`wrote ${outPath} and ${artifact.binary.file}: ${weightBytes.length / L} rows, ${json.length} + ${artifact.binary.rowBytes + artifact.binary.weightBytes} bytes`);
 
 if (conllDevPath || gumDevList) {
-  const model = loadModel(artifact);
+  const model = loadModel(artifact, modelBytes);
   if (conllDevPath) console.log(formatScores('CoNLL-2003 dev', scoreDocuments(readConll(conllDevPath), model)));
   if (gumDir && gumDevList) console.log(formatScores('GUM dev', scoreDocuments(readGum(gumDir, (n) => gumDev.has(n)), model)));
 }

@@ -123,7 +123,9 @@ describe('tagger model encoding', () => {
   });
 
   it('rejects a model whose labels do not match the runtime', () => {
-    assert.throws(() => loadModel({ format: 'claimlens-ner/1', bits: 4, labels: ['O'], scale: 1, transitions: [], rows: '', weights: '' }));
+    const binary = { file: 'none.bin', rowBytes: 0, weightBytes: 0 };
+    const bytes = { rows: new Uint8Array(0), weights: new Uint8Array(0) };
+    assert.throws(() => loadModel({ format: 'claimlens-ner/1', bits: 4, labels: ['O'], scale: 1, transitions: [], binary }, bytes), /labels/);
   });
 });
 

@@ -1,17 +1,21 @@
-// The shipped attribution tagger (models/attribution-model.json, built by
+// The shipped attribution tagger (models/attribution-model.json + .bin, built by
 // scripts/train-attribution.ts) applied to a document's sentences: Source / Cue /
 // Content spans grouped into attributions, one per cue.
 import defaultArtifact from '../../../../models/attribution-model.json';
 import type { Sentence, Span } from '../types';
 import { findByOffset, type Token } from '../text';
 import { mentionCodes, ruleCodes } from './features';
+import { readModelBytes } from '../modelFiles';
 import { loadAttributionModel, tagSentence, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
 
 let defaultModel: AttributionModel | undefined;
 
 /** The shipped model, decoded on first use. */
 export function attributionModel(): AttributionModel {
-  if (!defaultModel) defaultModel = loadAttributionModel(defaultArtifact as AttributionModelArtifact);
+  if (!defaultModel) {
+    const artifact = defaultArtifact as AttributionModelArtifact;
+    defaultModel = loadAttributionModel(artifact, readModelBytes(artifact.binary));
+  }
   return defaultModel;
 }
 

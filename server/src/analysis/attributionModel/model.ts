@@ -1,7 +1,9 @@
 // The attribution tagger: an averaged structured perceptron over BIO tags for Source, Cue
-// and Content, decoded per sentence with Viterbi. The artifact is plain JSON (bundled as
-// data): hashed feature rows kept after pruning, delta-and-varint encoded, weights
-// quantised to int8; plus the cue-like word list the features look at.
+// and Content, decoded per sentence with Viterbi. The artifact is JSON metadata (bundled as
+// data) plus a binary file (models/attribution-model.bin, read at run time, see
+// ../modelFiles): hashed feature rows kept after pruning, delta-and-varint encoded,
+// weights quantised to int8; plus the cue-like word list the features look at.
+import type { ModelBinaryRef, ModelBytes } from '../modelFiles';
 import type { Token } from '../text';
 import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, wordRuleFeature, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
 
@@ -13,10 +15,9 @@ export interface AttributionModelArtifact {
   scale: number;
   /** (labels + 1) x labels transition weights; the last row is the sentence start. */
   transitions: number[];
-  /** Kept feature indices, ascending, base64 of LEB128 varint deltas. */
-  rows: string;
-  /** int8 weights, labels per kept row, base64. */
-  weights: string;
+  /** The binary file with the kept feature indices (ascending, LEB128 varint deltas), then
+   * the int8 weights (labels per kept row). */
+  binary: ModelBinaryRef;
   /** Lower-case words the corpus often marks as cues (single words, no corpus text). */
   cueWords: string[];
   trainedOn?: string;
@@ -41,51 +42,15 @@ export interface RoleSpan {
   last: number;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Int16Array(128).fill(-1);
-for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
-
-export function decodeBase64(text: string): Uint8Array {
-  const NodeBuffer = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
-  if (NodeBuffer) return NodeBuffer.from(text, 'base64');
-  let len = text.length;
-  while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
-  const out = new Uint8Array(Math.floor((len * 3) / 4));
-  let acc = 0, held = 0, o = 0;
-  for (let i = 0; i < len; i++) {
-    const v = B64_INDEX[text.charCodeAt(i)];
-    if (v < 0) throw new Error('invalid base64 in attribution model');
-    acc = ((acc << 6) | v) & 0xffffff;
-    held += 6;
-    if (held >= 8) {
-      held -= 8;
-      out[o++] = (acc >>> held) & 0xff;
-    }
-  }
-  return out;
-}
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : 0, c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    const triple = (a << 16) | (b << 8) | c;
-    s += B64[(triple >>> 18) & 63] + B64[(triple >>> 12) & 63];
-    s += i + 1 < bytes.length ? B64[(triple >>> 6) & 63] : '=';
-    s += i + 2 < bytes.length ? B64[triple & 63] : '=';
-  }
-  return s;
-}
-
-export function loadAttributionModel(artifact: AttributionModelArtifact): AttributionModel {
+export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: ModelBytes): AttributionModel {
   if (artifact.format !== 'claimlens-attribution/1') throw new Error(`unknown attribution model format ${artifact.format}`);
   if (artifact.labels.length !== LABEL_COUNT || artifact.labels.some((l, i) => l !== ROLE_LABELS[i])) {
     throw new Error('attribution model labels do not match the runtime');
   }
   const L = LABEL_COUNT;
   const emissions = new Int8Array((1 << artifact.bits) * L);
-  const rowBytes = decodeBase64(artifact.rows);
-  const weightBytes = decodeBase64(artifact.weights);
+  const rowBytes = bytes.rows;
+  const weightBytes = bytes.weights;
   const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
   let row = 0, r = 0, shift = 0, delta = 0;
   for (let i = 0; i < rowBytes.length; i++) {

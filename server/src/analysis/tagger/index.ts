@@ -15,6 +15,7 @@ import { LOCAL_FEATURES, PAD_AFTER, PAD_BEFORE, localFeatures, mix, tokenAttribu
 import { LABELS, loadModel, type ModelArtifact, type TaggerModel } from './model';
 import { scanTokens } from './tokenize';
 import defaultArtifact from '../../../../models/ner-model.json';
+import { readModelBytes } from '../modelFiles';
 
 export { tokenize, scanTokens, type Token, type Sentence, type TokenArrays } from './tokenize';
 export { loadModel, type ModelArtifact, type TaggerModel } from './model';
@@ -29,9 +30,12 @@ export interface NameSpan {
 
 let defaultModel: TaggerModel | undefined;
 
-/** The bundled model, decoded on first call (a few tens of ms) and kept. */
+/** The shipped model (JSON bundled, bytes read from models/ner-model.bin), decoded on first call (a few tens of ms) and kept. */
 export function getDefaultModel(): TaggerModel {
-  if (!defaultModel) defaultModel = loadModel(defaultArtifact as ModelArtifact);
+  if (!defaultModel) {
+    const artifact = defaultArtifact as ModelArtifact;
+    defaultModel = loadModel(artifact, readModelBytes(artifact.binary));
+  }
   return defaultModel;
 }
 

@@ -1,6 +1,8 @@
-// The compact model artifact and its in-memory form. The artifact is plain JSON (so it
-// bundles as data, with no file access at run time): hashed feature rows kept after
-// pruning, their indices delta-and-varint encoded, their weights quantised to int8.
+// The compact model artifact and its in-memory form. The artifact is small JSON metadata
+// (bundled as data) plus a binary file (models/ner-model.bin, read at run time, see
+// ../modelFiles): hashed feature rows kept after pruning, their indices delta-and-varint
+// encoded, their weights quantised to int8.
+import type { ModelBinaryRef, ModelBytes } from '../modelFiles';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -14,10 +16,9 @@ export interface ModelArtifact {
   scale: number;
   /** (labels + 1) x labels transition weights; the last row is the sentence start. */
   transitions: number[];
-  /** Kept feature indices, ascending, as base64 of LEB128 varint deltas. */
-  rows: string;
-  /** int8 weights, labels per kept row, base64. */
-  weights: string;
+  /** The binary file with the kept feature indices (ascending, LEB128 varint deltas), then
+   * the int8 weights (labels per kept row). */
+  binary: ModelBinaryRef;
   /** Free text: what the model was trained on. */
   trainedOn?: string;
 }
@@ -76,15 +77,15 @@ export function encodeBase64(bytes: Uint8Array): string {
   return s;
 }
 
-export function loadModel(artifact: ModelArtifact): TaggerModel {
+export function loadModel(artifact: ModelArtifact, bytes: ModelBytes): TaggerModel {
   if (artifact.format !== 'claimlens-ner/1') throw new Error(`unknown tagger model format ${artifact.format}`);
   const labelCount = artifact.labels.length;
   if (labelCount !== LABELS.length || artifact.labels.some((l, i) => l !== LABELS[i])) {
     throw new Error('tagger model labels do not match the runtime');
   }
   const emissions = new Int8Array((1 << artifact.bits) * labelCount);
-  const rowBytes = decodeBase64(artifact.rows);
-  const weightBytes = decodeBase64(artifact.weights);
+  const rowBytes = bytes.rows;
+  const weightBytes = bytes.weights;
   const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
   let row = 0, r = 0, shift = 0, delta = 0;
   for (let i = 0; i < rowBytes.length; i++) {
