@@ -1483,7 +1483,7 @@ function fnvUpdate(state: number, text: string): number {
 }
 
 /** hash(`${kind}\u0000${normalised}\u0000${occurrence}`) without building the string. */
-function figureIdHash(kind: string, normalised: string, occurrence: number): string {
+export function figureIdHash(kind: string, normalised: string, occurrence: number): string {
   let h = fnvUpdate(0x811c9dc5, kind);
   h = Math.imul(h ^ 0, 0x01000193);
   h = fnvUpdate(h, normalised);
@@ -1502,17 +1502,18 @@ function hex8(h: number): string {
 
 const HEX_CODES: Uint8Array = Uint8Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
-function normalise(text: string): string {
-  // Printable ASCII with no doubled space is already collapsed; only lower-case it.
-  let plain = true;
+/** Printable ASCII with no doubled space: already collapsed, only lower-casing needed. */
+export function isPlainFigureText(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) {
-      plain = false;
-      break;
-    }
+    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) return false;
   }
-  if (plain) return text.toLowerCase();
+  return true;
+}
+
+/** The text a figure's id is derived from (with its kind and occurrence index). */
+export function normaliseFigureText(text: string): string {
+  if (isPlainFigureText(text)) return text.toLowerCase();
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
@@ -1557,7 +1558,7 @@ function collectLine(text: string, lineStart: number, lineEnd: number, seen: See
     const start = tokens[match.firstToken].start;
     const end = tokens[match.nextToken - 1].end;
     const figureText = text.slice(start, end);
-    const normalised = normalise(figureText);
+    const normalised = normaliseFigureText(figureText);
     let seenOfKind = seen.get(match.kind);
     if (seenOfKind === undefined) {
       seenOfKind = new Map();

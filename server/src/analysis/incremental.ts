@@ -12,14 +12,10 @@
 // edge), `spliceAnalysis` returns undefined and the caller waits for the full analysis.
 import type { Claim, DocumentAnalysis, Entity, Figure, Finding, Paragraph, Quote, Sentence, Source, Span } from './types';
 import { splitBlocks } from './structure';
-import { splitSentences, tokenizeSentences } from './sentences';
-import { extractEntities, type Mention } from './entities';
-import { findQuoteMarks } from './quotes';
-import { attribute } from './attribution';
-import { findFigures } from './figures';
-import { buildClaims, insideQuote } from './claims';
-import { runRules } from './findings';
-import { findByOffset, hashNormalized, isSpaceCode } from './text';
+import type { Mention } from './entities';
+import { figureIdHash, isPlainFigureText, normaliseFigureText } from './figures';
+import { analyzeStages } from './index';
+import { isSpaceCode } from './text';
 
 /** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
 export interface TextChange {
@@ -86,38 +82,7 @@ interface WindowAnalysis {
 function analyzeWindow(text: string): WindowAnalysis {
   const paragraphs: Paragraph[] = splitBlocks(text).map((b) => ({ span: b.span, kind: 'body' }));
   const structure = { paragraphs, boilerplate: [] };
-  const sentences = splitSentences(text, structure);
-  const sentenceTokens = tokenizeSentences(text, sentences);
-  const entityAnalysis = extractEntities(text, structure, sentences, sentenceTokens);
-  const quoteScan = findQuoteMarks(text, structure, sentences);
-  const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan, sentenceTokens);
-  const figures = findFigures(text);
-  // A figure's source: the quotation it sits in, else its sentence's attribution (as `analyze`).
-  const direct = attribution.quotes.filter((q) => q.kind !== 'indirect');
-  for (const f of figures) {
-    const q = insideQuote(direct, f.span.start);
-    if (q?.source) {
-      f.source = q.source;
-      continue;
-    }
-    const s = findByOffset(sentences, f.span.start);
-    if (s >= 0 && f.span.start < sentences[s].span.end) {
-      const src = attribution.sentenceSources[s];
-      if (src) f.source = src;
-    }
-  }
-  const claims = buildClaims(text, structure, sentences, entityAnalysis.mentions, entityAnalysis.entities, attribution.quotes, figures, attribution.sentenceSources);
-  const findings = runRules({ text, structure, sentences, quotes: attribution.quotes, figures, unbalanced: quoteScan.unbalanced });
-  return {
-    paragraphs,
-    sentences,
-    entities: entityAnalysis.entities,
-    mentions: entityAnalysis.mentions,
-    quotes: attribution.quotes,
-    figures,
-    claims,
-    findings,
-  };
+  return { paragraphs, ...analyzeStages(text, structure) };
 }
 
 /** Does the text hold a blank line? Paragraphing depends on it (see splitBlocks). */
@@ -620,38 +585,6 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFig
   }
   for (const [old, id] of maps.previous) if (old === id) maps.previous.delete(old);
   return maps;
-}
-
-// The two functions below restate figures.ts's id scheme (kept private there); the
-// splice-equals-full tests fail if the two ever drift apart.
-function isPlainFigureText(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code > 126 || code < 32 || (code === 32 && index > 0 && text.charCodeAt(index - 1) === 32)) return false;
-  }
-  return true;
-}
-
-function normaliseFigureText(text: string): string {
-  if (isPlainFigureText(text)) return text.toLowerCase();
-  return text.toLowerCase().replace(/\s+/g, ' ');
-}
-
-function fnvUpdate(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-function figureIdHash(kind: string, normalised: string, occurrence: number): string {
-  let h = fnvUpdate(0x811c9dc5, kind);
-  h = Math.imul(h ^ 0, 0x01000193);
-  h = fnvUpdate(h, normalised);
-  h = Math.imul(h ^ 0, 0x01000193);
-  h = fnvUpdate(h, String(occurrence));
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function uniqueMapped(ids: readonly string[], map: EntityMap): string[] {

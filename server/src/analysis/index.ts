@@ -5,7 +5,7 @@
 import type { AnalysisOptions, DocumentAnalysis, Figure, Quote } from './types';
 import { analyzeStructure } from './structure';
 import { splitSentences, tokenizeSentences } from './sentences';
-import { extractEntities } from './entities';
+import { extractEntities, type Mention } from './entities';
 import { findQuoteMarks } from './quotes';
 import { attribute } from './attribution';
 import { findFigures } from './figures';
@@ -46,6 +46,34 @@ export function analyze(text: string, options: AnalysisOptions = {}): DocumentAn
   }
 
   const structure = analyzeStructure(text);
+  const stages = analyzeStages(text, structure);
+  return {
+    schemaVersion: 1,
+    length: text.length,
+    structure,
+    sentences: stages.sentences,
+    entities: stages.entities,
+    quotes: stages.quotes,
+    figures: stages.figures,
+    claims: stages.claims,
+    findings: stages.findings,
+  };
+}
+
+/** What the stages after structure find; `mentions` are the entities' mentions in text order. */
+export interface StageResults {
+  sentences: DocumentAnalysis['sentences'];
+  entities: DocumentAnalysis['entities'];
+  mentions: Mention[];
+  quotes: Quote[];
+  figures: Figure[];
+  claims: DocumentAnalysis['claims'];
+  findings: DocumentAnalysis['findings'];
+}
+
+/** Every stage after structure, in order: for a whole document, and for the window of
+ * paragraphs an edit re-analyses (incremental.ts). */
+export function analyzeStages(text: string, structure: DocumentAnalysis['structure']): StageResults {
   const sentences = splitSentences(text, structure);
   const sentenceTokens = tokenizeSentences(text, sentences);
   const entityAnalysis = extractEntities(text, structure, sentences, sentenceTokens);
@@ -64,11 +92,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): DocumentAn
   );
   const findings = runRules({ text, structure, sentences, quotes: attribution.quotes, figures, unbalanced: quoteScan.unbalanced });
   return {
-    schemaVersion: 1,
-    length: text.length,
-    structure,
     sentences,
     entities: entityAnalysis.entities,
+    mentions: entityAnalysis.mentions,
     quotes: attribution.quotes,
     figures,
     claims,
