@@ -63,3 +63,28 @@ export function writeModelBytesBeside(jsonPath: string, bytes: ModelBytes): Mode
   writeFileSync(path.join(path.dirname(jsonPath), file), out);
   return { file, rowBytes: bytes.rows.length, weightBytes: bytes.weights.length };
 }
+
+/** The dense emission table (2^bits rows × labelCount weights) from the stored sparse
+ * form: `rows` holds each stored row's distance from the previous one as a varint, and
+ * `weights` holds labelCount int8 weights per stored row; rows not stored are zero. */
+export function expandEmissionRows(bits: number, labelCount: number, bytes: ModelBytes): Int8Array {
+  const emissions = new Int8Array((1 << bits) * labelCount);
+  const rowBytes = bytes.rows;
+  const weights = new Int8Array(bytes.weights.buffer, bytes.weights.byteOffset, bytes.weights.length);
+  let row = 0, stored = 0, shift = 0, delta = 0;
+  for (let i = 0; i < rowBytes.length; i++) {
+    const b = rowBytes[i];
+    delta |= (b & 0x7f) << shift;
+    if (b & 0x80) {
+      shift += 7;
+      continue;
+    }
+    row += delta;
+    const from = stored * labelCount, to = row * labelCount;
+    for (let l = 0; l < labelCount; l++) emissions[to + l] = weights[from + l];
+    stored++;
+    delta = 0;
+    shift = 0;
+  }
+  return emissions;
+}

@@ -3,7 +3,7 @@
 // data) plus a binary file (models/attribution-model.bin, read at run time, see
 // ../modelFiles): hashed feature rows kept after pruning, delta-and-varint encoded,
 // weights quantised to int8; plus the cue-like word list the features look at.
-import type { ModelBinaryRef, ModelBytes } from '../modelFiles';
+import { expandEmissionRows, type ModelBinaryRef, type ModelBytes } from '../modelFiles';
 import type { Token } from '../text';
 import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, wordRuleFeature, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
 
@@ -48,24 +48,7 @@ export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: 
     throw new Error('attribution model labels do not match the runtime');
   }
   const L = LABEL_COUNT;
-  const emissions = new Int8Array((1 << artifact.bits) * L);
-  const rowBytes = bytes.rows;
-  const weightBytes = bytes.weights;
-  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
-  let row = 0, r = 0, shift = 0, delta = 0;
-  for (let i = 0; i < rowBytes.length; i++) {
-    const b = rowBytes[i];
-    delta |= (b & 0x7f) << shift;
-    if (b & 0x80) {
-      shift += 7;
-      continue;
-    }
-    row += delta;
-    for (let l = 0; l < L; l++) emissions[row * L + l] = weights[r * L + l];
-    r++;
-    delta = 0;
-    shift = 0;
-  }
+  const emissions = expandEmissionRows(artifact.bits, L, bytes);
   const emissionRows8 = new Int8Array((1 << artifact.bits) * 8);
   for (let f = 0; f < 1 << artifact.bits; f++) for (let l = 0; l < L; l++) emissionRows8[f * 8 + l] = emissions[f * L + l];
   return { bits: artifact.bits, emissions, emissionRows8, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };

@@ -2,7 +2,7 @@
 // (bundled as data) plus a binary file (models/ner-model.bin, read at run time, see
 // ../modelFiles): hashed feature rows kept after pruning, their indices delta-and-varint
 // encoded, their weights quantised to int8.
-import type { ModelBinaryRef, ModelBytes } from '../modelFiles';
+import { expandEmissionRows, type ModelBinaryRef, type ModelBytes } from '../modelFiles';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -83,21 +83,6 @@ export function loadModel(artifact: ModelArtifact, bytes: ModelBytes): TaggerMod
   if (labelCount !== LABELS.length || artifact.labels.some((l, i) => l !== LABELS[i])) {
     throw new Error('tagger model labels do not match the runtime');
   }
-  const emissions = new Int8Array((1 << artifact.bits) * labelCount);
-  const rowBytes = bytes.rows;
-  const weightBytes = bytes.weights;
-  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
-  let row = 0, r = 0, shift = 0, delta = 0;
-  for (let i = 0; i < rowBytes.length; i++) {
-    const b = rowBytes[i];
-    delta |= (b & 0x7f) << shift;
-    if (b & 0x80) { shift += 7; continue; }
-    row += delta;
-    const from = r * labelCount, to = row * labelCount;
-    for (let l = 0; l < labelCount; l++) emissions[to + l] = weights[from + l];
-    r++;
-    delta = 0;
-    shift = 0;
-  }
+  const emissions = expandEmissionRows(artifact.bits, labelCount, bytes);
   return { bits: artifact.bits, labelCount, emissions, transitions: Int32Array.from(artifact.transitions), scale: artifact.scale };
 }
