@@ -355,18 +355,6 @@ const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
   '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅕': 0.2, '⅛': 0.125,
 };
 
-/** Lower-cased words that may open a figure; anything else is skipped at once. */
-const STARTER_WORDS: ReadonlySet<string> = new Set([
-  ...QUALIFIERS_BY_FIRST_WORD.keys(),
-  ...Object.keys(SMALL_NUMBER_WORDS),
-  ...Object.keys(TENS_WORDS),
-  ...Object.keys(MULTIPLIER_WORDS),
-  ...VAGUE_MAGNITUDES,
-  ...RELATIVE_DETERMINERS,
-  ...STANDALONE_DAY_WORDS,
-  'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
-]);
-
 /**
  * Lower-cased words that may open a figure by themselves (a date, a number, a currency, a
  * fraction): every starter except the words that only open a qualifier ("in excess of",
@@ -381,6 +369,9 @@ const SELF_STARTER_WORDS: ReadonlySet<string> = new Set([
   ...STANDALONE_DAY_WORDS,
   'a', 'an', 'half', 'between', 'tens', 'several', 'many', 'double', 'triple', 'quadruple', 'rs',
 ]);
+
+/** Lower-cased words that may open a figure; anything else is skipped at once. */
+const STARTER_WORDS: ReadonlySet<string> = new Set([...QUALIFIERS_BY_FIRST_WORD.keys(), ...SELF_STARTER_WORDS]);
 
 /** Case-sensitive words that may open a figure: months, weekdays, currency prefixes and codes. */
 const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
