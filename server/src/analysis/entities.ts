@@ -47,6 +47,14 @@ export interface NameCandidate {
   scores?: readonly number[];
 }
 
+/**
+ * Every candidate is made here, all fields set in one order (absent ones undefined): one
+ * object shape, so the code reading candidates stays monomorphic and fast.
+ */
+function newCandidate(span: Span, text: string, sentence: number, kind: EntityKind | undefined, initial: boolean, possessive: boolean, tagged: true | undefined): NameCandidate {
+  return { span, text, sentence, title: undefined, kind, initial, possessive, tagged, split: undefined, scores: undefined };
+}
+
 export interface Mention {
   span: Span;
   /** Entity id. */
@@ -199,13 +207,7 @@ function emitRun(text: string, tokens: Token[], run: Token[], first: number, nex
     const end = pb === run.length && possessive ? endTok.end - 2 : endTok.end;
     const raw = text.slice(startTok.start, end);
     const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
-    const cand: NameCandidate = {
-      span: { start: startTok.start, end },
-      text: name,
-      sentence,
-      initial: initial && pa === 0,
-      possessive: pb === run.length && possessive,
-    };
+    const cand = newCandidate({ start: startTok.start, end }, name, sentence, undefined, initial && pa === 0, pb === run.length && possessive, undefined);
     if (p === 0 && title) cand.title = title;
     const pieceHasKeyword = hasOrgKeyword && run.slice(pa, pb).some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
     if (pieceHasKeyword || (trailingOrg && !isPlaceName(name) && p === pieces.length - 1)) cand.kind = 'organization';
@@ -366,7 +368,11 @@ export function resolveEntities(
 
   // Names repeat: compute each one's words, word count and upper-case key once.
   const nameInfo = new Map<string, NameInfo>();
+  // Calls come in runs for one name: the last answer is checked before the map.
+  let lastName: string | undefined;
+  let lastInfo: NameInfo | undefined;
   const info = (name: string): NameInfo => {
+    if (name === lastName) return lastInfo!;
     let v = nameInfo.get(name);
     if (!v) {
       const ws = name.split(' ');
@@ -374,6 +380,8 @@ export function resolveEntities(
       v = { upper: name.toUpperCase(), ws, words: ws.length, placeOrDemonym: isPlaceName(ws[0]) || DEMONYMS.has(ws[0]) };
       nameInfo.set(name, v);
     }
+    lastName = name;
+    lastInfo = v;
     return v;
   };
   const getDraft = (kind: EntityKind, name: string): Draft => {
@@ -420,7 +428,11 @@ export function resolveEntities(
 
   // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
   const personKeys = new Map<string, Draft>();
-  const sortedPersons = persons.slice().sort((x, y) => wordsCount(y) - wordsCount(x) || x.span.start - y.span.start);
+  // Word counts read once per person, not twice per comparison.
+  const sortedPersons = persons
+    .map((c) => ({ c, words: wordsCount(c) }))
+    .sort((x, y) => y.words - x.words || x.c.span.start - y.c.span.start)
+    .map((x) => x.c);
   for (const c of sortedPersons) {
     const key = info(c.text).upper;
     if (personKeys.has(key)) continue;
@@ -465,7 +477,7 @@ export function resolveEntities(
             found = true;
           } else if (p.cand.span.start < end && p.cand.span.end > at) p.skip = true;
         }
-        if (!found) pending.push({ cand: { span: { start: at, end }, text: author, sentence: -1, initial: false, possessive: false }, draft: d });
+        if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d });
       }
     }
   }
@@ -486,12 +498,12 @@ export function resolveEntities(
     const taggedPlace = () => pending.some((p) => p.cand.tagged && p.cand.kind === 'place' && p.cand.text.toUpperCase() === placeUpper);
     if (dl.place && !taggedAt(dl.span.start) && (isPlaceName(dl.place) || PLACE_ALIASES.has(dl.place) || isPlaceName(titleCase(dl.place)) || taggedPlace())) {
       const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
-      pending.push({ cand: { span: { start: dl.span.start, end: dl.span.start + dl.place.length }, text: dl.place, sentence: -1, initial: false, possessive: false }, draft: getDraft('place', name) });
+      pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name) });
     }
     if (dl.agency) {
       const at = head.lastIndexOf(dl.agency);
       const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
-      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: { span: { start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, text: dl.agency, sentence: -1, initial: false, possessive: false }, draft: getDraft('organization', known) });
+      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known) });
     }
   }
 
@@ -660,14 +672,14 @@ function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan
   const out: NameSpan[] = [];
   for (const t of tagged) {
     let end = t.end;
-    const bracket = text.indexOf('(', t.start);
-    if (bracket >= 0 && bracket < end) {
+    // Searched inside the span only: an indexOf past it would scan the rest of the text.
+    const bracket = indexInSpan(text, 40, t.start, end);
+    if (bracket >= 0) {
       end = bracket;
       while (end > t.start && isSpaceCode(text.charCodeAt(end - 1))) end--;
       if (end === t.start) continue;
     }
-    const comma = text.indexOf(',', t.start);
-    if ((comma < 0 || comma >= end) && end === t.end) { out.push(t); continue; }
+    if (end === t.end && indexInSpan(text, 44, t.start, end) < 0) { out.push(t); continue; }
     let from = t.start;
     let first = true;
     while (from < end) {
@@ -687,6 +699,12 @@ function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan
     }
   }
   return out;
+}
+
+/** The first index of the code unit `code` in text[from, to), or -1. */
+function indexInSpan(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
@@ -758,7 +776,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     }
     if (raw.length === 0 || tooManyWords(raw)) continue;
     const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
-    const cand: NameCandidate = { span: { start, end }, text: name, sentence: s, kind: t.kind, initial: ruleByStart.get(start)?.initial ?? false, possessive, tagged: true };
+    const cand = newCandidate({ start, end }, name, s, t.kind, ruleByStart.get(start)?.initial ?? false, possessive, true);
     if (title) cand.title = title;
     const scores = (t as NameSpan & { scores?: number[] }).scores;
     if (scores) cand.scores = scores;
@@ -807,7 +825,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
 
 /** A rule candidate taken as tagged with a kind (a field-by-field copy: object spread is slow here). */
 function asTagged(r: NameCandidate, kind: EntityKind): NameCandidate {
-  const c: NameCandidate = { span: r.span, text: r.text, sentence: r.sentence, kind, initial: r.initial, possessive: r.possessive, tagged: true };
+  const c = newCandidate(r.span, r.text, r.sentence, kind, r.initial, r.possessive, true);
   if (r.title !== undefined) c.title = r.title;
   if (r.split !== undefined) c.split = r.split;
   return c;

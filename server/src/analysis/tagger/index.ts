@@ -175,7 +175,10 @@ function wordIdAt(state: DecoderState, model: TaggerModel, text: string, start: 
     if (state.hashes[id] !== h) continue;
     const w = state.words[id];
     if (w.length !== len) continue;
-    if (text.startsWith(w, start)) return id;
+    // Compared inline: words are short, and a builtin call costs more than the loop.
+    let k = 0;
+    while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === len) return id;
   }
   return addWord(state, model, text.slice(start, end), h);
 }
