@@ -248,14 +248,33 @@ function splitAtConnectors(run: Token[], a: number, b: number): Array<[number, n
   return out;
 }
 
-interface NameInfo {
-  upper: string;
-  /** The name's words (split at single spaces). */
-  ws: string[];
-  words: number;
-  placeOrDemonym: boolean;
+class NameInfo {
+  readonly upper: string;
+  readonly words: number;
+  readonly placeOrDemonym: boolean;
   /** Upper-case suffixes by first word: suffixes[k] = ws.slice(k).join(' ').toUpperCase(); computed on demand. */
-  suffixes?: string[];
+  suffixes?: string[] = undefined;
+  private wordList?: string[] = undefined;
+
+  constructor(private readonly name: string) {
+    this.upper = name.toUpperCase();
+    // Word count and first word without splitting: most names never need their words.
+    let words = 1;
+    let firstSpace = -1;
+    for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) {
+      if (firstSpace < 0) firstSpace = i;
+      words++;
+    }
+    this.words = words;
+    const first = firstSpace < 0 ? name : name.slice(0, firstSpace);
+    // "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is).
+    this.placeOrDemonym = isPlaceName(first) || DEMONYMS.has(first);
+  }
+
+  /** The name's words (split at single spaces). */
+  get ws(): string[] {
+    return (this.wordList ??= this.name.split(' '));
+  }
 }
 
 function upperSuffixes(ws: readonly string[]): string[] {
@@ -271,7 +290,7 @@ function upperSuffixes(ws: readonly string[]): string[] {
 /** Lower case, runs of non-letters/digits to '-', trimmed of '-'; a char loop for ASCII names, the regexes otherwise. */
 function slugOf(name: string): string {
   const lower = name.toLowerCase();
-  if (isPlainSlug(lower)) return lower.replaceAll(' ', '-');
+  if (isPlainSlug(lower)) return spacesToDashes(lower);
   let out = '';
   let dash = false;
   for (let i = 0; i < name.length; i++) {
@@ -285,6 +304,17 @@ function slugOf(name: string): string {
     } else dash = true;
   }
   return out;
+}
+
+/** s with every ' ' made '-': cut and joined at the spaces, cheaper here than replaceAll. */
+function spacesToDashes(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+    out += s.slice(from, i) + '-';
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Lower-case ASCII letters and digits in words parted by single spaces: the slug is the name with dashes. */
@@ -375,9 +405,7 @@ export function resolveEntities(
     if (name === lastName) return lastInfo!;
     let v = nameInfo.get(name);
     if (!v) {
-      const ws = name.split(' ');
-      // "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is).
-      v = { upper: name.toUpperCase(), ws, words: ws.length, placeOrDemonym: isPlaceName(ws[0]) || DEMONYMS.has(ws[0]) };
+      v = new NameInfo(name);
       nameInfo.set(name, v);
     }
     lastName = name;
