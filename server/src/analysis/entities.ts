@@ -746,6 +746,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   const out: NameCandidate[] = [];
   // Few words are asked about: search for each (memoised) rather than collect every word.
   const writtenLower = new Map<string, boolean>();
+  let lowerWords: Set<string> | undefined;
   let s = 0;
   for (const t of tagged) {
     while (s < sentences.length && sentences[s].span.end <= t.start) s++;
@@ -786,7 +787,13 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(text.slice(start, end)) && !isKnownName(text.slice(start, end))) {
       const lower = text.slice(start, end).toLowerCase();
       let seen = writtenLower.get(lower);
-      if (seen === undefined) writtenLower.set(lower, (seen = isWrittenInLowerCase(text, lower)));
+      if (seen === undefined) {
+        // A search per word is quickest for an article; in a long document the searches
+        // would add up to many passes over it: past a budget, collect every word once.
+        if (!lowerWords && writtenLower.size * text.length >= LOWER_CASE_SEARCH_BUDGET) lowerWords = lowerCaseWords(text);
+        seen = lowerWords ? lowerWords.has(lower) : isWrittenInLowerCase(text, lower);
+        writtenLower.set(lower, seen);
+      }
       if (seen) continue;
     }
     let raw = text.slice(start, end);
@@ -980,6 +987,30 @@ function isWrittenInLowerCase(text: string, lower: string): boolean {
     if ((at === 0 || !isLetterAt(text, at - 1)) && !isLetterAt(text, at + n)) return true;
   }
   return false;
+}
+
+/** Characters isWrittenInLowerCase may search (words asked × text length) before lowerCaseWords collects them all. */
+const LOWER_CASE_SEARCH_BUDGET = 1 << 18;
+
+/** Every word isWrittenInLowerCase finds: runs of ASCII letters, all lower case, 2–20 long. */
+function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isLetterAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = true;
+    for (; i < n && isLetterAt(text, i); i++) {
+      const c = text.charCodeAt(i);
+      if (c < 97) lower = false;
+    }
+    if (lower && i - start >= 2 && i - start <= 20) out.add(text.slice(start, i));
+  }
+  return out;
 }
 
 function titleCase(name: string): string {

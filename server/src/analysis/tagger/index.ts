@@ -71,8 +71,11 @@ interface DecoderState {
   words: string[];
   hashes: Int32Array;
   wordCount: number;
-  /** Per word: WORD_VECTORS vectors of labelCount weights (see SELF...NEXT2). */
-  vectors: Int32Array;
+  /**
+   * Per word: WORD_VECTORS vectors of labelCount weights (see SELF...NEXT2): sums of at
+   * most LOCAL_FEATURES + 3 = 16 int8 rows, so int16 holds them exactly at half the memory.
+   */
+  vectors: Int16Array;
   /** Per word: lower, shape, capClass, hasLower. */
   attrs: Int32Array;
   /**
@@ -106,7 +109,7 @@ const ATTRS = 4;
 /** The pseudo-word outside the sentence. */
 const PAD = 0;
 
-function addRow(out: Int32Array, at: number, W: Int8Array, row: number, L: number): void {
+function addRow(out: Int16Array, at: number, W: Int8Array, row: number, L: number): void {
   const r = row * L;
   for (let l = 0; l < L; l++) out[at + l] += W[r + l];
 }
@@ -131,7 +134,7 @@ function decoderState(model: TaggerModel): DecoderState {
     const W = model.emissions;
     const shift = 32 - model.bits;
     // Word id PAD stands for the positions outside the sentence (its neighbour vectors only).
-    const vectors = new Int32Array(1024 * WORD_VECTORS * L);
+    const vectors = new Int16Array(1024 * WORD_VECTORS * L);
     addRow(vectors, PREV1 * L, W, mix(12, PAD_BEFORE) >>> shift, L);
     addRow(vectors, PREV1 * L, W, mix(16, PAD_BEFORE) >>> shift, L);
     addRow(vectors, NEXT1 * L, W, mix(13, PAD_AFTER) >>> shift, L);
@@ -155,6 +158,8 @@ function decoderState(model: TaggerModel): DecoderState {
 }
 
 const localIndices = new Int32Array(LOCAL_FEATURES);
+// Int16 word vectors hold a sum of up to 255 int8 rows exactly.
+if (LOCAL_FEATURES + 3 > 255) throw new Error('tagger: too many local features for int16 word vectors');
 
 function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -200,7 +205,7 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
   const L = model.labelCount;
   const id = state.wordCount++;
   if ((id + 1) * WORD_VECTORS * L > state.vectors.length) {
-    const grown = new Int32Array(state.vectors.length * 2);
+    const grown = new Int16Array(state.vectors.length * 2);
     grown.set(state.vectors);
     state.vectors = grown;
     const grownAttrs = new Int32Array(state.attrs.length * 2);
