@@ -735,14 +735,46 @@ function indexInSpan(text: string, code: number, from: number, to: number): numb
   return -1;
 }
 
+/**
+ * Rule candidates by their start (or end) offset. findNameCandidates gives them in text
+ * order, starts and ends increasing: a binary search then, with no map to fill; a map
+ * (the last candidate at an offset wins) for any other order.
+ */
+class RulesByOffset {
+  private readonly byOffset: Map<number, NameCandidate> | undefined;
+
+  constructor(private readonly rules: readonly NameCandidate[], private readonly byEnd: boolean) {
+    for (let i = 1; i < rules.length; i++) {
+      if (this.offsetOf(i) > this.offsetOf(i - 1)) continue;
+      this.byOffset = new Map();
+      for (let k = 0; k < rules.length; k++) this.byOffset.set(this.offsetOf(k), rules[k]);
+      break;
+    }
+  }
+
+  private offsetOf(i: number): number {
+    return this.byEnd ? this.rules[i].span.end : this.rules[i].span.start;
+  }
+
+  get(offset: number): NameCandidate | undefined {
+    if (this.byOffset) return this.byOffset.get(offset);
+    let lo = 0;
+    let hi = this.rules.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.offsetOf(mid);
+      if (at === offset) return this.rules[mid];
+      if (at < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
 export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
   const tagged = splitAtPunctuation(text, taggedSpans);
-  const ruleByEnd = new Map<number, NameCandidate>();
-  const ruleByStart = new Map<number, NameCandidate>();
-  for (const r of rules) {
-    ruleByEnd.set(r.span.end, r);
-    ruleByStart.set(r.span.start, r);
-  }
+  const ruleByEnd = new RulesByOffset(rules, true);
+  const ruleByStart = new RulesByOffset(rules, false);
   const out: NameCandidate[] = [];
   // Few words are asked about: search for each (memoised) rather than collect every word.
   const writtenLower = new Map<string, boolean>();
