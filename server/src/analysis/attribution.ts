@@ -21,6 +21,7 @@ import {
 } from './lexicon';
 import { MENTION_KINDS } from './attributionModel/features';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
+import { findHeadlineAttribution } from './headlineAttribution';
 import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
@@ -408,6 +409,42 @@ export function attribute(
     }
   }
 
+  /**
+   * "Quill: Budget Is ‘a Disgrace’." — the headline's speaker label, colon and claim. It
+   * replaces what the tagger read into the headline; a quotation in marks that is the
+   * whole claim takes the speaker.
+   */
+  function attributeHeadline(): void {
+    const found = findHeadlineAttribution(text, structure);
+    if (!found) return;
+    const line = { start: found.source.start, end: found.content.end };
+    const source: Source = {
+      text: text.slice(found.source.start, found.source.end),
+      span: found.source,
+      cue: ':',
+      cueSpan: found.cue,
+      how: 'explicit',
+      vague: false,
+    };
+    const m = mentionAt(found.source);
+    if (m && m.span.start >= found.source.start) source.entity = m.entity;
+    else if (text.slice(found.source.start, found.source.end).split(/\s+/, 6).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
+    let whole: Quote | undefined;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const q = out[k];
+      if (!overlapSpan(q.span, line)) continue;
+      if (q.kind === 'indirect') out.splice(k, 1);
+      else if (q.kind === 'direct' && q.span.start === found.content.start && q.span.end >= found.content.end - 1) whole = q;
+    }
+    if (whole) {
+      if (!whole.source?.span) whole.source = source;
+      return;
+    }
+    const si = findByOffset(sentences, found.cue.start);
+    if (si >= 0 && !sentenceSources[si]) sentenceSources[si] = source;
+    out.push({ id: '', span: found.content, content: found.content, text: text.slice(found.content.start, found.content.end), kind: 'indirect', source });
+  }
+
   function overlapsDirectMark(span: Span): boolean {
     for (let k = Math.max(0, findByOffset(marks, span.start)); k < marks.length && marks[k].span.start < span.end; k++) {
       if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, span)) return true;
@@ -660,6 +697,7 @@ export function attribute(
   }
 
   settleDirect();
+  attributeHeadline();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);

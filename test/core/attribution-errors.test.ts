@@ -1,0 +1,33 @@
+// Regression tests for attribution error classes found on PolNeAR dev (issue 3), on texts
+// we wrote ourselves.
+import * as assert from 'assert';
+import { analyze, slice } from './helpers';
+
+describe('attribution error classes (PolNeAR conventions)', () => {
+  it('reads a headline speaker label: source, colon cue, and the rest of the line', () => {
+    const text = 'Mayor Quill: Harbour Budget Leaves Glenvale ‘Short of Everything’.\n\nThe mayor spoke at the dock on Tuesday.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.source?.cue === ':');
+    assert.ok(q, 'a headline attribution');
+    assert.strictEqual(slice(text, q!.source!.span!), 'Mayor Quill');
+    assert.strictEqual(slice(text, q!.source!.cueSpan!), ':');
+    assert.strictEqual(slice(text, q!.span), 'Harbour Budget Leaves Glenvale ‘Short of Everything’');
+  });
+
+  it('gives a headline quotation in marks its speaker', () => {
+    const text = 'Ada Brightwater: ‘We Will Rebuild the Pier.’\n\nBrightwater made the promise on Monday.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.kind === 'direct');
+    assert.ok(q);
+    assert.strictEqual(slice(text, q!.source!.span!), 'Ada Brightwater');
+    assert.strictEqual(slice(text, q!.source!.cueSpan!), ':');
+  });
+
+  it('does not read headline labels as speakers', () => {
+    for (const label of ['The Latest', 'BREAKING', 'Update']) {
+      const text = `${label}: Glenvale pier to reopen in May.\n\nThe pier closed in March.`;
+      const a = analyze(text);
+      assert.ok(!a.quotes.some((x) => x.source?.cue === ':'), label);
+    }
+  });
+});
