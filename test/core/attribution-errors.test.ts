@@ -30,4 +30,19 @@ describe('attribution error classes (PolNeAR conventions)', () => {
       assert.ok(!a.quotes.some((x) => x.source?.cue === ':'), label);
     }
   });
+
+  it('keeps a contracted auxiliary in the cue, not in the source', () => {
+    const text = 'Oscar Lindqvist spoke at the dock on Friday. He’s claiming that the pier will open in May.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.kind === 'indirect' && x.source?.cueSpan && slice(text, x.source.cueSpan).includes('claiming'));
+    assert.ok(q, 'an attribution on "claiming"');
+    assert.strictEqual(slice(text, q!.source!.span!), 'He');
+    assert.strictEqual(slice(text, q!.source!.cueSpan!), '’s claiming');
+  });
+
+  it('leaves a possessive before a noun alone', () => {
+    const text = 'Ada Brightwater’s claims about the pier were checked by the council.';
+    const a = analyze(text);
+    assert.ok(!a.quotes.some((x) => x.source?.span && slice(text, x.source.span) === 'Ada Brightwater'));
+  });
 });

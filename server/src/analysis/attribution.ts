@@ -373,6 +373,9 @@ export function attribute(
         out.splice(k, 1);
       }
     }
+    // "he’s claiming": the contracted auxiliary belongs to the cue, not the source.
+    const cut = p.source ? contractionBeforeCue(text, p.source, p.cue) : undefined;
+    if (cut !== undefined) p = { ...p, source: { start: p.source!.start, end: cut }, cue: { start: cut, end: p.cue.end } };
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
@@ -542,6 +545,16 @@ export function attribute(
           if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
           if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
           cue.sourceAfter = cue.source !== undefined;
+        }
+      }
+      if (cue.source?.span) {
+        // "he’s claiming": the contracted auxiliary belongs to the cue.
+        const cut = contractionBeforeCue(text, cue.source.span, cue.span);
+        if (cut !== undefined) {
+          cue.source.span = { start: cue.source.span.start, end: cut };
+          cue.source.text = text.slice(cue.source.span.start, cut);
+          cue.span = { start: cut, end: cue.span.end };
+          cue.source.cueSpan = cue.span;
         }
       }
       if (cue.source) {
@@ -791,6 +804,27 @@ function withoutComplementiser(text: string, span: Span): Span {
     return { start, end: span.end };
   }
   return span;
+}
+
+const CONTRACTED_SUBJECTS = new Set('he|she|it|they|we|i|you|who|that|there'.split('|'));
+const CONTRACTION = /^(.*[A-Za-z])['\u2019](s|re|ve|d|ll)$/;
+
+/**
+ * "he’s claiming", "Quill’s sought": where a source written with a contracted auxiliary
+ * right before its cue should end (the auxiliary belongs to the cue, as PolNeAR marks
+ * it). After a name the suffix is a possessive unless a verb form follows.
+ */
+function contractionBeforeCue(text: string, source: Span, cue: Span): number | undefined {
+  if (source.end > cue.start || cue.start - source.end > 2 || source.end - source.start > 80) return undefined;
+  for (let i = source.end; i < cue.start; i++) if (!isSpaceCode(text.charCodeAt(i))) return undefined;
+  let w = source.end;
+  while (w > source.start && !isSpaceCode(text.charCodeAt(w - 1))) w--;
+  const m = CONTRACTION.exec(text.slice(w, source.end));
+  if (!m || m[1].length >= source.end - source.start) return undefined;
+  const cueWord = text.slice(cue.start, cue.end).split(/\s/, 1)[0];
+  const verbForm = /^[a-z]+(ing|ed)$/.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
+  if (!CONTRACTED_SUBJECTS.has(m[1].toLowerCase()) && !(verbForm && m[2] === 's')) return undefined;
+  return w + m[1].length;
 }
 
 /** "82" in "Quill, 82, said". */
