@@ -2,6 +2,8 @@
 // we wrote ourselves.
 import * as assert from 'assert';
 import { analyze, slice } from './helpers';
+import { findSourcelessAttributions } from '../../server/src/analysis/sourcelessCues';
+import { tokenize } from '../../server/src/analysis/text';
 
 describe('attribution error classes (PolNeAR conventions)', () => {
   it('reads a headline speaker label: source, colon cue, and the rest of the line', () => {
@@ -44,5 +46,29 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     const text = 'Ada Brightwater’s claims about the pier were checked by the council.';
     const a = analyze(text);
     assert.ok(!a.quotes.some((x) => x.source?.span && slice(text, x.source.span) === 'Ada Brightwater'));
+  });
+
+  it('reads "seems to" and "is expected to" as cues with no source, the content around them', () => {
+    const text = 'The new pier seems to please the fishermen, but the mayor is worried. Mayor Quill is widely expected to resign in June.';
+    const sentences = [text.slice(0, 69), text.slice(70)];
+    const found = sentences.map((s) => {
+      const tokens = tokenize(s, 0, s.length);
+      return findSourcelessAttributions(tokens, tokens.map(() => false), s.length - 1).map((f) => [slice(s, f.cue), ...f.contents.map((c) => slice(s, c))]);
+    });
+    assert.deepStrictEqual(found, [[['seems', 'The new pier', 'to please the fishermen']], [['is widely expected', 'Mayor Quill', 'to resign in June']]]);
+    // In the whole analysis the cue has no source span, and names nobody.
+    const a = analyze(text);
+    const expected = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'is widely expected');
+    assert.ok(expected);
+    assert.strictEqual(expected!.source!.span, undefined);
+    assert.strictEqual(expected!.source!.vague, true);
+  });
+
+  it('leaves a figure after "seems to" unsourced', () => {
+    const text = 'The new pier seems to cost $40 million more than planned.';
+    const a = analyze(text);
+    const figure = a.figures.find((f) => f.text.includes('40'));
+    assert.ok(figure);
+    assert.strictEqual(figure!.source, undefined);
   });
 });

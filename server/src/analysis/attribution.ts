@@ -22,6 +22,7 @@ import {
 import { MENTION_KINDS } from './attributionModel/features';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
 import { findHeadlineAttribution } from './headlineAttribution';
+import { findSourcelessAttributions } from './sourcelessCues';
 import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
@@ -374,13 +375,13 @@ export function attribute(
       }
     }
     // "he’s claiming": the contracted auxiliary belongs to the cue, not the source.
-    const cut = p.source ? contractionBeforeCue(text, p.source, p.cue) : undefined;
+    const cut = p.source && attributionSettings.contraction ? contractionBeforeCue(text, p.source, p.cue) : undefined;
     if (cut !== undefined) p = { ...p, source: { start: p.source!.start, end: cut }, cue: { start: cut, end: p.cue.end } };
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
     if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
-    if (!sentenceSources[si]) sentenceSources[si] = source;
+    if (!sentenceSources[si] && !namesNobody(source)) sentenceSources[si] = source;
     for (const tagged of contents) {
       // The clause stops before the sentence's closing punctuation, as the rules' does.
       let end = tagged.end;
@@ -418,7 +419,7 @@ export function attribute(
    * whole claim takes the speaker.
    */
   function attributeHeadline(): void {
-    const found = findHeadlineAttribution(text, structure);
+    const found = attributionSettings.headline ? findHeadlineAttribution(text, structure) : undefined;
     if (!found) return;
     const line = { start: found.source.start, end: found.content.end };
     const source: Source = {
@@ -547,7 +548,7 @@ export function attribute(
           cue.sourceAfter = cue.source !== undefined;
         }
       }
-      if (cue.source?.span) {
+      if (cue.source?.span && attributionSettings.contraction) {
         // "he’s claiming": the contracted auxiliary belongs to the cue.
         const cut = contractionBeforeCue(text, cue.source.span, cue.span);
         if (cut !== undefined) {
@@ -689,6 +690,18 @@ export function attribute(
       }
     }
 
+    // "The plan seems to work", "Quill is expected to resign": a cue with no source. The
+    // source names nobody (vague, no span), so figures and claims stay unsourced.
+    if (tokens.length > 0 && attributionSettings.sourceless) {
+      for (const found of findSourcelessAttributions(tokens, inQuote, clauseEnd(text, sp))) {
+        if (cues.some((c) => overlapSpan(c.span, found.cue))) continue;
+        const source: Source = { text: '', cue: text.slice(found.cue.start, found.cue.end), cueSpan: found.cue, how: 'explicit', vague: true };
+        for (const piece of found.contents) {
+          out.push({ id: '', span: piece, content: piece, text: text.slice(piece.start, piece.end), kind: 'indirect', source });
+        }
+      }
+    }
+
     // The trained tagger (models/attribution-model.json): its attributions replace the
     // rules' indirect ones on the same cue and add those the rules have no cue for.
     if (useTagger && paragraphKind !== undefined) {
@@ -721,8 +734,20 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 /** . , ; : ! ? */
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
-/** Switches for the training script, which needs what the rules find on their own. */
-export const attributionSettings = { tagger: true };
+/** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
+export const attributionSettings = { tagger: true, sourceless: true, headline: true, contraction: true };
+
+/** A cue with no source ("seems to", "is expected to"): it must not source the sentence's figures. */
+function namesNobody(source: Source): boolean {
+  return source.vague && !source.span && !source.entity && source.text === '';
+}
+
+/** Where a sentence's words end: before its closing punctuation and spaces. */
+function clauseEnd(text: string, sp: Span): number {
+  let end = sp.end;
+  while (end > sp.start && (CLAUSE_END_PUNCTUATION.has(text.charCodeAt(end - 1)) || isSpaceCode(text.charCodeAt(end - 1)))) end--;
+  return end;
+}
 
 function overlapSpan(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
