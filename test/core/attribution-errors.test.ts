@@ -71,4 +71,21 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     assert.ok(figure);
     assert.strictEqual(figure!.source, undefined);
   });
+
+  it('does not read a noun after a possessive or before a comma as a cue', () => {
+    for (const text of [
+      'Brightwater’s show drew more viewers than the harbour debate.',
+      'Because of Quill’s Fifth Amendment claims, the council dropped the inquiry.',
+    ]) {
+      const a = analyze(text);
+      assert.ok(!a.quotes.some((q) => q.source?.cueSpan && /^(show|claims)$/.test(slice(text, q.source.cueSpan))), text);
+    }
+  });
+
+  it('still reads the verb after a quotation: “…,” Quill claims.', () => {
+    const text = 'Oscar Quill runs the harbour.\n\n“The pier will be ready in May,” Quill claims.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.kind === 'direct');
+    assert.strictEqual(slice(text, q!.source!.cueSpan!), 'claims');
+  });
 });

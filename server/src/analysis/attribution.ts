@@ -471,6 +471,8 @@ export function attribute(
       inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
     }
 
+    const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
+    const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
     // Subjects: person or organisation names that open a clause, for pronouns later.
     while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
     for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
@@ -499,6 +501,8 @@ export function attribute(
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
+      // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
+      if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
       if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
       const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
       const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
@@ -510,7 +514,9 @@ export function attribute(
       } else {
         // "…, calling him …": the noun before the comma is the object, not the speaker.
         const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
-        const l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
+        let l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
+        // "32% of Republican claims": the phrase is the object of a preposition and the cue word a noun.
+        if (l && attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && l[0] > 0 && NOUN_PREPOSITIONS.has(tokens[l[0] - 1].text)) l = undefined;
         if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
         if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
         if (l && cue.source?.span && l[2] > l[1]) {
@@ -695,7 +701,7 @@ export function attribute(
     if (tokens.length > 0 && attributionSettings.sourceless) {
       for (const found of findSourcelessAttributions(tokens, inQuote, clauseEnd(text, sp))) {
         if (cues.some((c) => overlapSpan(c.span, found.cue))) continue;
-        const source: Source = { text: '', cue: text.slice(found.cue.start, found.cue.end), cueSpan: found.cue, how: 'explicit', vague: true };
+        const source = sourceNamingNobody(text, found.cue);
         for (const piece of found.contents) {
           out.push({ id: '', span: piece, content: piece, text: text.slice(piece.start, piece.end), kind: 'indirect', source });
         }
@@ -735,7 +741,12 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
 /** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
-export const attributionSettings = { tagger: true, sourceless: true, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+
+/** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
+function sourceNamingNobody(text: string, cue: Span): Source {
+  return { text: '', cue: text.slice(cue.start, cue.end), cueSpan: cue, how: 'explicit', vague: true };
+}
 
 /** A cue with no source ("seems to", "is expected to"): it must not source the sentence's figures. */
 function namesNobody(source: Source): boolean {
@@ -850,6 +861,23 @@ function contractionBeforeCue(text: string, source: Span, cue: Span): number | u
   const verbForm = /^[a-z]+(ing|ed)$/.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
   if (!CONTRACTED_SUBJECTS.has(m[1].toLowerCase()) && !(verbForm && m[2] === 's')) return undefined;
   return w + m[1].length;
+}
+
+/** Cue words that are as often nouns ("the claims", "a TV show", "news reports"). */
+const NOUN_OR_VERB_CUES = new Set('claims|claim|show|shows|reports|report|estimates|calls|notes|states|comments|promises|demands|warns|vows|plans|hopes|fears|questions'.split('|'));
+const NOUN_PREPOSITIONS = new Set('of|in|for|from|with|on|at|about|to|by|over|against'.split('|'));
+const POSSESSIVE = /(['\u2019]s|s['\u2019])$/;
+
+/**
+ * Is the cue word at k used as a noun: after a possessive, or followed by a clause break
+ * (unless a quotation came before: “…,” Quill claims.)?
+ */
+function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean): boolean {
+  const prev = tokens[k - 1];
+  if (prev?.word && POSSESSIVE.test(prev.text)) return true;
+  if (quotationBefore) return false;
+  const next = tokens[k + 1];
+  return next !== undefined && !next.word && (next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—');
 }
 
 /** "82" in "Quill, 82, said". */
