@@ -88,4 +88,12 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     const q = a.quotes.find((x) => x.kind === 'direct');
     assert.strictEqual(slice(text, q!.source!.cueSpan!), 'claims');
   });
+
+  it('takes the study or poll that carries the words into the source', () => {
+    const text = 'A 2019 study by the Glenvale Institute found that the pier had paid for itself.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.kind === 'indirect');
+    assert.ok(q);
+    assert.strictEqual(slice(text, q!.source!.span!), 'A 2019 study by the Glenvale Institute');
+  });
 });

@@ -377,6 +377,10 @@ export function attribute(
     // "he’s claiming": the contracted auxiliary belongs to the cue, not the source.
     const cut = p.source && attributionSettings.contraction ? contractionBeforeCue(text, p.source, p.cue) : undefined;
     if (cut !== undefined) p = { ...p, source: { start: p.source!.start, end: cut }, cue: { start: cut, end: p.cue.end } };
+    if (p.source && p.source.end <= p.cue.start && attributionSettings.carrier) {
+      const start = carrierStart(text, p.source.start, sentences[si].span.start);
+      if (start !== undefined) p = { ...p, source: { start, end: p.source.end } };
+    }
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
@@ -552,6 +556,14 @@ export function attribute(
           if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
           if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
           cue.sourceAfter = cue.source !== undefined;
+        }
+      }
+      if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
+        // "A 2014 study by Glenvale University found": the study is the source, its author inside it.
+        const start = carrierStart(text, cue.source.span.start, sp.start);
+        if (start !== undefined) {
+          cue.source.span = { start, end: cue.source.span.end };
+          cue.source.text = text.slice(start, cue.source.span.end);
         }
       }
       if (cue.source?.span && attributionSettings.contraction) {
@@ -741,7 +753,7 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
 /** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
-export const attributionSettings = { tagger: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
@@ -861,6 +873,25 @@ function contractionBeforeCue(text: string, source: Span, cue: Span): number | u
   const verbForm = /^[a-z]+(ing|ed)$/.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
   if (!CONTRACTED_SUBJECTS.has(m[1].toLowerCase()) && !(verbForm && m[2] === 's')) return undefined;
   return w + m[1].length;
+}
+
+/**
+ * "A 2014 study by", "a new ad from", "The report released by": a document or poll that
+ * carries its author's words, right before the author's name. PolNeAR's Source is the
+ * whole phrase.
+ */
+const CARRIER_BEFORE = new RegExp(
+  '(?:^|[\\s(])((?:[Aa]n?|[Tt]he|[Aa]nother)\\s[^.,;:!?"\u201c\u201d()]{0,40}?\\b' +
+    '(?:study|report|analysis|poll|survey|ad|advertisement|video|letter|review|complaint|memo|audit|investigation|' +
+    'statement|article|book|filing|lawsuit|ruling|paper|editorial|commercial|document|note|email|post|tweet|op-ed|column)' +
+    '\\s(?:(?:released|conducted|commissioned|published|issued|written|produced|filed|sent|posted)\\s)?(?:by|from|of|for)\\s+)$',
+);
+
+/** Where a source should start when a carrier phrase ("A study by") stands right before it. */
+function carrierStart(text: string, sourceStart: number, sentenceStart: number): number | undefined {
+  const from = Math.max(sentenceStart, sourceStart - 80);
+  const m = CARRIER_BEFORE.exec(text.slice(from, sourceStart));
+  return m ? sourceStart - m[1].length : undefined;
 }
 
 /** Cue words that are as often nouns ("the claims", "a TV show", "news reports"). */
