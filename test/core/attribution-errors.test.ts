@@ -96,4 +96,13 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     assert.ok(q);
     assert.strictEqual(slice(text, q!.source!.span!), 'A 2019 study by the Glenvale Institute');
   });
+
+  it('keeps the particle of "referred to", "spoke about", "warned of" in the cue', () => {
+    const text = 'Ada Brightwater warned of delays at the pier.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.kind === 'indirect');
+    assert.ok(q);
+    assert.strictEqual(slice(text, q!.source!.cueSpan!), 'warned of');
+    assert.ok(!slice(text, q!.span).startsWith('of '));
+  });
 });

@@ -23,7 +23,7 @@ import { MENTION_KINDS } from './attributionModel/features';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
 import { findHeadlineAttribution } from './headlineAttribution';
 import { findSourcelessAttributions } from './sourcelessCues';
-import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
+import { findByOffset, IdMaker, isCapitalized, isLetterCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
   /** Direct and partial quotations with their sources, and indirect attributions, in text order. */
@@ -359,7 +359,7 @@ export function attribute(
    * attributes is settled after the last sentence.
    */
   function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number, si: number): void {
-    const contents = p.contents.filter((c) => !overlapsDirectMark(c));
+    let contents = p.contents.filter((c) => !overlapsDirectMark(c));
     if (contents.length === 0) {
       if (p.source && p.contents.length > 0) giveDirectQuoteASource(p);
       return;
@@ -380,6 +380,20 @@ export function attribute(
     if (p.source && p.source.end <= p.cue.start && attributionSettings.carrier) {
       const start = carrierStart(text, p.source.start, sentences[si].span.start);
       if (start !== undefined) p = { ...p, source: { start, end: p.source.end } };
+    }
+    if (attributionSettings.particles) {
+      const end = particleEnd(text, p.cue);
+      if (end !== undefined) {
+        // A content that opened with the particle now starts after it.
+        let after = end;
+        while (after < text.length && isSpaceCode(text.charCodeAt(after))) after++;
+        const cueStart = p.cue.start;
+        const moved = contents.map((c) => (c.start < end && c.end > end ? { start: after, end: c.end } : c)).filter((c) => c.start >= end || c.end <= cueStart);
+        if (moved.length > 0) {
+          contents = moved;
+          p = { ...p, cue: { start: cueStart, end } };
+        }
+      }
     }
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
@@ -753,7 +767,7 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
 /** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
-export const attributionSettings = { tagger: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
@@ -802,7 +816,25 @@ const CUE_PARTICLES = new Map<string, Set<string>>([
   ['calling', new Set(['for', 'on'])],
   ['responded', new Set(['to'])],
   ['referring', new Set(['to'])],
+  ['referred', new Set(['to'])],
+  ['refers', new Set(['to'])],
+  ['spoke', new Set(['about', 'of'])],
+  ['speaks', new Set(['about', 'of'])],
+  ['talked', new Set(['about'])],
+  ['talks', new Set(['about'])],
+  ['warned', new Set(['of'])],
+  ['asked', new Set(['about'])],
 ]);
+/** Where a one-word cue ends with its particle ("called for", "spoke about"), if one follows. */
+function particleEnd(text: string, cue: Span): number | undefined {
+  const word = text.slice(cue.start, cue.end);
+  const particles = CUE_PARTICLES.get(word);
+  if (!particles || text.charCodeAt(cue.end) !== 32) return undefined;
+  let end = cue.end + 1;
+  while (end < text.length && end - cue.end < 7 && isLetterCode(text.charCodeAt(end))) end++;
+  return particles.has(text.slice(cue.end + 1, end)) && !isLetterCode(text.charCodeAt(end)) ? end : undefined;
+}
+
 const SOURCE_PREPOSITIONS = new Set(['by', 'of', 'from', 'at', 'for']);
 /** Words PolNeAR keeps inside the cue when they stand right before the verb ("has said", "also told"). */
 const CUE_AUXILIARIES = new Set('has|have|had|also|later|recently|now|initially|often|still|would|will|does|did|previously|subsequently|separately|then|once|repeatedly|publicly|privately'.split('|'));
