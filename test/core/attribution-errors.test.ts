@@ -105,4 +105,12 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     assert.strictEqual(slice(text, q!.source!.cueSpan!), 'warned of');
     assert.ok(!slice(text, q!.span).startsWith('of '));
   });
+
+  it('leaves a participle aside after a name out of the source', () => {
+    const text = 'Ada Brightwater, speaking to reporters at the dock, said the pier would reopen in May.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.kind === 'indirect');
+    assert.ok(q);
+    assert.strictEqual(slice(text, q!.source!.span!), 'Ada Brightwater');
+  });
 });

@@ -267,6 +267,8 @@ export function attribute(
         (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text));
       if (!appositiveFits) return undefined;
       k = j - 1;
+      // "Quill, speaking to reporters on Friday, said": the source is the name alone.
+      if (attributionSettings.namedParticiple && named && /^[a-z]+ing$/.test(appositive.text)) last = k;
       if (k < 0 || inQuote[k]) return undefined;
     }
     k = skipParenthetical(tokens, k, inQuote);
@@ -767,7 +769,7 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
 /** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
-export const attributionSettings = { tagger: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
