@@ -1,7 +1,7 @@
 // Regression tests for attribution error classes found on PolNeAR dev (issue 3), on texts
 // we wrote ourselves.
 import * as assert from 'assert';
-import { analyze, slice } from './helpers';
+import { analyze, slice, speakerName } from './helpers';
 import { findSourcelessAttributions } from '../../server/src/analysis/sourcelessCues';
 import { tokenize } from '../../server/src/analysis/text';
 
@@ -112,5 +112,14 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     const q = a.quotes.find((x) => x.kind === 'indirect');
     assert.ok(q);
     assert.strictEqual(slice(text, q!.source!.span!), 'Ada Brightwater');
+  });
+
+  it('takes a subject pronoun alone as the source, not the words before it', () => {
+    const text = 'Ada Brightwater spoke on Monday. Unlike the other plans she said the pier must be rebuilt.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'said');
+    assert.ok(q);
+    assert.strictEqual(slice(text, q!.source!.span!), 'she');
+    assert.strictEqual(speakerName(a, q!), 'Ada Brightwater');
   });
 });

@@ -379,6 +379,10 @@ export function attribute(
     // "he’s claiming": the contracted auxiliary belongs to the cue, not the source.
     const cut = p.source && attributionSettings.contraction ? contractionBeforeCue(text, p.source, p.cue) : undefined;
     if (cut !== undefined) p = { ...p, source: { start: p.source!.start, end: cut }, cue: { start: cut, end: p.cue.end } };
+    if (p.source && attributionSettings.pronounTail) {
+      const start = pronounTailStart(text, p.source);
+      if (start !== undefined) p = { ...p, source: { start, end: p.source.end } };
+    }
     if (p.source && p.source.end <= p.cue.start && attributionSettings.carrier) {
       const start = carrierStart(text, p.source.start, sentences[si].span.start);
       if (start !== undefined) p = { ...p, source: { start, end: p.source.end } };
@@ -572,6 +576,18 @@ export function attribute(
           if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
           if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
           cue.sourceAfter = cue.source !== undefined;
+        }
+      }
+      if (cue.source?.span && attributionSettings.pronounTail) {
+        // "the top rate he said": the pronoun is the source.
+        const start = pronounTailStart(text, cue.source.span);
+        if (start !== undefined) {
+          cue.source.span = { start, end: cue.source.span.end };
+          cue.source.text = text.slice(start, cue.source.span.end);
+          const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
+          cue.source.how = 'pronoun';
+          if (ev?.entity) cue.source.entity = ev.entity;
+          else delete cue.source.entity;
         }
       }
       if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
@@ -769,7 +785,7 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
 /** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
-export const attributionSettings = { tagger: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
@@ -827,6 +843,26 @@ const CUE_PARTICLES = new Map<string, Set<string>>([
   ['warned', new Set(['of'])],
   ['asked', new Set(['about'])],
 ]);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'I', 'He', 'She', 'They', 'We']);
+
+/**
+ * "the top 33 percent rate he": a phrase that ends in a subject pronoun after other words
+ * (no "and" or comma joining them) is the pronoun alone; the words before belong to the
+ * clause before it.
+ */
+function pronounTailStart(text: string, span: Span): number | undefined {
+  let w = span.end;
+  while (w > span.start && !isSpaceCode(text.charCodeAt(w - 1))) w--;
+  if (w <= span.start || !SUBJECT_PRONOUNS.has(text.slice(w, span.end))) return undefined;
+  let p = w;
+  while (p > span.start && isSpaceCode(text.charCodeAt(p - 1))) p--;
+  let q = p;
+  while (q > span.start && isLetterCode(text.charCodeAt(q - 1))) q--;
+  const before = text.slice(q, p);
+  if (before === 'and' || before === 'or' || text.charCodeAt(p - 1) === 44) return undefined;
+  return w;
+}
+
 /** Where a one-word cue ends with its particle ("called for", "spoke about"), if one follows. */
 function particleEnd(text: string, cue: Span): number | undefined {
   const word = text.slice(cue.start, cue.end);
