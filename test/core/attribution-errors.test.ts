@@ -122,4 +122,24 @@ describe('attribution error classes (PolNeAR conventions)', () => {
     assert.strictEqual(slice(text, q!.source!.span!), 'she');
     assert.strictEqual(speakerName(a, q!), 'Ada Brightwater');
   });
+
+  it('reads transcript turns (NAME: words) as their speakers’ attributions', () => {
+    const text =
+      'Oscar Quill and Ada Brightwater debated the pier on Sunday.\n\n' +
+      '"BRIGHTWATER: Will the pier open in May?\n\n' +
+      '"QUILL: It will open in May, and the fees will not rise.\n\n' +
+      'CORRECTION: An earlier version misspelled a name.';
+    const a = analyze(text);
+    const turns = a.quotes.filter((q) => q.source?.cue === ':');
+    assert.deepStrictEqual(turns.map((q) => [slice(text, q.source!.span!), slice(text, q.span)]), [
+      ['BRIGHTWATER', 'Will the pier open in May?'],
+      ['QUILL', 'It will open in May, and the fees will not rise.'],
+    ]);
+    assert.strictEqual(speakerName(a, turns[1]), 'Oscar Quill');
+  });
+
+  it('does not read a single capitalised label as a transcript', () => {
+    const text = 'The pier opened in May.\n\nCLARIFICATION: An earlier version gave the wrong month.';
+    assert.ok(!analyze(text).quotes.some((q) => q.source?.cue === ':'));
+  });
 });

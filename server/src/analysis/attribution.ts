@@ -21,7 +21,7 @@ import {
 } from './lexicon';
 import { MENTION_KINDS } from './attributionModel/features';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
-import { findHeadlineAttribution } from './headlineAttribution';
+import { findHeadlineAttribution, findTranscriptTurns } from './headlineAttribution';
 import { findSourcelessAttributions } from './sourcelessCues';
 import { findByOffset, IdMaker, isCapitalized, isLetterCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
@@ -473,6 +473,28 @@ export function attribute(
     out.push({ id: '', span: found.content, content: found.content, text: text.slice(found.content.start, found.content.end), kind: 'indirect', source });
   }
 
+  /** "QUILL: We will rebuild the pier." — each turn of a transcript is its speaker's. */
+  function attributeTranscriptTurns(): void {
+    const turns = findTranscriptTurns(text, structure);
+    if (turns.length === 0) return;
+    // The name in capitals is rarely a mention: match it to a person by full name or surname.
+    const personByName = new Map<string, string>();
+    for (const e of entityAnalysis.entities) {
+      if (e.kind !== 'person') continue;
+      const full = e.name.toLowerCase();
+      personByName.set(full, e.id);
+      const surname = full.slice(full.lastIndexOf(' ') + 1);
+      if (!personByName.has(surname)) personByName.set(surname, e.id);
+    }
+    for (const turn of turns) {
+      const source: Source = { text: text.slice(turn.source.start, turn.source.end), span: turn.source, cue: ':', cueSpan: turn.cue, how: 'explicit', vague: false };
+      const name = source.text.toLowerCase();
+      const person = personByName.get(name) ?? personByName.get(name.slice(name.lastIndexOf(' ') + 1));
+      if (person) source.entity = person;
+      out.push({ id: '', span: turn.content, content: turn.content, text: text.slice(turn.content.start, turn.content.end), kind: 'indirect', source });
+    }
+  }
+
   function overlapsDirectMark(span: Span): boolean {
     for (let k = Math.max(0, findByOffset(marks, span.start)); k < marks.length && marks[k].span.start < span.end; k++) {
       if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, span)) return true;
@@ -774,6 +796,7 @@ export function attribute(
 
   settleDirect();
   attributeHeadline();
+  if (attributionSettings.transcript) attributeTranscriptTurns();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
@@ -785,7 +808,7 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
 /** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
-export const attributionSettings = { tagger: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {

@@ -71,3 +71,46 @@ export function findHeadlineAttribution(text: string, structure: DocumentStructu
   if (contentEnd - contentStart < 3) return undefined;
   return { source: { start, end: colon }, cue: { start: colon, end: colon + 1 }, content: { start: contentStart, end: contentEnd } };
 }
+
+/** Labels in capitals that head a paragraph without naming a speaker. */
+const NOT_SPEAKER_LABELS = new Set(
+  ('UPDATE|UPDATED|BYLINE|EXCLUSIVE|EMAIL|BOOM|BUSTED|BREAKING|LOOK|WATCH|NOTE|CORRECTION|CLARIFICATION|' +
+    "EDITOR'S NOTE|EDITOR’S NOTE|FIX IS IN|STAT OF THE WEEK|SOURCE|SOURCES|PHOTO|PHOTOS|VIDEO|READ MORE|RELATED|" +
+    'WASHINGTON|NEW YORK|Q|A').split('|'),
+);
+const MAX_LABEL_CHARS = 30;
+
+/**
+ * Transcript turns: paragraphs that open with a speaker's name in capitals and a colon
+ * ("QUILL: We will rebuild the pier."), optionally after an opening quotation mark. Only
+ * a document with at least two such turns is read as a transcript.
+ */
+export function findTranscriptTurns(text: string, structure: DocumentStructure): HeadlineAttribution[] {
+  const turns: HeadlineAttribution[] = [];
+  for (const paragraph of structure.paragraphs) {
+    if (paragraph.kind !== 'body') continue;
+    const { start, end } = paragraph.span;
+    let i = start;
+    const open = text.charCodeAt(i);
+    if (open === 34 || open === 0x201c) i++;
+    const labelStart = i;
+    let capitals = 0;
+    while (i < end && i - labelStart <= MAX_LABEL_CHARS) {
+      const c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) capitals++;
+      else if (!(c === 32 || c === 46 || c === 39 || c === 0x2019 || c === 45)) break;
+      i++;
+    }
+    if (text.charCodeAt(i) !== 58 || !isSpaceCode(text.charCodeAt(i + 1)) || capitals < 2) continue;
+    let labelEnd = i;
+    while (labelEnd > labelStart && isSpaceCode(text.charCodeAt(labelEnd - 1))) labelEnd--;
+    if (NOT_SPEAKER_LABELS.has(text.slice(labelStart, labelEnd))) continue;
+    let contentStart = i + 1;
+    while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
+    let contentEnd = end;
+    while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    if (contentEnd - contentStart < 2) continue;
+    turns.push({ source: { start: labelStart, end: labelEnd }, cue: { start: i, end: i + 1 }, content: { start: contentStart, end: contentEnd } });
+  }
+  return turns.length >= 2 ? turns : [];
+}
