@@ -21,7 +21,9 @@ import {
 } from './lexicon';
 import { MENTION_KINDS } from './attributionModel/features';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
-import { findByOffset, IdMaker, isCapitalized, isSpaceCode, stripPossessive, tokenize, Token } from './text';
+import { findHeadlineAttribution, findTranscriptTurns } from './headlineAttribution';
+import { findSourcelessAttributions } from './sourcelessCues';
+import { findByOffset, IdMaker, isCapitalized, isLetterCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
 export interface AttributionAnalysis {
   /** Direct and partial quotations with their sources, and indirect attributions, in text order. */
@@ -265,6 +267,8 @@ export function attribute(
         (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text));
       if (!appositiveFits) return undefined;
       k = j - 1;
+      // "Quill, speaking to reporters on Friday, said": the source is the name alone.
+      if (attributionSettings.namedParticiple && named && /^[a-z]+ing$/.test(appositive.text)) last = k;
       if (k < 0 || inQuote[k]) return undefined;
     }
     k = skipParenthetical(tokens, k, inQuote);
@@ -357,7 +361,7 @@ export function attribute(
    * attributes is settled after the last sentence.
    */
   function mergeProposal(p: ProposedAttribution, cues: readonly Cue[], from: number, si: number): void {
-    const contents = p.contents.filter((c) => !overlapsDirectMark(c));
+    let contents = p.contents.filter((c) => !overlapsDirectMark(c));
     if (contents.length === 0) {
       if (p.source && p.contents.length > 0) giveDirectQuoteASource(p);
       return;
@@ -372,11 +376,36 @@ export function attribute(
         out.splice(k, 1);
       }
     }
+    // "he’s claiming": the contracted auxiliary belongs to the cue, not the source.
+    const cut = p.source && attributionSettings.contraction ? contractionBeforeCue(text, p.source, p.cue) : undefined;
+    if (cut !== undefined) p = { ...p, source: { start: p.source!.start, end: cut }, cue: { start: cut, end: p.cue.end } };
+    if (p.source && attributionSettings.pronounTail) {
+      const start = pronounTailStart(text, p.source);
+      if (start !== undefined) p = { ...p, source: { start, end: p.source.end } };
+    }
+    if (p.source && p.source.end <= p.cue.start && attributionSettings.carrier) {
+      const start = carrierStart(text, p.source.start, sentences[si].span.start);
+      if (start !== undefined) p = { ...p, source: { start, end: p.source.end } };
+    }
+    if (attributionSettings.particles) {
+      const end = particleEnd(text, p.cue);
+      if (end !== undefined) {
+        // A content that opened with the particle now starts after it.
+        let after = end;
+        while (after < text.length && isSpaceCode(text.charCodeAt(after))) after++;
+        const cueStart = p.cue.start;
+        const moved = contents.map((c) => (c.start < end && c.end > end ? { start: after, end: c.end } : c)).filter((c) => c.start >= end || c.end <= cueStart);
+        if (moved.length > 0) {
+          contents = moved;
+          p = { ...p, cue: { start: cueStart, end } };
+        }
+      }
+    }
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
     if (source.entity) events.push({ pos: p.cue.start, entity: source.entity, kind: source.vague ? 'vague' : kindOf(source.entity), source });
-    if (!sentenceSources[si]) sentenceSources[si] = source;
+    if (!sentenceSources[si] && !namesNobody(source)) sentenceSources[si] = source;
     for (const tagged of contents) {
       // The clause stops before the sentence's closing punctuation, as the rules' does.
       let end = tagged.end;
@@ -408,6 +437,64 @@ export function attribute(
     }
   }
 
+  /**
+   * "Quill: Budget Is ‘a Disgrace’." — the headline's speaker label, colon and claim. It
+   * replaces what the tagger read into the headline; a quotation in marks that is the
+   * whole claim takes the speaker.
+   */
+  function attributeHeadline(): void {
+    const found = attributionSettings.headline ? findHeadlineAttribution(text, structure) : undefined;
+    if (!found) return;
+    const line = { start: found.source.start, end: found.content.end };
+    const source: Source = {
+      text: text.slice(found.source.start, found.source.end),
+      span: found.source,
+      cue: ':',
+      cueSpan: found.cue,
+      how: 'explicit',
+      vague: false,
+    };
+    const m = mentionAt(found.source);
+    if (m && m.span.start >= found.source.start) source.entity = m.entity;
+    else if (text.slice(found.source.start, found.source.end).split(/\s+/, 6).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
+    let whole: Quote | undefined;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const q = out[k];
+      if (!overlapSpan(q.span, line)) continue;
+      if (q.kind === 'indirect') out.splice(k, 1);
+      else if (q.kind === 'direct' && q.span.start === found.content.start && q.span.end >= found.content.end - 1) whole = q;
+    }
+    if (whole) {
+      if (!whole.source?.span) whole.source = source;
+      return;
+    }
+    const si = findByOffset(sentences, found.cue.start);
+    if (si >= 0 && !sentenceSources[si]) sentenceSources[si] = source;
+    out.push({ id: '', span: found.content, content: found.content, text: text.slice(found.content.start, found.content.end), kind: 'indirect', source });
+  }
+
+  /** "QUILL: We will rebuild the pier." — each turn of a transcript is its speaker's. */
+  function attributeTranscriptTurns(): void {
+    const turns = findTranscriptTurns(text, structure);
+    if (turns.length === 0) return;
+    // The name in capitals is rarely a mention: match it to a person by full name or surname.
+    const personByName = new Map<string, string>();
+    for (const e of entityAnalysis.entities) {
+      if (e.kind !== 'person') continue;
+      const full = e.name.toLowerCase();
+      personByName.set(full, e.id);
+      const surname = full.slice(full.lastIndexOf(' ') + 1);
+      if (!personByName.has(surname)) personByName.set(surname, e.id);
+    }
+    for (const turn of turns) {
+      const source: Source = { text: text.slice(turn.source.start, turn.source.end), span: turn.source, cue: ':', cueSpan: turn.cue, how: 'explicit', vague: false };
+      const name = source.text.toLowerCase();
+      const person = personByName.get(name) ?? personByName.get(name.slice(name.lastIndexOf(' ') + 1));
+      if (person) source.entity = person;
+      out.push({ id: '', span: turn.content, content: turn.content, text: text.slice(turn.content.start, turn.content.end), kind: 'indirect', source });
+    }
+  }
+
   function overlapsDirectMark(span: Span): boolean {
     for (let k = Math.max(0, findByOffset(marks, span.start)); k < marks.length && marks[k].span.start < span.end; k++) {
       if (marks[k].kind !== 'partial' && overlapSpan(marks[k].span, span)) return true;
@@ -430,6 +517,8 @@ export function attribute(
       inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
     }
 
+    const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
+    const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
     // Subjects: person or organisation names that open a clause, for pronouns later.
     while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
     for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
@@ -458,6 +547,8 @@ export function attribute(
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
+      // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
+      if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
       if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
       const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
       const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
@@ -469,7 +560,9 @@ export function attribute(
       } else {
         // "…, calling him …": the noun before the comma is the object, not the speaker.
         const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
-        const l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
+        let l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
+        // "32% of Republican claims": the phrase is the object of a preposition and the cue word a noun.
+        if (l && attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && l[0] > 0 && NOUN_PREPOSITIONS.has(tokens[l[0] - 1].text)) l = undefined;
         if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
         if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
         if (l && cue.source?.span && l[2] > l[1]) {
@@ -505,6 +598,36 @@ export function attribute(
           if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
           if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
           cue.sourceAfter = cue.source !== undefined;
+        }
+      }
+      if (cue.source?.span && attributionSettings.pronounTail) {
+        // "the top rate he said": the pronoun is the source.
+        const start = pronounTailStart(text, cue.source.span);
+        if (start !== undefined) {
+          cue.source.span = { start, end: cue.source.span.end };
+          cue.source.text = text.slice(start, cue.source.span.end);
+          const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
+          cue.source.how = 'pronoun';
+          if (ev?.entity) cue.source.entity = ev.entity;
+          else delete cue.source.entity;
+        }
+      }
+      if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
+        // "A 2014 study by Glenvale University found": the study is the source, its author inside it.
+        const start = carrierStart(text, cue.source.span.start, sp.start);
+        if (start !== undefined) {
+          cue.source.span = { start, end: cue.source.span.end };
+          cue.source.text = text.slice(start, cue.source.span.end);
+        }
+      }
+      if (cue.source?.span && attributionSettings.contraction) {
+        // "he’s claiming": the contracted auxiliary belongs to the cue.
+        const cut = contractionBeforeCue(text, cue.source.span, cue.span);
+        if (cut !== undefined) {
+          cue.source.span = { start: cue.source.span.start, end: cut };
+          cue.source.text = text.slice(cue.source.span.start, cut);
+          cue.span = { start: cut, end: cue.span.end };
+          cue.source.cueSpan = cue.span;
         }
       }
       if (cue.source) {
@@ -639,6 +762,18 @@ export function attribute(
       }
     }
 
+    // "The plan seems to work", "Quill is expected to resign": a cue with no source. The
+    // source names nobody (vague, no span), so figures and claims stay unsourced.
+    if (tokens.length > 0 && attributionSettings.sourceless) {
+      for (const found of findSourcelessAttributions(tokens, inQuote, clauseEnd(text, sp))) {
+        if (cues.some((c) => overlapSpan(c.span, found.cue))) continue;
+        const source = sourceNamingNobody(text, found.cue);
+        for (const piece of found.contents) {
+          out.push({ id: '', span: piece, content: piece, text: text.slice(piece.start, piece.end), kind: 'indirect', source });
+        }
+      }
+    }
+
     // The trained tagger (models/attribution-model.json): its attributions replace the
     // rules' indirect ones on the same cue and add those the rules have no cue for.
     if (useTagger && paragraphKind !== undefined) {
@@ -660,6 +795,8 @@ export function attribute(
   }
 
   settleDirect();
+  attributeHeadline();
+  if (attributionSettings.transcript) attributeTranscriptTurns();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
@@ -670,8 +807,25 @@ const NO_MARKS: readonly QuoteMarks[] = [];
 /** . , ; : ! ? */
 const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
 
-/** Switches for the training script, which needs what the rules find on their own. */
-export const attributionSettings = { tagger: true };
+/** Switches for the training script (what the rules find on their own) and for ablations (scripts/attribution-ablation.ts). */
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: true, headline: true, contraction: true };
+
+/** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
+function sourceNamingNobody(text: string, cue: Span): Source {
+  return { text: '', cue: text.slice(cue.start, cue.end), cueSpan: cue, how: 'explicit', vague: true };
+}
+
+/** A cue with no source ("seems to", "is expected to"): it must not source the sentence's figures. */
+function namesNobody(source: Source): boolean {
+  return source.vague && !source.span && !source.entity && source.text === '';
+}
+
+/** Where a sentence's words end: before its closing punctuation and spaces. */
+function clauseEnd(text: string, sp: Span): number {
+  let end = sp.end;
+  while (end > sp.start && (CLAUSE_END_PUNCTUATION.has(text.charCodeAt(end - 1)) || isSpaceCode(text.charCodeAt(end - 1)))) end--;
+  return end;
+}
 
 function overlapSpan(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -703,7 +857,45 @@ const CUE_PARTICLES = new Map<string, Set<string>>([
   ['calling', new Set(['for', 'on'])],
   ['responded', new Set(['to'])],
   ['referring', new Set(['to'])],
+  ['referred', new Set(['to'])],
+  ['refers', new Set(['to'])],
+  ['spoke', new Set(['about', 'of'])],
+  ['speaks', new Set(['about', 'of'])],
+  ['talked', new Set(['about'])],
+  ['talks', new Set(['about'])],
+  ['warned', new Set(['of'])],
+  ['asked', new Set(['about'])],
 ]);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'I', 'He', 'She', 'They', 'We']);
+
+/**
+ * "the top 33 percent rate he": a phrase that ends in a subject pronoun after other words
+ * (no "and" or comma joining them) is the pronoun alone; the words before belong to the
+ * clause before it.
+ */
+function pronounTailStart(text: string, span: Span): number | undefined {
+  let w = span.end;
+  while (w > span.start && !isSpaceCode(text.charCodeAt(w - 1))) w--;
+  if (w <= span.start || !SUBJECT_PRONOUNS.has(text.slice(w, span.end))) return undefined;
+  let p = w;
+  while (p > span.start && isSpaceCode(text.charCodeAt(p - 1))) p--;
+  let q = p;
+  while (q > span.start && isLetterCode(text.charCodeAt(q - 1))) q--;
+  const before = text.slice(q, p);
+  if (before === 'and' || before === 'or' || text.charCodeAt(p - 1) === 44) return undefined;
+  return w;
+}
+
+/** Where a one-word cue ends with its particle ("called for", "spoke about"), if one follows. */
+function particleEnd(text: string, cue: Span): number | undefined {
+  const word = text.slice(cue.start, cue.end);
+  const particles = CUE_PARTICLES.get(word);
+  if (!particles || text.charCodeAt(cue.end) !== 32) return undefined;
+  let end = cue.end + 1;
+  while (end < text.length && end - cue.end < 7 && isLetterCode(text.charCodeAt(end))) end++;
+  return particles.has(text.slice(cue.end + 1, end)) && !isLetterCode(text.charCodeAt(end)) ? end : undefined;
+}
+
 const SOURCE_PREPOSITIONS = new Set(['by', 'of', 'from', 'at', 'for']);
 /** Words PolNeAR keeps inside the cue when they stand right before the verb ("has said", "also told"). */
 const CUE_AUXILIARIES = new Set('has|have|had|also|later|recently|now|initially|often|still|would|will|does|did|previously|subsequently|separately|then|once|repeatedly|publicly|privately'.split('|'));
@@ -753,6 +945,63 @@ function withoutComplementiser(text: string, span: Span): Span {
     return { start, end: span.end };
   }
   return span;
+}
+
+const CONTRACTED_SUBJECTS = new Set('he|she|it|they|we|i|you|who|that|there'.split('|'));
+const CONTRACTION = /^(.*[A-Za-z])['\u2019](s|re|ve|d|ll)$/;
+
+/**
+ * "he’s claiming", "Quill’s sought": where a source written with a contracted auxiliary
+ * right before its cue should end (the auxiliary belongs to the cue, as PolNeAR marks
+ * it). After a name the suffix is a possessive unless a verb form follows.
+ */
+function contractionBeforeCue(text: string, source: Span, cue: Span): number | undefined {
+  if (source.end > cue.start || cue.start - source.end > 2 || source.end - source.start > 80) return undefined;
+  for (let i = source.end; i < cue.start; i++) if (!isSpaceCode(text.charCodeAt(i))) return undefined;
+  let w = source.end;
+  while (w > source.start && !isSpaceCode(text.charCodeAt(w - 1))) w--;
+  const m = CONTRACTION.exec(text.slice(w, source.end));
+  if (!m || m[1].length >= source.end - source.start) return undefined;
+  const cueWord = text.slice(cue.start, cue.end).split(/\s/, 1)[0];
+  const verbForm = /^[a-z]+(ing|ed)$/.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
+  if (!CONTRACTED_SUBJECTS.has(m[1].toLowerCase()) && !(verbForm && m[2] === 's')) return undefined;
+  return w + m[1].length;
+}
+
+/**
+ * "A 2014 study by", "a new ad from", "The report released by": a document or poll that
+ * carries its author's words, right before the author's name. PolNeAR's Source is the
+ * whole phrase.
+ */
+const CARRIER_BEFORE = new RegExp(
+  '(?:^|[\\s(])((?:[Aa]n?|[Tt]he|[Aa]nother)\\s[^.,;:!?"\u201c\u201d()]{0,40}?\\b' +
+    '(?:study|report|analysis|poll|survey|ad|advertisement|video|letter|review|complaint|memo|audit|investigation|' +
+    'statement|article|book|filing|lawsuit|ruling|paper|editorial|commercial|document|note|email|post|tweet|op-ed|column)' +
+    '\\s(?:(?:released|conducted|commissioned|published|issued|written|produced|filed|sent|posted)\\s)?(?:by|from|of|for)\\s+)$',
+);
+
+/** Where a source should start when a carrier phrase ("A study by") stands right before it. */
+function carrierStart(text: string, sourceStart: number, sentenceStart: number): number | undefined {
+  const from = Math.max(sentenceStart, sourceStart - 80);
+  const m = CARRIER_BEFORE.exec(text.slice(from, sourceStart));
+  return m ? sourceStart - m[1].length : undefined;
+}
+
+/** Cue words that are as often nouns ("the claims", "a TV show", "news reports"). */
+const NOUN_OR_VERB_CUES = new Set('claims|claim|show|shows|reports|report|estimates|calls|notes|states|comments|promises|demands|warns|vows|plans|hopes|fears|questions'.split('|'));
+const NOUN_PREPOSITIONS = new Set('of|in|for|from|with|on|at|about|to|by|over|against'.split('|'));
+const POSSESSIVE = /(['\u2019]s|s['\u2019])$/;
+
+/**
+ * Is the cue word at k used as a noun: after a possessive, or followed by a clause break
+ * (unless a quotation came before: “…,” Quill claims.)?
+ */
+function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean): boolean {
+  const prev = tokens[k - 1];
+  if (prev?.word && POSSESSIVE.test(prev.text)) return true;
+  if (quotationBefore) return false;
+  const next = tokens[k + 1];
+  return next !== undefined && !next.word && (next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—');
 }
 
 /** "82" in "Quill, 82, said". */
