@@ -1,0 +1,38 @@
+// Document-level revisions of name candidates (nameRevisions.ts): regression cases written
+// afresh for the GUM dev error analysis — no corpus text.
+import * as assert from 'assert';
+import { analyze } from './helpers';
+
+const named = (text: string) => analyze(text).entities.filter((e) => e.kind !== 'other').map((e) => `${e.kind}:${e.name}`);
+
+describe('entities: document-level revisions (GUM error analysis)', () => {
+  it('does not make a storm or its bare name a person', () => {
+    const text = 'Cyclone Marva reached the coast at dawn. Forecasters said Marva would weaken inland. Once Hurricane Marva... no, once the storm passed, Anil Rao counted the damage.';
+    const names = named(text);
+    assert.ok(!names.some((n) => n.endsWith('Marva')), names.join(', '));
+    assert.ok(names.includes('person:Anil Rao'), names.join(', '));
+  });
+
+  it('keeps "Madam Speaker" whole as the person addressed', () => {
+    const text = 'Madam Speaker, the house has voted. I thank you, Madam Speaker, for your patience.';
+    const a = analyze(text);
+    const people = a.entities.filter((e) => e.kind === 'person');
+    assert.deepStrictEqual(people.map((e) => e.name), ['Madam Speaker']);
+    assert.deepStrictEqual(people[0].mentions.map((m) => text.slice(m.start, m.end)), ['Madam Speaker', 'Madam Speaker']);
+  });
+
+  it('drops a capitalised common word the document also writes in lower case', () => {
+    const text = 'Did you see the programme about Hantavirus? It said hantavirus spreads from mice. Rosalind Okafor, a doctor, said the virus is rare.';
+    const names = named(text);
+    assert.ok(!names.some((n) => n.includes('Hantavirus')), names.join(', '));
+    assert.ok(names.includes('person:Rosalind Okafor'), names.join(', '));
+  });
+
+  it('keeps a surname that is also a common word when a longer name of the document holds it', () => {
+    const text = 'Gordon Brown spoke first. Later, Brown said the plan would work. The leaves turned brown in October.';
+    const names = named(text);
+    assert.ok(names.includes('person:Gordon Brown'), names.join(', '));
+    const brown = analyze(text).entities.find((e) => e.name === 'Gordon Brown');
+    assert.strictEqual(brown?.mentions.length, 2);
+  });
+});
