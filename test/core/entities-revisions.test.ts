@@ -35,4 +35,16 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     const brown = analyze(text).entities.find((e) => e.name === 'Gordon Brown');
     assert.strictEqual(brown?.mentions.length, 2);
   });
+
+  it('splits bodies and people the tagger ran together at "and"', () => {
+    const text = 'She trained at the Harwick Library and Dunmore University last year. The court read a passage from Lord Brisco and Fenwick and War Office in full.';
+    const names = named(text);
+    for (const n of ['organization:Harwick Library', 'organization:Dunmore University', 'person:Brisco', 'person:Fenwick', 'organization:War Office']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+  });
+
+  it('keeps one body whose name holds "and" after a word that is not a whole name', () => {
+    const text = 'The order came from the Lanzhou Post and Telecommunications Administration on Monday.';
+    const names = named(text);
+    assert.ok(names.includes('organization:Lanzhou Post and Telecommunications Administration'), names.join(', '));
+  });
 });

@@ -5,9 +5,13 @@
 //    the person addressed, whole: the tagger's span lost the office to title stripping;
 //  - a lone capitalised word that the document also writes in lower case, that no word
 //    list knows as a name and no longer name of the document holds ("Gordon Brown"), is a common word capitalised for emphasis or as a heading
-//    ("Hantavirus", "Iodine deficiency").
+//    ("Hantavirus", "Iodine deficiency");
+//  - a list of bodies and people the tagger ran together at "and" ("the British Library
+//    and Columbia University", "Lord Diplock and Browning and War Office") is split when
+//    its first part is complete on its own (ends in an organisation keyword or starts with
+//    a title) and its last part ends in an organisation keyword.
 import type { NameCandidate } from './entities';
-import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, PLACE_ALIASES } from './lexicon';
+import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
 
 /** Words that make the name after them a storm's. */
@@ -42,6 +46,12 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
         c.text = text.slice(c.span.start, c.span.end);
         c.title = undefined;
       }
+    } else if (c.kind === 'organization' && c.text.includes(' and ')) {
+      const parts = splitList(text, c);
+      if (parts) {
+        out.push(...parts);
+        continue;
+      }
     } else if (c.tagged && c.kind !== 'other' && isCommonWordCapitalised(c.text)) {
       lowerWords ??= collectLowerWords(text);
       // "Brown" after "Gordon Brown" is his surname however often brown is a colour.
@@ -66,11 +76,53 @@ function isCommonWordCapitalised(word: string): boolean {
   return !(COUNTRIES.has(word) || CITIES.has(word) || PLACE_ALIASES.has(word) || KNOWN_ORGS.has(word) || ORG_ALIASES.has(word));
 }
 
-/** The words of the candidates of two words or more. */
+/** The words of the people's names of two words or more. */
 function collectNameWords(candidates: readonly NameCandidate[]): Set<string> {
   const words = new Set<string>();
-  for (const c of candidates) if (c.text.includes(' ')) for (const w of c.text.split(' ')) words.add(w);
+  for (const c of candidates) if (c.kind === 'person' && c.text.includes(' ')) for (const w of c.text.split(' ')) words.add(w);
   return words;
+}
+
+/** Keywords that end the name of a body; the lexicon's and a few more. */
+const BODY_KEYWORDS = new Set([...ORG_KEYWORDS, 'Library', 'Libraries', 'Museum', 'Archives']);
+
+/** Keywords that are also ordinary words of a longer name ("Post and Telecommunications Administration"). */
+const SHARED_KEYWORDS = new Set(['Post', 'Times', 'Press', 'News', 'Service', 'Services', 'Media', 'Network', 'Force', 'Forces', 'Exchange', 'Reserve', 'Front', 'Program', 'Programme', 'Project', 'Systems', 'Records', 'Nations', 'Chambers', 'Team']);
+
+function endsInBodyKeyword(part: string, strict = false): boolean {
+  const last = part.slice(part.lastIndexOf(' ') + 1);
+  return BODY_KEYWORDS.has(last) && !(strict && SHARED_KEYWORDS.has(last));
+}
+
+/** The parts of an organisation candidate that lists several names (see above), or undefined. */
+function splitList(text: string, c: NameCandidate): NameCandidate[] | undefined {
+  const parts = c.text.split(' and ');
+  if (parts.length < 2 || parts.some((p) => p.length === 0 || p.charCodeAt(0) < 65 || p.charCodeAt(0) > 90)) return undefined;
+  const first = parts[0];
+  const titled = (p: string) => p.includes(' ') && TITLES.has(p.slice(0, p.indexOf(' ')));
+  if (!endsInBodyKeyword(parts[parts.length - 1]) || !(endsInBodyKeyword(first, true) || titled(first))) return undefined;
+  // The candidate's text is the span's text with single spaces; find each part in the span.
+  const out: NameCandidate[] = [];
+  const anyPerson = parts.some(titled);
+  let from = c.span.start;
+  for (const p of parts) {
+    const at = text.indexOf(p, from);
+    if (at < 0 || at + p.length > c.span.end) return undefined;
+    from = at + p.length;
+    let start = at;
+    let kind: NameCandidate['kind'] = endsInBodyKeyword(p) ? 'organization' : anyPerson ? 'person' : 'organization';
+    let title: string | undefined;
+    if (titled(p)) {
+      title = p.slice(0, p.indexOf(' '));
+      start = at + title.length + 1;
+      kind = 'person';
+    }
+    const part: NameCandidate = { span: { start, end: at + p.length }, text: text.slice(start, at + p.length), sentence: c.sentence, kind, initial: false, possessive: false, tagged: true };
+    if (title) part.title = title;
+    out.push(part);
+  }
+  out[out.length - 1].possessive = c.possessive;
+  return out;
 }
 
 function collectLowerWords(text: string): Set<string> {
