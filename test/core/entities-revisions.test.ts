@@ -47,4 +47,25 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     const names = named(text);
     assert.ok(names.includes('organization:Lanzhou Post and Telecommunications Administration'), names.join(', '));
   });
+
+  it('makes a name the document describes as a thing no person anywhere in it', () => {
+    const text = 'What you hear is Lanterna, an annual procession of masks. Everyone in town waits for Lanterna. Mira Solberg, a film director, filmed it.';
+    const a = analyze(text);
+    const lanterna = a.entities.find((e) => e.name === 'Lanterna');
+    assert.strictEqual(lanterna?.kind, 'other', named(text).join(', '));
+    assert.strictEqual(lanterna?.mentions.length, 2);
+    // An appositive whose noun only modifies a person noun ("a film director") keeps the person.
+    assert.ok(named(text).includes('person:Mira Solberg'), named(text).join(', '));
+  });
+
+  it('makes "the <Name> Plan" and "the <Name> Prize" no person or place', () => {
+    const names = named('Truman backed the George Halvorsen Plan in 1948. She won the Lisa Okonkwo Prize for it.');
+    assert.ok(!names.some((n) => /^(?:person|place):.*(?:Plan|Prize)/.test(n)), names.join(', '));
+    assert.ok(names.includes('person:Truman'), names.join(', '));
+  });
+
+  it('makes "the Municipality of <Name>" a place', () => {
+    const names = named('The island was split by the creation of the Municipality of Tarbela in 1954.');
+    assert.ok(names.includes('place:Municipality of Tarbela'), names.join(', '));
+  });
 });

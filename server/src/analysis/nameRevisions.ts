@@ -9,7 +9,11 @@
 //  - a list of bodies and people the tagger ran together at "and" ("the British Library
 //    and Columbia University", "Lord Diplock and Browning and War Office") is split when
 //    its first part is complete on its own (ends in an organisation keyword or starts with
-//    a title) and its last part ends in an organisation keyword.
+//    a title) and its last part ends in an organisation keyword;
+//  - "the Municipality of Culion", "the Province of Palawan" are places;
+//  - a name the document describes as a thing once ("Lanterna, an annual procession",
+//    "Verdane, a series of poems") is no person, body or place anywhere in it;
+//  - a person's name followed by "Plan", "Doctrine", "Prize" names the plan, not a person or place.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -21,6 +25,36 @@ const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
 const ADDRESS_WORDS = new Set(['Madam', 'Madame', 'Mister', 'Mr.', 'Mr']);
 const ADDRESSED_OFFICES = /^ (?:Speaker|President|Chairman|Chairwoman|Chair|Secretary|Mayor|Justice|Ambassador|Prime Minister|Vice President)\b/;
 
+/** Nouns after a name that make the whole the name of a thing ("the Marshall Plan"), not a person or place. */
+const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Awards', 'Trophy', 'Medal', 'Syndrome', 'Principle', 'Effect', 'Lecture']);
+
+/** Administrative areas named "<Area> of <Name>". */
+const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** Appositive nouns that describe a thing, not a person, body or place. */
+const THING_NOUNS = new Set([
+  'festival', 'procession', 'carnival', 'celebration', 'ceremony', 'parade', 'holiday', 'ritual', 'tradition', 'dance',
+  'song', 'songs', 'book', 'novel', 'poem', 'poems', 'elegies', 'film', 'movie', 'album', 'series', 'play', 'opera',
+  'painting', 'sculpture', 'disease', 'virus', 'drug', 'dish', 'game', 'brand', 'app', 'software', 'programme', 'program',
+]);
+
+/** Words that may follow the head noun of an appositive ("a procession of masks", "a song that"). */
+const HEAD_FOLLOWERS = new Set(['of', 'that', 'which', 'in', 'by', 'from', 'for', 'held', 'where', 'with', 'whose', 'about', 'on', 'and', 'or', 'is', 'was']);
+
+/** ", a/an/the (up to three words) <thing noun>" right after `end`, the noun heading the phrase. */
+function describedAsThing(text: string, end: number): boolean {
+  const m = /^, (?:a|an|the) ([a-z][a-z -]{0,80})/.exec(text.slice(end, end + 90));
+  if (!m) return false;
+  const words = m[1].split(' ');
+  // The noun must head the phrase: "a film director" is a person.
+  const last = m[1].length + 5 >= 90 ? words.length - 1 : words.length;
+  for (let i = 0; i < last && i < 4; i++) {
+    if (THING_NOUNS.has(words[i])) return i + 1 >= words.length || HEAD_FOLLOWERS.has(words[i + 1]);
+    if (words[i] === 'of' || words[i] === 'who' || words[i] === 'and') break;
+  }
+  return false;
+}
+
 /** Any word-list class that makes a word a name: first name, surname, place, organisation, demonym. */
 const NAME_CLASSES = GAZ.FIRST | GAZ.LAST | GAZ.PLACE | GAZ.ORG | GAZ.DEMONYM;
 
@@ -31,12 +65,21 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     const sp = c.text.indexOf(' ');
     if (sp > 0 && STORM_WORDS.has(c.text.slice(0, sp))) storms.add(c.text.slice(sp + 1));
   }
+  // Names described as things by an appositive ("X, an annual festival").
+  const things = new Set<string>();
+  for (const c of candidates) if (c.kind !== 'other' && describedAsThing(text, c.possessive ? c.span.end + 2 : c.span.end)) things.add(c.text);
   // The lower-case words of the text, collected once when a candidate asks.
   let lowerWords: Set<string> | undefined;
   let nameWords: Set<string> | undefined;
   const out: NameCandidate[] = [];
   for (const c of candidates) {
-    if (storms.size > 0 && (storms.has(c.text) || (c.text.includes(' ') && storms.has(c.text.slice(c.text.indexOf(' ') + 1)) && STORM_WORDS.has(c.text.slice(0, c.text.indexOf(' ')))))) {
+    if (things.has(c.text) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+      c.kind = 'other';
+      c.scores = undefined;
+    } else if (c.kind !== 'place' && ADMINISTRATIVE_AREA.test(c.text)) {
+      c.kind = 'place';
+      c.scores = undefined;
+    } else if (storms.size > 0 && (storms.has(c.text) || (c.text.includes(' ') && storms.has(c.text.slice(c.text.indexOf(' ') + 1)) && STORM_WORDS.has(c.text.slice(0, c.text.indexOf(' ')))))) {
       c.kind = 'other';
       c.scores = undefined;
     } else if (c.kind === 'person' && ADDRESS_WORDS.has(c.text)) {
