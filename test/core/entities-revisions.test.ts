@@ -68,4 +68,20 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     const names = named('The island was split by the creation of the Municipality of Tarbela in 1954.');
     assert.ok(names.includes('place:Municipality of Tarbela'), names.join(', '));
   });
+
+  it('reads the Crown, gulfs and bays, studies, post-nominals, "etc." and "US$" as they are meant', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['The judge said the case made by the Crown was strong.', ['organization:Crown'], []],
+      ['Counsel for the defence, Ada Brennan, QC, disagreed.', ['person:Ada Brennan'], ['QC']],
+      ['Storms over the Bay of Tarrin often reach Maldova. Ships avoided the Gulf of Aden all week.', ['place:Bay of Tarrin', 'place:Gulf of Aden'], []],
+      ['Findings of the Northern Diet Survey came out today. The Coastal Salt Nutrition study agreed.', [], ['Northern Diet Survey', 'Coastal Salt Nutrition']],
+      ['Wire services (Reuters etc.) carried the story.', ['organization:Reuters'], ['Reuters etc.']],
+      ['Losses reached US$ 4 billion.', [], ['US']],
+    ];
+    for (const [text, present, absent] of cases) {
+      const names = named(text);
+      for (const n of present) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+      for (const n of absent) assert.ok(!names.some((x) => x.endsWith(`:${n}`)), `${n} in ${names.join(', ')}`);
+    }
+  });
 });

@@ -13,7 +13,10 @@
 //  - "the Municipality of Culion", "the Province of Palawan" are places;
 //  - a name the document describes as a thing once ("Lanterna, an annual procession",
 //    "Verdane, a series of poems") is no person, body or place anywhere in it;
-//  - a person's name followed by "Plan", "Doctrine", "Prize" names the plan, not a person or place.
+//  - a person's name followed by "Plan", "Doctrine", "Prize" names the plan, not a person or place;
+//  - "the Gulf of Aden" is a place, "the Crown" (in court) an organisation; studies, laws and
+//    models ("the National Diet Study", "the Iodine Nutrition study", "the Clean Air Act")
+//    are no organisations; "etc." ends a name; post-nominals ("QC") and "US$" are no names.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -30,6 +33,21 @@ const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Award
 
 /** Administrative areas named "<Area> of <Name>". */
 const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** Geographic features named "<Feature> of <Name>". */
+const GEOGRAPHIC_FEATURE = /^(?:Bay|Gulf|Sea|Lake|Mount|River|Strait|Straits|Cape|Isle|Isles|Valley|Peninsula) of \p{Lu}/u;
+
+/** Letters written after a person's name and a comma ("Tom Hale, QC"). */
+const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MD', 'PhD', 'JP', 'MBE', 'OBE', 'CBE', 'KBE', 'FRS', 'Esq', 'Esq.']);
+
+/** Last words of names of studies, laws and documents rather than bodies ("the National Diet Study"). */
+const DOCUMENT_WORDS = new Set(['Study', 'Survey', 'Act', 'Treaty', 'Accord', 'Accords', 'Agreement', 'Bill', 'Index', 'Convention', 'Protocol']);
+/** Lower-case nouns after a name that make it the name of a study or model ("the Iodine Nutrition study"). */
+const DOCUMENT_NOUNS = /^ (?:study|survey|studies|model|report|treaty|scheme)\b/;
+
+function isNamedThing(text: string, c: NameCandidate): boolean {
+  return DOCUMENT_WORDS.has(c.text.slice(c.text.lastIndexOf(' ') + 1)) || (!c.possessive && DOCUMENT_NOUNS.test(text.slice(c.span.end, c.span.end + 9)));
+}
 
 /** Appositive nouns that describe a thing, not a person, body or place. */
 const THING_NOUNS = new Set([
@@ -73,8 +91,24 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   let nameWords: Set<string> | undefined;
   const out: NameCandidate[] = [];
   for (const c of candidates) {
-    if (things.has(c.text) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    // "BBC etc.": the abbreviation is no part of the name.
+    if (c.text.endsWith(' etc.') || c.text.endsWith(' etc')) {
+      const cut = c.text.lastIndexOf(' etc');
+      c.span = { start: c.span.start, end: c.span.start + text.slice(c.span.start, c.span.end).lastIndexOf(' etc') };
+      c.text = c.text.slice(0, cut);
+      c.possessive = false;
+    }
+    // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
+    if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
+    if (things.has(c.text) || STORM_WORDS.has(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
+      c.scores = undefined;
+    } else if (c.kind !== 'place' && (ADMINISTRATIVE_AREA.test(c.text) || GEOGRAPHIC_FEATURE.test(c.text))) {
+      c.kind = 'place';
+      c.scores = undefined;
+    } else if (c.text === 'Crown' && c.kind !== 'organization' && /\bthe $/.test(text.slice(Math.max(0, c.span.start - 4), c.span.start))) {
+      // "the Crown" of a Commonwealth court: the prosecuting state.
+      c.kind = 'organization';
       c.scores = undefined;
     } else if (c.kind !== 'place' && ADMINISTRATIVE_AREA.test(c.text)) {
       c.kind = 'place';
