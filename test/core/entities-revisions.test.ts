@@ -84,4 +84,16 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
       for (const n of absent) assert.ok(!names.some((x) => x.endsWith(`:${n}`)), `${n} in ${names.join(', ')}`);
     }
   });
+
+  it('reads a town as its school in a document that names the school after it', () => {
+    const text = 'In 1801 he was sent to Brackwell, where he stayed four years. He made friends among the Brackwell boys. '
+      + 'His years at Brackwell School shaped him. Later he bought a house in Brackwell.';
+    const a = analyze(text);
+    const kindsOf = (surface: string) => a.entities.filter((e) => e.name === surface || e.aliases.includes(surface)).flatMap((e) => e.mentions.filter((m) => text.slice(m.start, m.end) === surface).map((m) => `${e.kind}@${m.start}`));
+    const bare = kindsOf('Brackwell');
+    const sentTo = text.indexOf('Brackwell');
+    const livedIn = text.lastIndexOf('Brackwell');
+    assert.ok(bare.includes(`organization@${sentTo}`), bare.join(', '));
+    assert.ok(!bare.includes(`organization@${livedIn}`), bare.join(', '));
+  });
 });

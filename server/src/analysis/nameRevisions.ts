@@ -16,7 +16,8 @@
 //  - a person's name followed by "Plan", "Doctrine", "Prize" names the plan, not a person or place;
 //  - "the Gulf of Aden" is a place, "the Crown" (in court) an organisation; studies, laws and
 //    models ("the National Diet Study", "the Iodine Nutrition study", "the Clean Air Act")
-//    are no organisations; "etc." ends a name; post-nominals ("QC") and "US$" are no names.
+//    are no organisations; "etc." ends a name; post-nominals ("QC") and "US$" are no names;
+//  - in a document that names "Harrow School", "Harrow" outside "in Harrow" is the school.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -33,6 +34,20 @@ const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Award
 
 /** Administrative areas named "<Area> of <Name>". */
 const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** Second words of a school named after its town. */
+const SCHOOL_WORDS = new Set(['School', 'College', 'Academy']);
+/** Words before a place that keep it the place ("in Harrow"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'of', 'into', 'through', 'across', 'north', 'south', 'east', 'west']);
+
+/** The lower-case word just before `start` (letters only), or ''. */
+function wordBefore(text: string, start: number): string {
+  let e = start;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && e - b < 12 && /[a-z]/.test(text[b - 1])) b--;
+  return text.slice(b, e);
+}
 
 /** Geographic features named "<Feature> of <Name>". */
 const GEOGRAPHIC_FEATURE = /^(?:Bay|Gulf|Sea|Lake|Mount|River|Strait|Straits|Cape|Isle|Isles|Valley|Peninsula) of \p{Lu}/u;
@@ -86,6 +101,13 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   // Names described as things by an appositive ("X, an annual festival").
   const things = new Set<string>();
   for (const c of candidates) if (c.kind !== 'other' && describedAsThing(text, c.possessive ? c.span.end + 2 : c.span.end)) things.add(c.text);
+  // Schools named after their town ("Harrow School"): the bare town name, outside "in …",
+  // is the school ("sent to Harrow", "Harrow boys").
+  const schools = new Set<string>();
+  for (const c of candidates) {
+    const sp = c.text.indexOf(' ');
+    if (sp > 0 && c.text.indexOf(' ', sp + 1) < 0 && SCHOOL_WORDS.has(c.text.slice(sp + 1))) schools.add(c.text.slice(0, sp));
+  }
   // The lower-case words of the text, collected once when a candidate asks.
   let lowerWords: Set<string> | undefined;
   let nameWords: Set<string> | undefined;
@@ -102,6 +124,9 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
     if (things.has(c.text) || STORM_WORDS.has(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
+      c.scores = undefined;
+    } else if (c.kind === 'place' && schools.has(c.text) && !PLACE_PREPOSITIONS.has(wordBefore(text, c.span.start))) {
+      c.kind = 'organization';
       c.scores = undefined;
     } else if (c.kind !== 'place' && (ADMINISTRATIVE_AREA.test(c.text) || GEOGRAPHIC_FEATURE.test(c.text))) {
       c.kind = 'place';
