@@ -96,4 +96,12 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     assert.ok(bare.includes(`organization@${sentTo}`), bare.join(', '));
     assert.ok(!bare.includes(`organization@${livedIn}`), bare.join(', '));
   });
+
+  it('reads a platform used as a medium and a virus as no organisation or person', () => {
+    const text = 'Facebook said it would act. I put the clip up on YouTube, and it is on my YouTube channel. Did you hear about Norovirus on the ship?';
+    const a = analyze(text);
+    const orgs = a.entities.filter((e) => e.kind === 'organization').flatMap((e) => e.mentions.map((m) => text.slice(m.start, m.end)));
+    assert.deepStrictEqual(orgs, ['Facebook'], named(text).join(', '));
+    assert.ok(!named(text).some((n) => n.endsWith(':Norovirus')), named(text).join(', '));
+  });
 });

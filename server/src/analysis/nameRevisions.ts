@@ -17,7 +17,9 @@
 //  - "the Gulf of Aden" is a place, "the Crown" (in court) an organisation; studies, laws and
 //    models ("the National Diet Study", "the Iodine Nutrition study", "the Clean Air Act")
 //    are no organisations; "etc." ends a name; post-nominals ("QC") and "US$" are no names;
-//  - in a document that names "Harrow School", "Harrow" outside "in Harrow" is the school.
+//  - in a document that names "Harrow School", "Harrow" outside "in Harrow" is the school;
+//  - a platform used as a medium ("on YouTube", "my YouTube channel") and a virus
+//    ("Hantavirus") are no organisations or people.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -34,6 +36,20 @@ const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Award
 
 /** Administrative areas named "<Area> of <Name>". */
 const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** Online platforms: the company in "Facebook said", the medium in "on Facebook" and "my YouTube channel". */
+const PLATFORMS = new Set(['Facebook', 'YouTube', 'Youtube', 'Twitter', 'Instagram', 'TikTok', 'Snapchat', 'WhatsApp', 'Reddit', 'Twitch', 'LinkedIn']);
+const PLATFORM_OWNERS = new Set(['on', 'my', 'your', 'his', 'her', 'our', 'their', 'via']);
+const PLATFORM_NOUNS = /^ (?:channel|channels|video|videos|page|pages|post|posts|account|accounts|live|story|stories|feed|group|groups|comments?)\b/;
+
+function isPlatformUse(text: string, c: NameCandidate): boolean {
+  return PLATFORM_OWNERS.has(wordBefore(text, c.span.start)) || (!c.possessive && PLATFORM_NOUNS.test(text.slice(c.span.end, c.span.end + 10)));
+}
+
+/** "Hantavirus", "Norovirus": a virus, not a person. */
+function isVirusName(name: string): boolean {
+  return name.length > 6 && !name.includes(' ') && name.endsWith('virus');
+}
 
 /** Second words of a school named after its town. */
 const SCHOOL_WORDS = new Set(['School', 'College', 'Academy']);
@@ -122,7 +138,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     }
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
-    if (things.has(c.text) || STORM_WORDS.has(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    if (things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
       c.scores = undefined;
     } else if (c.kind === 'place' && schools.has(c.text) && !PLACE_PREPOSITIONS.has(wordBefore(text, c.span.start))) {
