@@ -104,4 +104,12 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     assert.deepStrictEqual(orgs, ['Facebook'], named(text).join(', '));
     assert.ok(!named(text).some((n) => n.endsWith(':Norovirus')), named(text).join(', '));
   });
+
+  it('names the body behind "the <Body> Wiki" and drops an ordinal before a peerage', () => {
+    const text = 'Students wrote the Dunmore State Wiki last year. Its friend was Thomas Carrow, 3rd Earl of Kelby, who rode often.';
+    const a = analyze(text);
+    const spans = a.entities.filter((e) => e.kind !== 'other').flatMap((e) => e.mentions.map((m) => `${e.kind}:${text.slice(m.start, m.end)}`));
+    assert.ok(spans.includes('organization:Dunmore State'), spans.join(', '));
+    assert.ok(!spans.some((x) => x.includes('Wiki') || x.includes('3rd')), spans.join(', '));
+  });
 });

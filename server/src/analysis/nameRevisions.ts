@@ -19,7 +19,8 @@
 //    are no organisations; "etc." ends a name; post-nominals ("QC") and "US$" are no names;
 //  - in a document that names "Harrow School", "Harrow" outside "in Harrow" is the school;
 //  - a platform used as a medium ("on YouTube", "my YouTube channel") and a virus
-//    ("Hantavirus") are no organisations or people.
+//    ("Hantavirus") are no organisations or people;
+//  - "the Penn State Wiki" names Penn State; "2nd Earl of Clare" names the Earl of Clare.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -36,6 +37,9 @@ const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Award
 
 /** Administrative areas named "<Area> of <Name>". */
 const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** Last words of an organisation's name that name its medium, not the body ("the Penn State Wiki"). */
+const MEDIUM_SUFFIXES = new Set(['Wiki', 'Website', 'Blog', 'Podcast', 'Newsletter']);
 
 /** Online platforms: the company in "Facebook said", the medium in "on Facebook" and "my YouTube channel". */
 const PLATFORMS = new Set(['Facebook', 'YouTube', 'Youtube', 'Twitter', 'Instagram', 'TikTok', 'Snapchat', 'WhatsApp', 'Reddit', 'Twitch', 'LinkedIn']);
@@ -135,6 +139,23 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
       c.span = { start: c.span.start, end: c.span.start + text.slice(c.span.start, c.span.end).lastIndexOf(' etc') };
       c.text = c.text.slice(0, cut);
       c.possessive = false;
+    }
+    // "the Penn State Wiki": the body whose wiki it is.
+    if (c.kind === 'organization' && c.text.includes(' ')) {
+      const last = c.text.slice(c.text.lastIndexOf(' ') + 1);
+      if (MEDIUM_SUFFIXES.has(last)) {
+        c.text = c.text.slice(0, c.text.lastIndexOf(' '));
+        c.span = { start: c.span.start, end: c.span.start + text.slice(c.span.start, c.span.end).lastIndexOf(' ') };
+        c.possessive = false;
+      }
+    }
+    // "2nd Earl of Clare": the ordinal is no part of the name.
+    if (c.kind === 'person') {
+      const ordinal = /^\d{1,2}(?:st|nd|rd|th) (?=\p{Lu})/u.exec(c.text);
+      if (ordinal) {
+        c.text = c.text.slice(ordinal[0].length);
+        c.span = { start: c.span.start + ordinal[0].length, end: c.span.end };
+      }
     }
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
