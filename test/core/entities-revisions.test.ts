@@ -112,4 +112,12 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     assert.ok(spans.includes('organization:Dunmore State'), spans.join(', '));
     assert.ok(!spans.some((x) => x.includes('Wiki') || x.includes('3rd')), spans.join(', '));
   });
+
+  it('reads a title after "his book" as a work and "<first name>, <US state>" as a town ("Dwight, Nebraska")', () => {
+    const text = 'As Alma Reyes wrote in her book Engines of Plenty, machines shape us. Our cousins farm near Dwight, Nebraska, with their dogs.';
+    const names = named(text);
+    assert.ok(!names.some((n) => n.endsWith(':Engines of Plenty')), names.join(', '));
+    assert.ok(names.includes('person:Alma Reyes'), names.join(', '));
+    assert.ok(names.includes('place:Dwight'), names.join(', '));
+  });
 });

@@ -20,7 +20,8 @@
 //  - in a document that names "Harrow School", "Harrow" outside "in Harrow" is the school;
 //  - a platform used as a medium ("on YouTube", "my YouTube channel") and a virus
 //    ("Hantavirus") are no organisations or people;
-//  - "the Penn State Wiki" names Penn State; "2nd Earl of Clare" names the Earl of Clare.
+//  - "the Penn State Wiki" names Penn State; "2nd Earl of Clare" names the Earl of Clare;
+//  - a title after "his book", "the film" names a work; "Eugene, Oregon" is a town.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -37,6 +38,23 @@ const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Award
 
 /** Administrative areas named "<Area> of <Name>". */
 const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** Nouns before the title of a work ("his book Forces of Production", "the film Heat"). */
+const WORK_NOUNS = new Set(['book', 'novel', 'film', 'movie', 'album', 'song', 'poem', 'essay', 'titled', 'entitled', 'memoir', 'play', 'opera', 'series']);
+
+const US_STATES = new Set(
+  ('Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|' +
+    'Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|' +
+    'New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|' +
+    'South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming').split('|'),
+);
+
+/** ", <US state>" after `end`, the state's name ending there. */
+function isFollowedByState(text: string, end: number): boolean {
+  const m = /^, ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?(?![A-Za-z])/.exec(text.slice(end, end + 24));
+  if (!m) return false;
+  return m[2] ? US_STATES.has(`${m[1]} ${m[2]}`) : US_STATES.has(m[1]);
+}
 
 /** Last words of an organisation's name that name its medium, not the body ("the Penn State Wiki"). */
 const MEDIUM_SUFFIXES = new Set(['Wiki', 'Website', 'Blog', 'Podcast', 'Newsletter']);
@@ -159,8 +177,12 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     }
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
-    if (things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    if (WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
+      c.scores = undefined;
+    } else if (c.kind === 'person' && !c.text.includes(' ') && isFollowedByState(text, c.span.end)) {
+      // "Eugene, Oregon": a town, whatever first name it shares.
+      c.kind = 'place';
       c.scores = undefined;
     } else if (c.kind === 'place' && schools.has(c.text) && !PLACE_PREPOSITIONS.has(wordBefore(text, c.span.start))) {
       c.kind = 'organization';
