@@ -120,4 +120,12 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     assert.ok(names.includes('person:Alma Reyes'), names.join(', '));
     assert.ok(names.includes('place:Dwight'), names.join(', '));
   });
+
+  it('gives an acronym defined in brackets the kind of the name it stands for', () => {
+    const text = 'I posted the video on the Graduate Student Senate (G.S.S.) website. The G.S.S. budget was cut. Later the G.S.S. voted again.';
+    const a = analyze(text);
+    const acronym = a.entities.filter((e) => e.name === 'G.S.S.' || e.aliases.includes('G.S.S.'));
+    assert.ok(acronym.length > 0, named(text).join(', '));
+    for (const e of acronym) assert.strictEqual(e.kind, 'organization', named(text).join(', '));
+  });
 });

@@ -21,7 +21,8 @@
 //  - a platform used as a medium ("on YouTube", "my YouTube channel") and a virus
 //    ("Hantavirus") are no organisations or people;
 //  - "the Penn State Wiki" names Penn State; "2nd Earl of Clare" names the Earl of Clare;
-//  - a title after "his book", "the film" names a work; "Eugene, Oregon" is a town.
+//  - a title after "his book", "the film" names a work; "Eugene, Oregon" is a town;
+//  - an acronym defined in brackets after a name takes that name's kind everywhere.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -38,6 +39,19 @@ const NAMED_AFTER_PERSON = new Set(['Plan', 'Doctrine', 'Prize', 'Award', 'Award
 
 /** Administrative areas named "<Area> of <Name>". */
 const ADMINISTRATIVE_AREA = /^(?:Municipality|Province|Prefecture|District|Region|Township|Canton|Governorate|Oblast|Emirate) of \p{Lu}/u;
+
+/** The capital initials of a name's capitalised words ("Undergraduate Student Government" → "USG"). */
+function initialsOf(name: string): string {
+  let out = '';
+  for (const w of name.split(' ')) if (w.length > 0 && w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90) out += w[0];
+  return out;
+}
+
+/** The letters of an acronym written in capitals, dots dropped ("U.S.G." → "USG"), or '' for other words. */
+function acronymLetters(word: string): string {
+  const letters = word.replaceAll('.', '');
+  return /^[A-Z]{2,8}$/.test(letters) ? letters : '';
+}
 
 /** Nouns before the title of a work ("his book Forces of Production", "the film Heat"). */
 const WORK_NOUNS = new Set(['book', 'novel', 'film', 'movie', 'album', 'song', 'poem', 'essay', 'titled', 'entitled', 'memoir', 'play', 'opera', 'series']);
@@ -146,6 +160,14 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     const sp = c.text.indexOf(' ');
     if (sp > 0 && c.text.indexOf(' ', sp + 1) < 0 && SCHOOL_WORDS.has(c.text.slice(sp + 1))) schools.add(c.text.slice(0, sp));
   }
+  // Acronyms defined in brackets after the name they stand for take its kind
+  // ("the Undergraduate Student Government (U.S.G.)"), wherever they are written.
+  const acronymKinds = new Map<string, NameCandidate['kind']>();
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i];
+    const before = candidates[i - 1];
+    if (before.kind && before.kind !== 'other' && text.slice(before.span.end, c.span.start) === ' (' && text.charCodeAt(c.span.end) === 41 && initialsOf(before.text) === acronymLetters(c.text)) acronymKinds.set(c.text, before.kind);
+  }
   // The lower-case words of the text, collected once when a candidate asks.
   let lowerWords: Set<string> | undefined;
   let nameWords: Set<string> | undefined;
@@ -179,6 +201,9 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
     if (WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
+      c.scores = undefined;
+    } else if (acronymKinds.has(c.text) && c.kind !== acronymKinds.get(c.text)) {
+      c.kind = acronymKinds.get(c.text);
       c.scores = undefined;
     } else if (c.kind === 'person' && !c.text.includes(' ') && isFollowedByState(text, c.span.end)) {
       // "Eugene, Oregon": a town, whatever first name it shares.
