@@ -2,6 +2,8 @@
 // afresh for the GUM dev error analysis — no corpus text.
 import * as assert from 'assert';
 import { analyze } from './helpers';
+import type { NameCandidate } from '../../server/src/analysis/entities';
+import { reviseCandidates } from '../../server/src/analysis/nameRevisions';
 
 const named = (text: string) => analyze(text).entities.filter((e) => e.kind !== 'other').map((e) => `${e.kind}:${e.name}`);
 
@@ -127,5 +129,23 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     const acronym = a.entities.filter((e) => e.name === 'G.S.S.' || e.aliases.includes('G.S.S.'));
     assert.ok(acronym.length > 0, named(text).join(', '));
     for (const e of acronym) assert.strictEqual(e.kind, 'organization', named(text).join(', '));
+  });
+
+  it('drops the acronym of a field that is no name, keeps the acronym of a body', () => {
+    const text = 'Digital Heritage Clinics: training archivists in DH. The DH community is small. The Food Safety Agency (FSA) met the FSA board.';
+    const candidate = (surface: string, from: number, kind: NameCandidate['kind']): NameCandidate => {
+      const start = text.indexOf(surface, from);
+      return { span: { start, end: start + surface.length }, text: surface, sentence: 0, kind, initial: false, possessive: false, tagged: true };
+    };
+    const candidates = [
+      candidate('Digital Heritage Clinics', 0, 'organization'),
+      candidate('DH', 0, 'organization'),
+      candidate('DH', text.indexOf('The DH'), 'organization'),
+      candidate('Food Safety Agency', 0, 'organization'),
+      candidate('FSA', 0, 'organization'),
+      candidate('FSA', text.indexOf('the FSA'), 'organization'),
+    ];
+    const kinds = reviseCandidates(text, candidates).map((c) => `${c.kind}:${c.text}`);
+    assert.deepStrictEqual(kinds, ['organization:Digital Heritage Clinics', 'other:DH', 'other:DH', 'organization:Food Safety Agency', 'organization:FSA', 'organization:FSA']);
   });
 });

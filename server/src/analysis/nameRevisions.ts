@@ -22,7 +22,9 @@
 //    ("Hantavirus") are no organisations or people;
 //  - "the Penn State Wiki" names Penn State; "2nd Earl of Clare" names the Earl of Clare;
 //  - a title after "his book", "the film" names a work; "Eugene, Oregon" is a town;
-//  - an acronym defined in brackets after a name takes that name's kind everywhere.
+//  - an acronym defined in brackets after a name takes that name's kind everywhere; an
+//    acronym of a capitalised phrase that is no name of the document ("DH" for "Digital
+//    Humanities") is no name.
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
@@ -51,6 +53,12 @@ function initialsOf(name: string): string {
 function acronymLetters(word: string): string {
   const letters = word.replaceAll('.', '');
   return /^[A-Z]{2,8}$/.test(letters) ? letters : '';
+}
+
+/** The first phrase of capitalised words whose initials spell `letters` ("Digital Humanities" for "DH"), or undefined. */
+function spelledOut(text: string, letters: string): string | undefined {
+  const re = new RegExp(`(?<![A-Za-z])${[...letters].map((l) => `${l}[a-z]+`).join(' ')}(?![A-Za-z])`);
+  return re.exec(text)?.[0];
 }
 
 /** Nouns before the title of a work ("his book Forces of Production", "the film Heat"). */
@@ -168,6 +176,17 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     const before = candidates[i - 1];
     if (before.kind && before.kind !== 'other' && text.slice(before.span.end, c.span.start) === ' (' && text.charCodeAt(c.span.end) === 41 && initialsOf(before.text) === acronymLetters(c.text)) acronymKinds.set(c.text, before.kind);
   }
+  // Acronyms of a capitalised phrase that is itself no name of the document ("DH" for
+  // "Digital Humanities", a field): no names either.
+  const namedTexts = new Set<string>();
+  for (const c of candidates) if (c.kind && c.kind !== 'other') namedTexts.add(c.text);
+  const topicAcronyms = new Set<string>();
+  for (const c of candidates) {
+    const letters = acronymLetters(c.text);
+    if (letters.length < 2 || letters.length > 5 || acronymKinds.has(c.text) || topicAcronyms.has(c.text)) continue;
+    const phrase = spelledOut(text, letters);
+    if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
+  }
   // The lower-case words of the text, collected once when a candidate asks.
   let lowerWords: Set<string> | undefined;
   let nameWords: Set<string> | undefined;
@@ -199,7 +218,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     }
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
-    if (WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    if (topicAcronyms.has(c.text) || WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
       c.scores = undefined;
     } else if (acronymKinds.has(c.text) && c.kind !== acronymKinds.get(c.text)) {
