@@ -218,7 +218,9 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     }
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
-    if (topicAcronyms.has(c.text) || WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (PLATFORMS.has(c.text) && isPlatformUse(text, c)) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    // A platform as a medium is dropped, not made "other": the known-organisation list would type it again.
+    if (PLATFORMS.has(c.text) && isPlatformUse(text, c)) continue;
+    if (topicAcronyms.has(c.text) || WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
       c.scores = undefined;
     } else if (acronymKinds.has(c.text) && c.kind !== acronymKinds.get(c.text)) {
