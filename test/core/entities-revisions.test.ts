@@ -148,4 +148,20 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     const kinds = reviseCandidates(text, candidates).map((c) => `${c.kind}:${c.text}`);
     assert.deepStrictEqual(kinds, ['organization:Digital Heritage Clinics', 'other:DH', 'other:DH', 'organization:Food Safety Agency', 'organization:FSA', 'organization:FSA']);
   });
+
+  it('makes no names of seasons, single letters, periods, a people or its adjective', () => {
+    const text = 'The book comes out in the Spring. During the Middle Ages, the Veltrans who farmed the hills grew rich. '
+      + 'I met an Ostravian sailor there. She said J- no, Jana Dvorak, would come. Jana Dvorak came.';
+    const names = named(text);
+    for (const n of ['Spring', 'Middle Ages', 'Ostravian', 'J']) assert.ok(!names.some((x) => x.endsWith(`:${n}`)), `${n} in ${names.join(', ')}`);
+    assert.ok(names.includes('person:Jana Dvorak'), names.join(', '));
+    // A people read as a place: dropped after "the" and before a plural verb, kept elsewhere.
+    const people = 'First came the Veltrans who farmed the hills. Ships sailed to Veltrans each year.';
+    const at = (from: number): NameCandidate => {
+      const start = people.indexOf('Veltrans', from);
+      return { span: { start, end: start + 8 }, text: 'Veltrans', sentence: 0, kind: 'place', initial: false, possessive: false, tagged: true };
+    };
+    const kept = reviseCandidates(people, [at(0), at(people.indexOf('to Veltrans'))]).map((c) => c.span.start);
+    assert.deepStrictEqual(kept, [people.indexOf('to Veltrans') + 3]);
+  });
 });

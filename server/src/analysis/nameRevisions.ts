@@ -22,6 +22,8 @@
 //    ("Hantavirus") are no organisations or people;
 //  - "the Penn State Wiki" names Penn State; "2nd Earl of Clare" names the Earl of Clare;
 //  - a title after "his book", "the film" names a work; "Eugene, Oregon" is a town;
+//  - seasons, single letters, historical periods ("the Middle Ages"), a people ("the
+//    Tagbanuas who …") and its adjective ("an Olondrian wizard") are no names;
 //  - an acronym defined in brackets after a name takes that name's kind everywhere; an
 //    acronym of a capitalised phrase that is no name of the document ("DH" for "Digital
 //    Humanities") is no name.
@@ -80,6 +82,25 @@ function isFollowedByState(text: string, end: number): boolean {
 
 /** Last words of an organisation's name that name its medium, not the body ("the Penn State Wiki"). */
 const MEDIUM_SUFFIXES = new Set(['Wiki', 'Website', 'Blog', 'Podcast', 'Newsletter']);
+
+const SEASONS = new Set(['Spring', 'Summer', 'Autumn', 'Winter']);
+const PERIODS = new Set(['Middle Ages', 'Dark Ages', 'Stone Age', 'Bronze Age', 'Iron Age', 'Renaissance', 'Enlightenment', 'Crusades', 'Reformation', 'Ice Age']);
+/** Plural verbs after "the <People>" ("the Tagbanuas remain"). */
+const PEOPLE_FOLLOWERS = /^ (?:who|remain|remained|are|were|have|had|live|lived|belong|belonged)\b/;
+
+/** "the Tagbanuas who …": a plural name of a people after "the", not a known place. */
+function isPeople(text: string, c: NameCandidate): boolean {
+  return c.text.length > 4 && c.text.endsWith('s') && !c.text.endsWith('ss') && wordBefore(text, c.span.start) === 'the'
+    && PEOPLE_FOLLOWERS.test(text.slice(c.span.end, c.span.end + 12)) && (gazetteerMask(c.text) & NAME_CLASSES) === 0
+    && !COUNTRIES.has(c.text) && !CITIES.has(c.text);
+}
+
+/** "an Olondrian wizard": an adjective of a people before a lower-case noun, after an article. */
+function isDemonymAdjective(text: string, c: NameCandidate): boolean {
+  if (!/(?:ian|ean|ese)$/.test(c.text) || (gazetteerMask(c.text) & (GAZ.FIRST | GAZ.LAST)) !== 0) return false;
+  const before = wordBefore(text, c.span.start);
+  return (before === 'a' || before === 'an' || before === 'the') && /^ [a-z]{3,}/.test(text.slice(c.span.end, c.span.end + 5));
+}
 
 /** Online platforms: the company in "Facebook said", the medium in "on Facebook" and "my YouTube channel". */
 const PLATFORMS = new Set(['Facebook', 'YouTube', 'Youtube', 'Twitter', 'Instagram', 'TikTok', 'Snapchat', 'WhatsApp', 'Reddit', 'Twitch', 'LinkedIn']);
@@ -218,6 +239,10 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     }
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
+    // Seasons, single letters ("J- she", "M A N") and historical periods are no names.
+    if (SEASONS.has(c.text) || (c.text.length === 1 && c.kind !== 'other') || PERIODS.has(c.text)) continue;
+    // "the Tagbanuas who …", "an Olondrian wizard": a people and its adjective, not a place or person.
+    if ((c.kind === 'place' || c.kind === 'person') && !c.text.includes(' ') && (isPeople(text, c) || isDemonymAdjective(text, c))) continue;
     // A platform as a medium is dropped, not made "other": the known-organisation list would type it again.
     if (PLATFORMS.has(c.text) && isPlatformUse(text, c)) continue;
     if (topicAcronyms.has(c.text) || WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
