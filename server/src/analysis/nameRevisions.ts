@@ -202,9 +202,11 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   const namedTexts = new Set<string>();
   for (const c of candidates) if (c.kind && c.kind !== 'other') namedTexts.add(c.text);
   const topicAcronyms = new Set<string>();
+  const askedAcronyms = new Set<string>();
   for (const c of candidates) {
     const letters = acronymLetters(c.text);
-    if (letters.length < 2 || letters.length > 5 || acronymKinds.has(c.text) || topicAcronyms.has(c.text)) continue;
+    if (letters.length < 2 || letters.length > 5 || acronymKinds.has(c.text) || askedAcronyms.has(c.text)) continue;
+    askedAcronyms.add(c.text);
     const phrase = spelledOut(text, letters);
     if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
   }

@@ -74,6 +74,8 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
 
   const added: Mention[] = [];
   const newEntities: Entity[] = [];
+  const entityById = new Map<string, Entity>();
+  for (const e of analysis.entities) entityById.set(e.id, e);
   const addPlace = (start: number, end: number, sentence: number) => {
     if (taken.has(`${start}:${end}`)) return;
     taken.add(`${start}:${end}`);
@@ -82,7 +84,8 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
     if (!place) {
       place = { id: `place:${slugOf(name)}`, kind: 'place', name, aliases: [], mentions: [] };
       const id = place.id;
-      if (analysis.entities.some((e) => e.id === id) || newEntities.some((e) => e.id === id)) place.id = `${id}-nested`;
+      if (entityById.has(id)) place.id = `${id}-nested`;
+      entityById.set(place.id, place);
       placeByName.set(name, place);
       newEntities.push(place);
     }
@@ -90,7 +93,7 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
     added.push({ span: { start, end }, entity: place.id, sentence });
   };
   for (const m of analysis.mentions) {
-    const outer = analysis.entities.find((e) => e.id === m.entity);
+    const outer = entityById.get(m.entity);
     if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place')) continue;
     const words = wordsOf(text, m.span.start, m.span.end);
     if (words.length < 2 || !words.some((w) => OPENING_WORDS.has(w.text))) continue;
