@@ -57,10 +57,46 @@ function acronymLetters(word: string): string {
   return /^[A-Z]{2,8}$/.test(letters) ? letters : '';
 }
 
-/** The first phrase of capitalised words whose initials spell `letters` ("Digital Humanities" for "DH"), or undefined. */
-function spelledOut(text: string, letters: string): string | undefined {
-  const re = new RegExp(`(?<![A-Za-z])${[...letters].map((l) => `${l}[a-z]+`).join(' ')}(?![A-Za-z])`);
-  return re.exec(text)?.[0];
+/**
+ * Initials → the first phrase of 2–5 capitalised words (a capital, then lower-case letters)
+ * parted by single spaces with those initials ("DH" → "Digital Humanities"). One pass.
+ */
+function capitalisedPhrases(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const run: Array<{ start: number; end: number }> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const wordStart = i === 0 || !isAsciiLetter(text.charCodeAt(i - 1));
+    if (!(wordStart && c >= 65 && c <= 90)) {
+      if (isAsciiLetter(c) || c !== 32) run.length = 0;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+    if (j === i + 1 || (j < n && isAsciiLetter(text.charCodeAt(j)))) {
+      run.length = 0;
+      i = j;
+      continue;
+    }
+    if (run.length > 0 && (run[run.length - 1].end !== i - 1 || text.charCodeAt(i - 1) !== 32)) run.length = 0;
+    run.push({ start: i, end: j });
+    if (run.length > 5) run.shift();
+    // Every phrase ending at this word.
+    for (let k = run.length - 2; k >= 0; k--) {
+      let initials = '';
+      for (let m = k; m < run.length; m++) initials += text[run[m].start];
+      if (!out.has(initials)) out.set(initials, text.slice(run[k].start, j));
+    }
+    i = j;
+  }
+  return out;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Nouns before the title of a work ("his book Forces of Production", "the film Heat"). */
@@ -126,8 +162,8 @@ function wordBefore(text: string, start: number): string {
   let e = start;
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
   let b = e;
-  while (b > 0 && e - b < 12 && /[a-z]/.test(text[b - 1])) b--;
-  return text.slice(b, e);
+  while (b > 0 && e - b < 12 && text.charCodeAt(b - 1) >= 97 && text.charCodeAt(b - 1) <= 122) b--;
+  return b < e ? text.slice(b, e) : '';
 }
 
 /** Geographic features named "<Feature> of <Name>". */
@@ -157,6 +193,7 @@ const HEAD_FOLLOWERS = new Set(['of', 'that', 'which', 'in', 'by', 'from', 'for'
 
 /** ", a/an/the (up to three words) <thing noun>" right after `end`, the noun heading the phrase. */
 function describedAsThing(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return false;
   const m = /^, (?:a|an|the) ([a-z][a-z -]{0,80})/.exec(text.slice(end, end + 90));
   if (!m) return false;
   const words = m[1].split(' ');
@@ -203,11 +240,13 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   for (const c of candidates) if (c.kind && c.kind !== 'other') namedTexts.add(c.text);
   const topicAcronyms = new Set<string>();
   const askedAcronyms = new Set<string>();
+  let phrases: Map<string, string> | undefined;
   for (const c of candidates) {
     const letters = acronymLetters(c.text);
     if (letters.length < 2 || letters.length > 5 || acronymKinds.has(c.text) || askedAcronyms.has(c.text)) continue;
     askedAcronyms.add(c.text);
-    const phrase = spelledOut(text, letters);
+    phrases ??= capitalisedPhrases(text);
+    const phrase = phrases.get(letters);
     if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
   }
   // The lower-case words of the text, collected once when a candidate asks.
