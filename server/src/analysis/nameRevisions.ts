@@ -3,9 +3,10 @@
 //  - storms are not people: "Cyclone Phailin", and "Phailin" alone in the same document;
 //  - a form of address before an office held ("Madam Speaker", "Mr. President") names
 //    the person addressed, whole: the tagger's span lost the office to title stripping;
-//  - a lone capitalised word that the document also writes in lower case, that no word
-//    list knows as a name and no longer name of the document holds ("Gordon Brown"), is a common word capitalised for emphasis or as a heading
-//    ("Hantavirus", "Iodine deficiency");
+//  - a lone capitalised word read as a person that the document also writes in lower
+//    case, that no word list knows as a name and no longer person's name of the document
+//    holds ("Gordon Brown"), is a common word capitalised for emphasis or as a heading
+//    ("Iodine deficiency", "casts technology as Savior");
 //  - a list of bodies and people the tagger ran together at "and" ("the British Library
 //    and Columbia University", "Lord Diplock and Browning and War Office") is split when
 //    its first part is complete on its own (ends in an organisation keyword or starts with
@@ -93,6 +94,19 @@ function capitalisedPhrases(text: string): Map<string, string> {
     i = j;
   }
   return out;
+}
+
+function isDigitAt(word: string, i: number): boolean {
+  const c = word.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function isAllCapitals(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -232,7 +246,8 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   for (let i = 1; i < candidates.length; i++) {
     const c = candidates[i];
     const before = candidates[i - 1];
-    if (before.kind && before.kind !== 'other' && text.slice(before.span.end, c.span.start) === ' (' && text.charCodeAt(c.span.end) === 41 && initialsOf(before.text) === acronymLetters(c.text)) acronymKinds.set(c.text, before.kind);
+    if (c.span.start !== before.span.end + 2 || text.charCodeAt(before.span.end) !== 32 || text.charCodeAt(before.span.end + 1) !== 40 || text.charCodeAt(c.span.end) !== 41) continue;
+    if (before.kind && before.kind !== 'other' && initialsOf(before.text) === acronymLetters(c.text)) acronymKinds.set(c.text, before.kind);
   }
   // Acronyms of a capitalised phrase that is itself no name of the document ("DH" for
   // "Digital Humanities", a field): no names either.
@@ -242,15 +257,17 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   const askedAcronyms = new Set<string>();
   let phrases: Map<string, string> | undefined;
   for (const c of candidates) {
-    const letters = acronymLetters(c.text);
-    if (letters.length < 2 || letters.length > 5 || acronymKinds.has(c.text) || askedAcronyms.has(c.text)) continue;
+    // Organisations written as plain capitals ("DH"), not dotted ("U.S.") or known ones.
+    if (c.kind !== 'organization' || c.text.length < 2 || c.text.length > 5 || !isAllCapitals(c.text)) continue;
+    const letters = c.text;
+    if (acronymKinds.has(c.text) || askedAcronyms.has(c.text) || KNOWN_ORGS.has(c.text) || ORG_ALIASES.has(c.text) || PLACE_ALIASES.has(c.text)) continue;
     askedAcronyms.add(c.text);
     phrases ??= capitalisedPhrases(text);
     const phrase = phrases.get(letters);
     if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
   }
-  // The lower-case words of the text, collected once when a candidate asks.
-  let lowerWords: Set<string> | undefined;
+  // Whether the text writes a word in lower case, asked once a word.
+  const lowerWords = new Map<string, boolean>();
   let nameWords: Set<string> | undefined;
   const out: NameCandidate[] = [];
   for (const c of candidates) {
@@ -271,7 +288,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
       }
     }
     // "2nd Earl of Clare": the ordinal is no part of the name.
-    if (c.kind === 'person') {
+    if (c.kind === 'person' && isDigitAt(c.text, 0)) {
       const ordinal = /^\d{1,2}(?:st|nd|rd|th) (?=\p{Lu})/u.exec(c.text);
       if (ordinal) {
         c.text = c.text.slice(ordinal[0].length);
@@ -299,15 +316,12 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     } else if (c.kind === 'place' && schools.has(c.text) && !PLACE_PREPOSITIONS.has(wordBefore(text, c.span.start))) {
       c.kind = 'organization';
       c.scores = undefined;
-    } else if (c.kind !== 'place' && (ADMINISTRATIVE_AREA.test(c.text) || GEOGRAPHIC_FEATURE.test(c.text))) {
+    } else if (c.kind !== 'place' && c.text.includes(' of ') && (ADMINISTRATIVE_AREA.test(c.text) || GEOGRAPHIC_FEATURE.test(c.text))) {
       c.kind = 'place';
       c.scores = undefined;
     } else if (c.text === 'Crown' && c.kind !== 'organization' && /\bthe $/.test(text.slice(Math.max(0, c.span.start - 4), c.span.start))) {
       // "the Crown" of a Commonwealth court: the prosecuting state.
       c.kind = 'organization';
-      c.scores = undefined;
-    } else if (c.kind !== 'place' && ADMINISTRATIVE_AREA.test(c.text)) {
-      c.kind = 'place';
       c.scores = undefined;
     } else if (storms.size > 0 && (storms.has(c.text) || (c.text.includes(' ') && storms.has(c.text.slice(c.text.indexOf(' ') + 1)) && STORM_WORDS.has(c.text.slice(0, c.text.indexOf(' ')))))) {
       c.kind = 'other';
@@ -325,11 +339,13 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
         out.push(...parts);
         continue;
       }
-    } else if (c.tagged && c.kind !== 'other' && isCommonWordCapitalised(c.text)) {
-      lowerWords ??= collectLowerWords(text);
+    } else if (c.tagged && c.kind === 'person' && isCommonWordCapitalised(c.text)) {
+      const lower = c.text.toLowerCase();
+      let written = lowerWords.get(lower);
+      if (written === undefined) lowerWords.set(lower, (written = isWrittenInLowerCase(text, lower)));
       // "Brown" after "Gordon Brown" is his surname however often brown is a colour.
       nameWords ??= collectNameWords(candidates);
-      if (lowerWords.has(c.text.toLowerCase()) && !nameWords.has(c.text)) continue;
+      if (written && !nameWords.has(c.text)) continue;
     }
     out.push(c);
   }
@@ -398,9 +414,11 @@ function splitList(text: string, c: NameCandidate): NameCandidate[] | undefined 
   return out;
 }
 
-function collectLowerWords(text: string): Set<string> {
-  const words = new Set<string>();
-  const re = /(?<![A-Za-z])[a-z]{3,20}(?![A-Za-z])/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.add(m[0]);
-  return words;
+/** Whether `lower` (lower-case ASCII letters) occurs in the text as a whole word. */
+function isWrittenInLowerCase(text: string, lower: string): boolean {
+  const n = lower.length;
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if ((at === 0 || !isAsciiLetter(text.charCodeAt(at - 1))) && !isAsciiLetter(text.charCodeAt(at + n))) return true;
+  }
+  return false;
 }
