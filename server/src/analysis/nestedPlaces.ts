@@ -7,7 +7,7 @@
 // place is a part of the name, not an accident of it): a sports club or company named after
 // its town ("Leeds United") is not, as news NER conventions (CoNLL) do not mark those.
 import type { Entity } from './types';
-import type { EntityAnalysis, Mention } from './entities';
+import type { EntityAnalysis } from './entities';
 import { CITIES, COUNTRIES, PLACE_ALIASES } from './lexicon';
 import { gazetteerMask, GAZ } from './tagger/gazetteer';
 import { isAllCaps } from './text';
@@ -54,8 +54,9 @@ function isCapitalisedWord(w: string): boolean {
 }
 
 /**
- * Adds the places named inside institution and feature names (see above). `analysis` is
- * returned changed: new place entities at the end of `entities`, new mentions in order.
+ * Adds the places named inside institution and feature names (see above) to the
+ * entities: new place entities at the end of `entities`, inner mentions in each place's
+ * `mentions`. The flat `mentions` list of the analysis is left as it was.
  */
 export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityAnalysis {
   // Places of the document by name and alias, so that an inner "Ontario" joins "Ontario".
@@ -72,11 +73,11 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
   const isPlace = (name: string) =>
     placeByName.has(name) || COUNTRIES.has(name) || CITIES.has(name) || PLACE_ALIASES.has(name) || (!name.includes(' ') && !isAllCaps(name) && (gazetteerMask(name) & GAZ.PLACE) !== 0);
 
-  const added: Mention[] = [];
+  let added = 0;
   const newEntities: Entity[] = [];
   const entityById = new Map<string, Entity>();
   for (const e of analysis.entities) entityById.set(e.id, e);
-  const addPlace = (start: number, end: number, sentence: number) => {
+  const addPlace = (start: number, end: number) => {
     if (taken.has(`${start}:${end}`)) return;
     taken.add(`${start}:${end}`);
     const name = text.slice(start, end);
@@ -90,7 +91,7 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
       newEntities.push(place);
     }
     place.mentions.push({ start, end });
-    added.push({ span: { start, end }, entity: place.id, sentence });
+    added++;
   };
   for (const m of analysis.mentions) {
     const outer = entityById.get(m.entity);
@@ -109,17 +110,19 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
         const name = text.slice(start, end);
         // "Newfoundland and Labrador": a place joined by "and" to one more word names a pair of places.
         const pair = b === a + 2 && words[a + 1].text === 'and' && isPlace(words[a].text) && !isPlace(name);
-        if (pair) addPlace(words[b].start, words[b].end, m.sentence);
+        if (pair) addPlace(words[b].start, words[b].end);
         if ((!pair && !isPlace(name)) || taken.has(`${start}:${end}`)) continue;
-        addPlace(start, end, m.sentence);
+        addPlace(start, end);
       }
     }
   }
-  if (added.length === 0) return analysis;
+  if (added === 0) return analysis;
   for (const e of analysis.entities) if (e.kind === 'place') e.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
   for (const e of newEntities) e.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
-  const mentions = analysis.mentions.concat(added).sort((x, y) => x.span.start - y.span.start || y.span.end - x.span.end);
-  return { entities: analysis.entities.concat(newEntities), mentions };
+  // The flat mention list stays flat: the later stages (speakers, claims) read one name
+  // per stretch of text, and "Manhattan" inside "Manhattan Supreme Court Justice Ana
+  // Ruiz" must not stand between a cue and its speaker.
+  return { entities: analysis.entities.concat(newEntities), mentions: analysis.mentions };
 }
 
 function slugOf(name: string): string {
