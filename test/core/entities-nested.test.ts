@@ -2,6 +2,8 @@
 // regression cases written afresh for the GUM dev error analysis — no corpus text.
 import * as assert from 'assert';
 import { analyze } from './helpers';
+import { analyzeStages } from '../../server/src/analysis/index';
+import { analyzeStructure } from '../../server/src/analysis/structure';
 
 const placeMentions = (text: string) => {
   const a = analyze(text);
@@ -39,11 +41,14 @@ describe('entities: places inside other names', () => {
     assert.deepStrictEqual(places.filter((p) => p === 'Leeds' || p === 'Toronto'), []);
   });
 
-  it('keeps mentions in text order with outer names before the places inside them', () => {
-    const text = 'He studied at Leiden University and then at Dhaka University.';
+  it('keeps each entity\'s mentions in text order and the flat mention list free of overlaps', () => {
+    const text = 'He studied at Leiden University and then at Dhaka University. Dhaka was hot.';
     const a = analyze(text);
-    const starts = a.entities.flatMap((e) => e.mentions.map((m) => m.start));
-    assert.ok(starts.length >= 2);
+    const dhaka = a.entities.find((e) => e.kind === 'place' && e.name === 'Dhaka');
+    assert.ok(dhaka && dhaka.mentions.length === 2, a.entities.map((e) => `${e.kind}:${e.name}`).join(', '));
     for (const e of a.entities) for (let i = 1; i < e.mentions.length; i++) assert.ok(e.mentions[i - 1].start <= e.mentions[i].start);
+    // Speakers and claims read the flat list: one name per stretch of text.
+    const flat = analyzeStages(text, analyzeStructure(text)).mentions;
+    for (let i = 1; i < flat.length; i++) assert.ok(flat[i - 1].span.end <= flat[i].span.start, JSON.stringify(flat));
   });
 });
