@@ -25,6 +25,8 @@ import {
 } from './lexicon';
 import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 import { tagNamesScored, type NameSpan } from './tagger';
+import { addNestedPlaces } from './nestedPlaces';
+import { reviseCandidates } from './nameRevisions';
 
 export interface NameCandidate {
   /** The name as written, without a title before it or a possessive after it. */
@@ -1056,5 +1058,5 @@ function isLetterAt(text: string, i: number): boolean {
 
 export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): EntityAnalysis {
   const rules = findNameCandidates(text, sentences, sentenceTokens);
-  return resolveEntities(text, structure, sentences, combineCandidates(text, sentences, tagNamesScored(text), rules));
+  return addNestedPlaces(text, resolveEntities(text, structure, sentences, reviseCandidates(text, combineCandidates(text, sentences, tagNamesScored(text), rules))));
 }

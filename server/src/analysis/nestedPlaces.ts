@@ -1,0 +1,130 @@
+// Places named inside other names: "Dhaka" in "Dhaka University", "Newfoundland" in "the
+// Newfoundland Court of Appeal", "San Francisco" in "San Francisco Bay". The name finder
+// outputs flat spans (the longest name wins); this adds the inner place as a mention of
+// a place entity of its own, so that "Dhaka" is listed among the document's places.
+//
+// Only names of institutions and geographic features are opened (their keyword says the
+// place is a part of the name, not an accident of it): a sports club or company named after
+// its town ("Leeds United") is not, as news NER conventions (CoNLL) do not mark those.
+import type { Entity } from './types';
+import type { EntityAnalysis } from './entities';
+import { CITIES, COUNTRIES, PLACE_ALIASES } from './lexicon';
+import { gazetteerMask, GAZ } from './tagger/gazetteer';
+import { isAllCaps } from './text';
+
+/** Words that make a name an institution or a feature with a place inside its name. */
+const OPENING_WORDS = new Set([
+  'University', 'Universiteit', 'College', 'School', 'Grammar', 'Institute', 'Academy', 'Court', 'Congress', 'Parliament', 'Assembly',
+  'Library', 'Libraries', 'Museum', 'Journal', 'Standards', 'Bay', 'Bridge', 'Harbour', 'Harbor', 'Gulf', 'Strait',
+  'Province', 'Municipality', 'County', 'Diocese', 'Senate', 'Legislature', 'Hospital', 'Cathedral', 'Airport',
+]);
+
+/** Lower-case words a place name may hold between its capitalised words ("Newfoundland and Labrador"). */
+const INNER_CONNECTORS = new Set(['and', 'of', 'de', 'del', 'la', 'the']);
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    let j = i;
+    while (j < end && text.charCodeAt(j) !== 32) j++;
+    if (j > i) {
+      // A possessive or a trailing comma is not part of the word ("Dhaka University's").
+      let e = j;
+      const w = text.slice(i, j);
+      if (/['’]s$/.test(w)) e -= 2;
+      else if (/[,;:]$/.test(w)) e -= 1;
+      if (e > i) out.push({ text: text.slice(i, e), start: i, end: e });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function isCapitalisedWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Adds the places named inside institution and feature names (see above) to the
+ * entities: new place entities at the end of `entities`, inner mentions in each place's
+ * `mentions`. The flat `mentions` list of the analysis is left as it was.
+ */
+export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityAnalysis {
+  // Places of the document by name and alias, so that an inner "Ontario" joins "Ontario".
+  const placeByName = new Map<string, Entity>();
+  const taken = new Set<string>();
+  for (const e of analysis.entities) {
+    if (e.kind === 'place') {
+      placeByName.set(e.name, e);
+      for (const a of e.aliases) placeByName.set(a, e);
+    }
+    for (const m of e.mentions) taken.add(`${m.start}:${m.end}`);
+  }
+  // A word list's place written in capitals is more often an abbreviation ("ST", "MI").
+  const isPlace = (name: string) =>
+    placeByName.has(name) || COUNTRIES.has(name) || CITIES.has(name) || PLACE_ALIASES.has(name) || (!name.includes(' ') && !isAllCaps(name) && (gazetteerMask(name) & GAZ.PLACE) !== 0);
+
+  let added = 0;
+  const newEntities: Entity[] = [];
+  const entityById = new Map<string, Entity>();
+  for (const e of analysis.entities) entityById.set(e.id, e);
+  const addPlace = (start: number, end: number) => {
+    if (taken.has(`${start}:${end}`)) return;
+    taken.add(`${start}:${end}`);
+    const name = text.slice(start, end);
+    let place = placeByName.get(name);
+    if (!place) {
+      place = { id: `place:${slugOf(name)}`, kind: 'place', name, aliases: [], mentions: [] };
+      const id = place.id;
+      if (entityById.has(id)) place.id = `${id}-nested`;
+      entityById.set(place.id, place);
+      placeByName.set(name, place);
+      newEntities.push(place);
+    }
+    place.mentions.push({ start, end });
+    added++;
+  };
+  for (const m of analysis.mentions) {
+    const outer = entityById.get(m.entity);
+    if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place')) continue;
+    const words = wordsOf(text, m.span.start, m.span.end);
+    if (words.length < 2 || !words.some((w) => OPENING_WORDS.has(w.text))) continue;
+    // Every run of words that is a place and not the whole name, longest first; a word
+    // inside a place already found is still tried ("Newfoundland" in "Newfoundland and Labrador").
+    for (let a = 0; a < words.length; a++) {
+      if (!isCapitalisedWord(words[a].text) || OPENING_WORDS.has(words[a].text)) continue;
+      for (let b = Math.min(words.length - 1, a + 3); b >= a; b--) {
+        if (a === 0 && b === words.length - 1) continue;
+        if (!isCapitalisedWord(words[b].text) || words.slice(a, b + 1).some((w) => OPENING_WORDS.has(w.text) || (!isCapitalisedWord(w.text) && !INNER_CONNECTORS.has(w.text)))) continue;
+        const start = words[a].start;
+        const end = words[b].end;
+        const name = text.slice(start, end);
+        // "Newfoundland and Labrador": a place joined by "and" to one more word names a pair of places.
+        const pair = b === a + 2 && words[a + 1].text === 'and' && isPlace(words[a].text) && !isPlace(name);
+        if (pair) addPlace(words[b].start, words[b].end);
+        if ((!pair && !isPlace(name)) || taken.has(`${start}:${end}`)) continue;
+        addPlace(start, end);
+      }
+    }
+  }
+  if (added === 0) return analysis;
+  for (const e of analysis.entities) if (e.kind === 'place') e.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+  for (const e of newEntities) e.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+  // The flat mention list stays flat: the later stages (speakers, claims) read one name
+  // per stretch of text, and "Manhattan" inside "Manhattan Supreme Court Justice Ana
+  // Ruiz" must not stand between a cue and its speaker.
+  return { entities: analysis.entities.concat(newEntities), mentions: analysis.mentions };
+}
+
+function slugOf(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+}
