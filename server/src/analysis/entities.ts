@@ -23,7 +23,7 @@ import {
   TITLES,
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
-import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
+import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, LowerCaseWords, stripPossessive, tokenize, Token } from './text';
 import { tagNamesScored, type NameSpan } from './tagger';
 import { addNestedPlaces } from './nestedPlaces';
 import { reviseCandidates } from './nameRevisions';
@@ -778,9 +778,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   const ruleByEnd = new RulesByOffset(rules, true);
   const ruleByStart = new RulesByOffset(rules, false);
   const out: NameCandidate[] = [];
-  // Few words are asked about: search for each (memoised) rather than collect every word.
-  const writtenLower = new Map<string, boolean>();
-  let lowerWords: Set<string> | undefined;
+  const writtenLower = new LowerCaseWords(text);
   let s = 0;
   for (const t of tagged) {
     while (s < sentences.length && sentences[s].span.end <= t.start) s++;
@@ -820,15 +818,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     // common word ("Iodine deficiency…", "Go for it").
     if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(text.slice(start, end)) && !isKnownName(text.slice(start, end))) {
       const lower = text.slice(start, end).toLowerCase();
-      let seen = writtenLower.get(lower);
-      if (seen === undefined) {
-        // A search per word is quickest for an article; in a long document the searches
-        // would add up to many passes over it: past a budget, collect every word once.
-        if (!lowerWords && writtenLower.size * text.length >= LOWER_CASE_SEARCH_BUDGET) lowerWords = lowerCaseWords(text);
-        seen = lowerWords ? lowerWords.has(lower) : isWrittenInLowerCase(text, lower);
-        writtenLower.set(lower, seen);
-      }
-      if (seen) continue;
+      if (writtenLower.has(lower)) continue;
     }
     let raw = text.slice(start, end);
     // "Ah, …", "Howdy!", "Oh my God": exclamations, not names.
@@ -1008,43 +998,6 @@ function isSentenceInitial(text: string, start: number, sentenceStart: number): 
     if (isLetterAt(text, i) || isDigitCode(c)) return false;
   }
   return true;
-}
-
-/**
- * Whether `lower` (ASCII lower-case letters) occurs as a whole word of ASCII letters in the
- * text, 2–20 long: the same answer as collecting /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g.
- */
-function isWrittenInLowerCase(text: string, lower: string): boolean {
-  const n = lower.length;
-  if (n < 2 || n > 20) return false;
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if ((at === 0 || !isLetterAt(text, at - 1)) && !isLetterAt(text, at + n)) return true;
-  }
-  return false;
-}
-
-/** Characters isWrittenInLowerCase may search (words asked × text length) before lowerCaseWords collects them all. */
-const LOWER_CASE_SEARCH_BUDGET = 1 << 18;
-
-/** Every word isWrittenInLowerCase finds: runs of ASCII letters, all lower case, 2–20 long. */
-function lowerCaseWords(text: string): Set<string> {
-  const out = new Set<string>();
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!isLetterAt(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let lower = true;
-    for (; i < n && isLetterAt(text, i); i++) {
-      const c = text.charCodeAt(i);
-      if (c < 97) lower = false;
-    }
-    if (lower && i - start >= 2 && i - start <= 20) out.add(text.slice(start, i));
-  }
-  return out;
 }
 
 function titleCase(name: string): string {

@@ -31,6 +31,7 @@
 import type { NameCandidate } from './entities';
 import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, ORG_KEYWORDS, PLACE_ALIASES, TITLES } from './lexicon';
 import { GAZ, gazetteerMask } from './tagger/gazetteer';
+import { LowerCaseWords } from './text';
 
 /** Words that make the name after them a storm's. */
 const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
@@ -266,8 +267,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     const phrase = phrases.get(letters);
     if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
   }
-  // Whether the text writes a word in lower case, asked once a word.
-  const lowerWords = new Map<string, boolean>();
+  const writtenLower = new LowerCaseWords(text);
   let nameWords: Set<string> | undefined;
   const out: NameCandidate[] = [];
   for (const c of candidates) {
@@ -341,8 +341,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
       }
     } else if (c.tagged && c.kind === 'person' && isCommonWordCapitalised(c.text)) {
       const lower = c.text.toLowerCase();
-      let written = lowerWords.get(lower);
-      if (written === undefined) lowerWords.set(lower, (written = isWrittenInLowerCase(text, lower)));
+      const written = writtenLower.has(lower);
       // "Brown" after "Gordon Brown" is his surname however often brown is a colour.
       nameWords ??= collectNameWords(candidates);
       if (written && !nameWords.has(c.text)) continue;
@@ -414,11 +413,3 @@ function splitList(text: string, c: NameCandidate): NameCandidate[] | undefined 
   return out;
 }
 
-/** Whether `lower` (lower-case ASCII letters) occurs in the text as a whole word. */
-function isWrittenInLowerCase(text: string, lower: string): boolean {
-  const n = lower.length;
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if ((at === 0 || !isAsciiLetter(text.charCodeAt(at - 1))) && !isAsciiLetter(text.charCodeAt(at + n))) return true;
-  }
-  return false;
-}

@@ -307,3 +307,68 @@ export function findByOffset<T extends { span: { start: number; end: number } }>
   }
   return found;
 }
+
+/**
+ * Whether words occur in a text in lower case ("Iodine" opening a sentence, "iodine"
+ * elsewhere), memoised per word. Few words are asked about in an article, so each is
+ * searched for; in a long document the searches would add up to many passes over it,
+ * so past a budget every word is collected once and looked up.
+ */
+export class LowerCaseWords {
+  private readonly asked = new Map<string, boolean>();
+  private all: Set<string> | undefined;
+  constructor(private readonly text: string) {}
+
+  /** `lower`: ASCII lower-case letters. */
+  has(lower: string): boolean {
+    let seen = this.asked.get(lower);
+    if (seen === undefined) {
+      if (!this.all && this.asked.size * this.text.length >= LOWER_CASE_SEARCH_BUDGET) this.all = lowerCaseWords(this.text);
+      seen = this.all ? this.all.has(lower) : isWrittenInLowerCase(this.text, lower);
+      this.asked.set(lower, seen);
+    }
+    return seen;
+  }
+}
+
+/**
+ * Whether `lower` (ASCII lower-case letters) occurs as a whole word of ASCII letters in the
+ * text, 2–20 long: the same answer as collecting /(?<![A-Za-z])[a-z]{2,20}(?![A-Za-z])/g.
+ */
+function isWrittenInLowerCase(text: string, lower: string): boolean {
+  const n = lower.length;
+  if (n < 2 || n > 20) return false;
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if ((at === 0 || !isAsciiLetterAt(text, at - 1)) && !isAsciiLetterAt(text, at + n)) return true;
+  }
+  return false;
+}
+
+/** Characters isWrittenInLowerCase may search (words asked × text length) before lowerCaseWords collects them all. */
+const LOWER_CASE_SEARCH_BUDGET = 1 << 18;
+
+/** Every word isWrittenInLowerCase finds: runs of ASCII letters, all lower case, 2–20 long. */
+function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isAsciiLetterAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = true;
+    for (; i < n && isAsciiLetterAt(text, i); i++) {
+      const c = text.charCodeAt(i);
+      if (c < 97) lower = false;
+    }
+    if (lower && i - start >= 2 && i - start <= 20) out.add(text.slice(start, i));
+  }
+  return out;
+}
+
+function isAsciiLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
