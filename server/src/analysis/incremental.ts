@@ -159,6 +159,11 @@ class Shift {
 
 class Bail extends Error {}
 
+/** The spans a splice moved in place, kept between splices: growing a fresh array of tens
+ * of thousands of entries on every edit cost more than the moves themselves (each regrowth
+ * is a new large allocation). Only the first entries of a splice's count are its own. */
+const movedSpans: Span[] = [];
+
 /**
  * The analysis of `text` (the previous text with `change` applied), made from `previous`
  * and a re-analysed window around the change; undefined when a window cannot stand in for
@@ -249,14 +254,14 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
    * Spans before the region stay as they are. Items share span objects (a quotation and
    * its claim, a figure and its finding), so a span moved in place is marked until the end
    * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
-  const movedSpans: Span[] = [];
+  let moved = 0;
   const moveSpan = (s: Span): Span => {
     if (s.end <= shift.from || delta === 0) return s;
     if (!reuse) return shift.span(s);
     if (s.start < 0) return s;
     s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
     s.end += delta;
-    movedSpans.push(s);
+    movedSpans[moved++] = s;
     return s;
   };
   const shiftOffset = (offset: number) => (offset >= shift.oldTo ? offset + delta : offset);
@@ -412,7 +417,10 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   }
 
   const entities = entityMap.entities;
-  for (const span of movedSpans) span.start = -span.start - 1;
+  for (let k = 0; k < moved; k++) {
+    const span = movedSpans[k];
+    span.start = -span.start - 1;
+  }
   return { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
 }
 
