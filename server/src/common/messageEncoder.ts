@@ -10,10 +10,14 @@ import type { Range } from './positions';
 export const ENCODED_REST = Symbol('claimlens.encodedRest');
 
 export interface EncodedRest {
-  /** The diagnostic's members after `range`, in order. */
+  /** The diagnostic's members after `range` but `data`, in order. */
   readonly members: object;
-  /** UTF-8 of JSON.stringify(members) without its opening brace: `"severity":…}`. */
+  /** Its `data`, the last member, if any: an edit may change it alone (shifted offsets). */
+  readonly data?: object;
+  /** UTF-8 of JSON.stringify(members) without its braces: `"severity":…`. */
   bytes?: Buffer;
+  /** `,"data":{…}}` or `}`. */
+  end?: string;
 }
 
 interface WithEncodedRest {
@@ -21,9 +25,10 @@ interface WithEncodedRest {
   [ENCODED_REST]?: EncodedRest;
 }
 
-/** A diagnostic `{ range, ...members }` that encodes its members once. */
+/** A diagnostic `{ range, ...members, data }` that encodes its members once. */
 export function withEncodedRest<T extends object>(range: Range, rest: EncodedRest): { range: Range } & T {
-  const diagnostic = Object.assign({ range }, rest.members) as { range: Range } & T & WithEncodedRest;
+  const diagnostic = Object.assign({ range }, rest.members) as { range: Range; data?: object } & T & WithEncodedRest;
+  if (rest.data !== undefined) diagnostic.data = rest.data;
   // A symbol key: JSON.stringify never writes it.
   diagnostic[ENCODED_REST] = rest;
   return diagnostic;
@@ -60,20 +65,26 @@ export function encodeMessage(message: unknown): Buffer {
   // cached members, or, made elsewhere, the whole of it.
   const ranges: Array<string | undefined> = [];
   const bodies: Buffer[] = [];
+  const ends: string[] = [];
   let length = head.length + tail.length + Math.max(0, diagnostics.length - 1);
   for (const diagnostic of diagnostics) {
     const rest = diagnostic[ENCODED_REST];
+    let body: Buffer;
     if (rest === undefined) {
       ranges.push(undefined);
-      bodies.push(Buffer.from(JSON.stringify(diagnostic), 'utf8'));
+      ends.push('');
+      body = Buffer.from(JSON.stringify(diagnostic), 'utf8');
     } else {
-      rest.bytes ??= Buffer.from(JSON.stringify(rest.members).slice(1), 'utf8');
+      rest.bytes ??= Buffer.from(JSON.stringify(rest.members).slice(1, -1), 'utf8');
+      rest.end ??= rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}';
       const range = rangeJson(diagnostic.range);
       ranges.push(range);
-      bodies.push(rest.bytes);
-      length += range.length;
+      ends.push(rest.end);
+      body = rest.bytes;
+      length += range.length + Buffer.byteLength(rest.end, 'utf8');
     }
-    length += bodies[bodies.length - 1].length;
+    bodies.push(body);
+    length += body.length;
   }
   const out = Buffer.allocUnsafe(length);
   let offset = head.copy(out, 0);
@@ -82,6 +93,7 @@ export function encodeMessage(message: unknown): Buffer {
     const range = ranges[k];
     if (range !== undefined) offset += out.write(range, offset, 'latin1');
     offset += bodies[k].copy(out, offset);
+    if (ends[k].length > 0) offset += out.write(ends[k], offset, 'utf8');
   }
   tail.copy(out, offset);
   return out;

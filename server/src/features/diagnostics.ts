@@ -44,34 +44,36 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
 }
 
 /** A diagnostic's members after its range, by finding: an edit keeps most findings (the
- * same objects, moved), so their members and encoding are made once, not on every edit. */
+ * same objects, moved), so their members and encoding are made once, not on every edit;
+ * a finding whose data changed (shifted offsets, renamed ids) encodes only its data again. */
 interface CachedRest extends EncodedRest {
   level: Severity;
   code: string;
   message: string;
-  /** The finding's data when this was made (a splice may change it in place). */
-  data?: Record<string, string | number | boolean>;
 }
 const restByFinding = new WeakMap<Finding, CachedRest>();
 
-function sameData(a: Finding['data'], b: Finding['data']): boolean {
+function sameData(a: object | undefined, b: Finding['data']): boolean {
   if (a === undefined || b === undefined) return a === b;
+  const cached = a as Record<string, unknown>;
   let count = 0;
   for (const key in b) {
-    if (a[key] !== b[key]) return false;
+    if (cached[key] !== b[key]) return false;
     count++;
   }
-  return count === Object.keys(a).length;
+  return count === Object.keys(cached).length;
 }
 
 function restOf(finding: Finding, level: Severity): CachedRest {
   const cached = restByFinding.get(finding);
-  if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message && sameData(cached.data, finding.data)) {
-    return cached;
+  if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
+    if (sameData(cached.data, finding.data)) return cached;
+    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, end: undefined };
+    restByFinding.set(finding, rest);
+    return rest;
   }
-  const { range: _range, ...members } = diagnosticOf('', { code: finding.code, range: EMPTY_RANGE, message: finding.message, severity: finding.severity, data: finding.data }, level);
-  const rest: CachedRest = { members, level, code: finding.code, message: finding.message };
-  if (finding.data) rest.data = { ...finding.data };
+  const { range: _range, data, ...members } = diagnosticOf('', { code: finding.code, range: EMPTY_RANGE, message: finding.message, severity: finding.severity, data: finding.data }, level);
+  const rest: CachedRest = { members, data, level, code: finding.code, message: finding.message };
   restByFinding.set(finding, rest);
   return rest;
 }
