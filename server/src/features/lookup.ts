@@ -68,8 +68,20 @@ export function itemAt<T>(items: Located<T>[], offset: number): Located<T> | und
   return best;
 }
 
-/** Number of quotes (all kinds, and direct ones) attributed to each entity id. */
+const quoteCountsCache = new WeakMap<DocumentAnalysis, Map<string, { all: number; direct: number }>>();
+
+/** Number of quotes (all kinds, and direct ones) attributed to each entity id; counted once
+ * per analysis (every entity hover asks, and a large document has thousands of quotes). */
 export function quoteCounts(analysis: DocumentAnalysis): Map<string, { all: number; direct: number }> {
+  let counts = quoteCountsCache.get(analysis);
+  if (!counts) {
+    counts = countQuotes(analysis);
+    quoteCountsCache.set(analysis, counts);
+  }
+  return counts;
+}
+
+function countQuotes(analysis: DocumentAnalysis): Map<string, { all: number; direct: number }> {
   const counts = new Map<string, { all: number; direct: number }>();
   for (const quote of analysis.quotes) {
     const id = quote.source?.entity;
