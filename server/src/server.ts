@@ -522,6 +522,8 @@ function analyzeWorkspaceAfterCurrent(): Promise<AnalyzeWorkspaceResult> {
 
 async function indexFolders(force: boolean, isCancelled: () => boolean): Promise<AnalyzeWorkspaceResult> {
   const started = Date.now();
+  // The first worker loads the core while the progress is set up and the files are listed.
+  if ([...folders.values()].some((folder) => folder.settings?.enable !== false)) workerPool().warmUp();
   let reporter: WorkDoneProgressServerReporter | undefined;
   try {
     reporter = await connection.window.createWorkDoneProgress();

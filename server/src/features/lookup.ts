@@ -37,12 +37,27 @@ export function offsetIndex(analysis: DocumentAnalysis): OffsetIndex {
       sources: sorted(
         analysis.quotes.flatMap((quote) => (quote.source?.span ? [{ span: quote.source.span, item: quote }] : [])),
       ),
-      entitiesById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
-      figuresById: new Map(analysis.figures.map((figure) => [figure.id, figure])),
+      ...idMaps(analysis),
     };
     cache.set(analysis, index);
   }
   return index;
+}
+
+const idMapsCache = new WeakMap<DocumentAnalysis, Pick<OffsetIndex, 'entitiesById' | 'figuresById'>>();
+
+/** Entities and figures by id, without the sorted offset lists (claims need only these: an
+ * indexed file's summary is made once and never hovered). */
+export function idMaps(analysis: DocumentAnalysis): Pick<OffsetIndex, 'entitiesById' | 'figuresById'> {
+  let maps = idMapsCache.get(analysis);
+  if (!maps) {
+    maps = {
+      entitiesById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
+      figuresById: new Map(analysis.figures.map((figure) => [figure.id, figure])),
+    };
+    idMapsCache.set(analysis, maps);
+  }
+  return maps;
 }
 
 /** The innermost item whose span holds `offset` (start ≤ offset < end). Items may nest
