@@ -18,6 +18,9 @@ export interface EncodedRest {
   bytes?: Buffer;
   /** `,"data":{…}}` or `}`. */
   end?: string;
+  /** The last range written with these members, and its JSON. */
+  range?: Range;
+  rangeText?: string;
 }
 
 interface WithEncodedRest {
@@ -77,7 +80,11 @@ export function encodeMessage(message: unknown): Buffer {
     } else {
       rest.bytes ??= Buffer.from(JSON.stringify(rest.members).slice(1, -1), 'utf8');
       rest.end ??= rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}';
-      const range = rangeJson(diagnostic.range);
+      if (rest.range !== diagnostic.range) {
+        rest.range = diagnostic.range;
+        rest.rangeText = rangeJson(diagnostic.range);
+      }
+      const range = rest.rangeText!;
       ranges.push(range);
       ends.push(rest.end);
       body = rest.bytes;

@@ -1,5 +1,5 @@
 // Findings → LSP diagnostics.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
 import type { Finding, Severity } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import type { ClaimLensSettings } from '../settings';
@@ -39,7 +39,11 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
         severity,
       );
     }
-    return withEncodedRest<Diagnostic>(range, restOf(finding, severity));
+    // The same members at the same place as last time: the same (never mutated) diagnostic.
+    const rest = restOf(finding, severity);
+    if (rest.last && sameRange(rest.last.range, range)) return rest.last;
+    rest.last = withEncodedRest<Diagnostic>(range, rest);
+    return rest.last;
   });
 }
 
@@ -50,6 +54,12 @@ interface CachedRest extends EncodedRest {
   level: Severity;
   code: string;
   message: string;
+  /** The diagnostic last made with these members. */
+  last?: Diagnostic;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 const restByFinding = new WeakMap<Finding, CachedRest>();
 
@@ -68,7 +78,7 @@ function restOf(finding: Finding, level: Severity): CachedRest {
   const cached = restByFinding.get(finding);
   if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
     if (sameData(cached.data, finding.data)) return cached;
-    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, end: undefined };
+    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, end: undefined, last: undefined };
     restByFinding.set(finding, rest);
     return rest;
   }
