@@ -240,6 +240,8 @@ function spliceNow(document: TextDocument): boolean {
     lines,
   });
   store.set(entry);
+  // A full analysis of an older text would now only be dropped: stop it.
+  fullAnalyses.supersede(uri);
   workspace.setOpen(uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
   publish(entry, settings, false);
