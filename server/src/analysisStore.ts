@@ -24,9 +24,10 @@ export function makeEntry(
   languageId: string,
   text: string,
   analysis: DocumentAnalysis,
-  extra: { analysedText?: string; exact?: boolean } = {},
+  extra: { analysedText?: string; exact?: boolean; lines?: LineIndex } = {},
 ): AnalysisEntry {
-  const entry: AnalysisEntry = { uri, version, languageId, text, lines: new LineIndex(text), analysis };
+  const lines = extra.lines?.text === text ? extra.lines : new LineIndex(text);
+  const entry: AnalysisEntry = { uri, version, languageId, text, lines, analysis };
   if (extra.analysedText !== undefined && extra.analysedText !== text) entry.analysedText = extra.analysedText;
   if (extra.exact === false) entry.exact = false;
   return entry;

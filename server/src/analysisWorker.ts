@@ -37,6 +37,10 @@ export function findOpenDocumentWorkerScript(): string | undefined {
   return candidates.find((candidate) => candidate.endsWith('.js') && existsSync(candidate) && path.basename(candidate) !== 'analysisWorker.js');
 }
 
+/** Texts from this length on take long enough to analyse (about a second from 200 KB) that
+ * abandoning a stale analysis with its worker costs less than finishing it. */
+export const ABANDON_MIN_LENGTH = 200 * 1024;
+
 export class FullAnalysisWorker {
   private worker: Worker | undefined;
   private running: Job | undefined;
@@ -70,6 +74,33 @@ export class FullAnalysisWorker {
       this.waiting.set(key, { key, request: { id: this.nextId++, text, maxFileSize }, resolve, reject });
       this.pump();
     });
+  }
+
+  /**
+   * The document changed and its newer text is already served (a spliced analysis): the
+   * analysis running or waiting for the key is of no use any more. Its caller hears so now
+   * and the worker sends nothing back (sparing the main thread a large copy). A long one
+   * (a large text: seconds of work) is abandoned with its worker, which a fresh one replaces,
+   * instead of occupying a core until it ends.
+   */
+  supersede(key: string): void {
+    const waiting = this.waiting.get(key);
+    if (waiting) {
+      this.waiting.delete(key);
+      waiting.resolve(undefined);
+    }
+    const running = this.running;
+    if (running?.key !== key) return;
+    Atomics.store(this.stale, 0, running.request.id);
+    running.resolve(undefined);
+    if (this.worker && running.request.text.length >= ABANDON_MIN_LENGTH) {
+      const worker = this.worker;
+      this.worker = undefined;
+      this.running = undefined;
+      void worker.terminate();
+      if (!this.disposed) this.spawn();
+      this.pump();
+    }
   }
 
   /** Whether a request for the key waits or runs. */
@@ -108,7 +139,14 @@ export class FullAnalysisWorker {
     (this.worker ?? this.spawn()).postMessage(job.request);
   }
 
+  /** Worker threads started so far (a crash or an abandoned analysis starts another). */
+  get workersStarted(): number {
+    return this.started;
+  }
+  private started = 0;
+
   private spawn(): Worker {
+    this.started++;
     const worker = new Worker(this.script!, { workerData: { kind: 'open-document', stale: this.stale } });
     worker.on('message', (response: FullAnalysisResponse) => {
       if (this.running && response.id === this.running.request.id) this.finish(this.running, response);

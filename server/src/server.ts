@@ -3,6 +3,7 @@
 // Run as `claimlens-language-server --stdio` (or --node-ipc, --socket=N).
 import { stat as statFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -20,6 +21,8 @@ import {
   type DocumentSymbol,
   type SymbolInformation,
   type InitializeResult,
+  type StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -37,6 +40,8 @@ import {
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
+import { jsonMessageEncoder } from './common/messageEncoder';
+import { LineIndex } from './common/positions';
 import { changedRange, spliceAnalysis } from './analysis/incremental';
 import { FullAnalysisWorker } from './analysisWorker';
 import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
@@ -73,7 +78,25 @@ if (!cliArgs.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.st
   process.exit(help ? 0 : 2);
 }
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+const connection: Connection = openConnection();
+
+/** Over stdio, messages are written with encodeMessage (the same bytes, a document's
+ * diagnostics encoded faster); other transports as vscode-languageserver sets them up. */
+function openConnection(): Connection {
+  if (!cliArgs.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonMessageEncoder });
+  // The stream (not a reader) as input keeps createConnection's exit when stdin closes; the
+  // typings know only stream-and-stream or reader-and-writer, the code takes either for each.
+  const made = createConnection(ProposedFeatures.all, process.stdin as unknown as StreamMessageReader, writer);
+  // As createConnection does for --stdio: console output must not corrupt the stream.
+  const toLog = (...args: unknown[]) => made.console.log(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
+  console.log = toLog;
+  console.info = toLog;
+  console.debug = toLog;
+  console.warn = (...args: unknown[]) => made.console.warn(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
+  console.error = (...args: unknown[]) => made.console.error(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
+  return made;
+}
 const documents = new TextDocuments(TextDocument);
 const store = new AnalysisStore();
 const debouncer = new Debouncer<string>();
@@ -207,11 +230,18 @@ function spliceNow(document: TextDocument): boolean {
   // The previous analysis is replaced right below: its items move into the new one.
   const analysis = change ? spliceAnalysis(previous.analysis, analysedText, change, { reuse: true }) : previous.analysis;
   if (!analysis) return false;
+  // The line index too follows the edit instead of scanning the whole text again.
+  const analysedBefore = previous.analysedText ?? previous.text;
+  const textChange = analysedText === text && analysedBefore === previous.text ? change : changedRange(previous.text, text);
+  const lines = textChange ? LineIndex.afterChange(previous.lines, text, textChange) : previous.lines;
   const entry = makeEntry(uri, document.version, document.languageId, text, analysis, {
     analysedText,
     exact: change ? false : previous.exact,
+    lines,
   });
   store.set(entry);
+  // A full analysis of an older text would now only be dropped: stop it.
+  fullAnalyses.supersede(uri);
   workspace.setOpen(uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
   publish(entry, settings, false);
@@ -494,6 +524,8 @@ function analyzeWorkspaceAfterCurrent(): Promise<AnalyzeWorkspaceResult> {
 
 async function indexFolders(force: boolean, isCancelled: () => boolean): Promise<AnalyzeWorkspaceResult> {
   const started = Date.now();
+  // The first worker loads the core while the progress is set up and the files are listed.
+  if ([...folders.values()].some((folder) => folder.settings?.enable !== false)) workerPool().warmUp();
   let reporter: WorkDoneProgressServerReporter | undefined;
   try {
     reporter = await connection.window.createWorkDoneProgress();

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { changedRange } from '../../server/src/analysis/incremental';
 import { LineIndex } from '../../server/src/common/positions';
 
 describe('LineIndex (offset ↔ position)', () => {
@@ -37,5 +38,46 @@ describe('LineIndex (offset ↔ position)', () => {
     assert.equal(lines.lineText(0), 'first');
     assert.equal(lines.lineText(1), 'second');
     assert.equal(lines.lineText(2), 'third');
+  });
+
+  describe('LineIndex.afterChange (an edited text from the previous index)', () => {
+    /** A small deterministic generator: the same edits on every run. */
+    function random(seed: number): () => number {
+      let state = seed;
+      return () => {
+        state = (state * 1103515245 + 12345) & 0x7fffffff;
+        return state / 0x80000000;
+      };
+    }
+    const pieces = ['\n', '\r', '\r\n', '\n\n', 'a', 'word ', '“q”', '\r\r\n\n', ''];
+
+    it('equals a fresh index after random edits around every kind of line break', () => {
+      const next = random(7);
+      const pick = () => pieces[Math.floor(next() * pieces.length)];
+      let text = 'first line\r\nsecond\rthird\n\nfifth\r\n';
+      let lines = new LineIndex(text);
+      for (let round = 0; round < 3000; round++) {
+        const start = Math.floor(next() * (text.length + 1));
+        const end = Math.min(text.length, start + Math.floor(next() * 4));
+        let inserted = '';
+        for (let k = Math.floor(next() * 3); k > 0; k--) inserted += pick();
+        const edited = text.slice(0, start) + inserted + text.slice(end);
+        if (edited.length > 400) continue;
+        const change = changedRange(text, edited);
+        if (!change) continue;
+        lines = LineIndex.afterChange(lines, edited, change);
+        const fresh = new LineIndex(edited);
+        assert.equal(lines.lineCount, fresh.lineCount, `round ${round}: ${JSON.stringify(text)} → ${JSON.stringify(edited)}`);
+        for (let line = 0; line < fresh.lineCount; line++) assert.equal(lines.lineStart(line), fresh.lineStart(line), `round ${round}, line ${line}`);
+        text = edited;
+      }
+    });
+
+    it('takes the edit as given, not only a minimal one', () => {
+      const before = 'a\nb\nc\nd';
+      const after = 'a\nB\r\nx\nc\nd';
+      const lines = LineIndex.afterChange(new LineIndex(before), after, { start: 2, oldEnd: 3, newEnd: 6 });
+      assert.deepEqual([...Array(lines.lineCount).keys()].map((l) => lines.lineStart(l)), [0, 2, 5, 7, 9]);
+    });
   });
 });

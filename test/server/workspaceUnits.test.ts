@@ -147,6 +147,22 @@ describe('indexing worker pool', function () {
     }
   });
 
+  it('warms up one worker ahead of the first task, which it then answers', async () => {
+    const script = findWorkerScript();
+    assert.ok(script);
+    const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
+    const pool = new WorkerPool(2, script);
+    try {
+      pool.warmUp();
+      pool.warmUp();
+      assert.equal(pool.workers, 1, 'one worker, started once');
+      const result = await pool.run({ uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 });
+      assert.ok(result?.summary && result.summary.claimCount > 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('answers each of many tasks batched over two workers with its own file, drops cancelled ones, and fails only a missing file', async () => {
     const script = findWorkerScript();
     assert.ok(script, 'the compiled worker script next to the pool');

@@ -159,6 +159,11 @@ class Shift {
 
 class Bail extends Error {}
 
+/** The spans a splice moved in place, kept between splices: growing a fresh array of tens
+ * of thousands of entries on every edit cost more than the moves themselves (each regrowth
+ * is a new large allocation). Only the first entries of a splice's count are its own. */
+const movedSpans: Span[] = [];
+
 /**
  * The analysis of `text` (the previous text with `change` applied), made from `previous`
  * and a re-analysed window around the change; undefined when a window cannot stand in for
@@ -249,14 +254,14 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
    * Spans before the region stay as they are. Items share span objects (a quotation and
    * its claim, a figure and its finding), so a span moved in place is marked until the end
    * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
-  const movedSpans: Span[] = [];
+  let moved = 0;
   const moveSpan = (s: Span): Span => {
     if (s.end <= shift.from || delta === 0) return s;
     if (!reuse) return shift.span(s);
     if (s.start < 0) return s;
     s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
     s.end += delta;
-    movedSpans.push(s);
+    movedSpans[moved++] = s;
     return s;
   };
   const shiftOffset = (offset: number) => (offset >= shift.oldTo ? offset + delta : offset);
@@ -307,18 +312,29 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     }
     return out;
   };
-  /** A previous item after the region: itself (moved in place) or a shifted copy. */
-  const moveItem = <T extends object>(item: T, fields: Partial<T>): T => (reuse ? Object.assign(item, fields) : { ...item, ...fields });
+  // Previous items after the region below: themselves (moved in place) or shifted copies.
 
   // ---- structure and sentences ----
   const paragraphs: Paragraph[] = oldParagraphs.slice(0, lo);
   for (const p of wp) paragraphs.push({ span: offsetSpan(p.span, windowStart), kind: 'body' });
-  for (let p = hi + 1; p < n; p++) paragraphs.push(moveItem(oldParagraphs[p], { span: moveSpan(oldParagraphs[p].span) }));
+  for (let p = hi + 1; p < n; p++) {
+    const paragraph = oldParagraphs[p];
+    if (reuse) {
+      paragraph.span = moveSpan(paragraph.span);
+      paragraphs.push(paragraph);
+    } else paragraphs.push({ ...paragraph, span: moveSpan(paragraph.span) });
+  }
   const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map(moveSpan) };
 
   const sentences: Sentence[] = [...sentenceParts.before];
   for (const s of sentenceParts.window) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
-  for (const s of sentenceParts.after) sentences.push(moveItem(s, { span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta }));
+  for (const s of sentenceParts.after) {
+    if (reuse) {
+      s.span = moveSpan(s.span);
+      s.paragraph += paragraphDelta;
+      sentences.push(s);
+    } else sentences.push({ ...s, span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta });
+  }
 
   // ---- figures ----
   const figures: Figure[] = [...figureParts.before];
@@ -332,7 +348,8 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   }
   const afterFigures: Figure[] = [];
   for (const f of figureParts.after) {
-    const out = moveItem(f, { span: moveSpan(f.span) });
+    const out = reuse ? f : { ...f };
+    out.span = moveSpan(f.span);
     const source = oldSource(f.source);
     if (source) out.source = source;
     afterFigures.push(out);
@@ -352,7 +369,9 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     quotes.push(out);
   }
   for (const q of quoteParts.after) {
-    const out = moveItem(q, { span: moveSpan(q.span), content: moveSpan(q.content) });
+    const out = reuse ? q : { ...q };
+    out.span = moveSpan(q.span);
+    out.content = moveSpan(q.content);
     const source = oldSource(q.source);
     if (source) out.source = source;
     afterQuotes.push(out);
@@ -378,7 +397,9 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
     claims.push(out);
   }
   for (const c of claimParts.after) {
-    const out = moveItem(c, { span: moveSpan(c.span), figures: oldFigureMap.size > 0 ? c.figures.map((id) => oldFigureMap.get(id) ?? id) : c.figures });
+    const out = reuse ? c : { ...c };
+    out.span = moveSpan(c.span);
+    if (oldFigureMap.size > 0) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
     const source = oldSource(c.source);
     if (source) out.source = source;
     afterClaims.push(out);
@@ -412,7 +433,10 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   }
 
   const entities = entityMap.entities;
-  for (const span of movedSpans) span.start = -span.start - 1;
+  for (let k = 0; k < moved; k++) {
+    const span = movedSpans[k];
+    span.start = -span.start - 1;
+  }
   return { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
 }
 
@@ -503,8 +527,17 @@ function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Arr
   }
   for (const h of oldByHash.keys()) if (!newByHash.has(h)) affected.set(h, 0);
   if (affected.size === 0) return maps;
+  // The hash of each earlier and later id, found without slicing it out when few hashes
+  // are affected (the usual edit: one sentence's worth).
+  const few = affected.size <= 4 ? [...affected.keys()] : undefined;
+  const affectedHashOf = (id: string): string | undefined => {
+    if (!few) return hashOf(id);
+    for (const h of few) if (id.startsWith(h, hashStart) && (h.length === 8 || id.length === hashStart + h.length)) return h;
+    return undefined;
+  };
   for (const item of parts.before) {
-    const h = hashOf(item.id);
+    const h = affectedHashOf(item.id);
+    if (h === undefined) continue;
     const count = affected.get(h);
     if (count !== undefined) affected.set(h, count + 1);
   }
@@ -515,7 +548,8 @@ function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Arr
     affected.set(h, count + ks.length);
   }
   for (let k = 0; k < afterItems.length; k++) {
-    const h = hashOf(afterItems[k].id);
+    const h = affectedHashOf(afterItems[k].id);
+    if (h === undefined) continue;
     const count = affected.get(h);
     if (count === undefined) continue;
     affected.set(h, count + 1);

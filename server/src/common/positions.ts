@@ -16,18 +16,35 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? scanLineStarts(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text`, which is `previous.text` with [start, oldEnd) replaced by the new
+   * text's [start, newEnd): line starts before the change are kept, the changed stretch is
+   * scanned again and later starts are shifted. Cheaper than scanning a large text.
+   */
+  static afterChange(previous: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const old = previous.lineStarts;
+    const delta = change.newEnd - change.oldEnd;
+    // A line start s depends on the characters at s - 1 and s ("\r\n" is one break): those
+    // up to change.start - 1 are unchanged, and so are those from oldEnd + 2 on.
+    const scanFrom = Math.max(0, change.start - 1);
+    const keep = previous.lineAt(scanFrom) + 1;
+    const starts = old.slice(0, keep);
+    scanLineStarts(text, scanFrom, Math.min(text.length, change.newEnd + 1), starts);
+    let k = keep;
+    while (k < old.length && old[k] < change.oldEnd + 2) k++;
+    const last = starts[starts.length - 1];
+    for (; k < old.length; k++) {
+      const shifted = old[k] + delta;
+      if (shifted > last) starts.push(shifted);
     }
-    this.lineStarts = starts;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -87,4 +104,18 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/** Appends to `starts` the line starts after each line break at offsets [from, to). */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

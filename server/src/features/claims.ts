@@ -1,11 +1,11 @@
 // DocumentAnalysis → the claims the sidebar and the export show.
 import type { ClaimFigure, ClaimItem, DocumentClaims } from '../../../protocol/requests';
 import type { AnalysisEntry } from '../analysisStore';
-import { offsetIndex } from './lookup';
+import { idMaps } from './lookup';
 
 export function toClaimItems(entry: AnalysisEntry): ClaimItem[] {
   const { analysis, lines } = entry;
-  const index = offsetIndex(analysis);
+  const index = idMaps(analysis);
   return analysis.claims.map((claim) => {
     const source = claim.source;
     const speaker = source?.entity ? index.entitiesById.get(source.entity)?.name : undefined;

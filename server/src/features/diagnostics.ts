@@ -1,8 +1,9 @@
 // Findings → LSP diagnostics.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { Severity } from '../analysis/types';
+import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import type { Finding, Severity } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import type { ClaimLensSettings } from '../settings';
+import { withEncodedRest, type EncodedRest } from '../common/messageEncoder';
 import { effectiveFindings } from './findings';
 import type { FileSummary, FindingSummary } from '../workspace/summary';
 
@@ -22,21 +23,72 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
   const { lines } = entry;
-  return effectiveFindings(entry.analysis, lines, settings.severity).map(({ finding, severity }) =>
-    diagnosticOf(
-      entry.uri,
-      {
-        code: finding.code,
-        range: lines.rangeOf(finding.span),
-        message: finding.message,
-        severity: finding.severity,
-        data: finding.data,
-        related: finding.related?.map((related) => ({ range: lines.rangeOf(related.span), message: related.message })),
-      },
-      severity,
-    ),
-  );
+  return effectiveFindings(entry.analysis, lines, settings.severity).map(({ finding, severity }) => {
+    const range = lines.rangeOf(finding.span);
+    if (finding.related && finding.related.length > 0) {
+      return diagnosticOf(
+        entry.uri,
+        {
+          code: finding.code,
+          range,
+          message: finding.message,
+          severity: finding.severity,
+          data: finding.data,
+          related: finding.related.map((related) => ({ range: lines.rangeOf(related.span), message: related.message })),
+        },
+        severity,
+      );
+    }
+    // The same members at the same place as last time: the same (never mutated) diagnostic.
+    const rest = restOf(finding, severity);
+    if (rest.last && sameRange(rest.last.range, range)) return rest.last;
+    rest.last = withEncodedRest<Diagnostic>(range, rest);
+    return rest.last;
+  });
 }
+
+/** A diagnostic's members after its range, by finding: an edit keeps most findings (the
+ * same objects, moved), so their members and encoding are made once, not on every edit;
+ * a finding whose data changed (shifted offsets, renamed ids) encodes only its data again. */
+interface CachedRest extends EncodedRest {
+  level: Severity;
+  code: string;
+  message: string;
+  /** The diagnostic last made with these members. */
+  last?: Diagnostic;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+const restByFinding = new WeakMap<Finding, CachedRest>();
+
+function sameData(a: object | undefined, b: Finding['data']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const cached = a as Record<string, unknown>;
+  let count = 0;
+  for (const key in b) {
+    if (cached[key] !== b[key]) return false;
+    count++;
+  }
+  return count === Object.keys(cached).length;
+}
+
+function restOf(finding: Finding, level: Severity): CachedRest {
+  const cached = restByFinding.get(finding);
+  if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
+    if (sameData(cached.data, finding.data)) return cached;
+    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, end: undefined, last: undefined };
+    restByFinding.set(finding, rest);
+    return rest;
+  }
+  const { range: _range, data, ...members } = diagnosticOf('', { code: finding.code, range: EMPTY_RANGE, message: finding.message, severity: finding.severity, data: finding.data }, level);
+  const rest: CachedRest = { members, data, level, code: finding.code, message: finding.message };
+  restByFinding.set(finding, rest);
+  return rest;
+}
+
+const EMPTY_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Diagnostics of an indexed file from its compact summary (suppressions already applied),
  * with the user's severities: the same diagnostics toDiagnostics makes from a full analysis. */

@@ -37,12 +37,27 @@ export function offsetIndex(analysis: DocumentAnalysis): OffsetIndex {
       sources: sorted(
         analysis.quotes.flatMap((quote) => (quote.source?.span ? [{ span: quote.source.span, item: quote }] : [])),
       ),
-      entitiesById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
-      figuresById: new Map(analysis.figures.map((figure) => [figure.id, figure])),
+      ...idMaps(analysis),
     };
     cache.set(analysis, index);
   }
   return index;
+}
+
+const idMapsCache = new WeakMap<DocumentAnalysis, Pick<OffsetIndex, 'entitiesById' | 'figuresById'>>();
+
+/** Entities and figures by id, without the sorted offset lists (claims need only these: an
+ * indexed file's summary is made once and never hovered). */
+export function idMaps(analysis: DocumentAnalysis): Pick<OffsetIndex, 'entitiesById' | 'figuresById'> {
+  let maps = idMapsCache.get(analysis);
+  if (!maps) {
+    maps = {
+      entitiesById: new Map(analysis.entities.map((entity) => [entity.id, entity])),
+      figuresById: new Map(analysis.figures.map((figure) => [figure.id, figure])),
+    };
+    idMapsCache.set(analysis, maps);
+  }
+  return maps;
 }
 
 /** The innermost item whose span holds `offset` (start ≤ offset < end). Items may nest
@@ -68,8 +83,20 @@ export function itemAt<T>(items: Located<T>[], offset: number): Located<T> | und
   return best;
 }
 
-/** Number of quotes (all kinds, and direct ones) attributed to each entity id. */
+const quoteCountsCache = new WeakMap<DocumentAnalysis, Map<string, { all: number; direct: number }>>();
+
+/** Number of quotes (all kinds, and direct ones) attributed to each entity id; counted once
+ * per analysis (every entity hover asks, and a large document has thousands of quotes). */
 export function quoteCounts(analysis: DocumentAnalysis): Map<string, { all: number; direct: number }> {
+  let counts = quoteCountsCache.get(analysis);
+  if (!counts) {
+    counts = countQuotes(analysis);
+    quoteCountsCache.set(analysis, counts);
+  }
+  return counts;
+}
+
+function countQuotes(analysis: DocumentAnalysis): Map<string, { all: number; direct: number }> {
   const counts = new Map<string, { all: number; direct: number }>();
   for (const quote of analysis.quotes) {
     const id = quote.source?.entity;

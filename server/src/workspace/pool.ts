@@ -8,7 +8,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
-import type { WorkerBatch, WorkerResults } from './worker';
+import type { WorkerBatch, WorkerResults, WorkerWarmUp } from './worker';
 
 export type FileTask = Omit<AnalyzeFileTask, 'id'>;
 
@@ -88,6 +88,13 @@ export class WorkerPool {
     if (this.slots.length >= this.size) return false;
     if (this.slots.length === 0 || !this.adaptive) return true;
     return this.load() < cpuCount();
+  }
+
+  /** Starts the first worker ahead of the first task (it loads the core and its models
+   * while the server still lists the files to index). */
+  warmUp(): void {
+    if (this.disposed || !this.script || this.slots.length > 0) return;
+    this.spawn().worker.postMessage({ warmUp: true } satisfies WorkerWarmUp);
   }
 
   /** Analyses one file; resolves with undefined when cancelled before it started. */
