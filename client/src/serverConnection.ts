@@ -180,9 +180,11 @@ export class ServerConnection implements vscode.Disposable {
 
   private async start(): Promise<void> {
     const serverModule = this.context.asAbsolutePath('dist/server/server.js');
+    // Over stdio the server encodes each edit's diagnostics itself, reusing what did not
+    // change (server/src/common/messageEncoder.ts); over IPC Node would serialise them all.
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: serverModule, transport: TransportKind.stdio },
+      debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const languages = configuredLanguages();
     const clientOptions: LanguageClientOptions = {
