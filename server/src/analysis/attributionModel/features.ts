@@ -26,15 +26,15 @@ function hashString(s: string, seed: number): number {
   return h;
 }
 
-function mix(a: number, b: number): number {
+export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
-const BOS = hashString('<s>', 2);
-const EOS = hashString('</s>', 3);
+export const BOS = hashString('<s>', 2);
+export const EOS = hashString('</s>', 3);
 
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019', "'", '\u00ab', '\u00bb']);
 
@@ -186,7 +186,8 @@ function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): nu
 const WORD_TABLE_LIMIT = 32_000;
 let words: WordTable | undefined;
 
-function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
+/** The word table shared by training and the runtime for this lexicon and bits (it may start afresh between calls). */
+export function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
   if (!words || words.cueWords !== cueWords || words.bits !== bits || words.size > WORD_TABLE_LIMIT) words = new WordTable(cueWords, bits);
   return words;
 }
@@ -221,7 +222,7 @@ function grow(n: number): void {
   scratch.quotesBefore = new Int32Array(c + 1);
 }
 
-function distanceBucket(d: number): number {
+export function distanceBucket(d: number): number {
   return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 14 ? 6 : 7;
 }
 

@@ -5,7 +5,7 @@
 // weights quantised to int8; plus the cue-like word list the features look at.
 import { expandEmissionRows, type ModelBinaryRef, type ModelBytes } from '../modelFiles';
 import type { Token } from '../text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, wordRuleFeature, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
+import { BOS, EOS, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, distanceBucket, mix, wordRuleFeature, wordFeatureIndices, wordTable, type WordTable } from './features';
 
 export interface AttributionModelArtifact {
   format: 'claimlens-attribution/1';
@@ -199,7 +199,6 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
 }
 
 // Scratch space reused from sentence to sentence (tagging is synchronous).
-let featureBuffer = new Int32Array(0);
 let scoreBuffer = new Int32Array(0);
 let backBuffer = new Int8Array(0);
 
@@ -211,8 +210,6 @@ function paddedRows(model: AttributionModel): Int8Array {
   return padded;
 }
 
-/** Feature slots scored per token (the others are scored per word). */
-const OTHER_SLOTS = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, i) => i).filter((i) => !WORD_SLOTS.includes(i));
 /**
  * Per word: emission sums of its own word features in 4 variants (outside / inside
  * quotes, x word / mark), then of it as each of the 6 neighbours, then of slot 35 per
@@ -295,6 +292,114 @@ export function tagSentence(
   return labelSpans(viterbi(emissionScores(model, tokens, inQuote, mention, rule), n, model.transitions));
 }
 
+/*
+ * The runtime computes the same features as sentenceFeatures, but adds their weights as
+ * it goes instead of writing the feature indices out first. The features over small
+ * integers (shapes, quote and cue context, mention and rule codes) come in groups whose
+ * summed rows are memoised per combination of their inputs: a few small, cache-friendly
+ * tables instead of one random row of the large emission table per feature. The sums are
+ * of the same int8 weights in another order: the same integers.
+ */
+
+/** Memoised group sums: 8 int16 lanes per entry, lanes 0-6 the labels, lane 7 set once filled. */
+const GROUP_SHAPES = 0; // slots 8, 17, 18, 19: ((((prevShape * 8 + shape) * 8 + nextShape) * 4 + pos) * 2 + q; shape 7: none
+const GROUP_FLAGS = GROUP_SHAPES + 4096; // slots 0, 12, 21, 27: (isCue * 4 + sentence quote / cue flags) * 8 + quote pattern
+const GROUP_CUES = GROUP_FLAGS + 64; // slots 13, 15, 24: ((((ld * 4 + lCommas) * 4 + lThat) * 16 + rd) * 4 + rCommas) * 2 + q
+const GROUP_MENTIONS = GROUP_CUES + 32768; // slots 30, 31: (prev * 16 + mention) * 16 + next; prev 15: none (raw 99)
+const GROUP_RULES = GROUP_MENTIONS + 4096; // slots 34, 36, 37: (prev * 16 + rule) * 16 + next; 15: none (as in the raw)
+const GROUP_ENTRIES = GROUP_RULES + 4096;
+
+const groupMemos = new WeakMap<AttributionModel, Int16Array>();
+
+function groupMemoFor(model: AttributionModel): Int16Array {
+  let memo = groupMemos.get(model);
+  if (!memo) {
+    memo = new Int16Array(GROUP_ENTRIES * 8);
+    groupMemos.set(model, memo);
+  }
+  return memo;
+}
+
+/** Adds the emission row of feature index `feature` (padded rows) to memo lanes at `at`. */
+function addPadded(em: Int8Array, feature: number, memo: Int16Array, at: number): void {
+  const row = feature << 3;
+  for (let l = 0; l < LABEL_COUNT; l++) memo[at + l] += em[row + l];
+}
+
+/** Fills memo entry `entry` (an index into the groups above) from its key. */
+function fillGroup(em: Int8Array, mask: number, memo: Int16Array, entry: number): void {
+  const at = entry * 8;
+  memo.fill(0, at, at + 8);
+  if (entry < GROUP_FLAGS) {
+    const key = entry - GROUP_SHAPES;
+    const q = key & 1, pos = (key >> 1) & 3, next = (key >> 3) & 7, shape = (key >> 6) & 7, prev = (key >> 9) & 7;
+    addPadded(em, mix(shape * 2 + q, 18) & mask, memo, at);
+    addPadded(em, mix(pos * 4 + shape, 27) & mask, memo, at);
+    addPadded(em, mix(prev === 7 ? 99 : prev * 8 + shape, 28) & mask, memo, at);
+    addPadded(em, mix(next === 7 ? 98 : shape * 8 + next, 29) & mask, memo, at);
+  } else if (entry < GROUP_CUES) {
+    const key = entry - GROUP_FLAGS;
+    const pattern = key & 7, flags = (key >> 3) & 3, isCue = key >> 5;
+    addPadded(em, 1 & mask, memo, at);
+    addPadded(em, mix(isCue, 22) & mask, memo, at);
+    addPadded(em, mix(flags * 2 + (pattern >> 2), 31) & mask, memo, at);
+    addPadded(em, mix(pattern, 37) & mask, memo, at);
+  } else if (entry < GROUP_MENTIONS) {
+    const key = entry - GROUP_CUES;
+    const q = key & 1, rCommas = (key >> 1) & 3, rd = (key >> 3) & 15, lThat = (key >> 7) & 3, lCommas = (key >> 9) & 3, ld = key >> 11;
+    addPadded(em, mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23) & mask, memo, at);
+    addPadded(em, mix(rd * 64 + rCommas * 8 + q, 25) & mask, memo, at);
+    addPadded(em, mix(ld * 16 + rd, 34) & mask, memo, at);
+  } else if (entry < GROUP_RULES) {
+    const key = entry - GROUP_MENTIONS;
+    const next = key & 15, cur = (key >> 4) & 15, prev = key >> 8;
+    addPadded(em, mix(cur, 40) & mask, memo, at);
+    addPadded(em, mix((prev === 15 ? 99 : prev) * 128 + cur * 16 + next, 41) & mask, memo, at);
+  } else {
+    const key = entry - GROUP_RULES;
+    const next = key & 15, cur = (key >> 4) & 15, prev = key >> 8;
+    addPadded(em, mix(cur, 44) & mask, memo, at);
+    addPadded(em, mix(prev * 16 + cur, 46) & mask, memo, at);
+    addPadded(em, mix(cur * 16 + next, 47) & mask, memo, at);
+  }
+  memo[at + 7] = 1;
+}
+
+// Per-sentence scratch arrays, reused (scoring is synchronous).
+const scratch = {
+  capacity: 0,
+  ids: new Int32Array(0),
+  /** Word hashes with three sentence-start / -end paddings on either side. */
+  wordHash: new Int32Array(6),
+  shape: new Int8Array(0),
+  isCue: new Uint8Array(0),
+  quoted: new Uint8Array(0),
+  leftCue: new Int32Array(0),
+  rightCue: new Int32Array(0),
+  commasBefore: new Int32Array(1),
+  thatsBefore: new Int32Array(1),
+};
+
+function growScratch(n: number): void {
+  if (n <= scratch.capacity) return;
+  const c = Math.max(n, scratch.capacity * 2, 64);
+  scratch.capacity = c;
+  scratch.ids = new Int32Array(c);
+  scratch.wordHash = new Int32Array(c + 6);
+  scratch.shape = new Int8Array(c);
+  scratch.isCue = new Uint8Array(c);
+  scratch.quoted = new Uint8Array(c);
+  scratch.leftCue = new Int32Array(c);
+  scratch.rightCue = new Int32Array(c);
+  scratch.commasBefore = new Int32Array(c + 1);
+  scratch.thatsBefore = new Int32Array(c + 1);
+}
+
+/** Rows (feature index << 3) of the features scored straight from the emission table. */
+const directRows = new Int32Array(32);
+/** Memo entries of the grouped features of one token. */
+const groupEntries = new Int32Array(8);
+
 /**
  * Emission scores (n x L) of one sentence: per token and label, the sum of the weights of
  * its features (sentenceFeatures). A view of a buffer reused by the next call.
@@ -308,27 +413,120 @@ export function emissionScores(
 ): Int32Array {
   const n = tokens.length;
   const L = LABEL_COUNT;
-  const F = FEATURES_PER_TOKEN;
-  if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
-  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer, true);
   const scores = scoreBuffer;
   const em = model.emissionRows8 ?? paddedRows(model);
-  // The features of one word (WORD_SLOTS) are scored once per distinct word; the rest
-  // per token. Sums of the same int8 weights in another order: the same integers.
-  const { table, ids } = lastSentenceWords();
+  const mask = (1 << model.bits) - 1;
+  const table = wordTable(model.cueWords, model.bits);
   const cache = wordScoresFor(model, table);
+  const memo = groupMemoFor(model);
+  growScratch(n);
+  const { ids, wordHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  let quotedCount = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    const id = table.idOf(t.text);
+    ids[k] = id;
+    wordHash[k + 3] = table.hash[id];
+    const s = t.word ? table.wordShape[id] : table.markShape[id];
+    shape[k] = s;
+    const q = inQuote[k] ? 1 : 0;
+    quoted[k] = q;
+    quotedCount += q;
+    isCue[k] = q === 0 && t.word && table.cue[id] === 1 && !(k > 0 && s === 6) ? 1 : 0;
+  }
+  // Per-word scores after the ids: scoring a word never renumbers the table.
   for (let k = 0; k < n; k++) {
     const id = ids[k];
     if (id >= cache.known.length || !cache.known[id]) scoreWord(model, cache, id);
   }
+  wordHash[0] = wordHash[1] = wordHash[2] = BOS;
+  wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
+  // Nearest cue-like word on the left / right, with the commas and "that" between.
+  for (let k = 0, last = -1; k < n; k++) {
+    leftCue[k] = last;
+    if (isCue[k]) last = k;
+  }
+  for (let k = n - 1, next = -1; k >= 0; k--) {
+    rightCue[k] = next;
+    if (isCue[k]) next = k;
+  }
+  commasBefore[0] = thatsBefore[0] = 0;
+  for (let k = 0; k < n; k++) {
+    const id = ids[k];
+    commasBefore[k + 1] = commasBefore[k] + table.comma[id];
+    thatsBefore[k + 1] = thatsBefore[k] + table.that[id];
+  }
+  const sentenceFlags = (quotedCount > 0 ? 2 : 0) + (leftCue[n - 1] >= 0 || (n > 0 && isCue[n - 1]) ? 1 : 0);
   const vectors = cache.vectors;
   const boundary = cache.boundary;
   for (let k = 0; k < n; k++) {
+    const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1], wp2 = wordHash[k + 5];
+    const q = quoted[k];
+    const lc = leftCue[k];
+    const rc = rightCue[k];
+    const ld = lc >= 0 ? distanceBucket(k - lc) : 15;
+    const rd = rc >= 0 ? distanceBucket(rc - k) : 15;
+    const lCommas = lc >= 0 ? Math.min(2, commasBefore[k] - commasBefore[lc + 1]) : 3;
+    const rCommas = rc >= 0 ? Math.min(2, commasBefore[rc] - commasBefore[k + 1]) : 3;
+    const lThat = lc >= 0 ? Math.min(1, thatsBefore[k] - thatsBefore[lc + 1]) : 2;
+    const lcWord = lc >= 0 ? wordHash[lc + 3] : 0;
+    const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
+    const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
+    const m = mention ? mention[k] : 0;
+    const ldrd = ld * 16 + rd;
+    let d = 0;
+    directRows[d++] = (mix(mix(wm1, w0), 16) & mask) << 3;
+    directRows[d++] = (mix(mix(w0, wp1), 17) & mask) << 3;
+    directRows[d++] = (mix(mix(lcWord, ld), 24) & mask) << 3;
+    directRows[d++] = (mix(mix(rcWord, rd), 26) & mask) << 3;
+    directRows[d++] = (mix(mix(wm1, wm2), 32) & mask) << 3;
+    directRows[d++] = (mix(mix(wp1, wp2), 33) & mask) << 3;
+    directRows[d++] = (mix(mix(w0, ldrd), 35) & mask) << 3;
+    directRows[d++] = (mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask) << 3;
+    directRows[d++] = (mix(mix(wm1, wp1), 39) & mask) << 3;
+    directRows[d++] = (mix(mix(m, ldrd), 42) & mask) << 3;
+    directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+    let g = 0;
+    const prevShape = k > 0 ? shape[k - 1] : 7;
+    const nextShape = k + 1 < n ? shape[k + 1] : 7;
+    groupEntries[g++] = GROUP_SHAPES + ((((prevShape * 8 + shape[k]) * 8 + nextShape) * 4 + pos) * 2 + q);
+    const pattern = q * 4 + (k > 0 && quoted[k - 1] ? 2 : 0) + (k + 1 < n && quoted[k + 1] ? 1 : 0);
+    groupEntries[g++] = GROUP_FLAGS + ((isCue[k] * 4 + sentenceFlags) * 8 + pattern);
+    groupEntries[g++] = GROUP_CUES + (((((ld * 4 + lCommas) * 4 + lThat) * 16 + rd) * 4 + rCommas) * 2 + q);
+    // Mention and rule codes outside the groups' keys (none the runtime makes) are scored directly.
+    const mPrev = k > 0 ? (mention ? mention[k - 1] : 0) : 15;
+    const mNext = k + 1 < n ? (mention ? mention[k + 1] : 0) : 15;
+    if (m >= 0 && m < 16 && mPrev >= 0 && mPrev < 16 && (mPrev < 15 || k === 0) && mNext >= 0 && mNext < 16) {
+      groupEntries[g++] = GROUP_MENTIONS + ((mPrev * 16 + m) * 16 + mNext);
+    } else {
+      directRows[d++] = (mix(m, 40) & mask) << 3;
+      directRows[d++] = (mix((k > 0 ? mPrev : 99) * 128 + m * 16 + mNext, 41) & mask) << 3;
+    }
+    const r = rule ? rule[k] : 0;
+    const rPrev = k > 0 ? (rule ? rule[k - 1] : 0) : 15;
+    const rNext = k + 1 < n ? (rule ? rule[k + 1] : 0) : 15;
+    if (r >= 0 && r < 16 && rPrev >= 0 && rPrev < 16 && rNext >= 0 && rNext < 16) {
+      groupEntries[g++] = GROUP_RULES + ((rPrev * 16 + r) * 16 + rNext);
+    } else {
+      directRows[d++] = (mix(r, 44) & mask) << 3;
+      directRows[d++] = (mix(rPrev * 16 + r, 46) & mask) << 3;
+      directRows[d++] = (mix(r * 16 + rNext, 47) & mask) << 3;
+    }
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    const o = k * F;
-    for (let i = 0; i < OTHER_SLOTS.length; i++) {
-      const row = features[o + OTHER_SLOTS[i]] << 3;
+    for (let i = 0; i < g; i++) {
+      const at = groupEntries[i] * 8;
+      if (memo[at + 7] === 0) fillGroup(em, mask, memo, groupEntries[i]);
+      s0 += memo[at];
+      s1 += memo[at + 1];
+      s2 += memo[at + 2];
+      s3 += memo[at + 3];
+      s4 += memo[at + 4];
+      s5 += memo[at + 5];
+      s6 += memo[at + 6];
+    }
+    for (let i = 0; i < d; i++) {
+      const row = directRows[i];
       s0 += em[row];
       s1 += em[row + 1];
       s2 += em[row + 2];
@@ -337,7 +535,7 @@ export function emissionScores(
       s5 += em[row + 5];
       s6 += em[row + 6];
     }
-    const self = ids[k] * WORD_VECTOR + ((inQuote[k] ? 2 : 0) + (tokens[k].word ? 0 : 1)) * L;
+    const self = ids[k] * WORD_VECTOR + (q * 2 + (tokens[k].word ? 0 : 1)) * L;
     s0 += vectors[self];
     s1 += vectors[self + 1];
     s2 += vectors[self + 2];
@@ -346,7 +544,6 @@ export function emissionScores(
     s5 += vectors[self + 5];
     s6 += vectors[self + 6];
     // Slot 35: the word with the rule code.
-    const r = rule ? rule[k] : 0;
     let rb: number;
     let rsrc: Int16Array | Int8Array;
     if (r >= 0 && r < RULE_CODE_COUNT) {
