@@ -347,13 +347,19 @@ function mentionAt(mention: ArrayLike<number> | undefined, k: number): number {
  * Mention codes per token from name mentions (sorted, not nested): kind * 2, plus one for
  * tokens after a mention's first.
  */
-export function mentionCodes(tokens: readonly Token[], mentions: ReadonlyArray<{ span: { start: number; end: number }; kind: number }>, from = 0): Int8Array {
-  const out = new Int8Array(tokens.length);
+export function mentionCodes(
+  tokens: readonly Token[],
+  mentions: ReadonlyArray<{ span: { start: number; end: number }; kind: number }>,
+  from = 0,
+  /** A buffer to fill instead (its first tokens.length codes; at least that long). */
+  into?: Int8Array,
+): Int8Array {
+  const out = into ?? new Int8Array(tokens.length);
   let p = from;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     while (p < mentions.length && mentions[p].span.end <= t.start) p++;
-    if (p < mentions.length && mentions[p].span.start <= t.start) out[k] = mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0);
+    out[k] = p < mentions.length && mentions[p].span.start <= t.start ? mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0) : 0;
   }
   return out;
 }
@@ -365,13 +371,27 @@ const RULE_PRIORITY = [2, 3, 1];
  * What the rules found, per token, in the labels' own coding (0: nothing, then B/I of
  * Source, Cue, Content); a cue inside a source or clause wins, then a source.
  */
-export function ruleCodes(tokens: readonly Token[], spans: ReadonlyArray<{ span: { start: number; end: number }; role: keyof typeof RULE_ROLE }>): Int8Array {
-  const out = new Int8Array(tokens.length);
+export function ruleCodes(
+  tokens: readonly Token[],
+  spans: ReadonlyArray<{ span: { start: number; end: number }; role: keyof typeof RULE_ROLE }>,
+  /** A buffer to fill instead (its first tokens.length codes; at least that long). */
+  into?: Int8Array,
+): Int8Array {
+  const n = tokens.length;
+  const out = into ?? new Int8Array(n);
+  if (into) out.fill(0, 0, n);
   for (const { span, role } of spans) {
     const r = RULE_ROLE[role];
-    for (let k = 0; k < tokens.length; k++) {
+    // Tokens come in text order: those starting inside the span are one run, found by bisection.
+    let lo = 0;
+    for (let hi = n; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < n; k++) {
       const t = tokens[k];
-      if (t.start < span.start || t.start >= span.end) continue;
+      if (t.start >= span.end) break;
       const current = out[k] === 0 ? -1 : (out[k] - 1) >> 1;
       if (current >= 0 && RULE_PRIORITY[current] >= RULE_PRIORITY[r]) continue;
       out[k] = 1 + 2 * r + (t.start > span.start ? 1 : 0);

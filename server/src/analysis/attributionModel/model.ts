@@ -64,9 +64,15 @@ export function allowedTransition(from: number, to: number): boolean {
  * Viterbi over emission scores `scores` (n x L) and transitions ((L + 1) x L, last row the
  * start). Returns the best label per token.
  */
-export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>): Int8Array {
+export function viterbi(
+  scores: Float64Array | Int32Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  /** A buffer for the labels (its first n entries; at least n long). */
+  into?: Int8Array,
+): Int8Array {
   const L = LABEL_COUNT;
-  const labels = new Int8Array(n);
+  const labels = into ?? new Int8Array(n);
   if (n === 0) return labels;
   if (backBuffer.length < n * L) backBuffer = new Int8Array(n * L * 2);
   const back = backBuffer;
@@ -183,14 +189,15 @@ export function viterbi(scores: Float64Array | Int32Array, n: number, transition
   return labels;
 }
 
-/** Runs of B/I labels as role spans. */
-export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
+const ROLES: readonly Role[] = ['Source', 'Cue', 'Content'];
+
+/** Runs of B/I labels (the first n) as role spans. */
+export function labelSpans(labels: ArrayLike<number>, n = labels.length): RoleSpan[] {
   const spans: RoleSpan[] = [];
-  const roles: Role[] = ['Source', 'Cue', 'Content'];
-  for (let k = 0; k < labels.length; k++) {
+  for (let k = 0; k < n; k++) {
     const l = labels[k];
     if (l === 0) continue;
-    const role = roles[(l - 1) >> 1];
+    const role = ROLES[(l - 1) >> 1];
     const last = spans[spans.length - 1];
     if (l % 2 === 0 && last && last.role === role && last.last === k - 1) last.last = k;
     else spans.push({ role, first: k, last: k });
@@ -201,6 +208,7 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
 // Scratch space reused from sentence to sentence (tagging is synchronous).
 let scoreBuffer = new Int32Array(0);
 let backBuffer = new Int8Array(0);
+let labelBuffer = new Int8Array(0);
 
 function paddedRows(model: AttributionModel): Int8Array {
   const rows = model.emissions.length / LABEL_COUNT;
@@ -286,10 +294,29 @@ export function tagSentence(
   inQuote: readonly boolean[],
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
+  words?: SentenceWords,
 ): RoleSpan[] {
   const n = tokens.length;
   if (n === 0) return [];
-  return labelSpans(viterbi(emissionScores(model, tokens, inQuote, mention, rule), n, model.transitions));
+  if (labelBuffer.length < n) labelBuffer = new Int8Array(n * 2);
+  const labels = viterbi(emissionScores(model, tokens, inQuote, mention, rule, words), n, model.transitions, labelBuffer);
+  return labelSpans(labels, n);
+}
+
+/** A sentence's tokens as ids of the word table they were looked up in. */
+export interface SentenceWords {
+  table: WordTable;
+  /** Per token (a reused buffer: valid until the next sentenceWords call). */
+  ids: Int32Array;
+}
+
+/** Looks a sentence's tokens up in the model's word table, once for the cue check and the scoring. */
+export function sentenceWords(model: AttributionModel, tokens: readonly Token[]): SentenceWords {
+  const table = wordTable(model.cueWords, model.bits);
+  growScratch(tokens.length);
+  const ids = scratch.ids;
+  for (let k = 0; k < tokens.length; k++) ids[k] = table.idOf(tokens[k].text);
+  return { table, ids };
 }
 
 /*
@@ -410,6 +437,8 @@ export function emissionScores(
   inQuote: readonly boolean[],
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
+  /** The sentence's word ids, if sentenceWords has looked them up. */
+  words?: SentenceWords,
 ): Int32Array {
   const n = tokens.length;
   const L = LABEL_COUNT;
@@ -418,6 +447,8 @@ export function emissionScores(
   const em = model.emissionRows8 ?? paddedRows(model);
   const mask = (1 << model.bits) - 1;
   const table = wordTable(model.cueWords, model.bits);
+  // The ids looked up before stand unless the table has started afresh since.
+  const known = words !== undefined && words.table === table && words.ids === scratch.ids;
   const cache = wordScoresFor(model, table);
   const memo = groupMemoFor(model);
   growScratch(n);
@@ -425,7 +456,7 @@ export function emissionScores(
   let quotedCount = 0;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
-    const id = table.idOf(t.text);
+    const id = known ? ids[k] : table.idOf(t.text);
     ids[k] = id;
     wordHash[k + 3] = table.hash[id];
     const s = t.word ? table.wordShape[id] : table.markShape[id];
