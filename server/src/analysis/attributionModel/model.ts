@@ -5,7 +5,13 @@
 // weights quantised to int8; plus the cue-like word list the features look at.
 import { expandEmissionRows, type ModelBinaryRef, type ModelBytes } from '../modelFiles';
 import type { Token } from '../text';
-import { BOS, EOS, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, distanceBucket, mix, wordRuleFeature, wordFeatureIndices, wordTable, type WordTable } from './features';
+import * as features from './features';
+import type { WordTable } from './features';
+
+// Module-local bindings of what the scoring loops use per token: when modules are loaded
+// one by one (tsx: the bench and the scripts), each read of an imported binding is a
+// getter call; in the bundle these are plain aliases.
+const { BOS, EOS, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, distanceBucket, mix, wordRuleFeature, wordFeatureIndices, wordTable } = features;
 
 export interface AttributionModelArtifact {
   format: 'claimlens-attribution/1';
