@@ -337,8 +337,10 @@ export function sentenceWords(model: AttributionModel, tokens: readonly Token[])
 /** Memoised group sums: 8 int16 lanes per entry, lanes 0-6 the labels, lane 7 set once filled. */
 const GROUP_SHAPES = 0; // slots 8, 17, 18, 19: ((((prevShape * 8 + shape) * 8 + nextShape) * 4 + pos) * 2 + q; shape 7: none
 const GROUP_FLAGS = GROUP_SHAPES + 4096; // slots 0, 12, 21, 27: (isCue * 4 + sentence quote / cue flags) * 8 + quote pattern
-const GROUP_CUES = GROUP_FLAGS + 64; // slots 13, 15, 24: ((((ld * 4 + lCommas) * 4 + lThat) * 16 + rd) * 4 + rCommas) * 2 + q
-const GROUP_MENTIONS = GROUP_CUES + 32768; // slots 30, 31: (prev * 16 + mention) * 16 + next; prev 15: none (raw 99)
+// slots 13, 15, 24: ((((ld * 4 + lCommas) * 4 + lThat) * 8 + rd) * 4 + rCommas) * 2 + q, with
+// distance bucket 15 (no cue on that side) as 0 (a cue is at least one token away: bucket ≥ 1)
+const GROUP_CUES = GROUP_FLAGS + 64;
+const GROUP_MENTIONS = GROUP_CUES + 8192; // slots 30, 31: (prev * 16 + mention) * 16 + next; prev 15: none (raw 99)
 const GROUP_RULES = GROUP_MENTIONS + 4096; // slots 34, 36, 37: (prev * 16 + rule) * 16 + next; 15: none (as in the raw)
 const GROUP_ENTRIES = GROUP_RULES + 4096;
 
@@ -379,7 +381,7 @@ function fillGroup(em: Int8Array, mask: number, memo: Int16Array, entry: number)
     addPadded(em, mix(pattern, 37) & mask, memo, at);
   } else if (entry < GROUP_MENTIONS) {
     const key = entry - GROUP_CUES;
-    const q = key & 1, rCommas = (key >> 1) & 3, rd = (key >> 3) & 15, lThat = (key >> 7) & 3, lCommas = (key >> 9) & 3, ld = key >> 11;
+    const q = key & 1, rCommas = (key >> 1) & 3, rd = (key >> 3) & 7 || 15, lThat = (key >> 6) & 3, lCommas = (key >> 8) & 3, ld = key >> 10 || 15;
     addPadded(em, mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23) & mask, memo, at);
     addPadded(em, mix(rd * 64 + rCommas * 8 + q, 25) & mask, memo, at);
     addPadded(em, mix(ld * 16 + rd, 34) & mask, memo, at);
@@ -404,6 +406,8 @@ const scratch = {
   ids: new Int32Array(0),
   /** Word hashes with three sentence-start / -end paddings on either side. */
   wordHash: new Int32Array(6),
+  /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
+  pairHash: new Int32Array(2),
   shape: new Int8Array(0),
   isCue: new Uint8Array(0),
   quoted: new Uint8Array(0),
@@ -419,6 +423,7 @@ function growScratch(n: number): void {
   scratch.capacity = c;
   scratch.ids = new Int32Array(c);
   scratch.wordHash = new Int32Array(c + 6);
+  scratch.pairHash = new Int32Array(c + 2);
   scratch.shape = new Int8Array(c);
   scratch.isCue = new Uint8Array(c);
   scratch.quoted = new Uint8Array(c);
@@ -458,7 +463,7 @@ export function emissionScores(
   const cache = wordScoresFor(model, table);
   const memo = groupMemoFor(model);
   growScratch(n);
-  const { ids, wordHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   let quotedCount = 0;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
@@ -479,6 +484,8 @@ export function emissionScores(
   }
   wordHash[0] = wordHash[1] = wordHash[2] = BOS;
   wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
+  // A word pair is a feature of three tokens (slots 6, 7 and 23): mixed once.
+  for (let j = 0; j <= n + 1; j++) pairHash[j] = mix(wordHash[j + 2], wordHash[j + 3]);
   // Nearest cue-like word on the left / right, with the commas and "that" between.
   for (let k = 0, last = -1; k < n; k++) {
     leftCue[k] = last;
@@ -498,7 +505,7 @@ export function emissionScores(
   const vectors = cache.vectors;
   const boundary = cache.boundary;
   for (let k = 0; k < n; k++) {
-    const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1], wp2 = wordHash[k + 5];
+    const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1];
     const q = quoted[k];
     const lc = leftCue[k];
     const rc = rightCue[k];
@@ -513,12 +520,12 @@ export function emissionScores(
     const m = mention ? mention[k] : 0;
     const ldrd = ld * 16 + rd;
     let d = 0;
-    directRows[d++] = (mix(mix(wm1, w0), 16) & mask) << 3;
-    directRows[d++] = (mix(mix(w0, wp1), 17) & mask) << 3;
+    directRows[d++] = (mix(pairHash[k], 16) & mask) << 3;
+    directRows[d++] = (mix(pairHash[k + 1], 17) & mask) << 3;
     directRows[d++] = (mix(mix(lcWord, ld), 24) & mask) << 3;
     directRows[d++] = (mix(mix(rcWord, rd), 26) & mask) << 3;
     directRows[d++] = (mix(mix(wm1, wm2), 32) & mask) << 3;
-    directRows[d++] = (mix(mix(wp1, wp2), 33) & mask) << 3;
+    directRows[d++] = (mix(pairHash[k + 2], 33) & mask) << 3;
     directRows[d++] = (mix(mix(w0, ldrd), 35) & mask) << 3;
     directRows[d++] = (mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask) << 3;
     directRows[d++] = (mix(mix(wm1, wp1), 39) & mask) << 3;
@@ -530,7 +537,7 @@ export function emissionScores(
     groupEntries[g++] = GROUP_SHAPES + ((((prevShape * 8 + shape[k]) * 8 + nextShape) * 4 + pos) * 2 + q);
     const pattern = q * 4 + (k > 0 && quoted[k - 1] ? 2 : 0) + (k + 1 < n && quoted[k + 1] ? 1 : 0);
     groupEntries[g++] = GROUP_FLAGS + ((isCue[k] * 4 + sentenceFlags) * 8 + pattern);
-    groupEntries[g++] = GROUP_CUES + (((((ld * 4 + lCommas) * 4 + lThat) * 16 + rd) * 4 + rCommas) * 2 + q);
+    groupEntries[g++] = GROUP_CUES + (((((lc >= 0 ? ld : 0) * 4 + lCommas) * 4 + lThat) * 8 + (rc >= 0 ? rd : 0)) * 4 + rCommas) * 2 + q;
     // Mention and rule codes outside the groups' keys (none the runtime makes) are scored directly.
     const mPrev = k > 0 ? (mention ? mention[k - 1] : 0) : 15;
     const mNext = k + 1 < n ? (mention ? mention[k + 1] : 0) : 15;
