@@ -439,29 +439,22 @@ const directRows = new Int32Array(32);
 const groupEntries = new Int32Array(8);
 
 /**
- * Emission scores (n x L) of one sentence: per token and label, the sum of the weights of
- * its features (sentenceFeatures). A view of a buffer reused by the next call.
+ * The per-token facts of a sentence that the scoring loop reads, into `scratch`: word ids
+ * and hashes, shapes, quote and cue flags, nearest cues, running counts of commas and
+ * "that". Returns the sentence's quote / cue flags. (Apart from the scoring loop, so that
+ * the loop's own small calls fit the optimiser's inlining budget.)
  */
-export function emissionScores(
+function prepareSentence(
   model: AttributionModel,
+  table: WordTable,
+  cache: WordScores,
   tokens: readonly Token[],
   inQuote: readonly boolean[],
-  mention?: ArrayLike<number>,
-  rule?: ArrayLike<number>,
-  /** The sentence's word ids, if sentenceWords has looked them up. */
-  words?: SentenceWords,
-): Int32Array {
+  words: SentenceWords | undefined,
+): number {
   const n = tokens.length;
-  const L = LABEL_COUNT;
-  if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
-  const scores = scoreBuffer;
-  const em = model.emissionRows8 ?? paddedRows(model);
-  const mask = (1 << model.bits) - 1;
-  const table = wordTable(model.cueWords, model.bits);
   // The ids looked up before stand unless the table has started afresh since.
   const known = words !== undefined && words.table === table && words.ids === scratch.ids;
-  const cache = wordScoresFor(model, table);
-  const memo = groupMemoFor(model);
   growScratch(n);
   const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   let quotedCount = 0;
@@ -501,7 +494,34 @@ export function emissionScores(
     commasBefore[k + 1] = commasBefore[k] + table.comma[id];
     thatsBefore[k + 1] = thatsBefore[k] + table.that[id];
   }
-  const sentenceFlags = (quotedCount > 0 ? 2 : 0) + (leftCue[n - 1] >= 0 || (n > 0 && isCue[n - 1]) ? 1 : 0);
+  // Whether the sentence quotes (2) and has a cue-like word (1).
+  return (quotedCount > 0 ? 2 : 0) + (leftCue[n - 1] >= 0 || (n > 0 && isCue[n - 1]) ? 1 : 0);
+}
+
+/**
+ * Emission scores (n x L) of one sentence: per token and label, the sum of the weights of
+ * its features (sentenceFeatures). A view of a buffer reused by the next call.
+ */
+export function emissionScores(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention?: ArrayLike<number>,
+  rule?: ArrayLike<number>,
+  /** The sentence's word ids, if sentenceWords has looked them up. */
+  words?: SentenceWords,
+): Int32Array {
+  const n = tokens.length;
+  const L = LABEL_COUNT;
+  if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
+  const scores = scoreBuffer;
+  const em = model.emissionRows8 ?? paddedRows(model);
+  const mask = (1 << model.bits) - 1;
+  const table = wordTable(model.cueWords, model.bits);
+  const cache = wordScoresFor(model, table);
+  const memo = groupMemoFor(model);
+  const sentenceFlags = prepareSentence(model, table, cache, tokens, inQuote, words);
+  const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const vectors = cache.vectors;
   const boundary = cache.boundary;
   for (let k = 0; k < n; k++) {
