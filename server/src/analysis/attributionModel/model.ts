@@ -524,6 +524,10 @@ export function emissionScores(
   const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const vectors = cache.vectors;
   const boundary = cache.boundary;
+  // The rows that depend on the nearest cues change only when their inputs do: kept from
+  // the previous token until then (-1: not computed yet).
+  let row14 = 0, row16 = 0, row26 = 0, row32 = 0, row33 = 0;
+  let key14 = -1, key16 = -1, key26 = -1, key32 = -1, key33 = -1;
   for (let k = 0; k < n; k++) {
     const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1];
     const q = quoted[k];
@@ -540,17 +544,49 @@ export function emissionScores(
     const m = mention ? mention[k] : 0;
     const ldrd = ld * 16 + rd;
     let d = 0;
+    // Keys: the cue's position (which fixes its word) with the small inputs; lc + 1 ≥ 0.
+    const k14 = (lc + 1) * 16 + ld;
+    if (k14 !== key14) {
+      key14 = k14;
+      row14 = (mix(mix(lcWord, ld), 24) & mask) << 3;
+    }
+    const k16 = (rc + 1) * 16 + rd;
+    if (k16 !== key16) {
+      key16 = k16;
+      row16 = (mix(mix(rcWord, rd), 26) & mask) << 3;
+    }
+    const k26 = (lc + 1) * 16 + lThat * 4 + lCommas;
+    if (k26 !== key26) {
+      key26 = k26;
+      row26 = (mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask) << 3;
+    }
+    if (m >= 0 && m < 64) {
+      const k32 = m * 256 + ldrd;
+      if (k32 !== key32) {
+        key32 = k32;
+        row32 = (mix(mix(m, ldrd), 42) & mask) << 3;
+      }
+      const k33 = (lc + 1) * 256 + m * 4 + q;
+      if (k33 !== key33) {
+        key33 = k33;
+        row33 = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+      }
+    } else {
+      key32 = key33 = -1;
+      row32 = (mix(mix(m, ldrd), 42) & mask) << 3;
+      row33 = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+    }
     directRows[d++] = (mix(pairHash[k], 16) & mask) << 3;
     directRows[d++] = (mix(pairHash[k + 1], 17) & mask) << 3;
-    directRows[d++] = (mix(mix(lcWord, ld), 24) & mask) << 3;
-    directRows[d++] = (mix(mix(rcWord, rd), 26) & mask) << 3;
+    directRows[d++] = row14;
+    directRows[d++] = row16;
     directRows[d++] = (mix(mix(wm1, wm2), 32) & mask) << 3;
     directRows[d++] = (mix(pairHash[k + 2], 33) & mask) << 3;
     directRows[d++] = (mix(mix(w0, ldrd), 35) & mask) << 3;
-    directRows[d++] = (mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask) << 3;
+    directRows[d++] = row26;
     directRows[d++] = (mix(mix(wm1, wp1), 39) & mask) << 3;
-    directRows[d++] = (mix(mix(m, ldrd), 42) & mask) << 3;
-    directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+    directRows[d++] = row32;
+    directRows[d++] = row33;
     let g = 0;
     const prevShape = k > 0 ? shape[k - 1] : 7;
     const nextShape = k + 1 < n ? shape[k + 1] : 7;
