@@ -149,11 +149,6 @@ export function wordRuleFeature(table: WordTable, id: number, rule: number): num
   return mix(mix(rule, table.hash[id]), 45) & ((1 << table.bits) - 1);
 }
 
-/** The word table and word ids of the sentence sentenceFeatures saw last. */
-export function lastSentenceWords(): { table: WordTable; ids: Int32Array } {
-  return { table: words!, ids: scratch.ids };
-}
-
 /**
  * mix(raw, seed) & mask of the features over small integers (slot: largest raw value
  * + 1), memoised per slot; raw values outside the memo are mixed directly.
