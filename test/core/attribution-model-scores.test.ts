@@ -48,6 +48,20 @@ describe('attribution tagger: runtime scores', () => {
     }
   });
 
+  it('equal the plain sums for mention and rule codes outside the memoised groups', () => {
+    const model = attributionModel();
+    const text = 'Mayor Dana Quill said on Tuesday that “the pier” would reopen, officials added.';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = tokens.map((t, k) => k >= 8 && k <= 11);
+    // Codes 15 (the groups' "none"), 16 and more, and negative ones, next to ordinary codes.
+    const odd = [15, 16, 0, 3, 31, -1, 15, 2, 100, 0, 15];
+    const mention = Int8Array.from(tokens, (_, k) => odd[k % odd.length]);
+    const rule = Int8Array.from(tokens, (_, k) => odd[(k + 3) % odd.length]);
+    for (const [m, r] of [[mention, undefined], [undefined, rule], [mention, rule], [rule, mention]] as const) {
+      assert.deepStrictEqual([...emissionScores(model, tokens, inQuote, m, r)], plainScores(model, tokens, inQuote, m, r));
+    }
+  });
+
   it('do not depend on what was scored before (the per-word cache)', () => {
     const model = attributionModel();
     const text = 'Officials said the bridge, which closed in March, would reopen.';

@@ -26,15 +26,15 @@ function hashString(s: string, seed: number): number {
   return h;
 }
 
-function mix(a: number, b: number): number {
+export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
-const BOS = hashString('<s>', 2);
-const EOS = hashString('</s>', 3);
+export const BOS = hashString('<s>', 2);
+export const EOS = hashString('</s>', 3);
 
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019', "'", '\u00ab', '\u00bb']);
 
@@ -149,11 +149,6 @@ export function wordRuleFeature(table: WordTable, id: number, rule: number): num
   return mix(mix(rule, table.hash[id]), 45) & ((1 << table.bits) - 1);
 }
 
-/** The word table and word ids of the sentence sentenceFeatures saw last. */
-export function lastSentenceWords(): { table: WordTable; ids: Int32Array } {
-  return { table: words!, ids: scratch.ids };
-}
-
 /**
  * mix(raw, seed) & mask of the features over small integers (slot: largest raw value
  * + 1), memoised per slot; raw values outside the memo are mixed directly.
@@ -186,7 +181,8 @@ function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): nu
 const WORD_TABLE_LIMIT = 32_000;
 let words: WordTable | undefined;
 
-function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
+/** The word table shared by training and the runtime for this lexicon and bits (it may start afresh between calls). */
+export function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTable {
   if (!words || words.cueWords !== cueWords || words.bits !== bits || words.size > WORD_TABLE_LIMIT) words = new WordTable(cueWords, bits);
   return words;
 }
@@ -221,7 +217,7 @@ function grow(n: number): void {
   scratch.quotesBefore = new Int32Array(c + 1);
 }
 
-function distanceBucket(d: number): number {
+export function distanceBucket(d: number): number {
   return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 14 ? 6 : 7;
 }
 
@@ -346,13 +342,19 @@ function mentionAt(mention: ArrayLike<number> | undefined, k: number): number {
  * Mention codes per token from name mentions (sorted, not nested): kind * 2, plus one for
  * tokens after a mention's first.
  */
-export function mentionCodes(tokens: readonly Token[], mentions: ReadonlyArray<{ span: { start: number; end: number }; kind: number }>, from = 0): Int8Array {
-  const out = new Int8Array(tokens.length);
+export function mentionCodes(
+  tokens: readonly Token[],
+  mentions: ReadonlyArray<{ span: { start: number; end: number }; kind: number }>,
+  from = 0,
+  /** A buffer to fill instead (its first tokens.length codes; at least that long). */
+  into?: Int8Array,
+): Int8Array {
+  const out = into ?? new Int8Array(tokens.length);
   let p = from;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     while (p < mentions.length && mentions[p].span.end <= t.start) p++;
-    if (p < mentions.length && mentions[p].span.start <= t.start) out[k] = mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0);
+    out[k] = p < mentions.length && mentions[p].span.start <= t.start ? mentions[p].kind * 2 + (mentions[p].span.start < t.start ? 1 : 0) : 0;
   }
   return out;
 }
@@ -364,13 +366,27 @@ const RULE_PRIORITY = [2, 3, 1];
  * What the rules found, per token, in the labels' own coding (0: nothing, then B/I of
  * Source, Cue, Content); a cue inside a source or clause wins, then a source.
  */
-export function ruleCodes(tokens: readonly Token[], spans: ReadonlyArray<{ span: { start: number; end: number }; role: keyof typeof RULE_ROLE }>): Int8Array {
-  const out = new Int8Array(tokens.length);
+export function ruleCodes(
+  tokens: readonly Token[],
+  spans: ReadonlyArray<{ span: { start: number; end: number }; role: keyof typeof RULE_ROLE }>,
+  /** A buffer to fill instead (its first tokens.length codes; at least that long). */
+  into?: Int8Array,
+): Int8Array {
+  const n = tokens.length;
+  const out = into ?? new Int8Array(n);
+  if (into) out.fill(0, 0, n);
   for (const { span, role } of spans) {
     const r = RULE_ROLE[role];
-    for (let k = 0; k < tokens.length; k++) {
+    // Tokens come in text order: those starting inside the span are one run, found by bisection.
+    let lo = 0;
+    for (let hi = n; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < n; k++) {
       const t = tokens[k];
-      if (t.start < span.start || t.start >= span.end) continue;
+      if (t.start >= span.end) break;
       const current = out[k] === 0 ? -1 : (out[k] - 1) >> 1;
       if (current >= 0 && RULE_PRIORITY[current] >= RULE_PRIORITY[r]) continue;
       out[k] = 1 + 2 * r + (t.start > span.start ? 1 : 0);

@@ -6,7 +6,7 @@ import type { Sentence, Span } from '../types';
 import { findByOffset, type Token } from '../text';
 import { mentionCodes, ruleCodes } from './features';
 import { readModelBytes } from '../modelFiles';
-import { loadAttributionModel, tagSentence, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
+import { loadAttributionModel, sentenceWords, tagSentence, type SentenceWords, type AttributionModel, type AttributionModelArtifact, type RoleSpan } from './model';
 
 let defaultModel: AttributionModel | undefined;
 
@@ -33,6 +33,10 @@ export interface RuleSpan {
   role: 'Source' | 'Cue' | 'Content';
 }
 
+// Mention and rule codes of the sentence being tagged, reused (tagging is synchronous).
+const codeBuffers = { mention: new Int8Array(256), rule: new Int8Array(256) };
+let quoteFlagBuffer: boolean[] = [];
+
 /**
  * Tags one sentence and groups its spans: each Content span goes to the nearest cue, and
  * each cue takes the nearest Source span (the left one on a tie).
@@ -51,9 +55,12 @@ export function proposeForSentence(
   const inQuote = quoteFlags(tokens, quotes, sp);
   // A sentence with no cue-like word outside quotation marks and no rule cue reports
   // nothing the tagger would find often enough to pay for tagging it.
-  if (!ruleSpans.some((r) => r.role === 'Cue') && !tokens.some((t, k) => !inQuote[k] && t.word && model.cueWords.has(t.text.toLowerCase()))) return [];
-  const mention = mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start)));
-  const spans = tagSentence(model, tokens, inQuote, mention, ruleCodes(tokens, ruleSpans));
+  const words = sentenceWords(model, tokens);
+  if (!ruleSpans.some((r) => r.role === 'Cue') && !hasCueWord(tokens, inQuote, words)) return [];
+  if (codeBuffers.mention.length < tokens.length) codeBuffers.mention = new Int8Array(tokens.length * 2);
+  if (codeBuffers.rule.length < tokens.length) codeBuffers.rule = new Int8Array(tokens.length * 2);
+  const mention = mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start)), codeBuffers.mention);
+  const spans = tagSentence(model, tokens, inQuote, mention, ruleCodes(tokens, ruleSpans, codeBuffers.rule), words);
   const cues = spans.filter((s) => s.role === 'Cue');
   if (cues.length === 0) return [];
   const sources = spans.filter((s) => s.role === 'Source');
@@ -67,6 +74,12 @@ export function proposeForSentence(
     if (c) groups[cues.indexOf(c)].contents.push(charSpan(tokens, content));
   }
   return groups;
+}
+
+/** Is a word outside quotation marks one of the model's cue-like words? */
+function hasCueWord(tokens: readonly Token[], inQuote: readonly boolean[], { table, ids }: SentenceWords): boolean {
+  for (let k = 0; k < tokens.length; k++) if (!inQuote[k] && tokens[k].word && table.cue[ids[k]] === 1) return true;
+  return false;
 }
 
 function gap(a: RoleSpan, b: RoleSpan): number {
@@ -90,9 +103,13 @@ function charSpan(tokens: readonly Token[], s: RoleSpan): Span {
   return { start: tokens[s.first].start, end: tokens[s.last].end };
 }
 
-/** Which tokens sit inside quotation marks (only the marks near the sentence are looked at). */
+/**
+ * Which tokens sit inside quotation marks (only the marks near the sentence are looked at):
+ * the first tokens.length flags of a reused array.
+ */
 function quoteFlags(tokens: readonly Token[], quotes: ReadonlyArray<{ span: Span }>, sp: Span): boolean[] {
-  const flags: boolean[] = new Array(tokens.length).fill(false);
+  if (quoteFlagBuffer.length < tokens.length) quoteFlagBuffer = new Array(tokens.length * 2).fill(false);
+  const flags = quoteFlagBuffer;
   // Quotations are sorted and do not nest: the one before the sentence may run into it.
   let q = Math.max(0, findByOffset(quotes, sp.start));
   for (let k = 0; k < tokens.length; k++) {

@@ -5,7 +5,13 @@
 // weights quantised to int8; plus the cue-like word list the features look at.
 import { expandEmissionRows, type ModelBinaryRef, type ModelBytes } from '../modelFiles';
 import type { Token } from '../text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, WORD_SLOTS, lastSentenceWords, wordRuleFeature, sentenceFeatures, wordFeatureIndices, type WordTable } from './features';
+import * as features from './features';
+import type { WordTable } from './features';
+
+// Module-local bindings of what the scoring loops use per token: when modules are loaded
+// one by one (tsx: the bench and the scripts), each read of an imported binding is a
+// getter call; in the bundle these are plain aliases.
+const { BOS, EOS, LABEL_COUNT, NEIGHBOUR_OFFSETS, ROLE_LABELS, RULE_CODE_COUNT, WORD_FEATURE_COUNT, distanceBucket, mix, wordRuleFeature, wordFeatureIndices, wordTable } = features;
 
 export interface AttributionModelArtifact {
   format: 'claimlens-attribution/1';
@@ -64,9 +70,15 @@ export function allowedTransition(from: number, to: number): boolean {
  * Viterbi over emission scores `scores` (n x L) and transitions ((L + 1) x L, last row the
  * start). Returns the best label per token.
  */
-export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>): Int8Array {
+export function viterbi(
+  scores: Float64Array | Int32Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  /** A buffer for the labels (its first n entries; at least n long). */
+  into?: Int8Array,
+): Int8Array {
   const L = LABEL_COUNT;
-  const labels = new Int8Array(n);
+  const labels = into ?? new Int8Array(n);
   if (n === 0) return labels;
   if (backBuffer.length < n * L) backBuffer = new Int8Array(n * L * 2);
   const back = backBuffer;
@@ -183,14 +195,15 @@ export function viterbi(scores: Float64Array | Int32Array, n: number, transition
   return labels;
 }
 
-/** Runs of B/I labels as role spans. */
-export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
+const ROLES: readonly Role[] = ['Source', 'Cue', 'Content'];
+
+/** Runs of B/I labels (the first n) as role spans. */
+export function labelSpans(labels: ArrayLike<number>, n = labels.length): RoleSpan[] {
   const spans: RoleSpan[] = [];
-  const roles: Role[] = ['Source', 'Cue', 'Content'];
-  for (let k = 0; k < labels.length; k++) {
+  for (let k = 0; k < n; k++) {
     const l = labels[k];
     if (l === 0) continue;
-    const role = roles[(l - 1) >> 1];
+    const role = ROLES[(l - 1) >> 1];
     const last = spans[spans.length - 1];
     if (l % 2 === 0 && last && last.role === role && last.last === k - 1) last.last = k;
     else spans.push({ role, first: k, last: k });
@@ -199,9 +212,9 @@ export function labelSpans(labels: ArrayLike<number>): RoleSpan[] {
 }
 
 // Scratch space reused from sentence to sentence (tagging is synchronous).
-let featureBuffer = new Int32Array(0);
 let scoreBuffer = new Int32Array(0);
 let backBuffer = new Int8Array(0);
+let labelBuffer = new Int8Array(0);
 
 function paddedRows(model: AttributionModel): Int8Array {
   const rows = model.emissions.length / LABEL_COUNT;
@@ -211,8 +224,6 @@ function paddedRows(model: AttributionModel): Int8Array {
   return padded;
 }
 
-/** Feature slots scored per token (the others are scored per word). */
-const OTHER_SLOTS = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, i) => i).filter((i) => !WORD_SLOTS.includes(i));
 /**
  * Per word: emission sums of its own word features in 4 variants (outside / inside
  * quotes, x word / mark), then of it as each of the 6 neighbours, then of slot 35 per
@@ -289,10 +300,202 @@ export function tagSentence(
   inQuote: readonly boolean[],
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
+  words?: SentenceWords,
 ): RoleSpan[] {
   const n = tokens.length;
   if (n === 0) return [];
-  return labelSpans(viterbi(emissionScores(model, tokens, inQuote, mention, rule), n, model.transitions));
+  if (labelBuffer.length < n) labelBuffer = new Int8Array(n * 2);
+  const labels = viterbi(emissionScores(model, tokens, inQuote, mention, rule, words), n, model.transitions, labelBuffer);
+  return labelSpans(labels, n);
+}
+
+/** A sentence's tokens as ids of the word table they were looked up in. */
+export interface SentenceWords {
+  table: WordTable;
+  /** Per token (a reused buffer: valid until the next sentenceWords call). */
+  ids: Int32Array;
+}
+
+/** Looks a sentence's tokens up in the model's word table, once for the cue check and the scoring. */
+export function sentenceWords(model: AttributionModel, tokens: readonly Token[]): SentenceWords {
+  const table = wordTable(model.cueWords, model.bits);
+  growScratch(tokens.length);
+  const ids = scratch.ids;
+  for (let k = 0; k < tokens.length; k++) ids[k] = table.idOf(tokens[k].text);
+  return { table, ids };
+}
+
+/*
+ * The runtime computes the same features as sentenceFeatures, but adds their weights as
+ * it goes instead of writing the feature indices out first. The features over small
+ * integers (shapes, quote and cue context, mention and rule codes) come in groups whose
+ * summed rows are memoised per combination of their inputs: a few small, cache-friendly
+ * tables instead of one random row of the large emission table per feature. The sums are
+ * of the same int8 weights in another order: the same integers.
+ */
+
+/** Memoised group sums: 8 int16 lanes per entry, lanes 0-6 the labels, lane 7 set once filled. */
+const GROUP_SHAPES = 0; // slots 8, 17, 18, 19: ((((prevShape * 8 + shape) * 8 + nextShape) * 4 + pos) * 2 + q; shape 7: none
+const GROUP_FLAGS = GROUP_SHAPES + 4096; // slots 0, 12, 21, 27: (isCue * 4 + sentence quote / cue flags) * 8 + quote pattern
+// slots 13, 15, 24: ((((ld * 4 + lCommas) * 4 + lThat) * 8 + rd) * 4 + rCommas) * 2 + q, with
+// distance bucket 15 (no cue on that side) as 0 (a cue is at least one token away: bucket ≥ 1)
+const GROUP_CUES = GROUP_FLAGS + 64;
+const GROUP_MENTIONS = GROUP_CUES + 8192; // slots 30, 31: (prev * 16 + mention) * 16 + next; prev 15: none (raw 99)
+const GROUP_RULES = GROUP_MENTIONS + 4096; // slots 34, 36, 37: (prev * 16 + rule) * 16 + next; 15: none (as in the raw)
+const GROUP_ENTRIES = GROUP_RULES + 4096;
+
+const groupMemos = new WeakMap<AttributionModel, Int16Array>();
+
+function groupMemoFor(model: AttributionModel): Int16Array {
+  let memo = groupMemos.get(model);
+  if (!memo) {
+    memo = new Int16Array(GROUP_ENTRIES * 8);
+    groupMemos.set(model, memo);
+  }
+  return memo;
+}
+
+/** Adds the emission row of feature index `feature` (padded rows) to memo lanes at `at`. */
+function addPadded(em: Int8Array, feature: number, memo: Int16Array, at: number): void {
+  const row = feature << 3;
+  for (let l = 0; l < LABEL_COUNT; l++) memo[at + l] += em[row + l];
+}
+
+/** Fills memo entry `entry` (an index into the groups above) from its key. */
+function fillGroup(em: Int8Array, mask: number, memo: Int16Array, entry: number): void {
+  const at = entry * 8;
+  memo.fill(0, at, at + 8);
+  if (entry < GROUP_FLAGS) {
+    const key = entry - GROUP_SHAPES;
+    const q = key & 1, pos = (key >> 1) & 3, next = (key >> 3) & 7, shape = (key >> 6) & 7, prev = (key >> 9) & 7;
+    addPadded(em, mix(shape * 2 + q, 18) & mask, memo, at);
+    addPadded(em, mix(pos * 4 + shape, 27) & mask, memo, at);
+    addPadded(em, mix(prev === 7 ? 99 : prev * 8 + shape, 28) & mask, memo, at);
+    addPadded(em, mix(next === 7 ? 98 : shape * 8 + next, 29) & mask, memo, at);
+  } else if (entry < GROUP_CUES) {
+    const key = entry - GROUP_FLAGS;
+    const pattern = key & 7, flags = (key >> 3) & 3, isCue = key >> 5;
+    addPadded(em, 1 & mask, memo, at);
+    addPadded(em, mix(isCue, 22) & mask, memo, at);
+    addPadded(em, mix(flags * 2 + (pattern >> 2), 31) & mask, memo, at);
+    addPadded(em, mix(pattern, 37) & mask, memo, at);
+  } else if (entry < GROUP_MENTIONS) {
+    const key = entry - GROUP_CUES;
+    const q = key & 1, rCommas = (key >> 1) & 3, rd = (key >> 3) & 7 || 15, lThat = (key >> 6) & 3, lCommas = (key >> 8) & 3, ld = key >> 10 || 15;
+    addPadded(em, mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23) & mask, memo, at);
+    addPadded(em, mix(rd * 64 + rCommas * 8 + q, 25) & mask, memo, at);
+    addPadded(em, mix(ld * 16 + rd, 34) & mask, memo, at);
+  } else if (entry < GROUP_RULES) {
+    const key = entry - GROUP_MENTIONS;
+    const next = key & 15, cur = (key >> 4) & 15, prev = key >> 8;
+    addPadded(em, mix(cur, 40) & mask, memo, at);
+    addPadded(em, mix((prev === 15 ? 99 : prev) * 128 + cur * 16 + next, 41) & mask, memo, at);
+  } else {
+    const key = entry - GROUP_RULES;
+    const next = key & 15, cur = (key >> 4) & 15, prev = key >> 8;
+    addPadded(em, mix(cur, 44) & mask, memo, at);
+    addPadded(em, mix(prev * 16 + cur, 46) & mask, memo, at);
+    addPadded(em, mix(cur * 16 + next, 47) & mask, memo, at);
+  }
+  memo[at + 7] = 1;
+}
+
+// Per-sentence scratch arrays, reused (scoring is synchronous).
+const scratch = {
+  capacity: 0,
+  ids: new Int32Array(0),
+  /** Word hashes with three sentence-start / -end paddings on either side. */
+  wordHash: new Int32Array(6),
+  /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
+  pairHash: new Int32Array(2),
+  shape: new Int8Array(0),
+  isCue: new Uint8Array(0),
+  quoted: new Uint8Array(0),
+  leftCue: new Int32Array(0),
+  rightCue: new Int32Array(0),
+  commasBefore: new Int32Array(1),
+  thatsBefore: new Int32Array(1),
+};
+
+function growScratch(n: number): void {
+  if (n <= scratch.capacity) return;
+  const c = Math.max(n, scratch.capacity * 2, 64);
+  scratch.capacity = c;
+  scratch.ids = new Int32Array(c);
+  scratch.wordHash = new Int32Array(c + 6);
+  scratch.pairHash = new Int32Array(c + 2);
+  scratch.shape = new Int8Array(c);
+  scratch.isCue = new Uint8Array(c);
+  scratch.quoted = new Uint8Array(c);
+  scratch.leftCue = new Int32Array(c);
+  scratch.rightCue = new Int32Array(c);
+  scratch.commasBefore = new Int32Array(c + 1);
+  scratch.thatsBefore = new Int32Array(c + 1);
+}
+
+/** Rows (feature index << 3) of the features scored straight from the emission table. */
+const directRows = new Int32Array(32);
+/** Memo entries of the grouped features of one token. */
+const groupEntries = new Int32Array(8);
+
+/**
+ * The per-token facts of a sentence that the scoring loop reads, into `scratch`: word ids
+ * and hashes, shapes, quote and cue flags, nearest cues, running counts of commas and
+ * "that". Returns the sentence's quote / cue flags. (Apart from the scoring loop, so that
+ * the loop's own small calls fit the optimiser's inlining budget.)
+ */
+function prepareSentence(
+  model: AttributionModel,
+  table: WordTable,
+  cache: WordScores,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  words: SentenceWords | undefined,
+): number {
+  const n = tokens.length;
+  // The ids looked up before stand unless the table has started afresh since.
+  const known = words !== undefined && words.table === table && words.ids === scratch.ids;
+  growScratch(n);
+  const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  let quotedCount = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    const id = known ? ids[k] : table.idOf(t.text);
+    ids[k] = id;
+    wordHash[k + 3] = table.hash[id];
+    const s = t.word ? table.wordShape[id] : table.markShape[id];
+    shape[k] = s;
+    const q = inQuote[k] ? 1 : 0;
+    quoted[k] = q;
+    quotedCount += q;
+    isCue[k] = q === 0 && t.word && table.cue[id] === 1 && !(k > 0 && s === 6) ? 1 : 0;
+  }
+  // Per-word scores after the ids: scoring a word never renumbers the table.
+  for (let k = 0; k < n; k++) {
+    const id = ids[k];
+    if (id >= cache.known.length || !cache.known[id]) scoreWord(model, cache, id);
+  }
+  wordHash[0] = wordHash[1] = wordHash[2] = BOS;
+  wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
+  // A word pair is a feature of three tokens (slots 6, 7 and 23): mixed once.
+  for (let j = 0; j <= n + 1; j++) pairHash[j] = mix(wordHash[j + 2], wordHash[j + 3]);
+  // Nearest cue-like word on the left / right, with the commas and "that" between.
+  for (let k = 0, last = -1; k < n; k++) {
+    leftCue[k] = last;
+    if (isCue[k]) last = k;
+  }
+  for (let k = n - 1, next = -1; k >= 0; k--) {
+    rightCue[k] = next;
+    if (isCue[k]) next = k;
+  }
+  commasBefore[0] = thatsBefore[0] = 0;
+  for (let k = 0; k < n; k++) {
+    const id = ids[k];
+    commasBefore[k + 1] = commasBefore[k] + table.comma[id];
+    thatsBefore[k + 1] = thatsBefore[k] + table.that[id];
+  }
+  // Whether the sentence quotes (2) and has a cue-like word (1).
+  return (quotedCount > 0 ? 2 : 0) + (leftCue[n - 1] >= 0 || (n > 0 && isCue[n - 1]) ? 1 : 0);
 }
 
 /**
@@ -305,30 +508,125 @@ export function emissionScores(
   inQuote: readonly boolean[],
   mention?: ArrayLike<number>,
   rule?: ArrayLike<number>,
+  /** The sentence's word ids, if sentenceWords has looked them up. */
+  words?: SentenceWords,
 ): Int32Array {
   const n = tokens.length;
   const L = LABEL_COUNT;
-  const F = FEATURES_PER_TOKEN;
-  if (featureBuffer.length < n * F) featureBuffer = new Int32Array(n * F * 2);
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
-  const features = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule, featureBuffer, true);
   const scores = scoreBuffer;
   const em = model.emissionRows8 ?? paddedRows(model);
-  // The features of one word (WORD_SLOTS) are scored once per distinct word; the rest
-  // per token. Sums of the same int8 weights in another order: the same integers.
-  const { table, ids } = lastSentenceWords();
+  const mask = (1 << model.bits) - 1;
+  const table = wordTable(model.cueWords, model.bits);
   const cache = wordScoresFor(model, table);
-  for (let k = 0; k < n; k++) {
-    const id = ids[k];
-    if (id >= cache.known.length || !cache.known[id]) scoreWord(model, cache, id);
-  }
+  const memo = groupMemoFor(model);
+  const sentenceFlags = prepareSentence(model, table, cache, tokens, inQuote, words);
+  const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const vectors = cache.vectors;
   const boundary = cache.boundary;
+  // The rows that depend on the nearest cues change only when their inputs do: kept from
+  // the previous token until then (-1: not computed yet).
+  let row14 = 0, row16 = 0, row26 = 0, row32 = 0, row33 = 0;
+  let key14 = -1, key16 = -1, key26 = -1, key32 = -1, key33 = -1;
   for (let k = 0; k < n; k++) {
+    const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1];
+    const q = quoted[k];
+    const lc = leftCue[k];
+    const rc = rightCue[k];
+    const ld = lc >= 0 ? distanceBucket(k - lc) : 15;
+    const rd = rc >= 0 ? distanceBucket(rc - k) : 15;
+    const lCommas = lc >= 0 ? Math.min(2, commasBefore[k] - commasBefore[lc + 1]) : 3;
+    const rCommas = rc >= 0 ? Math.min(2, commasBefore[rc] - commasBefore[k + 1]) : 3;
+    const lThat = lc >= 0 ? Math.min(1, thatsBefore[k] - thatsBefore[lc + 1]) : 2;
+    const lcWord = lc >= 0 ? wordHash[lc + 3] : 0;
+    const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
+    const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
+    const m = mention ? mention[k] : 0;
+    const ldrd = ld * 16 + rd;
+    let d = 0;
+    // Keys: the cue's position (which fixes its word) with the small inputs; lc + 1 ≥ 0.
+    const k14 = (lc + 1) * 16 + ld;
+    if (k14 !== key14) {
+      key14 = k14;
+      row14 = (mix(mix(lcWord, ld), 24) & mask) << 3;
+    }
+    const k16 = (rc + 1) * 16 + rd;
+    if (k16 !== key16) {
+      key16 = k16;
+      row16 = (mix(mix(rcWord, rd), 26) & mask) << 3;
+    }
+    const k26 = (lc + 1) * 16 + lThat * 4 + lCommas;
+    if (k26 !== key26) {
+      key26 = k26;
+      row26 = (mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask) << 3;
+    }
+    if (m >= 0 && m < 64) {
+      const k32 = m * 256 + ldrd;
+      if (k32 !== key32) {
+        key32 = k32;
+        row32 = (mix(mix(m, ldrd), 42) & mask) << 3;
+      }
+      const k33 = (lc + 1) * 256 + m * 4 + q;
+      if (k33 !== key33) {
+        key33 = k33;
+        row33 = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+      }
+    } else {
+      key32 = key33 = -1;
+      row32 = (mix(mix(m, ldrd), 42) & mask) << 3;
+      row33 = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+    }
+    directRows[d++] = (mix(pairHash[k], 16) & mask) << 3;
+    directRows[d++] = (mix(pairHash[k + 1], 17) & mask) << 3;
+    directRows[d++] = row14;
+    directRows[d++] = row16;
+    directRows[d++] = (mix(mix(wm1, wm2), 32) & mask) << 3;
+    directRows[d++] = (mix(pairHash[k + 2], 33) & mask) << 3;
+    directRows[d++] = (mix(mix(w0, ldrd), 35) & mask) << 3;
+    directRows[d++] = row26;
+    directRows[d++] = (mix(mix(wm1, wp1), 39) & mask) << 3;
+    directRows[d++] = row32;
+    directRows[d++] = row33;
+    let g = 0;
+    const prevShape = k > 0 ? shape[k - 1] : 7;
+    const nextShape = k + 1 < n ? shape[k + 1] : 7;
+    groupEntries[g++] = GROUP_SHAPES + ((((prevShape * 8 + shape[k]) * 8 + nextShape) * 4 + pos) * 2 + q);
+    const pattern = q * 4 + (k > 0 && quoted[k - 1] ? 2 : 0) + (k + 1 < n && quoted[k + 1] ? 1 : 0);
+    groupEntries[g++] = GROUP_FLAGS + ((isCue[k] * 4 + sentenceFlags) * 8 + pattern);
+    groupEntries[g++] = GROUP_CUES + (((((lc >= 0 ? ld : 0) * 4 + lCommas) * 4 + lThat) * 8 + (rc >= 0 ? rd : 0)) * 4 + rCommas) * 2 + q;
+    // Mention and rule codes outside the groups' keys (none the runtime makes) are scored directly.
+    const mPrev = k > 0 ? (mention ? mention[k - 1] : 0) : 15;
+    const mNext = k + 1 < n ? (mention ? mention[k + 1] : 0) : 15;
+    if (m >= 0 && m < 16 && mPrev >= 0 && mPrev < 16 && (mPrev < 15 || k === 0) && mNext >= 0 && mNext < 16) {
+      groupEntries[g++] = GROUP_MENTIONS + ((mPrev * 16 + m) * 16 + mNext);
+    } else {
+      directRows[d++] = (mix(m, 40) & mask) << 3;
+      directRows[d++] = (mix((k > 0 ? mPrev : 99) * 128 + m * 16 + mNext, 41) & mask) << 3;
+    }
+    const r = rule ? rule[k] : 0;
+    const rPrev = k > 0 ? (rule ? rule[k - 1] : 0) : 15;
+    const rNext = k + 1 < n ? (rule ? rule[k + 1] : 0) : 15;
+    if (r >= 0 && r < 16 && rPrev >= 0 && rPrev < 16 && rNext >= 0 && rNext < 16) {
+      groupEntries[g++] = GROUP_RULES + ((rPrev * 16 + r) * 16 + rNext);
+    } else {
+      directRows[d++] = (mix(r, 44) & mask) << 3;
+      directRows[d++] = (mix(rPrev * 16 + r, 46) & mask) << 3;
+      directRows[d++] = (mix(r * 16 + rNext, 47) & mask) << 3;
+    }
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    const o = k * F;
-    for (let i = 0; i < OTHER_SLOTS.length; i++) {
-      const row = features[o + OTHER_SLOTS[i]] << 3;
+    for (let i = 0; i < g; i++) {
+      const at = groupEntries[i] * 8;
+      if (memo[at + 7] === 0) fillGroup(em, mask, memo, groupEntries[i]);
+      s0 += memo[at];
+      s1 += memo[at + 1];
+      s2 += memo[at + 2];
+      s3 += memo[at + 3];
+      s4 += memo[at + 4];
+      s5 += memo[at + 5];
+      s6 += memo[at + 6];
+    }
+    for (let i = 0; i < d; i++) {
+      const row = directRows[i];
       s0 += em[row];
       s1 += em[row + 1];
       s2 += em[row + 2];
@@ -337,7 +635,7 @@ export function emissionScores(
       s5 += em[row + 5];
       s6 += em[row + 6];
     }
-    const self = ids[k] * WORD_VECTOR + ((inQuote[k] ? 2 : 0) + (tokens[k].word ? 0 : 1)) * L;
+    const self = ids[k] * WORD_VECTOR + (q * 2 + (tokens[k].word ? 0 : 1)) * L;
     s0 += vectors[self];
     s1 += vectors[self + 1];
     s2 += vectors[self + 2];
@@ -346,7 +644,6 @@ export function emissionScores(
     s5 += vectors[self + 5];
     s6 += vectors[self + 6];
     // Slot 35: the word with the rule code.
-    const r = rule ? rule[k] : 0;
     let rb: number;
     let rsrc: Int16Array | Int8Array;
     if (r >= 0 && r < RULE_CODE_COUNT) {
