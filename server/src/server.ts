@@ -405,13 +405,14 @@ async function indexFile(uri: string, folder: WorkspaceFolderState, cancelled: (
   const file = filePath(uri)!;
   const maxFileSize = folder.settings?.maxFileSize ?? pushedSettings.maxFileSize;
   // A newer request for the same file (a later change, a deletion) makes this one stale:
-  // dropped if it has not started, ignored if it has.
+  // dropped if it has not started, ignored if it has. So does the folder's removal, which
+  // must not be undone by work queued before it.
   const generation = nextGeneration(uri);
-  const stale = (): boolean => fileGenerations.get(uri) !== generation;
+  const stale = (): boolean => fileGenerations.get(uri) !== generation || folders.get(folder.uri) !== folder;
   const result = await workerPool().run({ uri, path: file, languageId: languageIdOf(file), maxFileSize }, () => cancelled() || stale());
-  if (stale()) return undefined;
+  if (fileGenerations.get(uri) !== generation) return undefined;
   fileGenerations.delete(uri);
-  if (!result) return undefined;
+  if (!result || folders.get(folder.uri) !== folder) return undefined;
   if (!result.summary) {
     dropIndexed(uri);
     return false;

@@ -364,4 +364,29 @@ describe('workspace indexing: cancellation and startup setting', function () {
       client.kill();
     }
   });
+
+  it('a folder removed while it is being indexed stays out of the index', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'claimlens-other-'));
+    writeFileSync(path.join(other, 'ferry.txt'), 'Ferry fares rise\n\nAbout 30 crossings a day will run this winter.\n');
+    const client = await startServer([root, other], { workspace: { analyzeOnStartup: false } });
+    try {
+      await client.waitFor(() => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'watcher registration');
+      const run = client.connection.sendRequest(analyzeWorkspaceRequest, {});
+      await client.waitFor(() => (client.indexStatus.at(-1)?.files ?? 0) > 0, 'the first articles indexed');
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+        event: { added: [], removed: [{ uri: uriOf(root), name: path.basename(root) }] },
+      });
+      await run;
+      const left = await client.connection.sendRequest(workspaceClaimsRequest, { scope: 'workspace' });
+      assert.deepEqual(
+        left.documents.map((d) => d.uri),
+        [uriOf(path.join(other, 'ferry.txt'))],
+        'only the remaining folder’s article',
+      );
+      assert.equal(client.indexStatus.at(-1)!.files, 1);
+    } finally {
+      client.kill();
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 });
