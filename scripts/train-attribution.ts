@@ -27,6 +27,7 @@ import { writeModelBytesBeside } from '../server/src/analysis/modelFiles';
 import { allowedTransition, loadAttributionModel, tagSentence, type AttributionModelArtifact } from '../server/src/analysis/attributionModel/model';
 import { readPolnear } from '../eval/readers/polnear';
 import { normalizeFragments, type GoldDocument } from '../eval/spans';
+import { quantise, trainAveragedPerceptron, type PerceptronExample } from './perceptron';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -153,11 +154,7 @@ const cueWords = [...cueCount]
 const cueSet = new Set(cueWords);
 console.error(`${cueWords.length} cue-like words`);
 
-interface Example {
-  feats: Int32Array;
-  gold: Uint8Array;
-}
-const examples: Example[] = [];
+const examples: PerceptronExample[] = [];
 trainDocs.forEach((d, di) =>
   d.sentences.forEach((s, si) => {
     if (s.tokens.length === 0) return;
@@ -173,153 +170,26 @@ for (const e of examples) for (const f of e.feats) counts[f]++;
 const active = new Uint8Array(buckets);
 for (let f = 0; f < buckets; f++) if (counts[f] >= minCount) active[f] = 1;
 
-const w = new Float32Array(buckets * L);
-const acc = new Float64Array(buckets * L);
-const tw = new Float64Array((L + 1) * L);
-const tacc = new Float64Array((L + 1) * L);
-let c = 1;
-
-function decode(e: Example): Uint8Array {
-  const n = e.gold.length;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
-  const emit = new Float64Array(L);
-  for (let i = 0; i < n; i++) {
-    emit.fill(0);
-    for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
-      const f = e.feats[i * FEATURES_PER_TOKEN + k];
-      if (!active[f]) continue;
-      for (let l = 0; l < L; l++) emit[l] += w[f * L + l];
-    }
-    for (let cur = 0; cur < L; cur++) {
-      let best = -Infinity;
-      let arg = 0;
-      if (i === 0) {
-        if (cur === 0 || cur % 2 === 1) best = tw[L * L + cur];
-      } else
-        for (let prev = 0; prev < L; prev++) {
-          if (!allowedTransition(prev, cur)) continue;
-          const s = score[(i - 1) * L + prev] + tw[prev * L + cur];
-          if (s > best) {
-            best = s;
-            arg = prev;
-          }
-        }
-      score[i * L + cur] = best + emit[cur];
-      back[i * L + cur] = arg;
-    }
-  }
-  const out = new Uint8Array(n);
-  let arg = 0;
-  for (let l = 1; l < L; l++) if (score[(n - 1) * L + l] > score[(n - 1) * L + arg]) arg = l;
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = arg;
-    arg = back[i * L + arg];
-  }
-  return out;
-}
-
-function update(e: Example, labels: Uint8Array, delta: number): void {
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i];
-    for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
-      const f = e.feats[i * FEATURES_PER_TOKEN + k];
-      if (!active[f]) continue;
-      w[f * L + l] += delta;
-      acc[f * L + l] += c * delta;
-    }
-    const prev = i === 0 ? L : labels[i - 1];
-    tw[prev * L + l] += delta;
-    tacc[prev * L + l] += c * delta;
-  }
-}
-
-let rngState = seed >>> 0;
-function random(): number {
-  rngState = (rngState + 0x6d2b79f5) >>> 0;
-  let t = rngState;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-const order = examples.map((_, i) => i);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  let errors = 0;
-  for (const idx of order) {
-    const e = examples[idx];
-    const guess = decode(e);
-    let same = true;
-    for (let i = 0; i < guess.length; i++)
-      if (guess[i] !== e.gold[i]) {
-        same = false;
-        errors++;
-      }
-    if (!same) {
-      update(e, e.gold, 1);
-      update(e, guess, -1);
-    }
-    c++;
-  }
-  console.error(`epoch ${epoch}: ${errors} token errors (${((100 * errors) / tokenCount).toFixed(2)}%)`);
-}
-
-// Average; quantise to int8 with the 99.99th percentile magnitude at 127; drop rows whose
-// quantised weights are all within ±prune.
-const avg = new Float32Array(buckets * L);
-const mags: number[] = [];
-for (let i = 0; i < avg.length; i++) {
-  avg[i] = w[i] - acc[i] / c;
-  if (avg[i] !== 0) mags.push(Math.abs(avg[i]));
-}
-mags.sort((a, b) => a - b);
-const clip = mags[Math.floor(mags.length * 0.9999)] || 1;
-const scale = 127 / clip;
-const rowDeltas: number[] = [];
-const weightBytes: number[] = [];
-let lastRow = 0;
-let kept = 0;
-for (let f = 0; f < buckets; f++) {
-  const q: number[] = [];
-  let big = false;
-  for (let l = 0; l < L; l++) {
-    const v = Math.max(-127, Math.min(127, Math.round(avg[f * L + l] * scale)));
-    q.push(v);
-    if (Math.abs(v) > prune) big = true;
-  }
-  if (!big) continue;
-  kept++;
-  let delta = f - lastRow;
-  lastRow = f;
-  do {
-    const b = delta & 0x7f;
-    delta >>>= 7;
-    rowDeltas.push(delta ? b | 0x80 : b);
-  } while (delta);
-  for (const v of q) weightBytes.push(v & 0xff);
-}
-const transitions: number[] = [];
-for (let i = 0; i < tw.length; i++) transitions.push(Math.round((tw[i] - tacc[i] / c) * scale));
+// B- labels (odd) or O open a sentence.
+const allowed = (prev: number, cur: number) => (prev === L ? cur === 0 || cur % 2 === 1 : allowedTransition(prev, cur));
+const averaged = trainAveragedPerceptron(examples, { labelCount: L, featuresPerToken: FEATURES_PER_TOKEN, buckets, active, allowed, epochs, seed });
+const quantised = quantise(averaged, L, prune);
 
 // The byte arrays go to models/attribution-model.bin beside the JSON (raw bytes compress well in the .vsix).
-const modelBytes = { rows: Uint8Array.from(rowDeltas), weights: Uint8Array.from(weightBytes) };
+const modelBytes = { rows: quantised.rows, weights: quantised.weights };
 const artifact: AttributionModelArtifact = {
   format: 'claimlens-attribution/1',
   bits,
   labels: [...ROLE_LABELS],
-  scale: Number(scale.toFixed(6)),
-  transitions,
+  scale: Number(quantised.scale.toFixed(6)),
+  transitions: quantised.transitions,
   binary: writeModelBytesBeside(outPath, modelBytes),
   cueWords,
   trainedOn: `PolNeAR train (${trainDocs.length} articles); ${epochs} epochs, seed ${seed}, min count ${minCount}, 2^${bits} buckets, prune ±${prune}, cue words: count ≥ ${cueMinCount}, rate ≥ ${cueMinRate}`,
 };
 const json = JSON.stringify(artifact);
 fs.writeFileSync(outPath, json + '\n');
-console.error(`wrote ${outPath} and ${artifact.binary.file}: ${kept} rows, ${(json.length / 1024).toFixed(0)} KB + ${((artifact.binary.rowBytes + artifact.binary.weightBytes) / 1024).toFixed(0)} KB`);
+console.error(`wrote ${outPath} and ${artifact.binary.file}: ${quantised.keptRows} rows, ${(json.length / 1024).toFixed(0)} KB + ${((artifact.binary.rowBytes + artifact.binary.weightBytes) / 1024).toFixed(0)} KB`);
 
 if (devPath) {
   const model = loadAttributionModel(artifact, modelBytes);
