@@ -212,6 +212,54 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     }
   });
 
+  it('runs "ClaimLens: Analyze Workspace" over both folders and exports both with scope "all"', async () => {
+    // Before the settings test below: a setting change starts an index run and queues a
+    // follow-up, and a forced run started while both are pending fails in
+    // server/src/server.ts (it runs alongside the follow-up, and the first to end clears
+    // the shared runProgress under the other: "Cannot read properties of undefined
+    // (reading 'done')"). Reported; here no run is pending.
+    await waitFor('an idle index', () => api.indexStatus(), (value) => value !== undefined && !value.indexing);
+    const result = await vscode.commands.executeCommand<{ files: number; analysed: number; cancelled: boolean } | undefined>('claimlens.analyzeWorkspace');
+    assert.ok(result && !result.cancelled, `the run completes: ${show(result)}`);
+    assert.strictEqual(result.files, METRO.length + FOREIGN.length, `the files of both folders, the excluded one left out: ${show(result)}`);
+    const target = vscode.Uri.joinPath(metro.uri, 'newsdesk-claims.json');
+    try {
+      await vscode.commands.executeCommand('claimlens.exportClaims', { format: 'json', scope: 'all', target: target.fsPath, overwrite: true });
+      const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+      const labels = (exported.documents as { uri: string }[]).map((document) => labelOf(document.uri));
+      assert.ok(includesAll(labels, [...METRO, ...FOREIGN]), `both folders' articles exported: ${show(labels)}`);
+      assert.ok(!labels.includes(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED} is excluded, yet exported`);
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+
+  it('lists findings of unopened files of both folders in Problems when claimlens.workspace.diagnostics is "workspace"', async () => {
+    // Unsourced figures of files no test opens, one in each folder.
+    const unopened = ['metro-desk/council/water-rates.md', 'foreign-desk/asia/port-deal.news'];
+    const ownDiagnostics = (label: string) => vscode.languages.getDiagnostics(fileUri(label)).filter((diagnostic) => diagnostic.source === 'ClaimLens');
+    for (const label of unopened) {
+      assert.ok(!vscode.workspace.textDocuments.some((document) => labelOf(document.uri) === label), `${label} is not open`);
+      assert.deepStrictEqual(ownDiagnostics(label), [], `by default ${label} has no Problems`);
+    }
+    // A window setting: in a multi-root workspace it lives in the .code-workspace file.
+    const configuration = vscode.workspace.getConfiguration('claimlens');
+    await configuration.update('workspace.diagnostics', 'workspace', vscode.ConfigurationTarget.Workspace);
+    try {
+      for (const label of unopened) {
+        const found = await waitFor(`Problems of ${label}`, () => ownDiagnostics(label), (diagnostics) => diagnostics.length > 0);
+        assert.ok(
+          found.some((diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === 'unsourced-figure'),
+          `an unsourced-figure finding in ${label}: ${show(found)}`,
+        );
+      }
+      assert.deepStrictEqual(ownDiagnostics(FOREIGN_EXCLUDED), [], `${FOREIGN_EXCLUDED} is excluded: no Problems`);
+    } finally {
+      await configuration.update('workspace.diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    for (const label of unopened) await waitFor(`no Problems for ${label} again`, () => ownDiagnostics(label), (diagnostics) => diagnostics.length === 0);
+  });
+
   // Last: it changes the workspace's folders (the first folder stays, so the extension
   // host is not restarted).
   it('drops the files of a folder removed from the workspace, and indexes them again when it is added back', async () => {
