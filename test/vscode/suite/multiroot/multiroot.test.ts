@@ -1,9 +1,11 @@
 // Workspace analysis in a real VS Code on a multi-root workspace (issue 4): both folders
 // indexed on startup, workspace symbols and references across the roots, a per-folder
-// claimlens.workspace.exclude, the watcher in the second root, and a folder removed from
-// (and added back to) the workspace. The fixture is test/vscode/multiroot: two folders,
-// metro-desk and foreign-desk, each with an embargoed/ subfolder that only foreign-desk
-// excludes, in its own .vscode/settings.json.
+// claimlens.workspace.exclude, files.exclude and .gitignore, the watcher in the second
+// root, and a folder removed from (and added back to) the workspace. The fixture is
+// test/vscode/multiroot: two folders, metro-desk and foreign-desk, each with an embargoed/
+// subfolder that only foreign-desk excludes, in its own .vscode/settings.json (which also
+// hides wire-copy/ with files.exclude), and a notes/ subfolder that only metro-desk's
+// .gitignore leaves out.
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -14,9 +16,12 @@ import { show, waitFor } from '../util';
 const EXTENSION_ID = 'claimlens.claimlens';
 
 const METRO = ['metro-desk/transit/tram-strike.txt', 'metro-desk/council/water-rates.md', 'metro-desk/embargoed/budget-leak.txt'];
-const FOREIGN = ['foreign-desk/europe/summit-report.txt', 'foreign-desk/asia/port-deal.news'];
-/** Excluded by foreign-desk's own settings; metro-desk's embargoed/ is indexed. */
+const FOREIGN = ['foreign-desk/europe/summit-report.txt', 'foreign-desk/asia/port-deal.news', 'foreign-desk/notes/stringer-notes.txt'];
+/** Excluded by foreign-desk's own claimlens.workspace.exclude; metro-desk's embargoed/ is indexed. */
 const FOREIGN_EXCLUDED = 'foreign-desk/embargoed/summit-preview.txt';
+/** Never indexed, each naming Helga Brandt: excluded by foreign-desk's settings
+ * (claimlens.workspace.exclude, files.exclude) or ignored by metro-desk's .gitignore. */
+const NOT_INDEXED = [FOREIGN_EXCLUDED, 'foreign-desk/wire-copy/agency-feed.txt', 'metro-desk/notes/tip-off.txt'];
 
 describe('ClaimLens in a real VS Code multi-root workspace', function () {
   this.timeout(120_000);
@@ -122,16 +127,27 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     );
   });
 
-  it("applies each folder's own claimlens.workspace.exclude", async () => {
+  it("applies each folder's own claimlens.workspace.exclude, files.exclude and .gitignore", async () => {
     // The fixture as VS Code resolves it: only foreign-desk excludes embargoed/.
     const excludeOf = (folder: vscode.WorkspaceFolder) => vscode.workspace.getConfiguration('claimlens', folder.uri).get<string[]>('workspace.exclude') ?? [];
     assert.ok(excludeOf(foreign).includes('**/embargoed/**'), `foreign-desk excludes embargoed/: ${show(excludeOf(foreign))}`);
     assert.ok(!excludeOf(metro).includes('**/embargoed/**'), `metro-desk does not: ${show(excludeOf(metro))}`);
 
-    const shown = await waitFor('metro-desk/embargoed indexed', shownDocuments, (labels) => labels.includes('metro-desk/embargoed/budget-leak.txt'));
-    assert.ok(!shown.includes(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED} is excluded by its folder's settings, yet listed`);
-    const brandt = await waitFor('Brandt in both embargoed-free roots', () => symbolFiles('Brandt'), (files) => files.has('metro-desk/embargoed/budget-leak.txt'));
-    assert.ok(!brandt.has(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED} is excluded, yet has workspace symbols`);
+    const filesExcludeOf = (folder: vscode.WorkspaceFolder) => vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+    assert.strictEqual(filesExcludeOf(foreign)['**/wire-copy'], true, 'foreign-desk hides wire-copy/');
+    assert.strictEqual(filesExcludeOf(metro)['**/wire-copy'], undefined, 'metro-desk does not');
+
+    // Each folder's settings and .gitignore apply to that folder only.
+    const shown = await waitFor(
+      "the other folder's namesakes indexed",
+      shownDocuments,
+      (labels) => includesAll(labels, ['metro-desk/embargoed/budget-leak.txt', 'foreign-desk/notes/stringer-notes.txt']),
+    );
+    const brandt = await waitFor('Brandt in metro-desk/embargoed', () => symbolFiles('Brandt'), (files) => files.has('metro-desk/embargoed/budget-leak.txt'));
+    for (const label of NOT_INDEXED) {
+      assert.ok(!shown.includes(label), `${label} is excluded or ignored in its folder, yet listed`);
+      assert.ok(!brandt.has(label), `${label} is excluded or ignored in its folder, yet has workspace symbols`);
+    }
   });
 
   it('finds an entity with workspace symbols in both folders', async () => {
@@ -140,7 +156,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
       () => symbolFiles('Brandt'),
       (found) => found.has('metro-desk/transit/tram-strike.txt') && found.has('foreign-desk/europe/summit-report.txt'),
     );
-    assert.ok(!files.has(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED} is excluded, yet found`);
+    for (const label of NOT_INDEXED) assert.ok(!files.has(label), `${label} is not indexed, yet found`);
     assert.ok(!files.has('foreign-desk/asia/port-deal.news'), 'an article that does not name her is not found');
     const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Brandt')) ?? [];
     assert.ok(symbols.every((symbol) => /Brandt/.test(symbol.name)), `symbols are named after her: ${show(symbols.map((symbol) => symbol.name))}`);
@@ -162,7 +178,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     );
     const files = new Set(references.map((location) => labelOf(location.uri)));
     assert.ok(files.has('metro-desk/embargoed/budget-leak.txt'), `metro-desk's embargoed article is indexed and referenced: ${show([...files])}`);
-    assert.ok(!files.has(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED} is excluded, yet referenced`);
+    for (const label of NOT_INDEXED) assert.ok(!files.has(label), `${label} is not indexed, yet referenced`);
     // The references in the other folder's unopened file cover her name there.
     const report = await vscode.workspace.fs.readFile(fileUri('foreign-desk/europe/summit-report.txt'));
     const reportLines = Buffer.from(report).toString('utf8').split('\n');
@@ -182,7 +198,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
       assert.ok(claims.length >= 3 && claims.every((item) => item.claim.speaker === 'Helga Brandt' && item.claim.kind === 'quote'), `only her quotes: ${show(claims)}`);
       const files = claims.map((item) => item.path);
       assert.ok(includesAll(files, ['metro-desk/transit/tram-strike.txt', 'foreign-desk/europe/summit-report.txt']), `her quotes in both folders: ${show(files)}`);
-      assert.ok(!files.includes(FOREIGN_EXCLUDED));
+      for (const label of NOT_INDEXED) assert.ok(!files.includes(label), `${label} is not indexed, yet listed`);
     } finally {
       await api.claimsView.setFilter(undefined);
     }
@@ -221,14 +237,14 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     await waitFor('an idle index', () => api.indexStatus(), (value) => value !== undefined && !value.indexing);
     const result = await vscode.commands.executeCommand<{ files: number; analysed: number; cancelled: boolean } | undefined>('claimlens.analyzeWorkspace');
     assert.ok(result && !result.cancelled, `the run completes: ${show(result)}`);
-    assert.strictEqual(result.files, METRO.length + FOREIGN.length, `the files of both folders, the excluded one left out: ${show(result)}`);
+    assert.strictEqual(result.files, METRO.length + FOREIGN.length, `the files of both folders, the excluded and ignored ones left out: ${show(result)}`);
     const target = vscode.Uri.joinPath(metro.uri, 'newsdesk-claims.json');
     try {
       await vscode.commands.executeCommand('claimlens.exportClaims', { format: 'json', scope: 'all', target: target.fsPath, overwrite: true });
       const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
       const labels = (exported.documents as { uri: string }[]).map((document) => labelOf(document.uri));
       assert.ok(includesAll(labels, [...METRO, ...FOREIGN]), `both folders' articles exported: ${show(labels)}`);
-      assert.ok(!labels.includes(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED} is excluded, yet exported`);
+      for (const label of NOT_INDEXED) assert.ok(!labels.includes(label), `${label} is not indexed, yet exported`);
     } finally {
       await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
     }
@@ -253,7 +269,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
           `an unsourced-figure finding in ${label}: ${show(found)}`,
         );
       }
-      assert.deepStrictEqual(ownDiagnostics(FOREIGN_EXCLUDED), [], `${FOREIGN_EXCLUDED} is excluded: no Problems`);
+      for (const label of NOT_INDEXED) assert.deepStrictEqual(ownDiagnostics(label), [], `${label} is not indexed: no Problems`);
     } finally {
       await configuration.update('workspace.diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -295,7 +311,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: foreign.uri, name: foreign.name }), 'VS Code accepts adding it back');
     assert.deepStrictEqual((await addedEvent).added.map((folder) => folder.name), ['foreign-desk']);
     const again = await waitFor('the folder added back in the workspace scope', shownDocuments, (labels) => includesAll(labels, [...METRO, ...FOREIGN]));
-    assert.ok(!again.includes(FOREIGN_EXCLUDED), `${FOREIGN_EXCLUDED}: the re-added folder's own exclude still applies`);
+    for (const label of NOT_INDEXED) assert.ok(!again.includes(label), `${label}: the re-added folder's own settings still apply`);
     await waitFor('Ferreira found again', () => symbolFiles('Ferreira'), (files) => files.has('foreign-desk/asia/port-deal.news'));
   });
 });
