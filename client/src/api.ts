@@ -51,4 +51,7 @@ export interface ClaimLensApi {
   claimsView: ClaimsViewApi;
   /** The server's last workspace index status (undefined before the first one). */
   indexStatus(): IndexStatusParams | undefined;
+  /** Fires with the picker when a command shows a quick pick ("Filter Claims…", "Set Rule
+   * Severity"): tests answer it in the workbench, as a user would. */
+  onDidShowQuickPick: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;
 }

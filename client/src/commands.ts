@@ -4,6 +4,7 @@ import type { ClaimsNode } from './api';
 import { ClaimsView, FILTER_COMMAND, REVEAL_CLAIM_COMMAND, revealClaim } from './claimsView';
 import { analyzeWorkspace, filterClaims } from './workspaceCommands';
 import { EXPORT_COMMAND, ExportCommand } from './exportCommand';
+import { pickOne } from './pickers';
 import { SAMPLE_ARTICLE } from './sampleArticle';
 import { RULE_CODES, SEVERITY_LEVELS } from '../../protocol/requests';
 import type { ServerConnection } from './serverConnection';
@@ -56,7 +57,7 @@ export function registerCommands(
 export async function setRuleSeverity(code?: string, level?: string): Promise<void> {
   const interactive = code === undefined || level === undefined;
   if (code === undefined) {
-    const pick = await vscode.window.showQuickPick(RULE_CODES.map((label) => ({ label })), {
+    const pick = await pickOne(RULE_CODES.map((label) => ({ label })), {
       title: 'ClaimLens: Set Rule Severity',
       placeHolder: 'Choose a rule',
     });
@@ -67,7 +68,7 @@ export async function setRuleSeverity(code?: string, level?: string): Promise<vo
     throw new Error(`ClaimLens: unknown rule ${JSON.stringify(code)}; rules are ${RULE_CODES.join(', ')}.`);
   }
   if (level === undefined) {
-    const pick = await vscode.window.showQuickPick(SEVERITY_LEVELS.map((label) => ({ label })), {
+    const pick = await pickOne(SEVERITY_LEVELS.map((label) => ({ label })), {
       title: `ClaimLens: Severity of ${code}`,
       placeHolder: 'Choose how this rule is reported',
     });

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ClaimLensApi } from './api';
 import { ClaimsView } from './claimsView';
+import { onDidShowQuickPick } from './pickers';
 import { registerCommands } from './commands';
 import { ServerConnection } from './serverConnection';
 import { ClaimsStatusBar } from './statusBar';
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     () => (activation.readyMs = Date.now() - started),
     () => undefined,
   );
-  return { ready: current.ready, claimsView, indexStatus: () => current.indexStatus, activation };
+  return { ready: current.ready, claimsView, indexStatus: () => current.indexStatus, activation, onDidShowQuickPick };
 }
 
 export async function deactivate(): Promise<void> {

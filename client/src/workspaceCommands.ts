@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalyzeWorkspaceResult, ClaimKind, ClaimsFilter } from '../../protocol/requests';
 import type { ClaimsView } from './claimsView';
 import { kindLabel, normaliseFilter } from './claimsModel';
+import { showQuickPick } from './pickers';
 import type { ServerConnection } from './serverConnection';
 
 const KINDS: readonly ClaimKind[] = ['quote', 'statistic', 'statement'];
@@ -94,7 +95,7 @@ export async function filterClaims(view: ClaimsView, argument?: unknown): Promis
   const accepted = await new Promise<boolean>((resolve) => {
     pick.onDidAccept(() => resolve(true));
     pick.onDidHide(() => resolve(false));
-    pick.show();
+    showQuickPick(pick);
   });
   const text = pick.value;
   const ticked = pick.selectedItems.filter((item): item is OptionItem => 'apply' in item);

@@ -150,8 +150,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   return { origin, authority, process: child, stop };
 }
 
-/** The workbench URL that opens `folder` with an extension under development and,
- * optionally, its tests: code-server takes these from the URL, not its command line. */
+/** The workbench URL that opens `folder` (or a `.code-workspace` file: a multi-root
+ * workspace) with an extension under development and, optionally, its tests:
+ * code-server takes these from the URL, not its command line. */
 export function workbenchUrl(
   server: RunningCodeServer,
   folder: string,
@@ -167,8 +168,14 @@ export function workbenchUrl(
   if (extensionTestsPath) {
     payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   }
-  const query = new URLSearchParams({ folder: path.resolve(folder), payload: JSON.stringify(payload) });
+  const opened = isWorkspaceFile(folder) ? 'workspace' : 'folder';
+  const query = new URLSearchParams({ [opened]: path.resolve(folder), payload: JSON.stringify(payload) });
   return `${server.origin}/?${query.toString()}`;
+}
+
+/** A multi-root workspace file, as VS Code opens it from its command line. */
+export function isWorkspaceFile(target: string): boolean {
+  return target.endsWith('.code-workspace');
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -211,5 +218,16 @@ export function prepareWorkspace(into: string): string {
   );
   return workspace;
 }
+
+/** The multi-root fixture (test/vscode/multiroot: a `.code-workspace` file and its two
+ * folders) in a scratch copy: tests remove and add folders, which rewrites the file.
+ * Returns the copied workspace file's path. */
+export function prepareMultiRootWorkspace(into: string): string {
+  const root = path.join(into, 'multiroot');
+  fs.cpSync(path.join(repoRoot, 'test', 'vscode', 'multiroot'), root, { recursive: true });
+  return path.join(root, MULTI_ROOT_WORKSPACE_FILE);
+}
+
+export const MULTI_ROOT_WORKSPACE_FILE = 'newsdesk.code-workspace';
 
 export type { Browser, Page };

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as util from 'util';
 import {
   defaultCodeServerPath,
+  isWorkspaceFile,
   launchChromium,
   repoRoot,
   RunningCodeServer,
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
   const userDataDir = args.userDataDir ?? path.join(scratch.dir, 'user-data');
   const extensionsDir = args.extensionsDir ?? path.join(scratch.dir, 'extensions');
   const folder = args.folder ?? path.join(scratch.dir, 'empty-folder');
-  fs.mkdirSync(folder, { recursive: true });
+  if (!isWorkspaceFile(folder)) fs.mkdirSync(folder, { recursive: true });
   const logFile = path.join(scratch.dir, 'code-server.log');
   const codeServerPath = process.env.CLAIMLENS_CODE_SERVER || defaultCodeServerPath();
 

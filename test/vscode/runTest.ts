@@ -5,12 +5,16 @@
 //
 // CLAIMLENS_VSCODE=desktop | code-server forces one; unset, desktop is used only when
 // its download service answers and there is a display to show it on.
+//
+// Two runs, each in a fresh VS Code: the single-folder fixture (test/vscode/workspace,
+// suite/*.test.ts) and the multi-root workspace (test/vscode/multiroot,
+// suite/multiroot/*.test.ts). CLAIMLENS_VSCODE_RUNS=single or =multiroot runs one.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { chromiumPath, prepareWorkspace, repoRoot, scratchDir } from './codeServer';
+import { chromiumPath, prepareMultiRootWorkspace, prepareWorkspace, repoRoot, scratchDir } from './codeServer';
 
 const underCi = /^(1|true)$/i.test(process.env.CI ?? '');
 
@@ -60,30 +64,47 @@ function setUpCodeServer(): { path?: string; problem?: string } {
   }
 }
 
+interface SuiteRun {
+  name: 'single' | 'multiroot';
+  /** What VS Code opens: a folder, or a `.code-workspace` file. */
+  prepare(scratch: string): string;
+  /** The mocha runner (index.js) of the run's tests. */
+  testsPath: string;
+}
+
+const RUNS: SuiteRun[] = [
+  { name: 'single', prepare: prepareWorkspace, testsPath: path.join(__dirname, 'suite', 'index') },
+  { name: 'multiroot', prepare: prepareMultiRootWorkspace, testsPath: path.join(__dirname, 'suite', 'multiroot', 'index') },
+];
+
+function selectedRuns(): SuiteRun[] {
+  const wanted = process.env.CLAIMLENS_VSCODE_RUNS;
+  if (!wanted) return RUNS;
+  const names = wanted.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !RUNS.some((run) => run.name === name));
+  if (unknown.length) throw new Error(`CLAIMLENS_VSCODE_RUNS: unknown run(s) ${unknown.join(', ')}; runs are ${RUNS.map((run) => run.name).join(', ')}`);
+  return RUNS.filter((run) => names.includes(run.name));
+}
+
+/** Where a run's workbench logs go when it fails (the shim writes them). */
+function logDirFor(run: SuiteRun): string {
+  const base = path.resolve(process.env.CLAIMLENS_VSCODE_LOG_DIR || path.join(repoRoot, 'test-results', 'vscode-logs'));
+  return run.name === 'single' ? base : path.join(base, run.name);
+}
+
 async function main(): Promise<number> {
   const extensionDevelopmentPath = repoRoot;
-  const extensionTestsPath = path.join(__dirname, 'suite', 'index');
   const bundle = path.join(repoRoot, 'dist', 'client', 'extension.js');
   if (!fs.existsSync(bundle)) {
     console.error(`ERROR: ${bundle} is missing; run "node scripts/build.mjs" first`);
     return 1;
   }
+  const runs = selectedRuns();
   const mode = await chooseMode();
-  const scratch = scratchDir('claimlens-vscode-test-');
-  try {
-    const workspace = prepareWorkspace(scratch.dir);
-    const launchArgs = [
-      workspace,
-      '--disable-extensions', // other installed extensions stay out of the way
-      `--user-data-dir=${path.join(scratch.dir, 'user-data')}`,
-      `--extensions-dir=${path.join(scratch.dir, 'extensions')}`,
-    ];
-    const extensionTestsEnv = { CLAIMLENS_TEST_WORKSPACE: workspace };
-    if (mode === 'desktop') {
-      console.log('Real VS Code tests: desktop VS Code (downloaded by @vscode/test-electron)');
-      return await runTests({ extensionDevelopmentPath, extensionTestsPath, launchArgs, extensionTestsEnv });
-    }
-
+  let codeServerPath: string | undefined;
+  if (mode === 'desktop') {
+    console.log('Real VS Code tests: desktop VS Code (downloaded by @vscode/test-electron)');
+  } else {
     const problems: string[] = [];
     if (!fs.existsSync(chromiumPath())) {
       problems.push(`Chromium not found at ${chromiumPath()} (apt-get install --no-install-recommends chromium)`);
@@ -101,13 +122,43 @@ async function main(): Promise<number> {
       console.warn(`WARNING: real VS Code tests SKIPPED (not under CI): ${reason}`);
       return 0;
     }
-    console.log(`Real VS Code tests: code-server at ${codeServer.path} + ${chromiumPath()}`);
+    codeServerPath = codeServer.path;
+    console.log(`Real VS Code tests: code-server at ${codeServerPath} + ${chromiumPath()}`);
+  }
+  let failed = 0;
+  for (const run of runs) {
+    console.log(`\nReal VS Code run "${run.name}"`);
+    const code = await runOne(run, extensionDevelopmentPath, codeServerPath);
+    if (code !== 0) {
+      console.error(`Real VS Code run "${run.name}" failed (exit ${code})`);
+      failed++;
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+/** One run in a fresh VS Code (desktop when `codeServerPath` is undefined); its exit code. */
+async function runOne(run: SuiteRun, extensionDevelopmentPath: string, codeServerPath: string | undefined): Promise<number> {
+  const scratch = scratchDir(`claimlens-vscode-test-${run.name}-`);
+  try {
+    const workspace = run.prepare(scratch.dir);
+    const launchArgs = [
+      workspace,
+      '--disable-extensions', // other installed extensions stay out of the way
+      `--user-data-dir=${path.join(scratch.dir, 'user-data')}`,
+      `--extensions-dir=${path.join(scratch.dir, 'extensions')}`,
+    ];
+    const extensionTestsEnv: Record<string, string> = { CLAIMLENS_TEST_WORKSPACE: workspace };
+    const extensionTestsPath = run.testsPath;
+    if (codeServerPath === undefined) {
+      return await runTests({ extensionDevelopmentPath, extensionTestsPath, launchArgs, extensionTestsEnv });
+    }
     return await runTests({
       vscodeExecutablePath: path.join(repoRoot, 'test', 'vscode', 'bin', 'code-server-as-vscode'),
       extensionDevelopmentPath,
       extensionTestsPath,
       launchArgs,
-      extensionTestsEnv: { ...extensionTestsEnv, CLAIMLENS_CODE_SERVER: codeServer.path },
+      extensionTestsEnv: { ...extensionTestsEnv, CLAIMLENS_CODE_SERVER: codeServerPath, CLAIMLENS_VSCODE_LOG_DIR: logDirFor(run) },
     });
   } catch (error) {
     // runTests rejects when the tests fail; its exit code is already printed.

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-export function run(): Promise<void> {
+/** Runs every *.test.js directly in `folder` (subfolders are other runs' suites). */
+export function runSuite(folder: string): Promise<void> {
   // No colours: the output travels through the workbench to a plain log.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   // CLAIMLENS_VSCODE_GREP runs only the matching tests (for working on one of them).
@@ -11,11 +12,11 @@ export function run(): Promise<void> {
     mocha.grep(process.env.CLAIMLENS_VSCODE_GREP);
   }
   const files = fs
-    .readdirSync(__dirname)
+    .readdirSync(folder)
     .filter((name) => name.endsWith('.test.js'))
     .sort();
   for (const file of files) {
-    mocha.addFile(path.join(__dirname, file));
+    mocha.addFile(path.join(folder, file));
   }
   return new Promise((resolve, reject) => {
     try {
@@ -30,4 +31,9 @@ export function run(): Promise<void> {
       reject(error);
     }
   });
+}
+
+/** The single-folder run: the fixture workspace test/vscode/workspace. */
+export function run(): Promise<void> {
+  return runSuite(__dirname);
 }
