@@ -46,13 +46,14 @@ class Token {
   suffix: string | undefined = undefined;
   /** A line break separates this token from the previous one. */
   lineBreakBefore = false;
-  /** For words: asciiFoldedHash of the word, or -1 when it has a non-ASCII character. */
-  starterHash = -1;
+  /** A word of ASCII letters only: mayStartFigure decides it from its character codes. */
+  asciiLetters = false;
   /** A word of ASCII lower-case letters: its lower-cased text is its text. */
   lowerIsText = false;
   source = '';
-  private cachedText: string | undefined = undefined;
-  private cachedLower: string | undefined = undefined;
+  /** Set by mayStartFigure to a starter's interned string when the word spells it. */
+  cachedText: string | undefined = undefined;
+  cachedLower: string | undefined = undefined;
 
   reset(source: string, start: number, end: number, kind: TokenKind, digits: string | undefined, suffix: string | undefined, lineBreakBefore: boolean): void {
     this.source = source;
@@ -65,6 +66,7 @@ class Token {
     this.cachedText = undefined;
     this.cachedLower = undefined;
     this.lowerIsText = false;
+    this.asciiLetters = false;
   }
 
   get text(): string {
@@ -95,6 +97,22 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** /^\d+$/.test(text), without a regular expression. */
+function isAllDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let index = 0; index < text.length; index++) if (!isDigit(text.charCodeAt(index))) return false;
+  return true;
+}
+
+/** /^(\d\d|1\d\d\d|20\d\d)$/.test(digits) && digits.endsWith('0'): "90", "1980", "2010". */
+function isDecadeDigits(digits: string): boolean {
+  if (!isAllDigits(digits) || digits.charCodeAt(digits.length - 1) !== 48) return false;
+  if (digits.length === 2) return true;
+  if (digits.length !== 4) return false;
+  const first = digits.charCodeAt(0);
+  return first === 49 || (first === 50 && digits.charCodeAt(1) === 48);
+}
+
 const LETTER = /\p{L}/u;
 
 function isLetterAt(text: string, index: number): boolean {
@@ -110,6 +128,23 @@ function isSpace(code: number): boolean {
     code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
 }
 
+/** Character classes of ASCII codes, so the tokenizer decides most characters with one load. */
+const OTHER = 0;
+const SPACE = 1;
+const LOWER = 2;
+const UPPER = 3;
+const DIGIT = 4;
+const ASCII_CLASSES: Uint8Array = (() => {
+  const classes = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    if (code >= 97 && code <= 122) classes[code] = LOWER;
+    else if (code >= 65 && code <= 90) classes[code] = UPPER;
+    else if (isDigit(code)) classes[code] = DIGIT;
+    else if (isSpace(code)) classes[code] = SPACE;
+  }
+  return classes;
+})();
+
 /** Tokens of text[from, to): one line, so a figure never spans lines and tokens die young. */
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens = lineTokens;
@@ -119,19 +154,19 @@ function tokenize(text: string, from: number, to: number): Token[] {
   const length = to;
   while (index < length) {
     const code = text.charCodeAt(index);
-    if (isSpace(code)) {
+    const codeClass = code < 128 ? ASCII_CLASSES[code] : OTHER;
+    if (codeClass === SPACE || (code >= 128 && isSpace(code))) {
       if (code === 10 || code === 13) lineBreak = true;
       index++;
       continue;
     }
     const start = index;
     let kind: TokenKind;
-    let foldedHash = 0;
-    let nonAscii = false;
+    let nonAsciiLetter = false;
     let hasUpper = false;
     let digits: string | undefined;
     let suffix: string | undefined;
-    if (isDigit(code)) {
+    if (codeClass === DIGIT) {
       index++;
       while (index < length && isDigit(text.charCodeAt(index))) index++;
       // Internal separators only when a digit follows: "70,000", "1.5"; not "2019." or "5, 6".
@@ -156,26 +191,23 @@ function tokenize(text: string, from: number, to: number): Token[] {
           while (index < length && (isDigit(text.charCodeAt(index)) || isLetterAt(text, index))) index++;
         }
       }
-    } else if (isLetterAt(text, index)) {
+    } else if (codeClass === LOWER || codeClass === UPPER || (code >= 128 && isLetterAt(text, index))) {
       kind = 'word';
-      foldedHash = 0x811c9dc5;
       while (index < length) {
         const next = text.charCodeAt(index);
-        // ASCII letters, the bulk of every word, decided by range alone and hashed for mayStartFigure.
+        // ASCII letters, the bulk of every word, decided by range alone.
         if (next >= 97 && next <= 122) {
-          foldedHash = Math.imul(foldedHash ^ next, 0x01000193);
           index++;
           continue;
         }
         if (next >= 65 && next <= 90) {
           hasUpper = true;
-          foldedHash = Math.imul(foldedHash ^ (next + 32), 0x01000193);
           index++;
           continue;
         }
-        if (next > 127) nonAscii = true;
         if (isDigit(next)) kind = 'code';
-        else if (!isLetterAt(text, index)) break;
+        else if (next < 128 || !isLetterAt(text, index)) break;
+        else nonAsciiLetter = true;
         index++;
       }
     } else {
@@ -189,8 +221,10 @@ function tokenize(text: string, from: number, to: number): Token[] {
       tokenPool.push(token);
     }
     token.reset(text, start, index, kind, digits, suffix, lineBreak);
-    token.starterHash = nonAscii ? -1 : (foldedHash ^ (foldedHash >>> 16)) & 0xffff;
-    token.lowerIsText = kind === 'word' && !nonAscii && !hasUpper;
+    if (kind === 'word' && !nonAsciiLetter) {
+      token.asciiLetters = true;
+      token.lowerIsText = !hasUpper;
+    }
     tokens.push(token);
     lineBreak = false;
   }
@@ -382,34 +416,81 @@ const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
   ...ISO_CURRENCY_CODES,
 ]);
 
-/** FNV-1a over ASCII-lower-cased character codes, cut to 16 bits: the same however a word is cased. */
-function asciiFoldedHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let index = start; index < end; index++) {
-    let code = text.charCodeAt(index);
-    if (code >= 65 && code <= 90) code += 32;
-    h = Math.imul(h ^ code, 0x01000193);
+/**
+ * Every starter (STARTER_WORDS, and STARTER_WORDS_CASED lower-cased) that is made of ASCII
+ * letters, filed by its length and first two letters: a word of ASCII letters can only
+ * be a starter if it spells, case aside, one of the few words filed under its own key.
+ */
+const FOLDED_STARTERS: readonly string[] = [...new Set([...STARTER_WORDS, ...[...STARTER_WORDS_CASED].map((cased) => cased.toLowerCase())])]
+  .filter((word) => /^[a-z]+$/.test(word)); // the others are never spelled by a word of ASCII letters
+const LONGEST_STARTER = Math.max(...FOLDED_STARTERS.map((word) => word.length));
+/** The starters under one key; list 0 is empty. */
+const FOLDED_STARTER_LISTS: string[][] = [[]];
+/** starterKey → index in FOLDED_STARTER_LISTS, 0 for none: a dense typed array, one load per word. */
+const FOLDED_STARTER_LIST_OF_KEY: Uint16Array = (() => {
+  const listOfKey = new Uint16Array((LONGEST_STARTER + 1) * 27 * 27);
+  for (const word of FOLDED_STARTERS) {
+    const key = starterKey(word, 0, word.length);
+    if (listOfKey[key] === 0) {
+      listOfKey[key] = FOLDED_STARTER_LISTS.length;
+      FOLDED_STARTER_LISTS.push([]);
+    }
+    FOLDED_STARTER_LISTS[listOfKey[key]].push(word);
   }
-  return (h ^ (h >>> 16)) & 0xffff;
-}
-
-/** A bit per 16-bit hash of every starter word, lower-cased; all starters are ASCII. */
-const STARTER_HASH_BITS: Uint8Array = (() => {
-  const bits = new Uint8Array(0x10000);
-  for (const word of [...STARTER_WORDS, ...STARTER_WORDS_CASED]) bits[asciiFoldedHash(word, 0, word.length)] = 1;
-  return bits;
+  return listOfKey;
 })();
-const LONGEST_STARTER = Math.max(...[...STARTER_WORDS, ...STARTER_WORDS_CASED].map((word) => word.length));
+
+/** Length and first two letters, ASCII-lower-cased (`| 32`): text[start, end) is ASCII letters. */
+function starterKey(text: string, start: number, end: number): number {
+  const second = end - start > 1 ? (text.charCodeAt(start + 1) | 32) - 96 : 0;
+  return ((end - start) * 27 + (text.charCodeAt(start) | 32) - 96) * 27 + second;
+}
 
 /**
  * False only when the word is surely neither in STARTER_WORDS (lower-cased) nor in
  * STARTER_WORDS_CASED, decided from character codes without cutting a string. A word with
- * any non-ASCII character is left to the exact check (lower-casing may map it to ASCII).
+ * a non-ASCII letter is left to the exact check (lower-casing may map it to ASCII). A word
+ * that spells a starter gets that starter's string as its lower-cased text, so the
+ * matcher's lookups need no new string.
  */
 function mayStartFigure(token: Token): boolean {
-  if (token.starterHash < 0) return true;
-  if (token.end - token.start > LONGEST_STARTER) return false;
-  return STARTER_HASH_BITS[token.starterHash] === 1;
+  if (!token.asciiLetters) return true;
+  const source = token.source;
+  const start = token.start;
+  const length = token.end - start;
+  if (length > LONGEST_STARTER) return false;
+  const list = FOLDED_STARTER_LIST_OF_KEY[starterKey(source, start, token.end)];
+  if (list === 0) return false;
+  const candidates = FOLDED_STARTER_LISTS[list];
+  for (let which = 0; which < candidates.length; which++) {
+    const candidate = candidates[which];
+    let index = 2;
+    while (index < length && (source.charCodeAt(start + index) | 32) === candidate.charCodeAt(index)) index++;
+    if (index >= length) {
+      token.cachedLower = candidate;
+      if (token.lowerIsText) token.cachedText = candidate;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `token.lower === word` for a `word` of ASCII lower-case letters, read from the character
+ * codes when the token is a word of ASCII letters (no string cut for the common miss).
+ * Other tokens are compared by their lower-cased text: lower-casing may map a non-ASCII
+ * letter to ASCII (the Kelvin sign to "k").
+ */
+function lowerIs(token: Token, word: string): boolean {
+  if (!token.asciiLetters || token.cachedLower !== undefined) return token.lower === word;
+  const length = word.length;
+  if (token.end - token.start !== length) return false;
+  const source = token.source;
+  const start = token.start;
+  for (let index = 0; index < length; index++) {
+    if ((source.charCodeAt(start + index) | 32) !== word.charCodeAt(index)) return false;
+  }
+  return true;
 }
 
 /** An ASCII mark other than "$" and "'": never a currency symbol or a decade's apostrophe. */
@@ -471,9 +552,12 @@ class FigureMatcher {
     return token !== undefined && before !== undefined && before.end === token.start;
   }
 
+  /** Every `words` entry is ASCII lower-case letters (see lowerIs). */
   private isWord(index: number, ...words: string[]): boolean {
     const token = this.tokens[index];
-    return token !== undefined && token.kind === 'word' && words.includes(token.lower);
+    if (token === undefined || token.kind !== 'word') return false;
+    for (const word of words) if (lowerIs(token, word)) return true;
+    return false;
   }
 
   private isPunct(index: number, ...marks: string[]): boolean {
@@ -535,10 +619,15 @@ class FigureMatcher {
     const token = this.tokens[index];
     if (token.kind === 'code') return undefined;
     // Most words and marks can never start a figure: leave them at one set lookup.
-    if (token.kind === 'word' && (!mayStartFigure(token) || (!STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)))) return undefined;
+    // (run() only calls here for a word mayStartFigure let through.)
+    if (token.kind === 'word' && !STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) return undefined;
     // ASCII marks other than "$" and "'" are never a currency symbol: no string needed to reject them.
     if (token.kind === 'punct' && token.source.charCodeAt(token.start) < 128 && token.source.charCodeAt(token.start) !== 36 && token.source.charCodeAt(token.start) !== 39) return undefined;
-    if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined && token.text !== '’' && token.text !== "'") return undefined;
+    if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined) {
+      if (token.text !== '’' && token.text !== "'") return undefined;
+      // An apostrophe starts only a decade ("the ’90s"): no qualifier, amount or currency starts at a mark.
+      return this.matchDate(index);
+    }
     if (token.kind === 'word' && !SELF_STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) {
       // "in", "more", "about": no date and no quantity starts at this word (see
       // SELF_STARTER_WORDS), so only a whole qualifier phrase can make a figure here.
@@ -582,7 +671,8 @@ class FigureMatcher {
     for (const words of phrases) {
       let ok = true;
       for (let offset = 1; offset < words.length; offset++) {
-        if (!this.onLine(index + offset) || this.lower(index + offset) !== words[offset]) {
+        // (A phrase's words are ASCII lower-case letters; onLine says the token exists.)
+        if (!this.onLine(index + offset) || !lowerIs(this.tokens[index + offset], words[offset])) {
           ok = false;
           break;
         }
@@ -712,7 +802,7 @@ class FigureMatcher {
   private matchApostropheDecade(index: number): Match | undefined {
     const token = this.tokens[index];
     const digits = token.digits ?? '';
-    if (token.suffix || !/^(\d\d|1\d\d\d|20\d\d)$/.test(digits) || !digits.endsWith('0')) return undefined;
+    if (token.suffix || !isDecadeDigits(digits)) return undefined;
     if (!this.isPunct(index + 1, '’', "'") || !this.glued(index + 1) || !this.glued(index + 2)) return undefined;
     const after = this.tokens[index + 2];
     if (after.text !== 's' || (this.at(index + 3) !== undefined && this.glued(index + 3) && this.at(index + 3)!.kind === 'word')) return undefined;
@@ -781,7 +871,7 @@ class FigureMatcher {
     if (suffix) {
       if (SCALE_SUFFIXES[suffix] !== undefined) {
         scale = SCALE_SUFFIXES[suffix];
-      } else if (suffix === 's' && /^\d{4}$/.test(digits) && digits.endsWith('0')) {
+      } else if (suffix === 's' && digits.length === 4 && isAllDigits(digits) && digits.endsWith('0')) {
         decade = true;
       } else if (GLUED_MEASURE_SUFFIXES.has(suffix)) {
         gluedUnit = MEASURE_UNITS[suffix] ?? suffix;
@@ -796,7 +886,7 @@ class FigureMatcher {
     }
     let next = index + 1;
     // "5 ½ years", "2¾ miles"
-    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && /^\d+$/.test(digits) ? VULGAR_FRACTIONS[this.tokens[next].text] : undefined;
+    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && isAllDigits(digits) ? VULGAR_FRACTIONS[this.tokens[next].text] : undefined;
     if (vulgar !== undefined) {
       value += vulgar;
       next++;
@@ -818,7 +908,7 @@ class FigureMatcher {
       }
     }
     if (scale) value *= scale;
-    const yearLike = !scale && !decade && !gluedUnit && /^\d{4}$/.test(digits) && value >= 1000 && value <= 2100;
+    const yearLike = !scale && !decade && !gluedUnit && digits.length === 4 && isAllDigits(digits) && value >= 1000 && value <= 2100;
     return { first: index, next, value, scale, spelled: false, vague: false, yearLike, gluedUnit, decade };
   }
 
@@ -999,7 +1089,7 @@ class FigureMatcher {
     // "in his 90's", "the 747's engines": a number with a possessive or plural 's is a name or an age.
     if (after && this.glued(index + 1) && (after.text === '’' || after.text === "'") && this.isWord(index + 2, 's') && this.glued(index + 2)) return true;
     // Identifiers: long digit strings ("783499116076687360"), attribute values (id="42").
-    if (token.digits && /^\d{13,}$/.test(token.digits)) return true;
+    if (token.digits && token.digits.length >= 13 && isAllDigits(token.digits)) return true;
     if (before && this.glued(index) && (before.text === '"' || before.text === "'") && this.isPunct(index - 2, '=')) return true;
     // Phone numbers and identifiers: "0800 123 456", a leading zero, digit groups in a row.
     if (token.digits && token.digits.length > 1 && token.digits[0] === '0' && token.digits[1] !== '.' && token.digits[1] !== ',') return true;
@@ -1475,12 +1565,27 @@ function fnvUpdate(state: number, text: string): number {
 
 /** hash(`${kind}\u0000${normalised}\u0000${occurrence}`) without building the string. */
 export function figureIdHash(kind: string, normalised: string, occurrence: number): string {
+  return hex8(figureIdState(kind, normalised, occurrence));
+}
+
+function figureIdState(kind: string, normalised: string, occurrence: number): number {
   let h = fnvUpdate(0x811c9dc5, kind);
   h = Math.imul(h ^ 0, 0x01000193);
   h = fnvUpdate(h, normalised);
   h = Math.imul(h ^ 0, 0x01000193);
-  h = fnvUpdate(h, String(occurrence));
-  return hex8(h);
+  // One digit, the usual case, hashed as its character code: String(occurrence) is that digit.
+  if (occurrence >= 0 && occurrence < 10) return Math.imul(h ^ (48 + occurrence), 0x01000193);
+  return fnvUpdate(h, String(occurrence));
+}
+
+/** `fig-${figureIdHash(kind, normalised, occurrence)}` as one string allocation. */
+function figureId(kind: string, normalised: string, occurrence: number): string {
+  const h = figureIdState(kind, normalised, occurrence);
+  return String.fromCharCode(
+    102, 105, 103, 45, // "fig-"
+    HEX_CODES[(h >>> 28) & 15], HEX_CODES[(h >>> 24) & 15], HEX_CODES[(h >>> 20) & 15], HEX_CODES[(h >>> 16) & 15],
+    HEX_CODES[(h >>> 12) & 15], HEX_CODES[(h >>> 8) & 15], HEX_CODES[(h >>> 4) & 15], HEX_CODES[h & 15],
+  );
 }
 
 /** `(h >>> 0).toString(16).padStart(8, '0')` as one string allocation. */
@@ -1558,7 +1663,7 @@ function collectLine(text: string, lineStart: number, lineEnd: number, seen: See
     const occurrence = seenOfKind.get(normalised) ?? 0;
     seenOfKind.set(normalised, occurrence + 1);
     const figure: Figure = {
-      id: `fig-${figureIdHash(match.kind, normalised, occurrence)}`,
+      id: figureId(match.kind, normalised, occurrence),
       span: { start, end },
       text: figureText,
       kind: match.kind,
