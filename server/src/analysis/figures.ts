@@ -80,9 +80,12 @@ class Token {
   }
 }
 
-/** Reused across lines: a line's tokens are dead once its figures are collected. */
+/**
+ * Reused across lines: a line's tokens are dead once its figures are collected. The line's
+ * tokens are the pool's first `count`; the array is never shortened, since cutting a
+ * JavaScript array's length frees its storage and every line would grow it again.
+ */
 const tokenPool: Token[] = [];
-const lineTokens: Token[] = [];
 
 /** Let the pooled tokens drop the last text they read, so it can be collected. */
 function releaseTokens(): void {
@@ -90,7 +93,6 @@ function releaseTokens(): void {
     if (token.source === '') break;
     token.reset('', 0, 0, 'punct', undefined, undefined, false);
   }
-  lineTokens.length = 0;
 }
 
 function isDigit(code: number): boolean {
@@ -145,10 +147,12 @@ const ASCII_CLASSES: Uint8Array = (() => {
   return classes;
 })();
 
-/** Tokens of text[from, to): one line, so a figure never spans lines and tokens die young. */
-function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens = lineTokens;
-  tokens.length = 0;
+/**
+ * Tokens of text[from, to), written to tokenPool[0, count): one line, so a figure never
+ * spans lines and tokens die young. Returns the count.
+ */
+function tokenize(text: string, from: number, to: number): number {
+  let count = 0;
   let lineBreak = from > 0;
   let index = from;
   const length = to;
@@ -215,7 +219,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
       // Keep a surrogate pair together so an emoji is one token.
       index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
     }
-    let token = tokenPool[tokens.length];
+    let token = tokenPool[count];
     if (token === undefined) {
       token = new Token();
       tokenPool.push(token);
@@ -225,10 +229,10 @@ function tokenize(text: string, from: number, to: number): Token[] {
       token.asciiLetters = true;
       token.lowerIsText = !hasUpper;
     }
-    tokens.push(token);
+    count++;
     lineBreak = false;
   }
-  return tokens;
+  return count;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -529,55 +533,67 @@ interface Match {
 }
 
 class FigureMatcher {
+  /** The line's tokens are tokens[0, count); the pool holds stale ones after them. */
+  count = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private at(index: number): Token | undefined {
-    return this.tokens[index];
+    return this.token(index);
+  }
+
+  /**
+   * The line's token at `index`, or (whatever the type says) undefined outside the line:
+   * what indexing an array of exactly the line's tokens gives.
+   */
+  private token(index: number): Token {
+    return (index < this.count ? this.tokens[index] : undefined) as Token;
   }
 
   private lower(index: number): string {
-    return this.tokens[index]?.lower ?? '';
+    return this.token(index)?.lower ?? '';
   }
 
   /** Token `index` exists and continues the same line as the one before it. */
   private onLine(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     return token !== undefined && !token.lineBreakBefore;
   }
 
   /** Token `index` touches the token before it (no space between). */
   private glued(index: number): boolean {
-    const token = this.tokens[index];
-    const before = this.tokens[index - 1];
+    const token = this.token(index);
+    const before = this.token(index - 1);
     return token !== undefined && before !== undefined && before.end === token.start;
   }
 
   /** Every `words` entry is ASCII lower-case letters (see lowerIs). */
   private isWord(index: number, ...words: string[]): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token === undefined || token.kind !== 'word') return false;
     for (const word of words) if (lowerIs(token, word)) return true;
     return false;
   }
 
   private isPunct(index: number, ...marks: string[]): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     return token !== undefined && token.kind === 'punct' && marks.includes(token.text);
   }
 
   private isCapitalised(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'word') return false;
     const first = token.text[0];
     return first !== first.toLowerCase();
   }
 
-  run(): Match[] {
-    const matches: Match[] = [];
+  /** The line's matches, in order, into matches[0, returned count): the array is reused, never shortened. */
+  run(matches: Match[]): number {
+    let matchCount = 0;
     const tokens = this.tokens;
+    const count = this.count;
     let index = 0;
-    while (index < tokens.length) {
-      // The fate of most tokens, decided inline: a word no starter hashes to, or an ASCII
+    while (index < count) {
+      // The fate of most tokens, decided inline: a word that spells no starter, or an ASCII
       // mark other than "$" and "'", starts nothing (matchAt would say so too).
       const token = tokens[index];
       if (token.kind === 'word' ? !mayStartFigure(token) : token.kind === 'punct' && isPlainMark(token)) {
@@ -586,27 +602,27 @@ class FigureMatcher {
       }
       const match = this.matchAt(index);
       if (match) {
-        matches.push(match);
+        matches[matchCount++] = match;
         index = match.nextToken;
       } else {
         index = this.skipAt(index);
       }
     }
-    return matches;
+    return matchCount;
   }
 
   /** Where to resume after a failed match: past a whole code-like chain ("202-555-0100"). */
   private skipAt(index: number): number {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind === 'num' || token.kind === 'code') {
       let next = index + 1;
       // Swallow glued "-", "/", ":" and "." chains of numbers so their parts are not re-read.
       while (
-        next + 1 < this.tokens.length &&
+        next + 1 < this.count &&
         this.glued(next) &&
         this.isPunct(next, '-', '/', ':', '.', '–') &&
         this.glued(next + 1) &&
-        (this.tokens[next + 1].kind === 'num' || this.tokens[next + 1].kind === 'code')
+        (this.token(next + 1).kind === 'num' || this.token(next + 1).kind === 'code')
       ) {
         next += 2;
       }
@@ -616,7 +632,7 @@ class FigureMatcher {
   }
 
   private matchAt(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind === 'code') return undefined;
     // Most words and marks can never start a figure: leave them at one set lookup.
     // (run() only calls here for a word mayStartFigure let through.)
@@ -657,14 +673,14 @@ class FigureMatcher {
 
   /** "learn more about 529 plans", "talked about 2020": "about" as a preposition, not "roughly". */
   private qualifierIsPreposition(index: number, qualifier: string): boolean {
-    if (index === 0 || this.tokens[index].lineBreakBefore) return false;
+    if (index === 0 || this.token(index).lineBreakBefore) return false;
     if (qualifier === 'about') return ABOUT_AS_PREPOSITION_AFTER.has(this.lower(index - 1));
     if (qualifier === 'around') return AROUND_AS_PARTICLE_AFTER.has(this.lower(index - 1));
     return false;
   }
 
   private matchQualifier(index: number): { next: number; text: string } | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind !== 'word') return undefined;
     const phrases = QUALIFIERS_BY_FIRST_WORD.get(token.lower);
     if (!phrases) return undefined;
@@ -672,7 +688,7 @@ class FigureMatcher {
       let ok = true;
       for (let offset = 1; offset < words.length; offset++) {
         // (A phrase's words are ASCII lower-case letters; onLine says the token exists.)
-        if (!this.onLine(index + offset) || !lowerIs(this.tokens[index + offset], words[offset])) {
+        if (!this.onLine(index + offset) || !lowerIs(this.token(index + offset), words[offset])) {
           ok = false;
           break;
         }
@@ -685,12 +701,12 @@ class FigureMatcher {
   // ----- dates -------------------------------------------------------------------------
 
   private matchDate(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind === 'num') return this.matchApostropheDecade(index) ?? this.matchNumericDate(index);
     if (token.kind === 'punct') {
       // "the ’90s", "the '80s"
       if ((token.text === '’' || token.text === "'") && this.glued(index + 1)) {
-        const next = this.tokens[index + 1];
+        const next = this.token(index + 1);
         if (next.kind === 'num' && next.digits?.length === 2 && next.suffix === 's' && next.digits.endsWith('0')) {
           const decade = Number(next.digits);
           const year = decade >= 30 ? 1900 + decade : 2000 + decade;
@@ -722,7 +738,7 @@ class FigureMatcher {
     let next = index + 1;
     if (!this.onLine(next)) return undefined;
     if (PERIOD_ADJECTIVES.has(this.lower(next)) && this.onLine(next + 1)) next++;
-    const word = this.tokens[next];
+    const word = this.token(next);
     if (word && word.kind === 'word' && (PERIOD_NOUNS.has(word.lower) || WEEKDAYS.has(word.text))) {
       // "the past year" reads as a span of time as much as a date; both are time references.
       if (word.lower === 'night' && this.lower(index) !== 'last') return undefined;
@@ -733,7 +749,7 @@ class FigureMatcher {
   }
 
   private dayNumberAt(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'num' || !token.digits || token.digits.length > 2) return false;
     if (token.suffix && !['st', 'nd', 'rd', 'th'].includes(token.suffix.toLowerCase())) return false;
     const day = Number(token.digits);
@@ -745,8 +761,8 @@ class FigureMatcher {
 
   /** "16-19" after a month: a span of days (3 tokens), else 0. */
   private dayRangeLength(index: number): number {
-    const first = this.tokens[index];
-    const second = this.tokens[index + 2];
+    const first = this.token(index);
+    const second = this.token(index + 2);
     if (!first || !second || first.kind !== 'num' || second.kind !== 'num' || first.suffix || second.suffix) return 0;
     if (!this.isPunct(index + 1, '-', '–') || !this.glued(index + 1) || !this.glued(index + 2)) return 0;
     if (!/^\d{1,2}$/.test(first.digits!) || !/^\d{1,2}$/.test(second.digits!)) return 0;
@@ -756,14 +772,14 @@ class FigureMatcher {
   }
 
   private yearNumberAt(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'num' || token.suffix || !token.digits || token.digits.length !== 4) return false;
     const year = Number(token.digits);
     return year >= 1000 && year <= 2100;
   }
 
   private matchMonthDate(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     const abbreviated = MONTH_ABBREVIATIONS[token.text] !== undefined;
     let next = index + 1;
     if (abbreviated && this.isPunct(next, '.') && this.glued(next)) next++;
@@ -787,7 +803,7 @@ class FigureMatcher {
     if (hasDay || hasYear) return { firstToken: index, nextToken: next, kind: 'date' };
     if (abbreviated) return undefined;
     // A month on its own: "in April". Ambiguous ones need a cue word before them.
-    const before = this.tokens[index - 1];
+    const before = this.token(index - 1);
     const cued = before !== undefined && !token.lineBreakBefore && DATE_CUE_WORDS.has(before.lower);
     const cuedByHyphen = before !== undefined && before.text === '-' && this.glued(index) && HYPHEN_EXEMPT_PREFIXES.has(this.lower(index - 2));
     if (!cued && !cuedByHyphen) {
@@ -800,11 +816,11 @@ class FigureMatcher {
 
   /** "the 90’s", "the 1980's": a decade written with an apostrophe before the s. */
   private matchApostropheDecade(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     const digits = token.digits ?? '';
     if (token.suffix || !isDecadeDigits(digits)) return undefined;
     if (!this.isPunct(index + 1, '’', "'") || !this.glued(index + 1) || !this.glued(index + 2)) return undefined;
-    const after = this.tokens[index + 2];
+    const after = this.token(index + 2);
     if (after.text !== 's' || (this.at(index + 3) !== undefined && this.glued(index + 3) && this.at(index + 3)!.kind === 'word')) return undefined;
     let year = Number(digits);
     if (digits.length === 2) {
@@ -817,11 +833,11 @@ class FigureMatcher {
 
   /** "8 August 2023", "2023-08-08", "8/8/2023". */
   private matchNumericDate(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (this.dayNumberAt(index) && this.onLine(index + 1)) {
       let next = index + 1;
       if (this.isWord(next, 'of') && this.onLine(next + 1)) next++;
-      const month = this.tokens[next];
+      const month = this.token(next);
       if (month && month.kind === 'word' && MONTHS[month.text] !== undefined && (next === index + 1 || token.suffix)) {
         next++;
         if (this.onLine(next) && this.yearNumberAt(next)) next++;
@@ -829,14 +845,14 @@ class FigureMatcher {
       }
     }
     // ISO and slashed dates: three glued groups.
-    const separator = this.tokens[index + 1];
+    const separator = this.token(index + 1);
     if (
       separator && this.glued(index + 1) && (separator.text === '-' || separator.text === '/') &&
       this.glued(index + 2) && this.at(index + 2)?.kind === 'num' &&
       this.isPunct(index + 3, separator.text) && this.glued(index + 3) &&
       this.glued(index + 4) && this.at(index + 4)?.kind === 'num'
     ) {
-      const parts = [token, this.tokens[index + 2], this.tokens[index + 4]];
+      const parts = [token, this.token(index + 2), this.token(index + 4)];
       if (parts.some((part) => part.suffix || !part.digits || !/^\d+$/.test(part.digits))) return undefined;
       const lengths = parts.map((part) => part.digits!.length);
       const iso = separator.text === '-' && lengths[0] === 4 && lengths[1] === 2 && lengths[2] === 2;
@@ -852,7 +868,7 @@ class FigureMatcher {
 
   /** A number in digits or words, with its scale: "70,000", "1.5m", "24 billion", "fifty", "two dozen". */
   private readNumber(index: number): Quantity | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     if (token.kind === 'num') return this.readDigits(index);
     if (token.kind === 'word') return this.readNumberWords(index);
@@ -860,7 +876,7 @@ class FigureMatcher {
   }
 
   private readDigits(index: number): Quantity | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     const digits = token.digits!;
     let value = parseDigitGroups(digits);
     if (value === undefined || !Number.isFinite(value)) return undefined;
@@ -886,7 +902,7 @@ class FigureMatcher {
     }
     let next = index + 1;
     // "5 ½ years", "2¾ miles"
-    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && isAllDigits(digits) ? VULGAR_FRACTIONS[this.tokens[next].text] : undefined;
+    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && isAllDigits(digits) ? VULGAR_FRACTIONS[this.token(next).text] : undefined;
     if (vulgar !== undefined) {
       value += vulgar;
       next++;
@@ -894,7 +910,7 @@ class FigureMatcher {
     if (!scale && !decade && !gluedUnit && this.onLine(next)) {
       const word = this.lower(next);
       const wordScale = SCALE_WORDS[word] ?? SPACED_SCALE_ABBREVIATIONS[word];
-      if (wordScale !== undefined && this.tokens[next].kind === 'word') {
+      if (wordScale !== undefined && this.token(next).kind === 'word') {
         scale = wordScale;
         next++;
         // "1.5 hundred thousand" is rare; "two hundred thousand" is handled by words.
@@ -929,11 +945,11 @@ class FigureMatcher {
       if (!this.onLine(next)) return undefined;
       const word = this.lower(next);
       let value: number;
-      if (SCALE_WORDS[word] !== undefined && this.tokens[next].kind === 'word' && word !== 'lakhs' && word !== 'crores') value = SCALE_WORDS[word];
+      if (SCALE_WORDS[word] !== undefined && this.token(next).kind === 'word' && word !== 'lakhs' && word !== 'crores') value = SCALE_WORDS[word];
       else if (word === 'dozen') value = 12;
       else return undefined;
       next++;
-      while (this.onLine(next) && SCALE_WORDS[this.lower(next)] > value && this.tokens[next].kind === 'word') {
+      while (this.onLine(next) && SCALE_WORDS[this.lower(next)] > value && this.token(next).kind === 'word') {
         value *= SCALE_WORDS[this.lower(next)];
         next++;
       }
@@ -946,8 +962,8 @@ class FigureMatcher {
     let next = index;
     let read = 0;
     let lastScale = Infinity;
-    while (next < this.tokens.length && (next === index || this.onLine(next))) {
-      const token = this.tokens[next];
+    while (next < this.count && (next === index || this.onLine(next))) {
+      const token = this.token(next);
       if (token.kind !== 'word') break;
       const word = token.lower;
       if (SMALL_NUMBER_WORDS[word] !== undefined) {
@@ -1002,7 +1018,7 @@ class FigureMatcher {
     const denominator = FRACTION_WORDS[this.lower(next)];
     if (!denominator || !this.onLine(next) || !this.isWord(next + 1, 'of') || !this.isWord(next + 2, 'a') || !this.onLine(next + 3)) return undefined;
     const scale = SCALE_WORDS[this.lower(next + 3)];
-    if (scale === undefined || scale < 1000 || this.tokens[next + 3].kind !== 'word') return undefined;
+    if (scale === undefined || scale < 1000 || this.token(next + 3).kind !== 'word') return undefined;
     const value = (numerator / denominator) * scale;
     return { first: index, next: next + 4, value, scale, spelled: true, vague: false, yearLike: false, decade: false };
   }
@@ -1034,7 +1050,7 @@ class FigureMatcher {
 
   /** "$", "US$", "€", "Rs", "USD" before an amount. */
   private readCurrencyPrefix(index: number): { code: string; next: number } | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] !== undefined) {
       return { code: CURRENCY_SYMBOLS[token.text], next: index + 1 };
@@ -1059,13 +1075,13 @@ class FigureMatcher {
 
   /** The number at `index` is part of a name, a code or a clock time, not a quantity. */
   private numberIsLabel(index: number): boolean {
-    const token = this.tokens[index];
-    const before = this.tokens[index - 1];
+    const token = this.token(index);
+    const before = this.token(index - 1);
     if (before && this.glued(index)) {
       // "COVID-19", "F-16", "#3", "+44", "v2", "/2023/"
       if (before.kind === 'punct' && ['#', '+', '/', '\\', '@', '_', '=', '&', '.'].includes(before.text)) return true;
       if (before.kind === 'punct' && (before.text === '-' || before.text === '‑') && this.glued(index - 1)) {
-        const word = this.tokens[index - 2];
+        const word = this.token(index - 2);
         if (word && word.kind !== 'punct' && !HYPHEN_EXEMPT_PREFIXES.has(word.lower)) return true;
       }
     }
@@ -1085,7 +1101,7 @@ class FigureMatcher {
       }
       if (before.text === '.' && this.glued(index - 1) && this.isWord(index - 2, 'no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig')) return true;
     }
-    const after = this.tokens[index + 1];
+    const after = this.token(index + 1);
     // "in his 90's", "the 747's engines": a number with a possessive or plural 's is a name or an age.
     if (after && this.glued(index + 1) && (after.text === '’' || after.text === "'") && this.isWord(index + 2, 's') && this.glued(index + 2)) return true;
     // Identifiers: long digit strings ("783499116076687360"), attribute values (id="42").
@@ -1094,7 +1110,7 @@ class FigureMatcher {
     // Phone numbers and identifiers: "0800 123 456", a leading zero, digit groups in a row.
     if (token.digits && token.digits.length > 1 && token.digits[0] === '0' && token.digits[1] !== '.' && token.digits[1] !== ',') return true;
     if (before && !token.lineBreakBefore && before.kind === 'num') return true;
-    if (this.onLine(index + 1) && this.tokens[index + 1].kind === 'num') return true;
+    if (this.onLine(index + 1) && this.token(index + 1).kind === 'num') return true;
     // "24/7", "9/11", "3/4": glued slashes make a code or a name, not a quantity.
     if (after && this.glued(index + 1) && after.text === '/' && this.glued(index + 2) && this.at(index + 2)?.kind === 'num') return true;
     // Clock times: "10:30", "10 a.m.", "3pm".
@@ -1107,7 +1123,7 @@ class FigureMatcher {
     // An address: "10 Downing Street".
     if (after && this.onLine(index + 1) && this.isCapitalised(index + 1)) {
       for (let look = index + 1; look <= index + 3 && this.onLine(look) && this.isCapitalised(look); look++) {
-        if (['Street', 'St', 'Road', 'Avenue', 'Ave', 'Boulevard', 'Lane', 'Drive', 'Place', 'Square'].includes(this.tokens[look].text)) return true;
+        if (['Street', 'St', 'Road', 'Avenue', 'Ave', 'Boulevard', 'Lane', 'Drive', 'Place', 'Square'].includes(this.token(look).text)) return true;
       }
     }
     return false;
@@ -1115,7 +1131,7 @@ class FigureMatcher {
 
   /** The token after a range dash or "to": the second number of "10-20", "$10m to $20m". */
   private readRangeEnd(index: number, first: Quantity, currency: string | undefined, between: boolean, fromBefore: boolean): { quantity: Quantity; next: number } | undefined {
-    const joint = this.tokens[index];
+    const joint = this.token(index);
     if (!joint || !this.onLine(index)) return undefined;
     let next: number;
     if (joint.kind === 'punct' && (joint.text === '-' || joint.text === '–' || joint.text === '—')) {
@@ -1141,7 +1157,7 @@ class FigureMatcher {
   }
 
   private matchQuantity(index: number, qualifier: string | undefined): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     // "between 10 and 20"
     if (token.lower === 'between' && this.onLine(index + 1)) {
@@ -1156,7 +1172,7 @@ class FigureMatcher {
     const currency = this.readCurrencyPrefix(index);
     const numberIndex = currency ? currency.next : index;
     if (currency && !this.onLine(numberIndex)) return undefined;
-    if (!currency && this.tokens[index].kind === 'word' && !this.readFractionOfScale(index)) {
+    if (!currency && this.token(index).kind === 'word' && !this.readFractionOfScale(index)) {
       // "two-thirds", "a third" before "two" or "a" can be read as a number.
       const fraction = this.matchFractionOrMultiplier(index);
       if (fraction) return { firstToken: fraction.firstToken, nextToken: fraction.nextToken, kind: fraction.kind, value: fraction.value, valueMax: fraction.valueMax, unit: fraction.unit, qualifier };
@@ -1168,8 +1184,8 @@ class FigureMatcher {
     }
     if (!currency && quantity.spelled === false && this.numberIsLabel(numberIndex)) return undefined;
     if (currency && this.numberIsLabelAfter(numberIndex)) return undefined;
-    const before = this.tokens[index - 1];
-    const fromBefore = between || (before !== undefined && !this.tokens[index].lineBreakBefore && before.lower === 'from');
+    const before = this.token(index - 1);
+    const fromBefore = between || (before !== undefined && !this.token(index).lineBreakBefore && before.lower === 'from');
 
     let next = quantity.next;
     let value = quantity.value;
@@ -1196,7 +1212,7 @@ class FigureMatcher {
         if (second.scale && !quantity.scale && value! * second.scale <= valueMax!) value = value! * second.scale;
         if (!(value! < valueMax!)) valueMax = undefined;
         else next = range.next;
-      } else if (quantity.yearLike && second.value! < 100 && /^\d{2}$/.test(this.tokens[second.first].digits ?? '') && !currency) {
+      } else if (quantity.yearLike && second.value! < 100 && /^\d{2}$/.test(this.token(second.first).digits ?? '') && !currency) {
         // "2019-20": a season or fiscal year.
         const century = Math.floor(value! / 100) * 100;
         if (century + second.value! > value!) {
@@ -1211,7 +1227,7 @@ class FigureMatcher {
     // A glued hyphen to a non-unit word: "two-state", "5-star". "-year", "-fold", "-strong" handled below.
     if (valueMax === undefined && this.isPunct(next, '-') && this.glued(next) && this.glued(next + 1)) {
       const word = this.lower(next + 1);
-      const after = this.tokens[next + 1];
+      const after = this.token(next + 1);
       if (after.kind === 'num' || after.kind === 'code') return undefined;
       if (word === 'fold') return { firstToken: index, nextToken: next + 2, kind: 'ratio', value, unit: 'times', qualifier };
       if (TIME_UNITS[word] !== undefined) {
@@ -1266,7 +1282,7 @@ class FigureMatcher {
 
   /** How many tokens of a percent unit start at `index`: "%" or "percent" 1, "per cent" 2, else 0. */
   private percentUnitLength(index: number): number {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || !this.onLine(index)) return 0;
     if (token.text === '%' || token.lower === 'percent') return 1;
     if (token.lower === 'per' && this.isWord(index + 1, 'cent') && this.onLine(index + 1)) return 2;
@@ -1275,7 +1291,7 @@ class FigureMatcher {
 
   /** With a currency symbol the number may still be a code ("$1.2.3" never parses; "$19:30" is odd). */
   private numberIsLabelAfter(index: number): boolean {
-    const after = this.tokens[index + 1];
+    const after = this.token(index + 1);
     return after !== undefined && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num';
   }
 
@@ -1289,8 +1305,8 @@ class FigureMatcher {
     }
     // "3:1" (a clock time has two digits after the colon)
     if (this.isPunct(index, ':') && this.glued(index) && this.glued(index + 1) && this.at(index + 1)?.kind === 'num') {
-      const digits = this.tokens[index + 1].digits ?? '';
-      if (/^\d$/.test(digits) && !this.tokens[index + 1].suffix && Number(digits) > 0) return { next: index + 2, value: first.value / Number(digits) };
+      const digits = this.token(index + 1).digits ?? '';
+      if (/^\d$/.test(digits) && !this.token(index + 1).suffix && Number(digits) > 0) return { next: index + 2, value: first.value / Number(digits) };
       return undefined;
     }
     // "3 to 1" only with 1 as the second term (otherwise it is a range)
@@ -1307,7 +1323,7 @@ class FigureMatcher {
     quantity: Quantity,
     value: number | undefined,
   ): (Partial<Match> & { nextToken: number; kind: FigureKind; scaleValue?: (v: number) => number }) | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || !this.onLine(index)) return undefined;
     const word = token.lower;
     // Percentages
@@ -1326,7 +1342,7 @@ class FigureMatcher {
     // Multipliers
     if (word === 'times' && !quantity.vague) {
       const comparative = this.onLine(index + 1) && (COMPARATIVE_WORDS.has(this.lower(index + 1)) ||
-        (this.tokens[index + 1]?.kind === 'word' && /er$/.test(this.lower(index + 1)) && this.lower(index + 1).length > 4));
+        (this.token(index + 1)?.kind === 'word' && /er$/.test(this.lower(index + 1)) && this.lower(index + 1).length > 4));
       return { nextToken: index + 1, kind: comparative ? 'ratio' : 'count', unit: 'times' };
     }
     if (word === 'fold') return { nextToken: index + 1, kind: 'ratio', unit: 'times' };
@@ -1351,7 +1367,7 @@ class FigureMatcher {
     // Measures
     if (token.kind === 'word' || token.text === '°') {
       if (token.text === '°') {
-        const scale = this.tokens[index + 1];
+        const scale = this.token(index + 1);
         if (scale && this.glued(index + 1) && (scale.text === 'C' || scale.text === 'F')) return { nextToken: index + 2, kind: 'measure', unit: `°${scale.text}` };
         return { nextToken: index + 1, kind: 'measure', unit: '°' };
       }
@@ -1370,7 +1386,7 @@ class FigureMatcher {
         // Money reads "pounds"; only "pounds of cocaine" is left for a weight.
         if ((word === 'pounds' || word === 'pound') && !this.isWord(index + 1, 'of')) return undefined;
         if (unit === '°' && this.onLine(index + 1)) {
-          const scale = this.tokens[index + 1].text;
+          const scale = this.token(index + 1).text;
           if (['Celsius', 'Fahrenheit', 'C', 'F', 'centigrade'].includes(scale)) return { nextToken: index + 2, kind: 'measure', unit: scale.startsWith('F') ? '°F' : '°C' };
         }
         if (word === 'km' && this.isPunct(index + 1, '/') && this.glued(index + 1) && this.isWord(index + 2, 'h')) {
@@ -1384,7 +1400,7 @@ class FigureMatcher {
 
   /** "dollars", "million euros", "Canadian dollars", "USD", "cents", "pounds of cocaine" (not money). */
   private readCurrencyAfter(index: number): { code: string; next: number; scaleValue?: (v: number) => number } | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     if (token.kind === 'word' && ISO_CURRENCY_CODES.has(token.text)) return { code: token.text === 'RMB' ? 'CNY' : token.text, next: index + 1 };
     let word = token.lower;
@@ -1433,8 +1449,8 @@ class FigureMatcher {
 
   /** A number with no unit: a count, a year, or nothing (a name, a pronoun "one"). */
   private matchBareNumber(index: number, quantity: Quantity, base: Omit<Match, 'nextToken' | 'kind'>, next: number): Match | undefined {
-    const before = this.tokens[index - 1];
-    const beforeWord = before && !this.tokens[index].lineBreakBefore ? before.lower : '';
+    const before = this.token(index - 1);
+    const beforeWord = before && !this.token(index).lineBreakBefore ? before.lower : '';
     // "32 percent below 2005 levels": a year as a baseline.
     if (quantity.yearLike && base.qualifier && this.isWord(next, 'levels', 'level')) {
       return { firstToken: quantity.first, value: base.value, valueMax: base.valueMax, qualifier: undefined, nextToken: next, kind: 'year' };
@@ -1460,7 +1476,7 @@ class FigureMatcher {
       // "two of them" refers; "two of the victims" counts, so only pronouns after "of" block it.
       if (this.isWord(next, 'of') && ['them', 'us', 'you', 'these', 'those', 'whom', 'which', 'it'].includes(this.lower(next + 1))) return undefined;
       // "Two Sessions", "Big Four": a capitalised number word inside a name.
-      if (this.isCapitalised(quantity.first) && index > 0 && !this.tokens[index].lineBreakBefore && before?.kind === 'word' && !/[.!?:"“”]/.test(before.text)) {
+      if (this.isCapitalised(quantity.first) && index > 0 && !this.token(index).lineBreakBefore && before?.kind === 'word' && !/[.!?:"“”]/.test(before.text)) {
         if (this.isCapitalised(index - 1)) return undefined;
       }
     }
@@ -1481,7 +1497,7 @@ class FigureMatcher {
 
   /** The counted noun after a number: "people" in "70,000 people". */
   private countNounAt(index: number): string | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'word' || !this.onLine(index)) return undefined;
     if (token.text !== token.lower || token.lower.length < 3 || NOT_COUNT_NOUNS.has(token.lower)) return undefined;
     // "hundreds marched", "35 randomly selected": verbs and adverbs are not what is counted.
@@ -1491,7 +1507,7 @@ class FigureMatcher {
 
   /** "half of", "a third", "two-thirds", "twice", "one in five" without digits. */
   private matchFractionOrMultiplier(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind !== 'word') return undefined;
     const word = token.lower;
     if (MULTIPLIER_WORDS[word] !== undefined) {
@@ -1535,7 +1551,7 @@ class FigureMatcher {
     const fractionWord = this.lower(next);
     const denominator = FRACTION_WORDS[fractionWord];
     if (denominator === undefined || fractionWord === 'half' || fractionWord === 'halves') return undefined;
-    if (this.tokens[next].kind !== 'word') return undefined;
+    if (this.token(next).kind !== 'word') return undefined;
     const plural = fractionWord.endsWith('s');
     if (plural !== numerator > 1) return undefined;
     if (numerator === 1) {
@@ -1638,6 +1654,7 @@ export function findFigures(text: string): Figure[] {
     lineStart = lineEnd + 1;
   }
   releaseTokens();
+  lineMatches.length = 0;
   return figures;
 }
 
@@ -1646,11 +1663,19 @@ const MAX_PIECE = 16 * 1024;
 /** Occurrences so far by kind, then by normalised text: the id's occurrence index. */
 type SeenFigures = Map<string, Map<string, number>>;
 
+/** One matcher for every line: it reads the pool's first `count` tokens. */
+const lineMatcher = new FigureMatcher(tokenPool);
+/** The current line's matches are its first entries (see FigureMatcher.run). */
+const lineMatches: Match[] = [];
+
 function collectLine(text: string, lineStart: number, lineEnd: number, seen: SeenFigures, figures: Figure[]): void {
-  const tokens = tokenize(text, lineStart, lineEnd);
-  if (tokens.length === 0) return;
-  const matches = new FigureMatcher(tokens).run();
-  for (const match of matches) {
+  const count = tokenize(text, lineStart, lineEnd);
+  if (count === 0) return;
+  const tokens = tokenPool;
+  lineMatcher.count = count;
+  const matchCount = lineMatcher.run(lineMatches);
+  for (let which = 0; which < matchCount; which++) {
+    const match = lineMatches[which];
     const start = tokens[match.firstToken].start;
     const end = tokens[match.nextToken - 1].end;
     const figureText = text.slice(start, end);
@@ -1682,3 +1707,30 @@ function roundValue(value: number): number {
   if (Number.isInteger(value) && value !== 0 && value < 1e15 && value > -1e15) return value;
   return Number(value.toPrecision(15));
 }
+
+/**
+ * For tests: the tokenizer's word checks beside the exact checks they stand for.
+ * `mayStartWord(word)`: what the matcher's filter says of `word` read as one token (true
+ * if `word` is not one word token); `isStarterWord(word)`: the exact starter test;
+ * `lowerIs(word, lower)`: the character-code comparison beside `word.toLowerCase() === lower`.
+ */
+export const figureWordChecks = {
+  starterWords(): string[] {
+    return [...STARTER_WORDS, ...STARTER_WORDS_CASED];
+  },
+  mayStartWord(word: string): boolean {
+    const count = tokenize(word, 0, word.length);
+    const answer = count !== 1 || tokenPool[0].kind !== 'word' || mayStartFigure(tokenPool[0]);
+    releaseTokens();
+    return answer;
+  },
+  isStarterWord(word: string): boolean {
+    return STARTER_WORDS.has(word.toLowerCase()) || STARTER_WORDS_CASED.has(word);
+  },
+  lowerIs(word: string, lower: string): boolean | undefined {
+    const count = tokenize(word, 0, word.length);
+    const answer = count === 1 ? lowerIs(tokenPool[0], lower) : undefined;
+    releaseTokens();
+    return answer;
+  },
+};
