@@ -72,7 +72,7 @@ const TERMINAL_MARKS = ['.', '!', '?', '\u2026'];
  * remembered, so over a document (asked at rising offsets) every character is searched
  * at most once per kind.
  */
-class TerminalFinder {
+export class TerminalFinder {
   /** Per mark kind: its first position at or after `asked`, or the text's length if none. */
   private readonly nextAt: number[] = [-1, -1, -1, -1];
   private asked = 0;
