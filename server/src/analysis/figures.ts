@@ -384,6 +384,15 @@ const COMPARATIVE_WORDS: ReadonlySet<string> = new Set([
 /** After a "-" glued to a number these words keep the number a figure: "five-year", "3-fold". */
 const HYPHEN_EXEMPT_PREFIXES: ReadonlySet<string> = new Set(['mid', 'pre', 'post', 'early', 'late']);
 
+/** Abbreviations before "." and a number that make it a label: "No. 10", "p. 5". */
+const NUMBER_ABBREVIATIONS: readonly string[] = ['no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig'];
+
+/** Words after "half" that make it a fraction: "half of", "half the". */
+const HALF_FOLLOWERS: readonly string[] = ['of', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'those', 'these', 'that', 'what'];
+
+/** Words after "a third" that make it a fraction rather than an ordinal. */
+const AFTER_FRACTION_WORDS: readonly string[] = ['of', 'more', 'less', 'fewer', 'higher', 'lower', 'since', 'in', 'from', 'to', 'on'];
+
 const COUNT_NOUN_HINTS: ReadonlySet<string> = new Set([
   'people', 'children', 'men', 'women', 'persons', 'staff', 'police', 'personnel', 'cattle',
   'sheep', 'fish', 'deer', 'aircraft', 'livestock', 'military', 'youth', 'faculty',
@@ -497,6 +506,15 @@ function lowerIs(token: Token, word: string): boolean {
   return true;
 }
 
+/** `token.text === text`, read from the character codes. */
+function textIs(token: Token, text: string): boolean {
+  const length = text.length;
+  if (token.end - token.start !== length) return false;
+  const source = token.source;
+  for (let index = 0; index < length; index++) if (source.charCodeAt(token.start + index) !== text.charCodeAt(index)) return false;
+  return true;
+}
+
 /** An ASCII mark other than "$" and "'": never a currency symbol or a decade's apostrophe. */
 function isPlainMark(token: Token): boolean {
   const code = token.source.charCodeAt(token.start);
@@ -566,17 +584,31 @@ class FigureMatcher {
     return token !== undefined && before !== undefined && before.end === token.start;
   }
 
-  /** Every `words` entry is ASCII lower-case letters (see lowerIs). */
-  private isWord(index: number, ...words: string[]): boolean {
+  /**
+   * The token is a word, one of the given ones (ASCII lower-case letters, see lowerIs).
+   * Fixed parameters rather than `...words`: a rest array was allocated on every call.
+   */
+  private isWord(index: number, a: string, b?: string, c?: string, d?: string, e?: string): boolean {
     const token = this.token(index);
     if (token === undefined || token.kind !== 'word') return false;
-    for (const word of words) if (lowerIs(token, word)) return true;
+    return lowerIs(token, a) || (b !== undefined && (lowerIs(token, b) || (c !== undefined && (lowerIs(token, c) ||
+      (d !== undefined && (lowerIs(token, d) || (e !== undefined && lowerIs(token, e))))))));
+  }
+
+  /** isWord with a longer list of words. */
+  private isWordIn(index: number, words: readonly string[]): boolean {
+    const token = this.token(index);
+    if (token === undefined || token.kind !== 'word') return false;
+    for (let which = 0; which < words.length; which++) if (lowerIs(token, words[which])) return true;
     return false;
   }
 
-  private isPunct(index: number, ...marks: string[]): boolean {
+  /** The token is a mark, one of the given ones (compared by character codes, no string cut). */
+  private isPunct(index: number, a: string, b?: string, c?: string, d?: string, e?: string): boolean {
     const token = this.token(index);
-    return token !== undefined && token.kind === 'punct' && marks.includes(token.text);
+    if (token === undefined || token.kind !== 'punct') return false;
+    return textIs(token, a) || (b !== undefined && (textIs(token, b) || (c !== undefined && (textIs(token, c) ||
+      (d !== undefined && (textIs(token, d) || (e !== undefined && textIs(token, e))))))));
   }
 
   private isCapitalised(index: number): boolean {
@@ -1099,7 +1131,7 @@ class FigureMatcher {
           return true;
         }
       }
-      if (before.text === '.' && this.glued(index - 1) && this.isWord(index - 2, 'no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig')) return true;
+      if (before.text === '.' && this.glued(index - 1) && this.isWordIn(index - 2, NUMBER_ABBREVIATIONS)) return true;
     }
     const after = this.token(index + 1);
     // "in his 90's", "the 747's engines": a number with a possessive or plural 's is a name or an age.
@@ -1533,9 +1565,8 @@ class FigureMatcher {
       if (this.isWord(index + 1, 'an', 'a') && this.onLine(index + 1) && TIME_UNITS[this.lower(index + 2)] && this.onLine(index + 2)) {
         return { firstToken: index, nextToken: index + 3, kind: 'duration', value: 0.5, unit: TIME_UNITS[this.lower(index + 2)] };
       }
-      const followers = ['of', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'those', 'these', 'that', 'what'];
       const endsClause = !this.onLine(index + 1) || this.isPunct(index + 1, '.', ',', ';', ')');
-      if ((this.onLine(index + 1) && this.isWord(index + 1, ...followers)) || (before === 'by' || before === 'in') && endsClause) {
+      if ((this.onLine(index + 1) && this.isWordIn(index + 1, HALF_FOLLOWERS)) || (before === 'by' || before === 'in') && endsClause) {
         return { firstToken: index, nextToken: index + 1, kind: 'ratio', value: 0.5 };
       }
       return undefined;
@@ -1557,8 +1588,8 @@ class FigureMatcher {
     if (numerator === 1) {
       // "a third term", "a fourth child": ordinals. A fraction is followed by "of", "more", "less" or the end of a clause.
       const after = next + 1;
-      const endsClause = !this.onLine(after) || this.isPunct(after, '.', ',', ';', ')', '—', '–');
-      if (!endsClause && !this.isWord(after, 'of', 'more', 'less', 'fewer', 'higher', 'lower', 'since', 'in', 'from', 'to', 'on')) return undefined;
+      const endsClause = !this.onLine(after) || (this.isPunct(after, '.', ',', ';', ')', '—') || this.isPunct(after, '–'));
+      if (!endsClause && !this.isWordIn(after, AFTER_FRACTION_WORDS)) return undefined;
       if (fractionWord === 'quarter' && !this.isWord(after, 'of', 'more', 'less')) return undefined;
       if (this.isWord(index - 1, 'the')) return undefined;
     }
