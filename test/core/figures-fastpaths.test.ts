@@ -127,6 +127,24 @@ describe('figures fast paths', () => {
     );
   });
 
+  it('reads cased starters (months, weekdays, currency codes) only in their own casing', () => {
+    const strip = (text: string) => findFigures(text).map((f) => [f.text, f.kind, f.unit]);
+    assert.deepStrictEqual(strip('It opened May 3, 2020 and in MAY 2021; may 5 people come? US$5 and us $5, USD 40 and usd 40.'), [
+      ['May 3, 2020', 'date', undefined],
+      ['5', 'count', 'people'],
+      ['US$5', 'money', 'USD'],
+      ['$5', 'money', 'USD'],
+      ['USD 40', 'money', 'USD'],
+      ['40', 'count', undefined],
+    ]);
+    assert.deepStrictEqual(strip('On Friday, FRIDAY and friday; in April, APRIL 4 and april. Rs 500 crore, RS 500, Sept. 9 and SEPT 9.'), [
+      ['Friday', 'date', undefined],
+      ['April', 'date', undefined],
+      ['Rs 500 crore', 'money', 'INR'],
+      ['Sept. 9', 'date', undefined],
+    ]);
+  });
+
   it('gives the same ids and figures whether a document is read once or twice', () => {
     const text = 'About 300 people came on Monday.\n\nAbout 300 people left on Tuesday, 5% of them by bus.';
     const first = findFigures(text);

@@ -453,6 +453,18 @@ const FOLDED_STARTER_LIST_OF_KEY: Uint16Array = (() => {
   return listOfKey;
 })();
 
+/** Lower-cased starter → the cased starters (STARTER_WORDS_CASED) it folds from: "may" → ["May"]. */
+const CASED_STARTERS_BY_FOLDED: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const cased of STARTER_WORDS_CASED) {
+    const folded = cased.toLowerCase();
+    const list = map.get(folded) ?? [];
+    list.push(cased);
+    map.set(folded, list);
+  }
+  return map;
+})();
+
 /** Length and first two letters, ASCII-lower-cased (`| 32`): text[start, end) is ASCII letters. */
 function starterKey(text: string, start: number, end: number): number {
   const second = end - start > 1 ? (text.charCodeAt(start + 1) | 32) - 96 : 0;
@@ -482,10 +494,23 @@ function mayStartFigure(token: Token): boolean {
     if (index >= length) {
       token.cachedLower = candidate;
       if (token.lowerIsText) token.cachedText = candidate;
+      else internCasedText(token, candidate);
       return true;
     }
   }
   return false;
+}
+
+/** A word spelling a cased starter exactly ("May", "US") gets that starter's string as its text. */
+function internCasedText(token: Token, folded: string): void {
+  const casedStarters = CASED_STARTERS_BY_FOLDED.get(folded);
+  if (casedStarters === undefined) return;
+  for (let which = 0; which < casedStarters.length; which++) {
+    if (textIs(token, casedStarters[which])) {
+      token.cachedText = casedStarters[which];
+      return;
+    }
+  }
 }
 
 /**
