@@ -46,13 +46,14 @@ class Token {
   suffix: string | undefined = undefined;
   /** A line break separates this token from the previous one. */
   lineBreakBefore = false;
-  /** For words: asciiFoldedHash of the word, or -1 when it has a non-ASCII character. */
-  starterHash = -1;
+  /** A word of ASCII letters only: mayStartFigure decides it from its character codes. */
+  asciiLetters = false;
   /** A word of ASCII lower-case letters: its lower-cased text is its text. */
   lowerIsText = false;
   source = '';
-  private cachedText: string | undefined = undefined;
-  private cachedLower: string | undefined = undefined;
+  /** Set by mayStartFigure to a starter's interned string when the word spells it. */
+  cachedText: string | undefined = undefined;
+  cachedLower: string | undefined = undefined;
 
   reset(source: string, start: number, end: number, kind: TokenKind, digits: string | undefined, suffix: string | undefined, lineBreakBefore: boolean): void {
     this.source = source;
@@ -65,6 +66,7 @@ class Token {
     this.cachedText = undefined;
     this.cachedLower = undefined;
     this.lowerIsText = false;
+    this.asciiLetters = false;
   }
 
   get text(): string {
@@ -78,9 +80,12 @@ class Token {
   }
 }
 
-/** Reused across lines: a line's tokens are dead once its figures are collected. */
+/**
+ * Reused across lines: a line's tokens are dead once its figures are collected. The line's
+ * tokens are the pool's first `count`; the array is never shortened, since cutting a
+ * JavaScript array's length frees its storage and every line would grow it again.
+ */
 const tokenPool: Token[] = [];
-const lineTokens: Token[] = [];
 
 /** Let the pooled tokens drop the last text they read, so it can be collected. */
 function releaseTokens(): void {
@@ -88,11 +93,26 @@ function releaseTokens(): void {
     if (token.source === '') break;
     token.reset('', 0, 0, 'punct', undefined, undefined, false);
   }
-  lineTokens.length = 0;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** /^\d+$/.test(text), without a regular expression. */
+function isAllDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let index = 0; index < text.length; index++) if (!isDigit(text.charCodeAt(index))) return false;
+  return true;
+}
+
+/** /^(\d\d|1\d\d\d|20\d\d)$/.test(digits) && digits.endsWith('0'): "90", "1980", "2010". */
+function isDecadeDigits(digits: string): boolean {
+  if (!isAllDigits(digits) || digits.charCodeAt(digits.length - 1) !== 48) return false;
+  if (digits.length === 2) return true;
+  if (digits.length !== 4) return false;
+  const first = digits.charCodeAt(0);
+  return first === 49 || (first === 50 && digits.charCodeAt(1) === 48);
 }
 
 const LETTER = /\p{L}/u;
@@ -110,28 +130,47 @@ function isSpace(code: number): boolean {
     code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
 }
 
-/** Tokens of text[from, to): one line, so a figure never spans lines and tokens die young. */
-function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens = lineTokens;
-  tokens.length = 0;
+/** Character classes of ASCII codes, so the tokenizer decides most characters with one load. */
+const OTHER = 0;
+const SPACE = 1;
+const LOWER = 2;
+const UPPER = 3;
+const DIGIT = 4;
+const ASCII_CLASSES: Uint8Array = (() => {
+  const classes = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    if (code >= 97 && code <= 122) classes[code] = LOWER;
+    else if (code >= 65 && code <= 90) classes[code] = UPPER;
+    else if (isDigit(code)) classes[code] = DIGIT;
+    else if (isSpace(code)) classes[code] = SPACE;
+  }
+  return classes;
+})();
+
+/**
+ * Tokens of text[from, to), written to tokenPool[0, count): one line, so a figure never
+ * spans lines and tokens die young. Returns the count.
+ */
+function tokenize(text: string, from: number, to: number): number {
+  let count = 0;
   let lineBreak = from > 0;
   let index = from;
   const length = to;
   while (index < length) {
     const code = text.charCodeAt(index);
-    if (isSpace(code)) {
+    const codeClass = code < 128 ? ASCII_CLASSES[code] : OTHER;
+    if (codeClass === SPACE || (code >= 128 && isSpace(code))) {
       if (code === 10 || code === 13) lineBreak = true;
       index++;
       continue;
     }
     const start = index;
     let kind: TokenKind;
-    let foldedHash = 0;
-    let nonAscii = false;
+    let nonAsciiLetter = false;
     let hasUpper = false;
     let digits: string | undefined;
     let suffix: string | undefined;
-    if (isDigit(code)) {
+    if (codeClass === DIGIT) {
       index++;
       while (index < length && isDigit(text.charCodeAt(index))) index++;
       // Internal separators only when a digit follows: "70,000", "1.5"; not "2019." or "5, 6".
@@ -156,26 +195,23 @@ function tokenize(text: string, from: number, to: number): Token[] {
           while (index < length && (isDigit(text.charCodeAt(index)) || isLetterAt(text, index))) index++;
         }
       }
-    } else if (isLetterAt(text, index)) {
+    } else if (codeClass === LOWER || codeClass === UPPER || (code >= 128 && isLetterAt(text, index))) {
       kind = 'word';
-      foldedHash = 0x811c9dc5;
       while (index < length) {
         const next = text.charCodeAt(index);
-        // ASCII letters, the bulk of every word, decided by range alone and hashed for mayStartFigure.
+        // ASCII letters, the bulk of every word, decided by range alone.
         if (next >= 97 && next <= 122) {
-          foldedHash = Math.imul(foldedHash ^ next, 0x01000193);
           index++;
           continue;
         }
         if (next >= 65 && next <= 90) {
           hasUpper = true;
-          foldedHash = Math.imul(foldedHash ^ (next + 32), 0x01000193);
           index++;
           continue;
         }
-        if (next > 127) nonAscii = true;
         if (isDigit(next)) kind = 'code';
-        else if (!isLetterAt(text, index)) break;
+        else if (next < 128 || !isLetterAt(text, index)) break;
+        else nonAsciiLetter = true;
         index++;
       }
     } else {
@@ -183,18 +219,20 @@ function tokenize(text: string, from: number, to: number): Token[] {
       // Keep a surrogate pair together so an emoji is one token.
       index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
     }
-    let token = tokenPool[tokens.length];
+    let token = tokenPool[count];
     if (token === undefined) {
       token = new Token();
       tokenPool.push(token);
     }
     token.reset(text, start, index, kind, digits, suffix, lineBreak);
-    token.starterHash = nonAscii ? -1 : (foldedHash ^ (foldedHash >>> 16)) & 0xffff;
-    token.lowerIsText = kind === 'word' && !nonAscii && !hasUpper;
-    tokens.push(token);
+    if (kind === 'word' && !nonAsciiLetter) {
+      token.asciiLetters = true;
+      token.lowerIsText = !hasUpper;
+    }
+    count++;
     lineBreak = false;
   }
-  return tokens;
+  return count;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -346,6 +384,15 @@ const COMPARATIVE_WORDS: ReadonlySet<string> = new Set([
 /** After a "-" glued to a number these words keep the number a figure: "five-year", "3-fold". */
 const HYPHEN_EXEMPT_PREFIXES: ReadonlySet<string> = new Set(['mid', 'pre', 'post', 'early', 'late']);
 
+/** Abbreviations before "." and a number that make it a label: "No. 10", "p. 5". */
+const NUMBER_ABBREVIATIONS: readonly string[] = ['no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig'];
+
+/** Words after "half" that make it a fraction: "half of", "half the". */
+const HALF_FOLLOWERS: readonly string[] = ['of', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'those', 'these', 'that', 'what'];
+
+/** Words after "a third" that make it a fraction rather than an ordinal. */
+const AFTER_FRACTION_WORDS: readonly string[] = ['of', 'more', 'less', 'fewer', 'higher', 'lower', 'since', 'in', 'from', 'to', 'on'];
+
 const COUNT_NOUN_HINTS: ReadonlySet<string> = new Set([
   'people', 'children', 'men', 'women', 'persons', 'staff', 'police', 'personnel', 'cattle',
   'sheep', 'fish', 'deer', 'aircraft', 'livestock', 'military', 'youth', 'faculty',
@@ -382,34 +429,115 @@ const STARTER_WORDS_CASED: ReadonlySet<string> = new Set([
   ...ISO_CURRENCY_CODES,
 ]);
 
-/** FNV-1a over ASCII-lower-cased character codes, cut to 16 bits: the same however a word is cased. */
-function asciiFoldedHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let index = start; index < end; index++) {
-    let code = text.charCodeAt(index);
-    if (code >= 65 && code <= 90) code += 32;
-    h = Math.imul(h ^ code, 0x01000193);
+/**
+ * Every starter (STARTER_WORDS, and STARTER_WORDS_CASED lower-cased) that is made of ASCII
+ * letters, filed by its length and first two letters: a word of ASCII letters can only
+ * be a starter if it spells, case aside, one of the few words filed under its own key.
+ */
+const FOLDED_STARTERS: readonly string[] = [...new Set([...STARTER_WORDS, ...[...STARTER_WORDS_CASED].map((cased) => cased.toLowerCase())])]
+  .filter((word) => /^[a-z]+$/.test(word)); // the others are never spelled by a word of ASCII letters
+const LONGEST_STARTER = Math.max(...FOLDED_STARTERS.map((word) => word.length));
+/** The starters under one key; list 0 is empty. */
+const FOLDED_STARTER_LISTS: string[][] = [[]];
+/** starterKey → index in FOLDED_STARTER_LISTS, 0 for none: a dense typed array, one load per word. */
+const FOLDED_STARTER_LIST_OF_KEY: Uint16Array = (() => {
+  const listOfKey = new Uint16Array((LONGEST_STARTER + 1) * 27 * 27);
+  for (const word of FOLDED_STARTERS) {
+    const key = starterKey(word, 0, word.length);
+    if (listOfKey[key] === 0) {
+      listOfKey[key] = FOLDED_STARTER_LISTS.length;
+      FOLDED_STARTER_LISTS.push([]);
+    }
+    FOLDED_STARTER_LISTS[listOfKey[key]].push(word);
   }
-  return (h ^ (h >>> 16)) & 0xffff;
-}
-
-/** A bit per 16-bit hash of every starter word, lower-cased; all starters are ASCII. */
-const STARTER_HASH_BITS: Uint8Array = (() => {
-  const bits = new Uint8Array(0x10000);
-  for (const word of [...STARTER_WORDS, ...STARTER_WORDS_CASED]) bits[asciiFoldedHash(word, 0, word.length)] = 1;
-  return bits;
+  return listOfKey;
 })();
-const LONGEST_STARTER = Math.max(...[...STARTER_WORDS, ...STARTER_WORDS_CASED].map((word) => word.length));
+
+/** Lower-cased starter → the cased starters (STARTER_WORDS_CASED) it folds from: "may" → ["May"]. */
+const CASED_STARTERS_BY_FOLDED: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const cased of STARTER_WORDS_CASED) {
+    const folded = cased.toLowerCase();
+    const list = map.get(folded) ?? [];
+    list.push(cased);
+    map.set(folded, list);
+  }
+  return map;
+})();
+
+/** Length and first two letters, ASCII-lower-cased (`| 32`): text[start, end) is ASCII letters. */
+function starterKey(text: string, start: number, end: number): number {
+  const second = end - start > 1 ? (text.charCodeAt(start + 1) | 32) - 96 : 0;
+  return ((end - start) * 27 + (text.charCodeAt(start) | 32) - 96) * 27 + second;
+}
 
 /**
  * False only when the word is surely neither in STARTER_WORDS (lower-cased) nor in
  * STARTER_WORDS_CASED, decided from character codes without cutting a string. A word with
- * any non-ASCII character is left to the exact check (lower-casing may map it to ASCII).
+ * a non-ASCII letter is left to the exact check (lower-casing may map it to ASCII). A word
+ * that spells a starter gets that starter's string as its lower-cased text, so the
+ * matcher's lookups need no new string.
  */
 function mayStartFigure(token: Token): boolean {
-  if (token.starterHash < 0) return true;
-  if (token.end - token.start > LONGEST_STARTER) return false;
-  return STARTER_HASH_BITS[token.starterHash] === 1;
+  if (!token.asciiLetters) return true;
+  const source = token.source;
+  const start = token.start;
+  const length = token.end - start;
+  if (length > LONGEST_STARTER) return false;
+  const list = FOLDED_STARTER_LIST_OF_KEY[starterKey(source, start, token.end)];
+  if (list === 0) return false;
+  const candidates = FOLDED_STARTER_LISTS[list];
+  for (let which = 0; which < candidates.length; which++) {
+    const candidate = candidates[which];
+    let index = 2;
+    while (index < length && (source.charCodeAt(start + index) | 32) === candidate.charCodeAt(index)) index++;
+    if (index >= length) {
+      token.cachedLower = candidate;
+      if (token.lowerIsText) token.cachedText = candidate;
+      else internCasedText(token, candidate);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A word spelling a cased starter exactly ("May", "US") gets that starter's string as its text. */
+function internCasedText(token: Token, folded: string): void {
+  const casedStarters = CASED_STARTERS_BY_FOLDED.get(folded);
+  if (casedStarters === undefined) return;
+  for (let which = 0; which < casedStarters.length; which++) {
+    if (textIs(token, casedStarters[which])) {
+      token.cachedText = casedStarters[which];
+      return;
+    }
+  }
+}
+
+/**
+ * `token.lower === word` for a `word` of ASCII lower-case letters, read from the character
+ * codes when the token is a word of ASCII letters (no string cut for the common miss).
+ * Other tokens are compared by their lower-cased text: lower-casing may map a non-ASCII
+ * letter to ASCII (the Kelvin sign to "k").
+ */
+function lowerIs(token: Token, word: string): boolean {
+  if (!token.asciiLetters || token.cachedLower !== undefined) return token.lower === word;
+  const length = word.length;
+  if (token.end - token.start !== length) return false;
+  const source = token.source;
+  const start = token.start;
+  for (let index = 0; index < length; index++) {
+    if ((source.charCodeAt(start + index) | 32) !== word.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** `token.text === text`, read from the character codes. */
+function textIs(token: Token, text: string): boolean {
+  const length = text.length;
+  if (token.end - token.start !== length) return false;
+  const source = token.source;
+  for (let index = 0; index < length; index++) if (source.charCodeAt(token.start + index) !== text.charCodeAt(index)) return false;
+  return true;
 }
 
 /** An ASCII mark other than "$" and "'": never a currency symbol or a decade's apostrophe. */
@@ -448,52 +576,81 @@ interface Match {
 }
 
 class FigureMatcher {
+  /** The line's tokens are tokens[0, count); the pool holds stale ones after them. */
+  count = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private at(index: number): Token | undefined {
-    return this.tokens[index];
+    return this.token(index);
+  }
+
+  /**
+   * The line's token at `index`, or (whatever the type says) undefined outside the line:
+   * what indexing an array of exactly the line's tokens gives.
+   */
+  private token(index: number): Token {
+    return (index < this.count ? this.tokens[index] : undefined) as Token;
   }
 
   private lower(index: number): string {
-    return this.tokens[index]?.lower ?? '';
+    return this.token(index)?.lower ?? '';
   }
 
   /** Token `index` exists and continues the same line as the one before it. */
   private onLine(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     return token !== undefined && !token.lineBreakBefore;
   }
 
   /** Token `index` touches the token before it (no space between). */
   private glued(index: number): boolean {
-    const token = this.tokens[index];
-    const before = this.tokens[index - 1];
+    const token = this.token(index);
+    const before = this.token(index - 1);
     return token !== undefined && before !== undefined && before.end === token.start;
   }
 
-  private isWord(index: number, ...words: string[]): boolean {
-    const token = this.tokens[index];
-    return token !== undefined && token.kind === 'word' && words.includes(token.lower);
+  /**
+   * The token is a word, one of the given ones (ASCII lower-case letters, see lowerIs).
+   * Fixed parameters rather than `...words`: a rest array was allocated on every call.
+   */
+  private isWord(index: number, a: string, b?: string, c?: string, d?: string, e?: string): boolean {
+    const token = this.token(index);
+    if (token === undefined || token.kind !== 'word') return false;
+    return lowerIs(token, a) || (b !== undefined && (lowerIs(token, b) || (c !== undefined && (lowerIs(token, c) ||
+      (d !== undefined && (lowerIs(token, d) || (e !== undefined && lowerIs(token, e))))))));
   }
 
-  private isPunct(index: number, ...marks: string[]): boolean {
-    const token = this.tokens[index];
-    return token !== undefined && token.kind === 'punct' && marks.includes(token.text);
+  /** isWord with a longer list of words. */
+  private isWordIn(index: number, words: readonly string[]): boolean {
+    const token = this.token(index);
+    if (token === undefined || token.kind !== 'word') return false;
+    for (let which = 0; which < words.length; which++) if (lowerIs(token, words[which])) return true;
+    return false;
+  }
+
+  /** The token is a mark, one of the given ones (compared by character codes, no string cut). */
+  private isPunct(index: number, a: string, b?: string, c?: string, d?: string, e?: string): boolean {
+    const token = this.token(index);
+    if (token === undefined || token.kind !== 'punct') return false;
+    return textIs(token, a) || (b !== undefined && (textIs(token, b) || (c !== undefined && (textIs(token, c) ||
+      (d !== undefined && (textIs(token, d) || (e !== undefined && textIs(token, e))))))));
   }
 
   private isCapitalised(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'word') return false;
     const first = token.text[0];
     return first !== first.toLowerCase();
   }
 
-  run(): Match[] {
-    const matches: Match[] = [];
+  /** The line's matches, in order, into matches[0, returned count): the array is reused, never shortened. */
+  run(matches: Match[]): number {
+    let matchCount = 0;
     const tokens = this.tokens;
+    const count = this.count;
     let index = 0;
-    while (index < tokens.length) {
-      // The fate of most tokens, decided inline: a word no starter hashes to, or an ASCII
+    while (index < count) {
+      // The fate of most tokens, decided inline: a word that spells no starter, or an ASCII
       // mark other than "$" and "'", starts nothing (matchAt would say so too).
       const token = tokens[index];
       if (token.kind === 'word' ? !mayStartFigure(token) : token.kind === 'punct' && isPlainMark(token)) {
@@ -502,27 +659,27 @@ class FigureMatcher {
       }
       const match = this.matchAt(index);
       if (match) {
-        matches.push(match);
+        matches[matchCount++] = match;
         index = match.nextToken;
       } else {
         index = this.skipAt(index);
       }
     }
-    return matches;
+    return matchCount;
   }
 
   /** Where to resume after a failed match: past a whole code-like chain ("202-555-0100"). */
   private skipAt(index: number): number {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind === 'num' || token.kind === 'code') {
       let next = index + 1;
       // Swallow glued "-", "/", ":" and "." chains of numbers so their parts are not re-read.
       while (
-        next + 1 < this.tokens.length &&
+        next + 1 < this.count &&
         this.glued(next) &&
         this.isPunct(next, '-', '/', ':', '.', '–') &&
         this.glued(next + 1) &&
-        (this.tokens[next + 1].kind === 'num' || this.tokens[next + 1].kind === 'code')
+        (this.token(next + 1).kind === 'num' || this.token(next + 1).kind === 'code')
       ) {
         next += 2;
       }
@@ -532,13 +689,18 @@ class FigureMatcher {
   }
 
   private matchAt(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind === 'code') return undefined;
     // Most words and marks can never start a figure: leave them at one set lookup.
-    if (token.kind === 'word' && (!mayStartFigure(token) || (!STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)))) return undefined;
+    // (run() only calls here for a word mayStartFigure let through.)
+    if (token.kind === 'word' && !STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) return undefined;
     // ASCII marks other than "$" and "'" are never a currency symbol: no string needed to reject them.
     if (token.kind === 'punct' && token.source.charCodeAt(token.start) < 128 && token.source.charCodeAt(token.start) !== 36 && token.source.charCodeAt(token.start) !== 39) return undefined;
-    if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined && token.text !== '’' && token.text !== "'") return undefined;
+    if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined) {
+      if (token.text !== '’' && token.text !== "'") return undefined;
+      // An apostrophe starts only a decade ("the ’90s"): no qualifier, amount or currency starts at a mark.
+      return this.matchDate(index);
+    }
     if (token.kind === 'word' && !SELF_STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) {
       // "in", "more", "about": no date and no quantity starts at this word (see
       // SELF_STARTER_WORDS), so only a whole qualifier phrase can make a figure here.
@@ -568,21 +730,22 @@ class FigureMatcher {
 
   /** "learn more about 529 plans", "talked about 2020": "about" as a preposition, not "roughly". */
   private qualifierIsPreposition(index: number, qualifier: string): boolean {
-    if (index === 0 || this.tokens[index].lineBreakBefore) return false;
+    if (index === 0 || this.token(index).lineBreakBefore) return false;
     if (qualifier === 'about') return ABOUT_AS_PREPOSITION_AFTER.has(this.lower(index - 1));
     if (qualifier === 'around') return AROUND_AS_PARTICLE_AFTER.has(this.lower(index - 1));
     return false;
   }
 
   private matchQualifier(index: number): { next: number; text: string } | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind !== 'word') return undefined;
     const phrases = QUALIFIERS_BY_FIRST_WORD.get(token.lower);
     if (!phrases) return undefined;
     for (const words of phrases) {
       let ok = true;
       for (let offset = 1; offset < words.length; offset++) {
-        if (!this.onLine(index + offset) || this.lower(index + offset) !== words[offset]) {
+        // (A phrase's words are ASCII lower-case letters; onLine says the token exists.)
+        if (!this.onLine(index + offset) || !lowerIs(this.token(index + offset), words[offset])) {
           ok = false;
           break;
         }
@@ -595,12 +758,12 @@ class FigureMatcher {
   // ----- dates -------------------------------------------------------------------------
 
   private matchDate(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind === 'num') return this.matchApostropheDecade(index) ?? this.matchNumericDate(index);
     if (token.kind === 'punct') {
       // "the ’90s", "the '80s"
       if ((token.text === '’' || token.text === "'") && this.glued(index + 1)) {
-        const next = this.tokens[index + 1];
+        const next = this.token(index + 1);
         if (next.kind === 'num' && next.digits?.length === 2 && next.suffix === 's' && next.digits.endsWith('0')) {
           const decade = Number(next.digits);
           const year = decade >= 30 ? 1900 + decade : 2000 + decade;
@@ -632,7 +795,7 @@ class FigureMatcher {
     let next = index + 1;
     if (!this.onLine(next)) return undefined;
     if (PERIOD_ADJECTIVES.has(this.lower(next)) && this.onLine(next + 1)) next++;
-    const word = this.tokens[next];
+    const word = this.token(next);
     if (word && word.kind === 'word' && (PERIOD_NOUNS.has(word.lower) || WEEKDAYS.has(word.text))) {
       // "the past year" reads as a span of time as much as a date; both are time references.
       if (word.lower === 'night' && this.lower(index) !== 'last') return undefined;
@@ -643,7 +806,7 @@ class FigureMatcher {
   }
 
   private dayNumberAt(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'num' || !token.digits || token.digits.length > 2) return false;
     if (token.suffix && !['st', 'nd', 'rd', 'th'].includes(token.suffix.toLowerCase())) return false;
     const day = Number(token.digits);
@@ -655,8 +818,8 @@ class FigureMatcher {
 
   /** "16-19" after a month: a span of days (3 tokens), else 0. */
   private dayRangeLength(index: number): number {
-    const first = this.tokens[index];
-    const second = this.tokens[index + 2];
+    const first = this.token(index);
+    const second = this.token(index + 2);
     if (!first || !second || first.kind !== 'num' || second.kind !== 'num' || first.suffix || second.suffix) return 0;
     if (!this.isPunct(index + 1, '-', '–') || !this.glued(index + 1) || !this.glued(index + 2)) return 0;
     if (!/^\d{1,2}$/.test(first.digits!) || !/^\d{1,2}$/.test(second.digits!)) return 0;
@@ -666,14 +829,14 @@ class FigureMatcher {
   }
 
   private yearNumberAt(index: number): boolean {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'num' || token.suffix || !token.digits || token.digits.length !== 4) return false;
     const year = Number(token.digits);
     return year >= 1000 && year <= 2100;
   }
 
   private matchMonthDate(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     const abbreviated = MONTH_ABBREVIATIONS[token.text] !== undefined;
     let next = index + 1;
     if (abbreviated && this.isPunct(next, '.') && this.glued(next)) next++;
@@ -697,7 +860,7 @@ class FigureMatcher {
     if (hasDay || hasYear) return { firstToken: index, nextToken: next, kind: 'date' };
     if (abbreviated) return undefined;
     // A month on its own: "in April". Ambiguous ones need a cue word before them.
-    const before = this.tokens[index - 1];
+    const before = this.token(index - 1);
     const cued = before !== undefined && !token.lineBreakBefore && DATE_CUE_WORDS.has(before.lower);
     const cuedByHyphen = before !== undefined && before.text === '-' && this.glued(index) && HYPHEN_EXEMPT_PREFIXES.has(this.lower(index - 2));
     if (!cued && !cuedByHyphen) {
@@ -710,11 +873,11 @@ class FigureMatcher {
 
   /** "the 90’s", "the 1980's": a decade written with an apostrophe before the s. */
   private matchApostropheDecade(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     const digits = token.digits ?? '';
-    if (token.suffix || !/^(\d\d|1\d\d\d|20\d\d)$/.test(digits) || !digits.endsWith('0')) return undefined;
+    if (token.suffix || !isDecadeDigits(digits)) return undefined;
     if (!this.isPunct(index + 1, '’', "'") || !this.glued(index + 1) || !this.glued(index + 2)) return undefined;
-    const after = this.tokens[index + 2];
+    const after = this.token(index + 2);
     if (after.text !== 's' || (this.at(index + 3) !== undefined && this.glued(index + 3) && this.at(index + 3)!.kind === 'word')) return undefined;
     let year = Number(digits);
     if (digits.length === 2) {
@@ -727,11 +890,11 @@ class FigureMatcher {
 
   /** "8 August 2023", "2023-08-08", "8/8/2023". */
   private matchNumericDate(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (this.dayNumberAt(index) && this.onLine(index + 1)) {
       let next = index + 1;
       if (this.isWord(next, 'of') && this.onLine(next + 1)) next++;
-      const month = this.tokens[next];
+      const month = this.token(next);
       if (month && month.kind === 'word' && MONTHS[month.text] !== undefined && (next === index + 1 || token.suffix)) {
         next++;
         if (this.onLine(next) && this.yearNumberAt(next)) next++;
@@ -739,14 +902,14 @@ class FigureMatcher {
       }
     }
     // ISO and slashed dates: three glued groups.
-    const separator = this.tokens[index + 1];
+    const separator = this.token(index + 1);
     if (
       separator && this.glued(index + 1) && (separator.text === '-' || separator.text === '/') &&
       this.glued(index + 2) && this.at(index + 2)?.kind === 'num' &&
       this.isPunct(index + 3, separator.text) && this.glued(index + 3) &&
       this.glued(index + 4) && this.at(index + 4)?.kind === 'num'
     ) {
-      const parts = [token, this.tokens[index + 2], this.tokens[index + 4]];
+      const parts = [token, this.token(index + 2), this.token(index + 4)];
       if (parts.some((part) => part.suffix || !part.digits || !/^\d+$/.test(part.digits))) return undefined;
       const lengths = parts.map((part) => part.digits!.length);
       const iso = separator.text === '-' && lengths[0] === 4 && lengths[1] === 2 && lengths[2] === 2;
@@ -762,7 +925,7 @@ class FigureMatcher {
 
   /** A number in digits or words, with its scale: "70,000", "1.5m", "24 billion", "fifty", "two dozen". */
   private readNumber(index: number): Quantity | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     if (token.kind === 'num') return this.readDigits(index);
     if (token.kind === 'word') return this.readNumberWords(index);
@@ -770,7 +933,7 @@ class FigureMatcher {
   }
 
   private readDigits(index: number): Quantity | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     const digits = token.digits!;
     let value = parseDigitGroups(digits);
     if (value === undefined || !Number.isFinite(value)) return undefined;
@@ -781,7 +944,7 @@ class FigureMatcher {
     if (suffix) {
       if (SCALE_SUFFIXES[suffix] !== undefined) {
         scale = SCALE_SUFFIXES[suffix];
-      } else if (suffix === 's' && /^\d{4}$/.test(digits) && digits.endsWith('0')) {
+      } else if (suffix === 's' && digits.length === 4 && isAllDigits(digits) && digits.endsWith('0')) {
         decade = true;
       } else if (GLUED_MEASURE_SUFFIXES.has(suffix)) {
         gluedUnit = MEASURE_UNITS[suffix] ?? suffix;
@@ -796,7 +959,7 @@ class FigureMatcher {
     }
     let next = index + 1;
     // "5 ½ years", "2¾ miles"
-    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && /^\d+$/.test(digits) ? VULGAR_FRACTIONS[this.tokens[next].text] : undefined;
+    const vulgar = this.onLine(next) && !scale && !decade && !gluedUnit && isAllDigits(digits) ? VULGAR_FRACTIONS[this.token(next).text] : undefined;
     if (vulgar !== undefined) {
       value += vulgar;
       next++;
@@ -804,7 +967,7 @@ class FigureMatcher {
     if (!scale && !decade && !gluedUnit && this.onLine(next)) {
       const word = this.lower(next);
       const wordScale = SCALE_WORDS[word] ?? SPACED_SCALE_ABBREVIATIONS[word];
-      if (wordScale !== undefined && this.tokens[next].kind === 'word') {
+      if (wordScale !== undefined && this.token(next).kind === 'word') {
         scale = wordScale;
         next++;
         // "1.5 hundred thousand" is rare; "two hundred thousand" is handled by words.
@@ -818,7 +981,7 @@ class FigureMatcher {
       }
     }
     if (scale) value *= scale;
-    const yearLike = !scale && !decade && !gluedUnit && /^\d{4}$/.test(digits) && value >= 1000 && value <= 2100;
+    const yearLike = !scale && !decade && !gluedUnit && digits.length === 4 && isAllDigits(digits) && value >= 1000 && value <= 2100;
     return { first: index, next, value, scale, spelled: false, vague: false, yearLike, gluedUnit, decade };
   }
 
@@ -839,11 +1002,11 @@ class FigureMatcher {
       if (!this.onLine(next)) return undefined;
       const word = this.lower(next);
       let value: number;
-      if (SCALE_WORDS[word] !== undefined && this.tokens[next].kind === 'word' && word !== 'lakhs' && word !== 'crores') value = SCALE_WORDS[word];
+      if (SCALE_WORDS[word] !== undefined && this.token(next).kind === 'word' && word !== 'lakhs' && word !== 'crores') value = SCALE_WORDS[word];
       else if (word === 'dozen') value = 12;
       else return undefined;
       next++;
-      while (this.onLine(next) && SCALE_WORDS[this.lower(next)] > value && this.tokens[next].kind === 'word') {
+      while (this.onLine(next) && SCALE_WORDS[this.lower(next)] > value && this.token(next).kind === 'word') {
         value *= SCALE_WORDS[this.lower(next)];
         next++;
       }
@@ -856,8 +1019,8 @@ class FigureMatcher {
     let next = index;
     let read = 0;
     let lastScale = Infinity;
-    while (next < this.tokens.length && (next === index || this.onLine(next))) {
-      const token = this.tokens[next];
+    while (next < this.count && (next === index || this.onLine(next))) {
+      const token = this.token(next);
       if (token.kind !== 'word') break;
       const word = token.lower;
       if (SMALL_NUMBER_WORDS[word] !== undefined) {
@@ -912,7 +1075,7 @@ class FigureMatcher {
     const denominator = FRACTION_WORDS[this.lower(next)];
     if (!denominator || !this.onLine(next) || !this.isWord(next + 1, 'of') || !this.isWord(next + 2, 'a') || !this.onLine(next + 3)) return undefined;
     const scale = SCALE_WORDS[this.lower(next + 3)];
-    if (scale === undefined || scale < 1000 || this.tokens[next + 3].kind !== 'word') return undefined;
+    if (scale === undefined || scale < 1000 || this.token(next + 3).kind !== 'word') return undefined;
     const value = (numerator / denominator) * scale;
     return { first: index, next: next + 4, value, scale, spelled: true, vague: false, yearLike: false, decade: false };
   }
@@ -944,7 +1107,7 @@ class FigureMatcher {
 
   /** "$", "US$", "€", "Rs", "USD" before an amount. */
   private readCurrencyPrefix(index: number): { code: string; next: number } | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] !== undefined) {
       return { code: CURRENCY_SYMBOLS[token.text], next: index + 1 };
@@ -969,13 +1132,13 @@ class FigureMatcher {
 
   /** The number at `index` is part of a name, a code or a clock time, not a quantity. */
   private numberIsLabel(index: number): boolean {
-    const token = this.tokens[index];
-    const before = this.tokens[index - 1];
+    const token = this.token(index);
+    const before = this.token(index - 1);
     if (before && this.glued(index)) {
       // "COVID-19", "F-16", "#3", "+44", "v2", "/2023/"
       if (before.kind === 'punct' && ['#', '+', '/', '\\', '@', '_', '=', '&', '.'].includes(before.text)) return true;
       if (before.kind === 'punct' && (before.text === '-' || before.text === '‑') && this.glued(index - 1)) {
-        const word = this.tokens[index - 2];
+        const word = this.token(index - 2);
         if (word && word.kind !== 'punct' && !HYPHEN_EXEMPT_PREFIXES.has(word.lower)) return true;
       }
     }
@@ -993,18 +1156,18 @@ class FigureMatcher {
           return true;
         }
       }
-      if (before.text === '.' && this.glued(index - 1) && this.isWord(index - 2, 'no', 'nos', 'vol', 'p', 'pp', 'art', 'sec', 'ch', 'fig')) return true;
+      if (before.text === '.' && this.glued(index - 1) && this.isWordIn(index - 2, NUMBER_ABBREVIATIONS)) return true;
     }
-    const after = this.tokens[index + 1];
+    const after = this.token(index + 1);
     // "in his 90's", "the 747's engines": a number with a possessive or plural 's is a name or an age.
     if (after && this.glued(index + 1) && (after.text === '’' || after.text === "'") && this.isWord(index + 2, 's') && this.glued(index + 2)) return true;
     // Identifiers: long digit strings ("783499116076687360"), attribute values (id="42").
-    if (token.digits && /^\d{13,}$/.test(token.digits)) return true;
+    if (token.digits && token.digits.length >= 13 && isAllDigits(token.digits)) return true;
     if (before && this.glued(index) && (before.text === '"' || before.text === "'") && this.isPunct(index - 2, '=')) return true;
     // Phone numbers and identifiers: "0800 123 456", a leading zero, digit groups in a row.
     if (token.digits && token.digits.length > 1 && token.digits[0] === '0' && token.digits[1] !== '.' && token.digits[1] !== ',') return true;
     if (before && !token.lineBreakBefore && before.kind === 'num') return true;
-    if (this.onLine(index + 1) && this.tokens[index + 1].kind === 'num') return true;
+    if (this.onLine(index + 1) && this.token(index + 1).kind === 'num') return true;
     // "24/7", "9/11", "3/4": glued slashes make a code or a name, not a quantity.
     if (after && this.glued(index + 1) && after.text === '/' && this.glued(index + 2) && this.at(index + 2)?.kind === 'num') return true;
     // Clock times: "10:30", "10 a.m.", "3pm".
@@ -1017,7 +1180,7 @@ class FigureMatcher {
     // An address: "10 Downing Street".
     if (after && this.onLine(index + 1) && this.isCapitalised(index + 1)) {
       for (let look = index + 1; look <= index + 3 && this.onLine(look) && this.isCapitalised(look); look++) {
-        if (['Street', 'St', 'Road', 'Avenue', 'Ave', 'Boulevard', 'Lane', 'Drive', 'Place', 'Square'].includes(this.tokens[look].text)) return true;
+        if (['Street', 'St', 'Road', 'Avenue', 'Ave', 'Boulevard', 'Lane', 'Drive', 'Place', 'Square'].includes(this.token(look).text)) return true;
       }
     }
     return false;
@@ -1025,7 +1188,7 @@ class FigureMatcher {
 
   /** The token after a range dash or "to": the second number of "10-20", "$10m to $20m". */
   private readRangeEnd(index: number, first: Quantity, currency: string | undefined, between: boolean, fromBefore: boolean): { quantity: Quantity; next: number } | undefined {
-    const joint = this.tokens[index];
+    const joint = this.token(index);
     if (!joint || !this.onLine(index)) return undefined;
     let next: number;
     if (joint.kind === 'punct' && (joint.text === '-' || joint.text === '–' || joint.text === '—')) {
@@ -1051,7 +1214,7 @@ class FigureMatcher {
   }
 
   private matchQuantity(index: number, qualifier: string | undefined): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     // "between 10 and 20"
     if (token.lower === 'between' && this.onLine(index + 1)) {
@@ -1066,7 +1229,7 @@ class FigureMatcher {
     const currency = this.readCurrencyPrefix(index);
     const numberIndex = currency ? currency.next : index;
     if (currency && !this.onLine(numberIndex)) return undefined;
-    if (!currency && this.tokens[index].kind === 'word' && !this.readFractionOfScale(index)) {
+    if (!currency && this.token(index).kind === 'word' && !this.readFractionOfScale(index)) {
       // "two-thirds", "a third" before "two" or "a" can be read as a number.
       const fraction = this.matchFractionOrMultiplier(index);
       if (fraction) return { firstToken: fraction.firstToken, nextToken: fraction.nextToken, kind: fraction.kind, value: fraction.value, valueMax: fraction.valueMax, unit: fraction.unit, qualifier };
@@ -1078,8 +1241,8 @@ class FigureMatcher {
     }
     if (!currency && quantity.spelled === false && this.numberIsLabel(numberIndex)) return undefined;
     if (currency && this.numberIsLabelAfter(numberIndex)) return undefined;
-    const before = this.tokens[index - 1];
-    const fromBefore = between || (before !== undefined && !this.tokens[index].lineBreakBefore && before.lower === 'from');
+    const before = this.token(index - 1);
+    const fromBefore = between || (before !== undefined && !this.token(index).lineBreakBefore && before.lower === 'from');
 
     let next = quantity.next;
     let value = quantity.value;
@@ -1106,7 +1269,7 @@ class FigureMatcher {
         if (second.scale && !quantity.scale && value! * second.scale <= valueMax!) value = value! * second.scale;
         if (!(value! < valueMax!)) valueMax = undefined;
         else next = range.next;
-      } else if (quantity.yearLike && second.value! < 100 && /^\d{2}$/.test(this.tokens[second.first].digits ?? '') && !currency) {
+      } else if (quantity.yearLike && second.value! < 100 && /^\d{2}$/.test(this.token(second.first).digits ?? '') && !currency) {
         // "2019-20": a season or fiscal year.
         const century = Math.floor(value! / 100) * 100;
         if (century + second.value! > value!) {
@@ -1121,7 +1284,7 @@ class FigureMatcher {
     // A glued hyphen to a non-unit word: "two-state", "5-star". "-year", "-fold", "-strong" handled below.
     if (valueMax === undefined && this.isPunct(next, '-') && this.glued(next) && this.glued(next + 1)) {
       const word = this.lower(next + 1);
-      const after = this.tokens[next + 1];
+      const after = this.token(next + 1);
       if (after.kind === 'num' || after.kind === 'code') return undefined;
       if (word === 'fold') return { firstToken: index, nextToken: next + 2, kind: 'ratio', value, unit: 'times', qualifier };
       if (TIME_UNITS[word] !== undefined) {
@@ -1176,7 +1339,7 @@ class FigureMatcher {
 
   /** How many tokens of a percent unit start at `index`: "%" or "percent" 1, "per cent" 2, else 0. */
   private percentUnitLength(index: number): number {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || !this.onLine(index)) return 0;
     if (token.text === '%' || token.lower === 'percent') return 1;
     if (token.lower === 'per' && this.isWord(index + 1, 'cent') && this.onLine(index + 1)) return 2;
@@ -1185,7 +1348,7 @@ class FigureMatcher {
 
   /** With a currency symbol the number may still be a code ("$1.2.3" never parses; "$19:30" is odd). */
   private numberIsLabelAfter(index: number): boolean {
-    const after = this.tokens[index + 1];
+    const after = this.token(index + 1);
     return after !== undefined && this.glued(index + 1) && after.text === ':' && this.at(index + 2)?.kind === 'num';
   }
 
@@ -1199,8 +1362,8 @@ class FigureMatcher {
     }
     // "3:1" (a clock time has two digits after the colon)
     if (this.isPunct(index, ':') && this.glued(index) && this.glued(index + 1) && this.at(index + 1)?.kind === 'num') {
-      const digits = this.tokens[index + 1].digits ?? '';
-      if (/^\d$/.test(digits) && !this.tokens[index + 1].suffix && Number(digits) > 0) return { next: index + 2, value: first.value / Number(digits) };
+      const digits = this.token(index + 1).digits ?? '';
+      if (/^\d$/.test(digits) && !this.token(index + 1).suffix && Number(digits) > 0) return { next: index + 2, value: first.value / Number(digits) };
       return undefined;
     }
     // "3 to 1" only with 1 as the second term (otherwise it is a range)
@@ -1217,7 +1380,7 @@ class FigureMatcher {
     quantity: Quantity,
     value: number | undefined,
   ): (Partial<Match> & { nextToken: number; kind: FigureKind; scaleValue?: (v: number) => number }) | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || !this.onLine(index)) return undefined;
     const word = token.lower;
     // Percentages
@@ -1236,7 +1399,7 @@ class FigureMatcher {
     // Multipliers
     if (word === 'times' && !quantity.vague) {
       const comparative = this.onLine(index + 1) && (COMPARATIVE_WORDS.has(this.lower(index + 1)) ||
-        (this.tokens[index + 1]?.kind === 'word' && /er$/.test(this.lower(index + 1)) && this.lower(index + 1).length > 4));
+        (this.token(index + 1)?.kind === 'word' && /er$/.test(this.lower(index + 1)) && this.lower(index + 1).length > 4));
       return { nextToken: index + 1, kind: comparative ? 'ratio' : 'count', unit: 'times' };
     }
     if (word === 'fold') return { nextToken: index + 1, kind: 'ratio', unit: 'times' };
@@ -1261,7 +1424,7 @@ class FigureMatcher {
     // Measures
     if (token.kind === 'word' || token.text === '°') {
       if (token.text === '°') {
-        const scale = this.tokens[index + 1];
+        const scale = this.token(index + 1);
         if (scale && this.glued(index + 1) && (scale.text === 'C' || scale.text === 'F')) return { nextToken: index + 2, kind: 'measure', unit: `°${scale.text}` };
         return { nextToken: index + 1, kind: 'measure', unit: '°' };
       }
@@ -1280,7 +1443,7 @@ class FigureMatcher {
         // Money reads "pounds"; only "pounds of cocaine" is left for a weight.
         if ((word === 'pounds' || word === 'pound') && !this.isWord(index + 1, 'of')) return undefined;
         if (unit === '°' && this.onLine(index + 1)) {
-          const scale = this.tokens[index + 1].text;
+          const scale = this.token(index + 1).text;
           if (['Celsius', 'Fahrenheit', 'C', 'F', 'centigrade'].includes(scale)) return { nextToken: index + 2, kind: 'measure', unit: scale.startsWith('F') ? '°F' : '°C' };
         }
         if (word === 'km' && this.isPunct(index + 1, '/') && this.glued(index + 1) && this.isWord(index + 2, 'h')) {
@@ -1294,7 +1457,7 @@ class FigureMatcher {
 
   /** "dollars", "million euros", "Canadian dollars", "USD", "cents", "pounds of cocaine" (not money). */
   private readCurrencyAfter(index: number): { code: string; next: number; scaleValue?: (v: number) => number } | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token) return undefined;
     if (token.kind === 'word' && ISO_CURRENCY_CODES.has(token.text)) return { code: token.text === 'RMB' ? 'CNY' : token.text, next: index + 1 };
     let word = token.lower;
@@ -1343,8 +1506,8 @@ class FigureMatcher {
 
   /** A number with no unit: a count, a year, or nothing (a name, a pronoun "one"). */
   private matchBareNumber(index: number, quantity: Quantity, base: Omit<Match, 'nextToken' | 'kind'>, next: number): Match | undefined {
-    const before = this.tokens[index - 1];
-    const beforeWord = before && !this.tokens[index].lineBreakBefore ? before.lower : '';
+    const before = this.token(index - 1);
+    const beforeWord = before && !this.token(index).lineBreakBefore ? before.lower : '';
     // "32 percent below 2005 levels": a year as a baseline.
     if (quantity.yearLike && base.qualifier && this.isWord(next, 'levels', 'level')) {
       return { firstToken: quantity.first, value: base.value, valueMax: base.valueMax, qualifier: undefined, nextToken: next, kind: 'year' };
@@ -1370,7 +1533,7 @@ class FigureMatcher {
       // "two of them" refers; "two of the victims" counts, so only pronouns after "of" block it.
       if (this.isWord(next, 'of') && ['them', 'us', 'you', 'these', 'those', 'whom', 'which', 'it'].includes(this.lower(next + 1))) return undefined;
       // "Two Sessions", "Big Four": a capitalised number word inside a name.
-      if (this.isCapitalised(quantity.first) && index > 0 && !this.tokens[index].lineBreakBefore && before?.kind === 'word' && !/[.!?:"“”]/.test(before.text)) {
+      if (this.isCapitalised(quantity.first) && index > 0 && !this.token(index).lineBreakBefore && before?.kind === 'word' && !/[.!?:"“”]/.test(before.text)) {
         if (this.isCapitalised(index - 1)) return undefined;
       }
     }
@@ -1391,7 +1554,7 @@ class FigureMatcher {
 
   /** The counted noun after a number: "people" in "70,000 people". */
   private countNounAt(index: number): string | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (!token || token.kind !== 'word' || !this.onLine(index)) return undefined;
     if (token.text !== token.lower || token.lower.length < 3 || NOT_COUNT_NOUNS.has(token.lower)) return undefined;
     // "hundreds marched", "35 randomly selected": verbs and adverbs are not what is counted.
@@ -1401,7 +1564,7 @@ class FigureMatcher {
 
   /** "half of", "a third", "two-thirds", "twice", "one in five" without digits. */
   private matchFractionOrMultiplier(index: number): Match | undefined {
-    const token = this.tokens[index];
+    const token = this.token(index);
     if (token.kind !== 'word') return undefined;
     const word = token.lower;
     if (MULTIPLIER_WORDS[word] !== undefined) {
@@ -1427,9 +1590,8 @@ class FigureMatcher {
       if (this.isWord(index + 1, 'an', 'a') && this.onLine(index + 1) && TIME_UNITS[this.lower(index + 2)] && this.onLine(index + 2)) {
         return { firstToken: index, nextToken: index + 3, kind: 'duration', value: 0.5, unit: TIME_UNITS[this.lower(index + 2)] };
       }
-      const followers = ['of', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'those', 'these', 'that', 'what'];
       const endsClause = !this.onLine(index + 1) || this.isPunct(index + 1, '.', ',', ';', ')');
-      if ((this.onLine(index + 1) && this.isWord(index + 1, ...followers)) || (before === 'by' || before === 'in') && endsClause) {
+      if ((this.onLine(index + 1) && this.isWordIn(index + 1, HALF_FOLLOWERS)) || (before === 'by' || before === 'in') && endsClause) {
         return { firstToken: index, nextToken: index + 1, kind: 'ratio', value: 0.5 };
       }
       return undefined;
@@ -1445,14 +1607,14 @@ class FigureMatcher {
     const fractionWord = this.lower(next);
     const denominator = FRACTION_WORDS[fractionWord];
     if (denominator === undefined || fractionWord === 'half' || fractionWord === 'halves') return undefined;
-    if (this.tokens[next].kind !== 'word') return undefined;
+    if (this.token(next).kind !== 'word') return undefined;
     const plural = fractionWord.endsWith('s');
     if (plural !== numerator > 1) return undefined;
     if (numerator === 1) {
       // "a third term", "a fourth child": ordinals. A fraction is followed by "of", "more", "less" or the end of a clause.
       const after = next + 1;
-      const endsClause = !this.onLine(after) || this.isPunct(after, '.', ',', ';', ')', '—', '–');
-      if (!endsClause && !this.isWord(after, 'of', 'more', 'less', 'fewer', 'higher', 'lower', 'since', 'in', 'from', 'to', 'on')) return undefined;
+      const endsClause = !this.onLine(after) || (this.isPunct(after, '.', ',', ';', ')', '—') || this.isPunct(after, '–'));
+      if (!endsClause && !this.isWordIn(after, AFTER_FRACTION_WORDS)) return undefined;
       if (fractionWord === 'quarter' && !this.isWord(after, 'of', 'more', 'less')) return undefined;
       if (this.isWord(index - 1, 'the')) return undefined;
     }
@@ -1475,12 +1637,27 @@ function fnvUpdate(state: number, text: string): number {
 
 /** hash(`${kind}\u0000${normalised}\u0000${occurrence}`) without building the string. */
 export function figureIdHash(kind: string, normalised: string, occurrence: number): string {
+  return hex8(figureIdState(kind, normalised, occurrence));
+}
+
+function figureIdState(kind: string, normalised: string, occurrence: number): number {
   let h = fnvUpdate(0x811c9dc5, kind);
   h = Math.imul(h ^ 0, 0x01000193);
   h = fnvUpdate(h, normalised);
   h = Math.imul(h ^ 0, 0x01000193);
-  h = fnvUpdate(h, String(occurrence));
-  return hex8(h);
+  // One digit, the usual case, hashed as its character code: String(occurrence) is that digit.
+  if (occurrence >= 0 && occurrence < 10) return Math.imul(h ^ (48 + occurrence), 0x01000193);
+  return fnvUpdate(h, String(occurrence));
+}
+
+/** `fig-${figureIdHash(kind, normalised, occurrence)}` as one string allocation. */
+function figureId(kind: string, normalised: string, occurrence: number): string {
+  const h = figureIdState(kind, normalised, occurrence);
+  return String.fromCharCode(
+    102, 105, 103, 45, // "fig-"
+    HEX_CODES[(h >>> 28) & 15], HEX_CODES[(h >>> 24) & 15], HEX_CODES[(h >>> 20) & 15], HEX_CODES[(h >>> 16) & 15],
+    HEX_CODES[(h >>> 12) & 15], HEX_CODES[(h >>> 8) & 15], HEX_CODES[(h >>> 4) & 15], HEX_CODES[h & 15],
+  );
 }
 
 /** `(h >>> 0).toString(16).padStart(8, '0')` as one string allocation. */
@@ -1533,6 +1710,7 @@ export function findFigures(text: string): Figure[] {
     lineStart = lineEnd + 1;
   }
   releaseTokens();
+  lineMatches.length = 0;
   return figures;
 }
 
@@ -1541,11 +1719,19 @@ const MAX_PIECE = 16 * 1024;
 /** Occurrences so far by kind, then by normalised text: the id's occurrence index. */
 type SeenFigures = Map<string, Map<string, number>>;
 
+/** One matcher for every line: it reads the pool's first `count` tokens. */
+const lineMatcher = new FigureMatcher(tokenPool);
+/** The current line's matches are its first entries (see FigureMatcher.run). */
+const lineMatches: Match[] = [];
+
 function collectLine(text: string, lineStart: number, lineEnd: number, seen: SeenFigures, figures: Figure[]): void {
-  const tokens = tokenize(text, lineStart, lineEnd);
-  if (tokens.length === 0) return;
-  const matches = new FigureMatcher(tokens).run();
-  for (const match of matches) {
+  const count = tokenize(text, lineStart, lineEnd);
+  if (count === 0) return;
+  const tokens = tokenPool;
+  lineMatcher.count = count;
+  const matchCount = lineMatcher.run(lineMatches);
+  for (let which = 0; which < matchCount; which++) {
+    const match = lineMatches[which];
     const start = tokens[match.firstToken].start;
     const end = tokens[match.nextToken - 1].end;
     const figureText = text.slice(start, end);
@@ -1558,7 +1744,7 @@ function collectLine(text: string, lineStart: number, lineEnd: number, seen: See
     const occurrence = seenOfKind.get(normalised) ?? 0;
     seenOfKind.set(normalised, occurrence + 1);
     const figure: Figure = {
-      id: `fig-${figureIdHash(match.kind, normalised, occurrence)}`,
+      id: figureId(match.kind, normalised, occurrence),
       span: { start, end },
       text: figureText,
       kind: match.kind,
@@ -1577,3 +1763,30 @@ function roundValue(value: number): number {
   if (Number.isInteger(value) && value !== 0 && value < 1e15 && value > -1e15) return value;
   return Number(value.toPrecision(15));
 }
+
+/**
+ * For tests: the tokenizer's word checks beside the exact checks they stand for.
+ * `mayStartWord(word)`: what the matcher's filter says of `word` read as one token (true
+ * if `word` is not one word token); `isStarterWord(word)`: the exact starter test;
+ * `lowerIs(word, lower)`: the character-code comparison beside `word.toLowerCase() === lower`.
+ */
+export const figureWordChecks = {
+  starterWords(): string[] {
+    return [...STARTER_WORDS, ...STARTER_WORDS_CASED];
+  },
+  mayStartWord(word: string): boolean {
+    const count = tokenize(word, 0, word.length);
+    const answer = count !== 1 || tokenPool[0].kind !== 'word' || mayStartFigure(tokenPool[0]);
+    releaseTokens();
+    return answer;
+  },
+  isStarterWord(word: string): boolean {
+    return STARTER_WORDS.has(word.toLowerCase()) || STARTER_WORDS_CASED.has(word);
+  },
+  lowerIs(word: string, lower: string): boolean | undefined {
+    const count = tokenize(word, 0, word.length);
+    const answer = count === 1 ? lowerIs(tokenPool[0], lower) : undefined;
+    releaseTokens();
+    return answer;
+  },
+};

@@ -19,8 +19,32 @@ export type Rule = (ctx: FindingContext) => Finding[];
 
 /** Text for a message: at most `max` characters, on one line. */
 export function excerpt(s: string, max = 48): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = isOneLine(s) ? s : s.replace(/\s+/g, ' ').trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * `s.replace(/\s+/g, ' ').trim() === s`, read from the character codes (most figure and
+ * quote texts): no white space but single spaces, none at either end.
+ */
+function isOneLine(s: string): boolean {
+  const n = s.length;
+  if (n > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (s.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 32 || (c >= 127 && isRegExpSpace(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** What /\s/ matches above ASCII: the Unicode space separators, U+2028/2029 and U+FEFF. */
+function isRegExpSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function hasDigit(s: string): boolean {

@@ -54,12 +54,48 @@ function isAbbreviationDot(text: string, dot: number, floor: number, next: numbe
 
 export function splitSentences(text: string, structure: DocumentStructure): Sentence[] {
   const out: Sentence[] = [];
+  const terminals = new TerminalFinder(text);
   structure.paragraphs.forEach((p, index) => {
     if (p.kind === 'dateline') return;
     const start = paragraphContentStart(text, structure, index);
-    splitParagraph(text, start, p.span.end, index, out);
+    splitParagraph(text, start, p.span.end, index, out, terminals);
   });
   return out;
+}
+
+/** The marks that may end a sentence: ".", "!", "?", "…". */
+const TERMINAL_MARKS = ['.', '!', '?', '\u2026'];
+
+/**
+ * Finds the next sentence-ending mark with the engine's native indexOf, one search per
+ * mark kind, instead of reading every character in script. Each kind's next position is
+ * remembered, so over a document (asked at rising offsets) every character is searched
+ * at most once per kind.
+ */
+export class TerminalFinder {
+  /** Per mark kind: its first position at or after `asked`, or the text's length if none. */
+  private readonly nextAt: number[] = [-1, -1, -1, -1];
+  private asked = 0;
+  constructor(private readonly text: string) {}
+
+  /** The first position ≥ from holding a terminal mark, or the text's length. */
+  next(from: number): number {
+    const nextAt = this.nextAt;
+    // Asked behind an earlier question: what was remembered may skip marks, so search again.
+    if (from < this.asked) nextAt.fill(-1);
+    this.asked = from;
+    let nearest = this.text.length;
+    for (let kind = 0; kind < 4; kind++) {
+      let at = nextAt[kind];
+      if (at < from) {
+        at = this.text.indexOf(TERMINAL_MARKS[kind], from);
+        if (at < 0) at = this.text.length;
+        nextAt[kind] = at;
+      }
+      if (at < nearest) nearest = at;
+    }
+    return nearest;
+  }
 }
 
 function pushSentence(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
@@ -68,16 +104,14 @@ function pushSentence(text: string, start: number, end: number, paragraph: numbe
   if (end > start) out.push({ span: { start, end }, paragraph });
 }
 
-function splitParagraph(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+function splitParagraph(text: string, start: number, end: number, paragraph: number, out: Sentence[], terminals: TerminalFinder): void {
   let sentenceStart = start;
   let i = start;
   while (i < end) {
+    // Straight to the next ".", "!", "?" or "…": no other character ends a sentence.
+    i = terminals.next(i);
+    if (i >= end) break;
     const c = text.charCodeAt(i);
-    const isEllipsisChar = c === 0x2026;
-    if (c !== 46 && c !== 33 && c !== 63 && !isEllipsisChar) {
-      i++;
-      continue;
-    }
     // Run of terminal punctuation ("...", "?!").
     let j = i + 1;
     while (j < end && j - i < 8) {

@@ -23,17 +23,19 @@ export function splitBlocks(text: string): Block[] {
   const ends: number[] = [];
   let hasBlank = false;
   let lineStart = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i === n || text.charCodeAt(i) === 10) {
-      let a = lineStart;
-      let b = i;
-      while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
-      while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
-      if (a >= b) hasBlank = true;
-      starts.push(a);
-      ends.push(b);
-      lineStart = i + 1;
-    }
+  for (;;) {
+    // Line ends found by the engine's native search, not character by character.
+    const newline = text.indexOf('\n', lineStart);
+    const i = newline < 0 ? n : newline;
+    let a = lineStart;
+    let b = i;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    if (a >= b) hasBlank = true;
+    starts.push(a);
+    ends.push(b);
+    if (i === n) break;
+    lineStart = i + 1;
   }
   const blocks: Block[] = [];
   let current: Block | undefined;
