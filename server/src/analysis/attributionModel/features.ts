@@ -63,10 +63,21 @@ export class WordTable {
   wordShape = new Int8Array(1024);
   markShape = new Int8Array(1024);
   cue = new Uint8Array(1024);
+  /** 1 + the index of the word's lower case among the cue words, 0 for other words (the runtime's per-cue tables). */
+  cueSlot = new Int16Array(1024);
   comma = new Uint8Array(1024);
   that = new Uint8Array(1024);
+  /** Lower-case cue word → its cue slot. */
+  private readonly cueSlots: Map<string, number>;
 
-  constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {}
+  constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {
+    this.cueSlots = new Map(Array.from(cueWords, (w, i) => [w, i + 1]));
+  }
+
+  /** Cue slots run from 1 to this count (0: not a cue word). */
+  get cueSlotCount(): number {
+    return this.cueSlots.size;
+  }
 
   idOf(text: string): number {
     const known = this.index.get(text);
@@ -83,7 +94,9 @@ export class WordTable {
     this.mix19[id] = mix(suffix, 19) & mask;
     this.wordShape[id] = shapeOf(text, true);
     this.markShape[id] = shapeOf(text, false);
-    this.cue[id] = this.cueWords.has(lw) ? 1 : 0;
+    const slot = this.cueSlots.get(lw) ?? 0;
+    this.cue[id] = slot > 0 ? 1 : 0;
+    this.cueSlot[id] = slot;
     this.comma[id] = text === ',' ? 1 : 0;
     this.that[id] = lw === 'that' ? 1 : 0;
     // A token's text may be a slice of its whole document: keep a copy, not the document.
@@ -92,7 +105,7 @@ export class WordTable {
   }
 
   private growTo(capacity: number): void {
-    const grown = <T extends Int32Array | Int8Array | Uint8Array>(a: T): T => {
+    const grown = <T extends Int32Array | Int16Array | Int8Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(capacity);
       b.set(a);
       return b;
@@ -104,6 +117,7 @@ export class WordTable {
     this.wordShape = grown(this.wordShape);
     this.markShape = grown(this.markShape);
     this.cue = grown(this.cue);
+    this.cueSlot = grown(this.cueSlot);
     this.comma = grown(this.comma);
     this.that = grown(this.that);
   }
