@@ -470,6 +470,8 @@ const scratch = {
   ids: new Int32Array(0),
   /** Byte offsets of the tokens' word records, with three sentence-start / -end paddings on either side. */
   records: new Int32Array(6),
+  /** Per token, the WORD_ROWS rows scored from the emission table after the rest. */
+  wordRows: new Int32Array(0),
   /** Word hashes with three sentence-start / -end paddings on either side. */
   wordHash: new Int32Array(6),
   /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
@@ -489,6 +491,7 @@ function growScratch(n: number): void {
   scratch.capacity = c;
   scratch.ids = new Int32Array(c);
   scratch.records = new Int32Array(c + 6);
+  scratch.wordRows = new Int32Array(c * WORD_ROWS);
   scratch.wordHash = new Int32Array(c + 6);
   scratch.pairHash = new Int32Array(c + 2);
   scratch.shape = new Int8Array(c);
@@ -500,6 +503,8 @@ function growScratch(n: number): void {
   scratch.thatsBefore = new Int32Array(c + 1);
 }
 
+/** Per token: rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
+const WORD_ROWS = 6;
 /** Rows (feature index << 3) of the features scored straight from the emission table. */
 const directRows = new Int32Array(32);
 /** Byte offsets, in the cue rows, of the cue-keyed features of one token. */
@@ -596,7 +601,7 @@ export function emissionScores(
   const memo = groupMemoFor(model);
   const cue = cueRowsFor(model, table);
   const sentenceFlags = prepareSentence(em, table, cache, tokens, inQuote, words);
-  const { ids, records: recordAt, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records: recordAt, wordRows, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const records = cache.records;
   const halves = cache.recordHalves;
   const cueRows = cue.rows;
@@ -668,12 +673,13 @@ export function emissionScores(
       directRows[d++] = (mix(mix(m, ldrd), 42) & mask) << 3;
       directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
     }
-    directRows[d++] = (mix(pairHash[k], 16) & mask) << 3;
-    directRows[d++] = (mix(pairHash[k + 1], 17) & mask) << 3;
-    directRows[d++] = (mix(mix(wm1, wm2), 32) & mask) << 3;
-    directRows[d++] = (mix(pairHash[k + 2], 33) & mask) << 3;
-    directRows[d++] = (mix(mix(w0, ldrd), 35) & mask) << 3;
-    directRows[d++] = (mix(mix(wm1, wp1), 39) & mask) << 3;
+    const wr = k * WORD_ROWS;
+    wordRows[wr] = (mix(pairHash[k], 16) & mask) << 3;
+    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) << 3;
+    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) << 3;
+    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) << 3;
+    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) << 3;
+    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) << 3;
     let g = 0;
     const prevShape = k > 0 ? shape[k - 1] : 7;
     const nextShape = k + 1 < n ? shape[k + 1] : 7;
@@ -797,6 +803,31 @@ export function emissionScores(
     s5 += records[n0 + 5] + records[n1 + 5] + records[n2 + 5] + records[n3 + 5] + records[n4 + 5] + records[n5 + 5];
     s6 += records[n0 + 6] + records[n1 + 6] + records[n2 + 6] + records[n3 + 6] + records[n4 + 6] + records[n5 + 6];
     const so = k * L;
+    scores[so] = s0;
+    scores[so + 1] = s1;
+    scores[so + 2] = s2;
+    scores[so + 3] = s3;
+    scores[so + 4] = s4;
+    scores[so + 5] = s5;
+    scores[so + 6] = s6;
+  }
+  // The rows of the word pairs and word contexts (slots 6, 7, 22, 23, 25, 29), from the
+  // large emission table, in a loop of their own: most of their reads miss the cache, and
+  // a short loop keeps many of them in flight at once.
+  for (let k = 0; k < n; k++) {
+    const so = k * L;
+    const wr = k * WORD_ROWS;
+    let s0 = scores[so], s1 = scores[so + 1], s2 = scores[so + 2], s3 = scores[so + 3], s4 = scores[so + 4], s5 = scores[so + 5], s6 = scores[so + 6];
+    for (let i = 0; i < WORD_ROWS; i++) {
+      const row = wordRows[wr + i];
+      s0 += em[row];
+      s1 += em[row + 1];
+      s2 += em[row + 2];
+      s3 += em[row + 3];
+      s4 += em[row + 4];
+      s5 += em[row + 5];
+      s6 += em[row + 6];
+    }
     scores[so] = s0;
     scores[so + 1] = s1;
     scores[so + 2] = s2;
