@@ -88,13 +88,14 @@ describe('attribution tagger: runtime scores', () => {
 });
 
 describe('attribution tagger: word table', () => {
-  it('holds for each text the facts of its definition (one pass for ASCII, lower-casing otherwise)', () => {
+  it('holds for each text the facts of its definition (one pass for ASCII and caseless punctuation, lower-casing otherwise)', () => {
     const model = attributionModel();
     const cueWords = [...model.cueWords];
     const texts = [
       'said', 'Said', 'SAID', 'that', 'That', 'THAT', 'tHaT', 'thaT', 'than', ',', '.', '"', "'", '“', '”', '‘', '’', '«', '»', '@', '[', '`', '{',
       'U.S.', '2027', '3.5', '70,000', 'x', 'X', 'ab', 'AB', 'abc', 'abcd', 'ABCD', 'McDonald', 'I', 'A1', '1a', 'don’t', "don't",
       'Ünal', 'İstanbul', 'ΣΟΦΟΣ', 'naïve', 'Straße', 'ǅ', '😀', 'café', 'CAFÉ',
+      'DON’T', 'Don’t', '’s', 'O’Neill', '—', '–', '…', '‹', '›', '„', '‚', '\u2071', '\u2070', 'AB’', 'A’', 'that’', 'said—',
       ...cueWords.slice(0, 40), ...cueWords.slice(0, 40).map((w) => w.toUpperCase()), ...cueWords.slice(0, 40).map((w) => w[0].toUpperCase() + w.slice(1)),
     ];
     const table = new WordTable(model.cueWords, model.bits);

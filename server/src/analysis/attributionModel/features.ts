@@ -142,14 +142,15 @@ export class WordTable {
 
   idOf(text: string): number {
     const n = text.length;
-    // hashString(text.toLowerCase(), 1), with the shapes' case facts, for ASCII texts.
+    // hashString(text.toLowerCase(), 1), with the shapes' case facts, for texts of ASCII
+    // and caseless punctuation (curly quotes, dashes).
     let h = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
     let upper = false;
     let lower = false;
     let ascii = true;
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
-      if (c >= 128) {
+      if (c >= 128 && !isCaseless(c)) {
         ascii = false;
         break;
       }
@@ -160,6 +161,7 @@ export class WordTable {
       h = Math.imul(h ^ c, FNV_PRIME);
     }
     if (!ascii) return this.idOfFacts(wordFacts(text, this.cueSlots));
+    // Past here the text is ASCII or caseless punctuation: lower- and upper-casing change only A-Z and a-z.
     let suffix = h;
     if (n > 3) {
       suffix = Math.imul(FNV_OFFSET ^ 9, FNV_PRIME);
@@ -171,7 +173,7 @@ export class WordTable {
     const c0 = text.charCodeAt(0);
     // shapeOf: ASCII lower-casing changes only A-Z and upper-casing only a-z.
     const wordShape = c0 >= 48 && c0 <= 57 ? 3 : !upper ? 4 : !lower && n > 1 ? 5 : 6;
-    const markShape = n === 1 && (c0 === 34 || c0 === 39) ? 1 : 2;
+    const markShape = n === 1 && isQuoteCode(c0) ? 1 : 2;
     const cueSlot = this.mayBeCue(h) ? this.cueSlots.get(text.toLowerCase()) ?? 0 : 0;
     const comma = n === 1 && c0 === 44 ? 1 : 0;
     const that = n === 4 && (c0 | 32) === 116 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 97 && (text.charCodeAt(3) | 32) === 116 ? 1 : 0;
@@ -248,6 +250,19 @@ export class WordTable {
     this.comma = grown(this.comma);
     this.that = grown(this.that);
   }
+}
+
+/**
+ * Code units outside ASCII that lower- and upper-casing leave alone and that are no
+ * letters: the General Punctuation block (dashes, curly quotes, ellipsis) and « ».
+ */
+function isCaseless(c: number): boolean {
+  return (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb;
+}
+
+/** Is the one-code-unit text with this code one of QUOTE_CHARS? */
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
 }
 
 /** The small facts of a word in one integer: shape (3 bits), mark shape (2), comma, "that", cue slot. */
