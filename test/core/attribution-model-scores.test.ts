@@ -62,6 +62,18 @@ describe('attribution tagger: runtime scores', () => {
     }
   });
 
+  it('equal the plain sums when a text comes as a word and as a mark (the record keeps one of the two)', () => {
+    const model = attributionModel();
+    const text = 'Quill said the pier , said Quill , would open .';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = tokens.map(() => false);
+    // The same texts flipped between word and mark, in both orders, inside and outside quotes.
+    const flipped = tokens.map((t, k) => (k % 2 === 1 ? { ...t, word: !t.word } : t));
+    for (const [toks, quoted] of [[tokens, inQuote], [flipped, inQuote], [tokens, tokens.map((_, k) => k > 3)], [flipped, tokens.map((_, k) => k % 3 === 0)]] as const) {
+      assert.deepStrictEqual([...emissionScores(model, toks, quoted)], plainScores(model, toks, quoted));
+    }
+  });
+
   it('do not depend on what was scored before (the per-word cache)', () => {
     const model = attributionModel();
     const text = 'Officials said the bridge, which closed in March, would reopen.';
