@@ -778,7 +778,8 @@ export function attribute(
     // rules' indirect ones on the same cue and add those the rules have no cue for.
     if (useTagger && paragraphKind !== undefined) {
       // The tagger sees what the rules found in this sentence (their spans are features).
-      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : tokenize(text, sp.start, sp.end);
+      // (The pipeline's sentence tokens are tokenize's over the sentence: no need to tokenize again.)
+      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
       const ruleSpans: RuleSpan[] = [];
       for (const c of cues) {
         ruleSpans.push({ span: c.span, role: 'Cue' });
