@@ -3,7 +3,7 @@
 // sentenceFeatures, the features training uses (small texts of our own).
 import * as assert from 'assert';
 import { tokenize } from '../../server/src/analysis/text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, sentenceFeatures } from '../../server/src/analysis/attributionModel/features';
+import { FEATURES_PER_TOKEN, LABEL_COUNT, WordTable, cueSlotsOf, sentenceFeatures, wordFacts } from '../../server/src/analysis/attributionModel/features';
 import { allowedTransition, emissionScores, viterbi, type AttributionModel } from '../../server/src/analysis/attributionModel/model';
 import { attributionModel } from '../../server/src/analysis/attributionModel/index';
 
@@ -62,6 +62,18 @@ describe('attribution tagger: runtime scores', () => {
     }
   });
 
+  it('equal the plain sums when a text comes as a word and as a mark (the record keeps one of the two)', () => {
+    const model = attributionModel();
+    const text = 'Quill said the pier , said Quill , would open .';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = tokens.map(() => false);
+    // The same texts flipped between word and mark, in both orders, inside and outside quotes.
+    const flipped = tokens.map((t, k) => (k % 2 === 1 ? { ...t, word: !t.word } : t));
+    for (const [toks, quoted] of [[tokens, inQuote], [flipped, inQuote], [tokens, tokens.map((_, k) => k > 3)], [flipped, tokens.map((_, k) => k % 3 === 0)]] as const) {
+      assert.deepStrictEqual([...emissionScores(model, toks, quoted)], plainScores(model, toks, quoted));
+    }
+  });
+
   it('do not depend on what was scored before (the per-word cache)', () => {
     const model = attributionModel();
     const text = 'Officials said the bridge, which closed in March, would reopen.';
@@ -84,6 +96,50 @@ describe('attribution tagger: runtime scores', () => {
     emissionScores(model, tokenize(many, 0, many.length), new Array(40000).fill(false));
     assert.deepStrictEqual([...emissionScores(model, tokens, inQuote)], first);
     assert.deepStrictEqual([...emissionScores(model, tokenize(many, 0, 200), new Array(200).fill(false))], plainScores(model, tokenize(many, 0, 200), new Array(200).fill(false)));
+  });
+});
+
+describe('attribution tagger: word table', () => {
+  it('holds for each text the facts of its definition (one pass for ASCII and caseless punctuation, lower-casing otherwise)', () => {
+    const model = attributionModel();
+    const cueWords = [...model.cueWords];
+    const texts = [
+      'said', 'Said', 'SAID', 'that', 'That', 'THAT', 'tHaT', 'thaT', 'than', ',', '.', '"', "'", '“', '”', '‘', '’', '«', '»', '@', '[', '`', '{',
+      'U.S.', '2027', '3.5', '70,000', 'x', 'X', 'ab', 'AB', 'abc', 'abcd', 'ABCD', 'McDonald', 'I', 'A1', '1a', 'don’t', "don't",
+      'Ünal', 'İstanbul', 'ΣΟΦΟΣ', 'naïve', 'Straße', 'ǅ', '😀', 'café', 'CAFÉ',
+      'DON’T', 'Don’t', '’s', 'O’Neill', '—', '–', '…', '‹', '›', '„', '‚', '\u2071', '\u2070', 'AB’', 'A’', 'that’', 'said—',
+      ...cueWords.slice(0, 40), ...cueWords.slice(0, 40).map((w) => w.toUpperCase()), ...cueWords.slice(0, 40).map((w) => w[0].toUpperCase() + w.slice(1)),
+    ];
+    const table = new WordTable(model.cueWords, model.bits);
+    const slots = cueSlotsOf(model.cueWords);
+    for (const text of texts) {
+      const id = table.idOf(text);
+      const facts = wordFacts(text, slots);
+      const held = {
+        hash: table.hash[id], suffix: table.suffix[id], wordShape: table.wordShape[id], markShape: table.markShape[id],
+        cueSlot: table.cueSlot[id], comma: table.comma[id], that: table.that[id],
+      };
+      assert.deepStrictEqual(held, facts, text);
+      assert.strictEqual(table.cue[id], facts.cueSlot > 0 ? 1 : 0, text);
+      assert.strictEqual(table.idOf(text), id, text);
+    }
+    // Cue words are found as cues, in any case; different facts never share an id.
+    assert.ok(cueWords.slice(0, 40).every((w) => table.cueSlot[table.idOf(w.toUpperCase())] > 0));
+    assert.notStrictEqual(table.idOf('said'), table.idOf('Said'));
+  });
+
+  it('keeps its facts right as it grows', () => {
+    const model = attributionModel();
+    const table = new WordTable(model.cueWords, model.bits);
+    const slots = cueSlotsOf(model.cueWords);
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `W${i}` : i % 3 === 1 ? `w${i}x` : `${i}`));
+    const ids = texts.map((t) => table.idOf(t));
+    texts.forEach((t, i) => {
+      assert.strictEqual(table.idOf(t), ids[i]);
+      assert.strictEqual(table.hash[ids[i]], wordFacts(t, slots).hash);
+      assert.strictEqual(table.wordShape[ids[i]], wordFacts(t, slots).wordShape);
+    });
+    assert.strictEqual(new Set(ids).size, texts.length);
   });
 });
 

@@ -543,7 +543,7 @@ export function attribute(
         isAccording = true;
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
-      } else if (!(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
+      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
@@ -778,7 +778,8 @@ export function attribute(
     // rules' indirect ones on the same cue and add those the rules have no cue for.
     if (useTagger && paragraphKind !== undefined) {
       // The tagger sees what the rules found in this sentence (their spans are features).
-      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : tokenize(text, sp.start, sp.end);
+      // (The pipeline's sentence tokens are tokenize's over the sentence: no need to tokenize again.)
+      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
       const ruleSpans: RuleSpan[] = [];
       for (const c of cues) {
         ruleSpans.push({ span: c.span, role: 'Cue' });
@@ -840,7 +841,7 @@ function overlapSpan(a: Span, b: Span): boolean {
  * PolNeAR annotates as attributions ("the survey shows", "Quill called for", "critics
  * fear"). They need a subject noun phrase before them to count.
  */
-const MORE_CUE_VERBS = new Set(
+export const MORE_CUE_VERBS = new Set(
   ('called|calls|show|shows|showed|found|finds|cited|cites|wants|wanted|described|describes|criticized|criticised|' +
     'accused|accuses|endorsed|praised|praises|proposed|proposes|hopes|plans|fears|fear|thinks|thought|believe|' +
     'knows|defended|dismissed|rejected|questioned|blamed|opposed|pledged|insisted|demanded|demands|slammed|' +
@@ -848,6 +849,31 @@ const MORE_CUE_VERBS = new Set(
     'want|think|hope|declined|refused|supports|supported|favored|favors|opposes|endorses|mocked|blasted|lauded|' +
     'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed|calling|citing|referring').split('|'),
 );
+/**
+ * The cue verbs (SPEECH_VERBS, MORE_CUE_VERBS) by first and last code unit (ASCII) and by
+ * length: most words fail this before the set lookups, which hash the fresh token string.
+ */
+const CUE_VERB_ENDS = new Uint8Array(128 * 128);
+let cueVerbLengths = 0;
+let cueVerbOutsideTable = false;
+for (const w of [...SPEECH_VERBS, ...MORE_CUE_VERBS]) {
+  const first = w.charCodeAt(0), last = w.charCodeAt(w.length - 1);
+  if (w.length === 0 || w.length > 31 || first >= 128 || last >= 128) cueVerbOutsideTable = true;
+  else {
+    CUE_VERB_ENDS[first * 128 + last] = 1;
+    cueVerbLengths |= 1 << w.length;
+  }
+}
+
+/** false: `w` is surely neither in SPEECH_VERBS nor in MORE_CUE_VERBS. */
+export function mayBeCueVerb(w: string): boolean {
+  const n = w.length;
+  if (cueVerbOutsideTable || n === 0 || n > 31) return true;
+  const first = w.charCodeAt(0), last = w.charCodeAt(n - 1);
+  if (first >= 128 || last >= 128) return true;
+  return ((cueVerbLengths >>> n) & 1) === 1 && CUE_VERB_ENDS[first * 128 + last] === 1;
+}
+
 /**
  * Speech-lexicon words that are mostly nouns or not attributions in news prose ("several
  * states", "Quill's comments", "plans to run"); measured on the PolNeAR training part.

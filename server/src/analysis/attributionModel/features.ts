@@ -48,13 +48,52 @@ function shapeOf(s: string, word: boolean): number {
   return 6;
 }
 
+/** What the features need of one token text (see WordTable). */
+export interface WordFacts {
+  /** hashString of the lower case, seed 1. */
+  hash: number;
+  /** hashString of the lower case's last three code units, seed 9 (the hash if it has three or fewer). */
+  suffix: number;
+  wordShape: number;
+  markShape: number;
+  /** 1 + the index of the lower case among the cue words, 0 for other words. */
+  cueSlot: number;
+  comma: number;
+  that: number;
+}
+
+/** The facts of `text` by their definition (lower-casing the whole text). */
+export function wordFacts(text: string, cueSlots: ReadonlyMap<string, number>): WordFacts {
+  const lw = text.toLowerCase();
+  const h = hashString(lw, 1);
+  return {
+    hash: h,
+    suffix: lw.length > 3 ? hashString(lw.slice(-3), 9) : h,
+    wordShape: shapeOf(text, true),
+    markShape: shapeOf(text, false),
+    cueSlot: cueSlots.get(lw) ?? 0,
+    comma: text === ',' ? 1 : 0,
+    that: lw === 'that' ? 1 : 0,
+  };
+}
+
+/** Lower-case cue word → its cue slot (1 + its index in the lexicon's order). */
+export function cueSlotsOf(cueWords: ReadonlySet<string>): Map<string, number> {
+  return new Map(Array.from(cueWords, (w, i) => [w, i + 1]));
+}
+
 /**
  * What the features need of each distinct token text, computed once: a sentence's
  * features then look words up by id instead of lower-casing and hashing every token.
  * Only depends on the text (and on the cue lexicon and bits the table was made for).
+ *
+ * Words are keyed by their facts (WordFacts), not by their text: everything the table
+ * holds of a word is a function of its key, so two texts with the same facts may share
+ * an id. The key of an ASCII text is computed in one pass over its code units (no
+ * lower-cased copy, no string hashing by the engine, no text kept); other texts take the
+ * definition (wordFacts).
  */
 export class WordTable {
-  private readonly index = new Map<string, number>();
   size = 0;
   hash = new Int32Array(1024);
   suffix = new Int32Array(1024);
@@ -63,36 +102,139 @@ export class WordTable {
   wordShape = new Int8Array(1024);
   markShape = new Int8Array(1024);
   cue = new Uint8Array(1024);
+  /** 1 + the index of the word's lower case among the cue words, 0 for other words (the runtime's per-cue tables). */
+  cueSlot = new Int16Array(1024);
   comma = new Uint8Array(1024);
   that = new Uint8Array(1024);
+  /** Lower-case cue word → its cue slot. */
+  private readonly cueSlots: Map<string, number>;
+  /** The cue words' hashes, open addressing (0: empty; a hash of 0 is always checked): a cheap "surely not a cue". */
+  private readonly cueHashes: Int32Array;
+  /** Open addressing over the keys: per slot hash, suffix, the small facts packed, id + 1 (0: empty). */
+  private slots = new Int32Array(4 * 2048);
 
-  constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {}
+  constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {
+    this.cueSlots = cueSlotsOf(cueWords);
+    let size = 64;
+    while (size < cueWords.size * 4) size *= 2;
+    this.cueHashes = new Int32Array(size);
+    for (const w of cueWords) {
+      const h = hashString(w, 1);
+      let i = (h ^ (h >>> 15)) & (size - 1);
+      while (this.cueHashes[i] !== 0 && this.cueHashes[i] !== h) i = (i + 1) & (size - 1);
+      this.cueHashes[i] = h;
+    }
+  }
+
+  /** Cue slots run from 1 to this count (0: not a cue word). */
+  get cueSlotCount(): number {
+    return this.cueSlots.size;
+  }
+
+  /** May a word whose lower case hashes to h be a cue word? (false: surely not) */
+  private mayBeCue(h: number): boolean {
+    if (h === 0) return true;
+    const table = this.cueHashes;
+    const last = table.length - 1;
+    for (let i = (h ^ (h >>> 15)) & last; table[i] !== 0; i = (i + 1) & last) if (table[i] === h) return true;
+    return false;
+  }
 
   idOf(text: string): number {
-    const known = this.index.get(text);
-    if (known !== undefined) return known;
+    const n = text.length;
+    // hashString(text.toLowerCase(), 1), with the shapes' case facts, for texts of ASCII
+    // and caseless punctuation (curly quotes, dashes).
+    let h = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
+    let upper = false;
+    let lower = false;
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 128 && !isCaseless(c)) {
+        ascii = false;
+        break;
+      }
+      if (c >= 65 && c <= 90) {
+        upper = true;
+        c += 32;
+      } else if (c >= 97 && c <= 122) lower = true;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (!ascii) return this.idOfFacts(wordFacts(text, this.cueSlots));
+    // Past here the text is ASCII or caseless punctuation: lower- and upper-casing change only A-Z and a-z.
+    let suffix = h;
+    if (n > 3) {
+      suffix = Math.imul(FNV_OFFSET ^ 9, FNV_PRIME);
+      for (let i = n - 3; i < n; i++) {
+        const c = text.charCodeAt(i);
+        suffix = Math.imul(suffix ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+      }
+    }
+    const c0 = text.charCodeAt(0);
+    // shapeOf: ASCII lower-casing changes only A-Z and upper-casing only a-z.
+    const wordShape = c0 >= 48 && c0 <= 57 ? 3 : !upper ? 4 : !lower && n > 1 ? 5 : 6;
+    const markShape = n === 1 && isQuoteCode(c0) ? 1 : 2;
+    const cueSlot = this.mayBeCue(h) ? this.cueSlots.get(text.toLowerCase()) ?? 0 : 0;
+    const comma = n === 1 && c0 === 44 ? 1 : 0;
+    const that = n === 4 && (c0 | 32) === 116 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 97 && (text.charCodeAt(3) | 32) === 116 ? 1 : 0;
+    return this.idOfKey(h, suffix, packFacts(wordShape, markShape, cueSlot, comma, that));
+  }
+
+  private idOfFacts(f: WordFacts): number {
+    return this.idOfKey(f.hash, f.suffix, packFacts(f.wordShape, f.markShape, f.cueSlot, f.comma, f.that));
+  }
+
+  private idOfKey(h: number, suffix: number, facts: number): number {
+    let slots = this.slots;
+    let last = (slots.length >> 2) - 1;
+    let i = (h ^ Math.imul(suffix, 0x9e3779b1) ^ facts) & last;
+    for (; slots[i * 4 + 3] !== 0; i = (i + 1) & last) {
+      const at = i * 4;
+      if (slots[at] === h && slots[at + 1] === suffix && slots[at + 2] === facts) return slots[at + 3] - 1;
+    }
     const id = this.size++;
     if (id >= this.hash.length) this.growTo(id * 2);
+    if (this.size * 2 > last + 1) {
+      this.rehash();
+      slots = this.slots;
+      last = (slots.length >> 2) - 1;
+      i = (h ^ Math.imul(suffix, 0x9e3779b1) ^ facts) & last;
+      while (slots[i * 4 + 3] !== 0) i = (i + 1) & last;
+    }
+    slots[i * 4] = h;
+    slots[i * 4 + 1] = suffix;
+    slots[i * 4 + 2] = facts;
+    slots[i * 4 + 3] = id + 1;
     const mask = (1 << this.bits) - 1;
-    const lw = text.toLowerCase();
-    const h = hashString(lw, 1);
-    const suffix = lw.length > 3 ? hashString(lw.slice(-3), 9) : h;
+    const cueSlot = facts >> 7;
     this.hash[id] = h;
     this.suffix[id] = suffix;
     this.mix11[id] = mix(h, 11) & mask;
     this.mix19[id] = mix(suffix, 19) & mask;
-    this.wordShape[id] = shapeOf(text, true);
-    this.markShape[id] = shapeOf(text, false);
-    this.cue[id] = this.cueWords.has(lw) ? 1 : 0;
-    this.comma[id] = text === ',' ? 1 : 0;
-    this.that[id] = lw === 'that' ? 1 : 0;
-    // A token's text may be a slice of its whole document: keep a copy, not the document.
-    this.index.set(text.length < 13 ? text : text.split('').join(''), id);
+    this.wordShape[id] = facts & 7;
+    this.markShape[id] = (facts >> 3) & 3;
+    this.cue[id] = cueSlot > 0 ? 1 : 0;
+    this.cueSlot[id] = cueSlot;
+    this.comma[id] = (facts >> 5) & 1;
+    this.that[id] = (facts >> 6) & 1;
     return id;
   }
 
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const last = (slots.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 3] === 0) continue;
+      let i = (old[at] ^ Math.imul(old[at + 1], 0x9e3779b1) ^ old[at + 2]) & last;
+      while (slots[i * 4 + 3] !== 0) i = (i + 1) & last;
+      slots.set(old.subarray(at, at + 4), i * 4);
+    }
+    this.slots = slots;
+  }
+
   private growTo(capacity: number): void {
-    const grown = <T extends Int32Array | Int8Array | Uint8Array>(a: T): T => {
+    const grown = <T extends Int32Array | Int16Array | Int8Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(capacity);
       b.set(a);
       return b;
@@ -104,9 +246,28 @@ export class WordTable {
     this.wordShape = grown(this.wordShape);
     this.markShape = grown(this.markShape);
     this.cue = grown(this.cue);
+    this.cueSlot = grown(this.cueSlot);
     this.comma = grown(this.comma);
     this.that = grown(this.that);
   }
+}
+
+/**
+ * Code units outside ASCII that lower- and upper-casing leave alone and that are no
+ * letters: the General Punctuation block (dashes, curly quotes, ellipsis) and « ».
+ */
+function isCaseless(c: number): boolean {
+  return (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb;
+}
+
+/** Is the one-code-unit text with this code one of QUOTE_CHARS? */
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+}
+
+/** The small facts of a word in one integer: shape (3 bits), mark shape (2), comma, "that", cue slot. */
+function packFacts(wordShape: number, markShape: number, cueSlot: number, comma: number, that: number): number {
+  return wordShape | (markShape << 3) | (comma << 5) | (that << 6) | (cueSlot << 7);
 }
 
 /**

@@ -224,73 +224,137 @@ function paddedRows(model: AttributionModel): Int8Array {
   return padded;
 }
 
-/**
- * Per word: emission sums of its own word features in 4 variants (outside / inside
- * quotes, x word / mark), then of it as each of the 6 neighbours, then of slot 35 per
- * rule code: 10 + RULE_CODE_COUNT vectors of L.
+/*
+ * Per-word scores, laid out for the cache: everything a token reads of its own word and
+ * of its six neighbours' words sits in one 128-byte record per word (two adjacent cache
+ * lines), instead of a row of the large emission table per feature.
+ *   int16 lanes 0-6: slots 1, 9 and 28 summed, slot 28 for the word as a word or as a
+ *   mark as the token that first asked was (int16 lane 7: 0 word, 1 mark);
+ *   bytes 16-63: the word as each neighbour (NEIGHBOUR_OFFSETS order), int8 rows of 8;
+ *   bytes 64-77: slot 20 outside and inside quotes, int8 rows of 7;
+ *   bytes 78-126: slot 35 by rule code below RULE_CODE_COUNT, int8 rows of 7.
+ * Records 0 and 1 are the sentence start and end as neighbours (only their neighbour
+ * rows are meaningful).
  */
-const WORD_VECTOR = (10 + RULE_CODE_COUNT) * LABEL_COUNT;
+const RECORD_BYTES = 128;
+const RECORD_NEIGHBOURS = 16;
+const RECORD_QUOTE = 64;
+const RECORD_RULES = 78;
+/** Word id i has record i + FIRST_WORD_RECORD. */
+const FIRST_WORD_RECORD = 2;
+
+if (NEIGHBOUR_OFFSETS.join() !== '-1,1,-2,2,-3,3') throw new Error('the scoring loop reads neighbours in NEIGHBOUR_OFFSETS order');
+if (RECORD_RULES + RULE_CODE_COUNT * LABEL_COUNT > RECORD_BYTES) throw new Error('a word record holds the rows of every rule code');
 
 interface WordScores {
   table: WordTable;
+  /** Per word id: its record is filled. */
   known: Uint8Array;
-  /** Sums of at most four int8 weights: int16 is enough. */
-  vectors: Int16Array;
-  /** The sentence start (negative offsets) or end (positive) as each neighbour. */
-  boundary: Int16Array;
+  records: Int8Array;
+  /** The same buffer as records, as int16. */
+  recordHalves: Int16Array;
 }
 
 const wordScores = new WeakMap<AttributionModel, WordScores>();
 const wordIndices = new Int32Array(WORD_FEATURE_COUNT);
 
-function addRow(model: AttributionModel, feature: number, into: Int32Array | Int16Array, at: number): void {
-  const row = feature * LABEL_COUNT;
-  for (let l = 0; l < LABEL_COUNT; l++) into[at + l] += model.emissions[row + l];
+/** Copies the padded emission row of `feature` to `into` at `at` (lanes 0-6). */
+function copyRow(em: Int8Array, feature: number, into: Int8Array, at: number): void {
+  const row = feature << 3;
+  for (let l = 0; l < LABEL_COUNT; l++) into[at + l] = em[row + l];
 }
 
-function wordScoresFor(model: AttributionModel, table: WordTable): WordScores {
+function wordScoresFor(model: AttributionModel, em: Int8Array, table: WordTable): WordScores {
   let cache = wordScores.get(model);
   if (!cache || cache.table !== table) {
-    const boundary = new Int16Array(6 * LABEL_COUNT);
+    const capacity = 1024;
+    const buffer = new ArrayBuffer((capacity + FIRST_WORD_RECORD) * RECORD_BYTES);
+    cache = { table, known: new Uint8Array(capacity), records: new Int8Array(buffer), recordHalves: new Int16Array(buffer) };
     const bos = new Int32Array(WORD_FEATURE_COUNT);
     const eos = new Int32Array(WORD_FEATURE_COUNT);
     wordFeatureIndices(table, -1, bos);
     wordFeatureIndices(table, -2, eos);
-    for (let i = 0; i < 6; i++) addRow(model, (NEIGHBOUR_OFFSETS[i] < 0 ? bos : eos)[6 + i], boundary, i * LABEL_COUNT);
-    cache = { table, known: new Uint8Array(1024), vectors: new Int16Array(1024 * WORD_VECTOR), boundary };
+    // Only the start's negative-offset rows and the end's positive ones are ever read.
+    for (let i = 0; i < 6; i++) {
+      copyRow(em, bos[6 + i], cache.records, RECORD_NEIGHBOURS + i * 8);
+      copyRow(em, eos[6 + i], cache.records, RECORD_BYTES + RECORD_NEIGHBOURS + i * 8);
+    }
     wordScores.set(model, cache);
   }
   return cache;
 }
 
-function scoreWord(model: AttributionModel, cache: WordScores, id: number): void {
-  if (id >= cache.known.length) {
-    const capacity = Math.max(id + 1, cache.known.length * 2);
-    const known = new Uint8Array(capacity);
-    known.set(cache.known);
-    const vectors = new Int16Array(capacity * WORD_VECTOR);
-    vectors.set(cache.vectors);
-    cache.known = known;
-    cache.vectors = vectors;
-  }
-  const L = LABEL_COUNT;
-  const base = id * WORD_VECTOR;
-  const v = cache.vectors;
-  v.fill(0, base, base + WORD_VECTOR);
+function growWordScores(cache: WordScores, id: number): void {
+  const capacity = Math.max(id + 1, cache.known.length * 2);
+  const known = new Uint8Array(capacity);
+  known.set(cache.known);
+  const buffer = new ArrayBuffer((capacity + FIRST_WORD_RECORD) * RECORD_BYTES);
+  const records = new Int8Array(buffer);
+  records.set(cache.records);
+  cache.known = known;
+  cache.records = records;
+  cache.recordHalves = new Int16Array(buffer);
+}
+
+/** Fills word `id`'s record; `word`: the token that asks is a word (not a mark). */
+function scoreWord(em: Int8Array, cache: WordScores, id: number, word: boolean): void {
+  if (id >= cache.known.length) growWordScores(cache, id);
   wordFeatureIndices(cache.table, id, wordIndices);
-  // Own features: slots 1 and 9 always, slot 20 by quote, slot 28 by word / mark.
-  for (let q = 0; q < 2; q++) {
-    for (let mark = 0; mark < 2; mark++) {
-      const at = base + (q * 2 + mark) * L;
-      addRow(model, wordIndices[0], v, at);
-      addRow(model, wordIndices[1], v, at);
-      addRow(model, wordIndices[2 + q], v, at);
-      addRow(model, wordIndices[4 + mark], v, at);
-    }
-  }
-  for (let i = 0; i < 6; i++) addRow(model, wordIndices[6 + i], v, base + (4 + i) * L);
-  for (let r = 0; r < RULE_CODE_COUNT; r++) addRow(model, wordIndices[12 + r], v, base + (10 + r) * L);
+  const record = (id + FIRST_WORD_RECORD) * RECORD_BYTES;
+  const records = cache.records;
+  const halves = cache.recordHalves;
+  const mark = word ? 0 : 1;
+  const base = record >> 1;
+  const r1 = wordIndices[0] << 3, r9 = wordIndices[1] << 3, r28 = wordIndices[4 + mark] << 3;
+  for (let l = 0; l < LABEL_COUNT; l++) halves[base + l] = em[r1 + l] + em[r9 + l] + em[r28 + l];
+  halves[base + 7] = mark;
+  for (let i = 0; i < 6; i++) copyRow(em, wordIndices[6 + i], records, record + RECORD_NEIGHBOURS + i * 8);
+  for (let q = 0; q < 2; q++) copyRow(em, wordIndices[2 + q], records, record + RECORD_QUOTE + q * LABEL_COUNT);
+  for (let r = 0; r < RULE_CODE_COUNT; r++) copyRow(em, wordIndices[12 + r], records, record + RECORD_RULES + r * LABEL_COUNT);
   cache.known[id] = 1;
+}
+
+/*
+ * The features keyed on the nearest cue-like word (slots 14, 16, 26, 33) and slot 32 take
+ * their rows from small per-model tables, copied from the emission table on first use:
+ * a cue word has at most a few dozen such rows, and the lexicon has some 700 words. Rows
+ * of 8 int8, lane 7 set once filled. Regions, by cue slot (WordTable.cueSlot, 0: no cue
+ * on that side):
+ *   between: slot 32 by (mention code < 16, left distance bucket, right bucket), bucket 0: no cue;
+ *   right: slot 16 by (right cue slot, right bucket);
+ *   left: by left cue slot, LEFT_ROWS rows: slot 14 by bucket (8), slot 26 by
+ *   lThat * 4 + lCommas (16; 11 when there is no cue), slot 33 by mention code * 4 + quote (64).
+ */
+const LEFT_ROWS = 8 + 16 + 64;
+const LEFT_26 = 8;
+const LEFT_33 = 24;
+const BETWEEN_ROWS = 16 * 8 * 8;
+
+interface CueRows {
+  rows: Int8Array;
+  /** Row index where the right and left regions start. */
+  right: number;
+  left: number;
+}
+
+const cueRowTables = new WeakMap<AttributionModel, CueRows>();
+
+function cueRowsFor(model: AttributionModel, table: WordTable): CueRows {
+  let cue = cueRowTables.get(model);
+  const slots = table.cueSlotCount + 1;
+  if (!cue || cue.left + slots * LEFT_ROWS > cue.rows.length >> 3) {
+    const right = BETWEEN_ROWS;
+    const left = right + slots * 8;
+    cue = { rows: new Int8Array((left + slots * LEFT_ROWS) * 8), right, left };
+    cueRowTables.set(model, cue);
+  }
+  return cue;
+}
+
+/** Fills the cue row at byte offset `at` with the emission row of `feature`. */
+function cueRow(em: Int8Array, rows: Int8Array, at: number, feature: number): void {
+  copyRow(em, feature, rows, at);
+  rows[at + 7] = 1;
 }
 
 /** Tags one sentence: Source, Cue and Content spans in token indices. */
@@ -404,6 +468,10 @@ function fillGroup(em: Int8Array, mask: number, memo: Int16Array, entry: number)
 const scratch = {
   capacity: 0,
   ids: new Int32Array(0),
+  /** Byte offsets of the tokens' word records, with three sentence-start / -end paddings on either side. */
+  records: new Int32Array(6),
+  /** Per token, the WORD_ROWS rows scored from the emission table after the rest. */
+  wordRows: new Int32Array(0),
   /** Word hashes with three sentence-start / -end paddings on either side. */
   wordHash: new Int32Array(6),
   /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
@@ -422,6 +490,8 @@ function growScratch(n: number): void {
   const c = Math.max(n, scratch.capacity * 2, 64);
   scratch.capacity = c;
   scratch.ids = new Int32Array(c);
+  scratch.records = new Int32Array(c + 6);
+  scratch.wordRows = new Int32Array(c * WORD_ROWS);
   scratch.wordHash = new Int32Array(c + 6);
   scratch.pairHash = new Int32Array(c + 2);
   scratch.shape = new Int8Array(c);
@@ -433,19 +503,25 @@ function growScratch(n: number): void {
   scratch.thatsBefore = new Int32Array(c + 1);
 }
 
+/** Per token: rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
+const WORD_ROWS = 6;
 /** Rows (feature index << 3) of the features scored straight from the emission table. */
 const directRows = new Int32Array(32);
+/** Byte offsets, in the cue rows, of the cue-keyed features of one token. */
+const cueOffsets = new Int32Array(8);
+/** Rows of slots 1, 9 and 28 of a token whose record has the other word / mark variant. */
+const ownRows = new Int32Array(3);
 /** Memo entries of the grouped features of one token. */
 const groupEntries = new Int32Array(8);
 
 /**
- * The per-token facts of a sentence that the scoring loop reads, into `scratch`: word ids
- * and hashes, shapes, quote and cue flags, nearest cues, running counts of commas and
- * "that". Returns the sentence's quote / cue flags. (Apart from the scoring loop, so that
- * the loop's own small calls fit the optimiser's inlining budget.)
+ * The per-token facts of a sentence that the scoring loop reads, into `scratch`: word ids,
+ * records and hashes, shapes, quote and cue flags, nearest cues, running counts of commas
+ * and "that". Returns the sentence's quote / cue flags. (Apart from the scoring loop, so
+ * that the loop's own small calls fit the optimiser's inlining budget.)
  */
 function prepareSentence(
-  model: AttributionModel,
+  em: Int8Array,
   table: WordTable,
   cache: WordScores,
   tokens: readonly Token[],
@@ -456,12 +532,13 @@ function prepareSentence(
   // The ids looked up before stand unless the table has started afresh since.
   const known = words !== undefined && words.table === table && words.ids === scratch.ids;
   growScratch(n);
-  const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   let quotedCount = 0;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
     const id = known ? ids[k] : table.idOf(t.text);
     ids[k] = id;
+    records[k + 3] = (id + FIRST_WORD_RECORD) * RECORD_BYTES;
     wordHash[k + 3] = table.hash[id];
     const s = t.word ? table.wordShape[id] : table.markShape[id];
     shape[k] = s;
@@ -473,8 +550,10 @@ function prepareSentence(
   // Per-word scores after the ids: scoring a word never renumbers the table.
   for (let k = 0; k < n; k++) {
     const id = ids[k];
-    if (id >= cache.known.length || !cache.known[id]) scoreWord(model, cache, id);
+    if (id >= cache.known.length || !cache.known[id]) scoreWord(em, cache, id, tokens[k].word);
   }
+  records[0] = records[1] = records[2] = 0;
+  records[n + 3] = records[n + 4] = records[n + 5] = RECORD_BYTES;
   wordHash[0] = wordHash[1] = wordHash[2] = BOS;
   wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
   // A word pair is a feature of three tokens (slots 6, 7 and 23): mixed once.
@@ -518,15 +597,18 @@ export function emissionScores(
   const em = model.emissionRows8 ?? paddedRows(model);
   const mask = (1 << model.bits) - 1;
   const table = wordTable(model.cueWords, model.bits);
-  const cache = wordScoresFor(model, table);
+  const cache = wordScoresFor(model, em, table);
   const memo = groupMemoFor(model);
-  const sentenceFlags = prepareSentence(model, table, cache, tokens, inQuote, words);
-  const { ids, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
-  const vectors = cache.vectors;
-  const boundary = cache.boundary;
-  // The rows that depend on the nearest cues change only when their inputs do: kept from
-  // the previous token until then (-1: not computed yet).
-  let row14 = 0, row16 = 0, row26 = 0, row32 = 0, row33 = 0;
+  const cue = cueRowsFor(model, table);
+  const sentenceFlags = prepareSentence(em, table, cache, tokens, inQuote, words);
+  const { ids, records: recordAt, wordRows, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const records = cache.records;
+  const halves = cache.recordHalves;
+  const cueRows = cue.rows;
+  const cueSlot = table.cueSlot;
+  // The cue rows change only when their inputs do: kept from the previous token until
+  // then (-1: not computed yet).
+  let at14 = 0, at16 = 0, at26 = 0, at32 = 0, at33 = 0;
   let key14 = -1, key16 = -1, key26 = -1, key32 = -1, key33 = -1;
   for (let k = 0; k < n; k++) {
     const w0 = wordHash[k + 3], wm1 = wordHash[k + 2], wp1 = wordHash[k + 4], wm2 = wordHash[k + 1];
@@ -540,60 +622,71 @@ export function emissionScores(
     const lThat = lc >= 0 ? Math.min(1, thatsBefore[k] - thatsBefore[lc + 1]) : 2;
     const lcWord = lc >= 0 ? wordHash[lc + 3] : 0;
     const rcWord = rc >= 0 ? wordHash[rc + 3] : 0;
+    // Bucket 0 stands for "no cue on that side" (a cue is at least one token away).
+    const ldIndex = lc >= 0 ? ld : 0;
+    const rdIndex = rc >= 0 ? rd : 0;
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : k < 4 ? 2 : 3;
     const m = mention ? mention[k] : 0;
     const ldrd = ld * 16 + rd;
     let d = 0;
+    let c = 0;
     // Keys: the cue's position (which fixes its word) with the small inputs; lc + 1 ≥ 0.
+    const leftRows = cue.left + (lc >= 0 ? cueSlot[ids[lc]] : 0) * LEFT_ROWS;
     const k14 = (lc + 1) * 16 + ld;
     if (k14 !== key14) {
       key14 = k14;
-      row14 = (mix(mix(lcWord, ld), 24) & mask) << 3;
+      at14 = (leftRows + ldIndex) << 3;
+      if (cueRows[at14 + 7] === 0) cueRow(em, cueRows, at14, mix(mix(lcWord, ld), 24) & mask);
     }
     const k16 = (rc + 1) * 16 + rd;
     if (k16 !== key16) {
       key16 = k16;
-      row16 = (mix(mix(rcWord, rd), 26) & mask) << 3;
+      at16 = (cue.right + (rc >= 0 ? cueSlot[ids[rc]] : 0) * 8 + rdIndex) << 3;
+      if (cueRows[at16 + 7] === 0) cueRow(em, cueRows, at16, mix(mix(rcWord, rd), 26) & mask);
     }
     const k26 = (lc + 1) * 16 + lThat * 4 + lCommas;
     if (k26 !== key26) {
       key26 = k26;
-      row26 = (mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask) << 3;
+      at26 = (leftRows + LEFT_26 + lThat * 4 + lCommas) << 3;
+      if (cueRows[at26 + 7] === 0) cueRow(em, cueRows, at26, mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask);
     }
-    if (m >= 0 && m < 64) {
+    cueOffsets[c++] = at14;
+    cueOffsets[c++] = at16;
+    cueOffsets[c++] = at26;
+    if (m >= 0 && m < 16) {
       const k32 = m * 256 + ldrd;
       if (k32 !== key32) {
         key32 = k32;
-        row32 = (mix(mix(m, ldrd), 42) & mask) << 3;
+        at32 = (((m * 8 + ldIndex) * 8) + rdIndex) << 3;
+        if (cueRows[at32 + 7] === 0) cueRow(em, cueRows, at32, mix(mix(m, ldrd), 42) & mask);
       }
       const k33 = (lc + 1) * 256 + m * 4 + q;
       if (k33 !== key33) {
         key33 = k33;
-        row33 = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+        at33 = (leftRows + LEFT_33 + m * 4 + q) << 3;
+        if (cueRows[at33 + 7] === 0) cueRow(em, cueRows, at33, mix(mix(m * 4 + q, lcWord), 43) & mask);
       }
+      cueOffsets[c++] = at32;
+      cueOffsets[c++] = at33;
     } else {
       key32 = key33 = -1;
-      row32 = (mix(mix(m, ldrd), 42) & mask) << 3;
-      row33 = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+      directRows[d++] = (mix(mix(m, ldrd), 42) & mask) << 3;
+      directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
     }
-    directRows[d++] = (mix(pairHash[k], 16) & mask) << 3;
-    directRows[d++] = (mix(pairHash[k + 1], 17) & mask) << 3;
-    directRows[d++] = row14;
-    directRows[d++] = row16;
-    directRows[d++] = (mix(mix(wm1, wm2), 32) & mask) << 3;
-    directRows[d++] = (mix(pairHash[k + 2], 33) & mask) << 3;
-    directRows[d++] = (mix(mix(w0, ldrd), 35) & mask) << 3;
-    directRows[d++] = row26;
-    directRows[d++] = (mix(mix(wm1, wp1), 39) & mask) << 3;
-    directRows[d++] = row32;
-    directRows[d++] = row33;
+    const wr = k * WORD_ROWS;
+    wordRows[wr] = (mix(pairHash[k], 16) & mask) << 3;
+    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) << 3;
+    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) << 3;
+    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) << 3;
+    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) << 3;
+    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) << 3;
     let g = 0;
     const prevShape = k > 0 ? shape[k - 1] : 7;
     const nextShape = k + 1 < n ? shape[k + 1] : 7;
     groupEntries[g++] = GROUP_SHAPES + ((((prevShape * 8 + shape[k]) * 8 + nextShape) * 4 + pos) * 2 + q);
     const pattern = q * 4 + (k > 0 && quoted[k - 1] ? 2 : 0) + (k + 1 < n && quoted[k + 1] ? 1 : 0);
     groupEntries[g++] = GROUP_FLAGS + ((isCue[k] * 4 + sentenceFlags) * 8 + pattern);
-    groupEntries[g++] = GROUP_CUES + (((((lc >= 0 ? ld : 0) * 4 + lCommas) * 4 + lThat) * 8 + (rc >= 0 ? rd : 0)) * 4 + rCommas) * 2 + q;
+    groupEntries[g++] = GROUP_CUES + ((((ldIndex * 4 + lCommas) * 4 + lThat) * 8 + rdIndex) * 4 + rCommas) * 2 + q;
     // Mention and rule codes outside the groups' keys (none the runtime makes) are scored directly.
     const mPrev = k > 0 ? (mention ? mention[k - 1] : 0) : 15;
     const mNext = k + 1 < n ? (mention ? mention[k + 1] : 0) : 15;
@@ -635,20 +728,58 @@ export function emissionScores(
       s5 += em[row + 5];
       s6 += em[row + 6];
     }
-    const self = ids[k] * WORD_VECTOR + (q * 2 + (tokens[k].word ? 0 : 1)) * L;
-    s0 += vectors[self];
-    s1 += vectors[self + 1];
-    s2 += vectors[self + 2];
-    s3 += vectors[self + 3];
-    s4 += vectors[self + 4];
-    s5 += vectors[self + 5];
-    s6 += vectors[self + 6];
-    // Slot 35: the word with the rule code.
+    for (let i = 0; i < c; i++) {
+      const at = cueOffsets[i];
+      s0 += cueRows[at];
+      s1 += cueRows[at + 1];
+      s2 += cueRows[at + 2];
+      s3 += cueRows[at + 3];
+      s4 += cueRows[at + 4];
+      s5 += cueRows[at + 5];
+      s6 += cueRows[at + 6];
+    }
+    // Its own word: slots 1, 9 and 28 from the record (or, for a token that is a word where
+    // the record has a mark or the reverse, from the emission table), 20 by quote, 35 by rule code.
+    const record = recordAt[k + 3];
+    const base = record >> 1;
+    if (halves[base + 7] === (tokens[k].word ? 0 : 1)) {
+      s0 += halves[base];
+      s1 += halves[base + 1];
+      s2 += halves[base + 2];
+      s3 += halves[base + 3];
+      s4 += halves[base + 4];
+      s5 += halves[base + 5];
+      s6 += halves[base + 6];
+    } else {
+      const id = ids[k];
+      const shapeFeature = (mix(mix(table.suffix[id], shape[k]), 38) & mask) << 3;
+      ownRows[0] = table.mix11[id] << 3;
+      ownRows[1] = table.mix19[id] << 3;
+      ownRows[2] = shapeFeature;
+      for (let i = 0; i < 3; i++) {
+        const row = ownRows[i];
+        s0 += em[row];
+        s1 += em[row + 1];
+        s2 += em[row + 2];
+        s3 += em[row + 3];
+        s4 += em[row + 4];
+        s5 += em[row + 5];
+        s6 += em[row + 6];
+      }
+    }
+    const quoteRow = record + RECORD_QUOTE + q * LABEL_COUNT;
+    s0 += records[quoteRow];
+    s1 += records[quoteRow + 1];
+    s2 += records[quoteRow + 2];
+    s3 += records[quoteRow + 3];
+    s4 += records[quoteRow + 4];
+    s5 += records[quoteRow + 5];
+    s6 += records[quoteRow + 6];
     let rb: number;
-    let rsrc: Int16Array | Int8Array;
+    let rsrc: Int8Array;
     if (r >= 0 && r < RULE_CODE_COUNT) {
-      rsrc = vectors;
-      rb = ids[k] * WORD_VECTOR + (10 + r) * L;
+      rsrc = records;
+      rb = record + RECORD_RULES + r * LABEL_COUNT;
     } else {
       rsrc = em;
       rb = wordRuleFeature(table, ids[k], r) << 3;
@@ -660,20 +791,43 @@ export function emissionScores(
     s4 += rsrc[rb + 4];
     s5 += rsrc[rb + 5];
     s6 += rsrc[rb + 6];
-    for (let i = 0; i < 6; i++) {
-      const at = k + NEIGHBOUR_OFFSETS[i];
-      const inside = at >= 0 && at < n;
-      const src = inside ? vectors : boundary;
-      const b = inside ? ids[at] * WORD_VECTOR + (4 + i) * L : i * L;
-      s0 += src[b];
-      s1 += src[b + 1];
-      s2 += src[b + 2];
-      s3 += src[b + 3];
-      s4 += src[b + 4];
-      s5 += src[b + 5];
-      s6 += src[b + 6];
-    }
+    // The neighbours' words (NEIGHBOUR_OFFSETS -1, 1, -2, 2, -3, 3), rows 0-5 of their records.
+    const n0 = recordAt[k + 2] + RECORD_NEIGHBOURS, n1 = recordAt[k + 4] + RECORD_NEIGHBOURS + 8;
+    const n2 = recordAt[k + 1] + RECORD_NEIGHBOURS + 16, n3 = recordAt[k + 5] + RECORD_NEIGHBOURS + 24;
+    const n4 = recordAt[k] + RECORD_NEIGHBOURS + 32, n5 = recordAt[k + 6] + RECORD_NEIGHBOURS + 40;
+    s0 += records[n0] + records[n1] + records[n2] + records[n3] + records[n4] + records[n5];
+    s1 += records[n0 + 1] + records[n1 + 1] + records[n2 + 1] + records[n3 + 1] + records[n4 + 1] + records[n5 + 1];
+    s2 += records[n0 + 2] + records[n1 + 2] + records[n2 + 2] + records[n3 + 2] + records[n4 + 2] + records[n5 + 2];
+    s3 += records[n0 + 3] + records[n1 + 3] + records[n2 + 3] + records[n3 + 3] + records[n4 + 3] + records[n5 + 3];
+    s4 += records[n0 + 4] + records[n1 + 4] + records[n2 + 4] + records[n3 + 4] + records[n4 + 4] + records[n5 + 4];
+    s5 += records[n0 + 5] + records[n1 + 5] + records[n2 + 5] + records[n3 + 5] + records[n4 + 5] + records[n5 + 5];
+    s6 += records[n0 + 6] + records[n1 + 6] + records[n2 + 6] + records[n3 + 6] + records[n4 + 6] + records[n5 + 6];
     const so = k * L;
+    scores[so] = s0;
+    scores[so + 1] = s1;
+    scores[so + 2] = s2;
+    scores[so + 3] = s3;
+    scores[so + 4] = s4;
+    scores[so + 5] = s5;
+    scores[so + 6] = s6;
+  }
+  // The rows of the word pairs and word contexts (slots 6, 7, 22, 23, 25, 29), from the
+  // large emission table, in a loop of their own: most of their reads miss the cache, and
+  // a short loop keeps many of them in flight at once.
+  for (let k = 0; k < n; k++) {
+    const so = k * L;
+    const wr = k * WORD_ROWS;
+    let s0 = scores[so], s1 = scores[so + 1], s2 = scores[so + 2], s3 = scores[so + 3], s4 = scores[so + 4], s5 = scores[so + 5], s6 = scores[so + 6];
+    for (let i = 0; i < WORD_ROWS; i++) {
+      const row = wordRows[wr + i];
+      s0 += em[row];
+      s1 += em[row + 1];
+      s2 += em[row + 2];
+      s3 += em[row + 3];
+      s4 += em[row + 4];
+      s5 += em[row + 5];
+      s6 += em[row + 6];
+    }
     scores[so] = s0;
     scores[so + 1] = s1;
     scores[so + 2] = s2;
