@@ -14,13 +14,12 @@ export interface EncodedRest {
   readonly members: object;
   /** Its `data`, the last member, if any: an edit may change it alone (shifted offsets). */
   readonly data?: object;
-  /** UTF-8 of JSON.stringify(members) without its braces: `"severity":…`. */
-  bytes?: Buffer;
-  /** `,"data":{…}}` or `}`. */
-  end?: string;
-  /** The last range written with these members, and its JSON. */
+  /** JSON.stringify(members) without its braces and the data, up to the closing brace:
+   * `"severity":…,"data":{…}}`. */
+  text?: string;
+  /** The last range written with these members, and the whole diagnostic's UTF-8 there. */
   range?: Range;
-  rangeText?: string;
+  bytes?: Buffer;
 }
 
 interface WithEncodedRest {
@@ -42,6 +41,7 @@ const DIAGNOSTICS_METHOD = 'textDocument/publishDiagnostics';
 const PLACEHOLDER = '\u0000claimlens-diagnostics\u0000';
 const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
 
+/** `{"range":{…},`: a diagnostic's opening up to its members. */
 function rangeJson(range: Range): string {
   const { start, end } = range;
   return `{"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}},`;
@@ -64,43 +64,32 @@ export function encodeMessage(message: unknown): Buffer {
   if (at < 0 || shell.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) return Buffer.from(JSON.stringify(message), 'utf8');
   const head = Buffer.from(shell.slice(0, at) + '[', 'utf8');
   const tail = Buffer.from(']' + shell.slice(at + PLACEHOLDER_JSON.length), 'utf8');
-  // Each diagnostic: its range written now (ASCII: one character, one byte) and its
-  // cached members, or, made elsewhere, the whole of it.
-  const ranges: Array<string | undefined> = [];
-  const bodies: Buffer[] = [];
-  const ends: string[] = [];
+  // Each diagnostic: its bytes as encoded for its range (a diagnostic whose finding did not
+  // move keeps them), or, made elsewhere, the whole of it.
+  const bodies: Buffer[] = new Array(diagnostics.length);
   let length = head.length + tail.length + Math.max(0, diagnostics.length - 1);
-  for (const diagnostic of diagnostics) {
+  for (let k = 0; k < diagnostics.length; k++) {
+    const diagnostic = diagnostics[k];
     const rest = diagnostic[ENCODED_REST];
     let body: Buffer;
     if (rest === undefined) {
-      ranges.push(undefined);
-      ends.push('');
       body = Buffer.from(JSON.stringify(diagnostic), 'utf8');
     } else {
-      rest.bytes ??= Buffer.from(JSON.stringify(rest.members).slice(1, -1), 'utf8');
-      rest.end ??= rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}';
-      if (rest.range !== diagnostic.range) {
+      if (rest.range !== diagnostic.range || rest.bytes === undefined) {
+        rest.text ??= JSON.stringify(rest.members).slice(1, -1) + (rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}');
         rest.range = diagnostic.range;
-        rest.rangeText = rangeJson(diagnostic.range);
+        rest.bytes = Buffer.from(rangeJson(diagnostic.range) + rest.text, 'utf8');
       }
-      const range = rest.rangeText!;
-      ranges.push(range);
-      ends.push(rest.end);
       body = rest.bytes;
-      length += range.length + Buffer.byteLength(rest.end, 'utf8');
     }
-    bodies.push(body);
+    bodies[k] = body;
     length += body.length;
   }
   const out = Buffer.allocUnsafe(length);
   let offset = head.copy(out, 0);
   for (let k = 0; k < bodies.length; k++) {
     if (k > 0) out[offset++] = 0x2c; // ,
-    const range = ranges[k];
-    if (range !== undefined) offset += out.write(range, offset, 'latin1');
     offset += bodies[k].copy(out, offset);
-    if (ends[k].length > 0) offset += out.write(ends[k], offset, 'utf8');
   }
   tail.copy(out, offset);
   return out;
