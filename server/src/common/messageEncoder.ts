@@ -14,9 +14,10 @@ export interface EncodedRest {
   readonly members: object;
   /** Its `data`, the last member, if any: an edit may change it alone (shifted offsets). */
   readonly data?: object;
-  /** JSON.stringify(members) without its braces and the data, up to the closing brace:
-   * `"severity":…,"data":{…}}`. */
-  text?: string;
+  /** JSON.stringify(members) without its braces: `"severity":…`. Kept when only `data` changes. */
+  membersText?: string;
+  /** `,"data":{…}}` or `}`. */
+  endText?: string;
   /** The last range written with these members, and the whole diagnostic's UTF-8 there. */
   range?: Range;
   bytes?: Buffer;
@@ -76,9 +77,10 @@ export function encodeMessage(message: unknown): Buffer {
       body = Buffer.from(JSON.stringify(diagnostic), 'utf8');
     } else {
       if (rest.range !== diagnostic.range || rest.bytes === undefined) {
-        rest.text ??= JSON.stringify(rest.members).slice(1, -1) + (rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}');
+        rest.membersText ??= JSON.stringify(rest.members).slice(1, -1);
+        rest.endText ??= rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}';
         rest.range = diagnostic.range;
-        rest.bytes = Buffer.from(rangeJson(diagnostic.range) + rest.text, 'utf8');
+        rest.bytes = Buffer.from(rangeJson(diagnostic.range) + rest.membersText + rest.endText, 'utf8');
       }
       body = rest.bytes;
     }

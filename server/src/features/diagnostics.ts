@@ -92,7 +92,7 @@ function restOf(finding: Finding, level: Severity): CachedRest {
   const cached = restByFinding.get(finding);
   if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
     if (sameData(cached.data, finding.data)) return cached;
-    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, text: undefined, range: undefined, bytes: undefined, last: undefined };
+    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, endText: undefined, range: undefined, bytes: undefined, last: undefined };
     restByFinding.set(finding, rest);
     return rest;
   }
