@@ -71,33 +71,42 @@ interface CachedRest extends EncodedRest {
   level: Severity;
   code: string;
   message: string;
+  /** How many members `data` has. */
+  dataKeys: number;
   /** The diagnostic last made with these members. */
   last?: Diagnostic;
 }
 
 const restByFinding = new WeakMap<Finding, CachedRest>();
 
-function sameData(a: object | undefined, b: Finding['data']): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const cached = a as Record<string, unknown>;
+function keyCount(data: object | undefined): number {
+  return data === undefined ? 0 : Object.keys(data).length;
+}
+
+/** The finding's data has the members (and values) cached last time: splices shift offsets
+ * in data in place, so the object alone says nothing. */
+function sameData(cached: CachedRest, data: Finding['data']): boolean {
+  const before = cached.data as Record<string, unknown> | undefined;
+  if (before === undefined || data === undefined) return before === data;
   let count = 0;
-  for (const key in b) {
-    if (cached[key] !== b[key]) return false;
+  for (const key in data) {
+    if (before[key] !== data[key]) return false;
     count++;
   }
-  return count === Object.keys(cached).length;
+  return count === cached.dataKeys;
 }
 
 function restOf(finding: Finding, level: Severity): CachedRest {
   const cached = restByFinding.get(finding);
   if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
-    if (sameData(cached.data, finding.data)) return cached;
-    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, endText: undefined, range: undefined, bytes: undefined, last: undefined };
+    if (sameData(cached, finding.data)) return cached;
+    const data = finding.data ? { ...finding.data } : undefined;
+    const rest: CachedRest = { ...cached, data, dataKeys: keyCount(data), endText: undefined, range: undefined, bytes: undefined, last: undefined };
     restByFinding.set(finding, rest);
     return rest;
   }
   const { range: _range, data, ...members } = diagnosticOf('', { code: finding.code, range: EMPTY_RANGE, message: finding.message, severity: finding.severity, data: finding.data }, level);
-  const rest: CachedRest = { members, data, level, code: finding.code, message: finding.message };
+  const rest: CachedRest = { members, data, dataKeys: keyCount(data), level, code: finding.code, message: finding.message };
   restByFinding.set(finding, rest);
   return rest;
 }
