@@ -55,6 +55,13 @@ describe('workspace file selection', () => {
     assert.equal(await selection.selects('deep/nested/other.txt'), true);
     assert.equal(await selection.selects('out/x.txt'), false);
     assert.equal(await selection.selects('../outside.txt'), false);
+    // A fresh selection reads the .gitignore files as it goes, and answers the same.
+    const fresh = new FileSelection(root, { include: DEFAULT_WORKSPACE_SETTINGS.include, exclude: DEFAULT_WORKSPACE_SETTINGS.exclude, filesExclude: [] });
+    assert.equal(await fresh.selects('deep/nested/skip-2.txt'), false);
+    assert.equal(await fresh.selects('debug.log.txt'), false);
+    assert.equal(await fresh.selects('keep.log.txt'), true);
+    assert.equal(await fresh.selects('private/new.txt'), false);
+    assert.equal(await fresh.selects('deep/nested/other.txt'), true);
   });
 
   it('reads workspace settings tolerantly', () => {
