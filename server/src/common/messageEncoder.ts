@@ -14,13 +14,13 @@ export interface EncodedRest {
   readonly members: object;
   /** Its `data`, the last member, if any: an edit may change it alone (shifted offsets). */
   readonly data?: object;
-  /** JSON.stringify(members) without its braces: `"severity":…`. Kept when only `data` changes. */
-  membersText?: string;
-  /** `,"data":{…}}` or `}`. */
-  endText?: string;
-  /** The last range written with these members, and the whole diagnostic's UTF-8 there. */
-  range?: Range;
+  /** UTF-8 of JSON.stringify(members) without its braces: `"severity":…`. */
   bytes?: Buffer;
+  /** `,"data":{…}}` or `}`. */
+  end?: string;
+  /** The last range written with these members, and its JSON. */
+  range?: Range;
+  rangeText?: string;
 }
 
 interface WithEncodedRest {
@@ -42,7 +42,6 @@ const DIAGNOSTICS_METHOD = 'textDocument/publishDiagnostics';
 const PLACEHOLDER = '\u0000claimlens-diagnostics\u0000';
 const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
 
-/** `{"range":{…},`: a diagnostic's opening up to its members. */
 function rangeJson(range: Range): string {
   const { start, end } = range;
   return `{"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}},`;
@@ -65,38 +64,45 @@ export function encodeMessage(message: unknown): Buffer {
   if (at < 0 || shell.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) return Buffer.from(JSON.stringify(message), 'utf8');
   const head = Buffer.from(shell.slice(0, at) + '[', 'utf8');
   const tail = Buffer.from(']' + shell.slice(at + PLACEHOLDER_JSON.length), 'utf8');
-  // Each diagnostic: its bytes as encoded for its range (a diagnostic whose finding did not
-  // move keeps them), or, made elsewhere, the whole of it.
-  const bodies: Buffer[] = new Array(diagnostics.length);
+  // Each diagnostic: its range written now (ASCII: one character, one byte) and its
+  // cached members, or, made elsewhere, the whole of it.
+  const ranges: Array<string | undefined> = [];
+  const bodies: Buffer[] = [];
+  const ends: string[] = [];
   let length = head.length + tail.length + Math.max(0, diagnostics.length - 1);
-  for (let k = 0; k < diagnostics.length; k++) {
-    const diagnostic = diagnostics[k];
+  for (const diagnostic of diagnostics) {
     const rest = diagnostic[ENCODED_REST];
     let body: Buffer;
     if (rest === undefined) {
+      ranges.push(undefined);
+      ends.push('');
       body = Buffer.from(JSON.stringify(diagnostic), 'utf8');
     } else {
-      if (rest.range !== diagnostic.range || rest.bytes === undefined) {
-        rest.membersText ??= JSON.stringify(rest.members).slice(1, -1);
-        rest.endText ??= rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}';
+      rest.bytes ??= Buffer.from(JSON.stringify(rest.members).slice(1, -1), 'utf8');
+      rest.end ??= rest.data !== undefined ? `,"data":${JSON.stringify(rest.data)}}` : '}';
+      if (rest.range !== diagnostic.range) {
         rest.range = diagnostic.range;
-        rest.bytes = Buffer.from(rangeJson(diagnostic.range) + rest.membersText + rest.endText, 'utf8');
+        rest.rangeText = rangeJson(diagnostic.range);
       }
+      const range = rest.rangeText!;
+      ranges.push(range);
+      ends.push(rest.end);
       body = rest.bytes;
+      length += range.length + Buffer.byteLength(rest.end, 'utf8');
     }
-    bodies[k] = body;
+    bodies.push(body);
     length += body.length;
   }
   const out = Buffer.allocUnsafe(length);
-  // TypedArray#set: Buffer#copy costs a native call per (short) diagnostic.
-  out.set(head, 0);
-  let offset = head.length;
+  let offset = head.copy(out, 0);
   for (let k = 0; k < bodies.length; k++) {
     if (k > 0) out[offset++] = 0x2c; // ,
-    out.set(bodies[k], offset);
-    offset += bodies[k].length;
+    const range = ranges[k];
+    if (range !== undefined) offset += out.write(range, offset, 'latin1');
+    offset += bodies[k].copy(out, offset);
+    if (ends[k].length > 0) offset += out.write(ends[k], offset, 'utf8');
   }
-  out.set(tail, offset);
+  tail.copy(out, offset);
   return out;
 }
 

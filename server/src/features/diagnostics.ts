@@ -101,7 +101,7 @@ function restOf(finding: Finding, level: Severity): CachedRest {
   if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
     if (sameData(cached, finding.data)) return cached;
     const data = finding.data ? { ...finding.data } : undefined;
-    const rest: CachedRest = { ...cached, data, dataKeys: keyCount(data), endText: undefined, range: undefined, bytes: undefined, last: undefined };
+    const rest: CachedRest = { ...cached, data, dataKeys: keyCount(data), end: undefined, last: undefined };
     restByFinding.set(finding, rest);
     return rest;
   }
