@@ -57,7 +57,7 @@ import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
 import { enabledGlobs, FileSelection } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
 import { WorkerPool } from './workspace/pool';
-import { entityAt, mentionCount, mentionRange, storedClaims, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
+import { entityAt, mentionCount, mentionRange, storedClaims, storedClaimsJson, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
 import { Debouncer } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ClaimLensSettings } from './settings';
 import { GENERATOR, VERSION } from './version';
@@ -857,7 +857,7 @@ async function* claimsInScope(uris: string[], filter: ClaimsFilter | undefined, 
       yield { uri, claims: new Array<ClaimItem>(stored.claimCount).fill(PLACEHOLDER_CLAIM) };
       continue;
     }
-    if (needle !== undefined && !stored.claimsJson.toLowerCase().includes(needle)) continue;
+    if (needle !== undefined && !storedClaimsJson(stored).toLowerCase().includes(needle)) continue;
     const claims = storedClaims(stored);
     kept += claims.length;
     yield { uri, claims };

@@ -57,9 +57,32 @@ describe('encodeMessage (the stdio transport’s JSON encoder)', () => {
       entry = makeEntry(uri, version, 'plaintext', edited, spliced, { lines: LineIndex.afterChange(entry.lines, edited, change) });
       const diagnostics = toDiagnostics(entry, DEFAULT_SETTINGS);
       assert.deepEqual(encodeMessage(publishMessage(uri, version, diagnostics)), plainBytes(publishMessage(uri, version, diagnostics)));
+      // Each range is where the line index puts its finding's span.
+      const spans = new Map(entry.analysis.findings.map((finding) => [finding.message + JSON.stringify(finding.data), finding.span]));
+      for (const diagnostic of diagnostics) {
+        const span = spans.get(diagnostic.message + JSON.stringify(diagnostic.data));
+        if (span) assert.deepEqual(diagnostic.range, entry.lines.rangeOf(span), diagnostic.message);
+      }
       // And the diagnostics are those of a fresh entry of the same analysis.
       const fresh = toDiagnostics(makeEntry(uri, version, 'plaintext', edited, spliced), DEFAULT_SETTINGS);
       assert.equal(JSON.stringify(diagnostics), JSON.stringify(fresh));
+      text = edited;
+    }
+  });
+
+  it('writes a diagnostic again when its finding moves to another line, and when it moves back', () => {
+    let text = article();
+    let entry = makeEntry(uri, 1, 'plaintext', text, analyze(text));
+    const anchor = text.indexOf('Nobody at the meeting');
+    for (let version = 2; version <= 5; version++) {
+      // Lines added, then removed, before later findings: the same findings, other ranges.
+      const edited = version % 2 === 0 ? text.slice(0, anchor) + 'One more line.\n\n' + text.slice(anchor) : article();
+      const change = changedRange(text, edited)!;
+      const spliced = spliceAnalysis(entry.analysis, edited, change, { reuse: true, contextBefore: 2, contextAfter: 1 });
+      assert.ok(spliced);
+      entry = makeEntry(uri, version, 'plaintext', edited, spliced, { lines: LineIndex.afterChange(entry.lines, edited, change) });
+      const diagnostics = toDiagnostics(entry, DEFAULT_SETTINGS);
+      assert.equal(encodeMessage(publishMessage(uri, version, diagnostics)).toString('utf8'), JSON.stringify(publishMessage(uri, version, diagnostics)));
       text = edited;
     }
   });

@@ -19,6 +19,35 @@ describe('LineIndex (offset ↔ position)', () => {
     });
   }
 
+  it('finds lines walking forward (lineAtFrom, characterAt, clamp) exactly as positionAt does', () => {
+    for (const text of samples) {
+      const lines = new LineIndex(text);
+      // Every pair of offsets start ≤ end, the start's line found from each earlier line.
+      for (let start = -2; start <= text.length + 2; start++) {
+        const clampedStart = lines.clamp(start);
+        const expectedLine = lines.positionAt(start).line;
+        for (let from = 0; from <= expectedLine; from++) {
+          const line = lines.lineAtFrom(clampedStart, from);
+          assert.equal(line, expectedLine, `${JSON.stringify(text)}: offset ${start} from line ${from}`);
+          assert.deepEqual({ line, character: lines.characterAt(clampedStart, line) }, lines.positionAt(start));
+        }
+        // A hint past the offset's line still finds it.
+        assert.equal(lines.lineAtFrom(clampedStart, lines.lineCount + 3), expectedLine);
+        for (let end = start; end <= text.length + 2; end++) {
+          const clampedEnd = lines.clamp(end);
+          const endLine = lines.lineAtFrom(clampedEnd, expectedLine);
+          assert.deepEqual({ line: endLine, character: lines.characterAt(clampedEnd, endLine) }, lines.positionAt(end));
+        }
+      }
+    }
+    // Long jumps (past the forward steps, into the binary search).
+    const long = Array.from({ length: 500 }, (_, i) => `line ${i}${i % 3 === 0 ? '\r\n' : '\n'}`).join('');
+    const lines = new LineIndex(long);
+    for (let offset = 0; offset <= long.length; offset += 7) {
+      assert.deepEqual({ line: lines.lineAtFrom(offset, 0), character: lines.characterAt(offset, lines.lineAtFrom(offset, 0)) }, lines.positionAt(offset));
+    }
+  });
+
   it('keeps astral characters as two UTF-16 units', () => {
     const text = '😀 Robinson';
     const lines = new LineIndex(text);

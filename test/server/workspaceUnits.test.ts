@@ -9,7 +9,8 @@ import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
 import { defaultPoolSize, findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
-import { mentionRange, packRanges, storedClaims, storedEntities, storedFindings, type EntitySummary } from '../../server/src/workspace/summary';
+import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
+import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 5 } });
 
@@ -54,6 +55,13 @@ describe('workspace file selection', () => {
     assert.equal(await selection.selects('deep/nested/other.txt'), true);
     assert.equal(await selection.selects('out/x.txt'), false);
     assert.equal(await selection.selects('../outside.txt'), false);
+    // A fresh selection reads the .gitignore files as it goes, and answers the same.
+    const fresh = new FileSelection(root, { include: DEFAULT_WORKSPACE_SETTINGS.include, exclude: DEFAULT_WORKSPACE_SETTINGS.exclude, filesExclude: [] });
+    assert.equal(await fresh.selects('deep/nested/skip-2.txt'), false);
+    assert.equal(await fresh.selects('debug.log.txt'), false);
+    assert.equal(await fresh.selects('keep.log.txt'), true);
+    assert.equal(await fresh.selects('private/new.txt'), false);
+    assert.equal(await fresh.selects('deep/nested/other.txt'), true);
   });
 
   it('reads workspace settings tolerantly', () => {
@@ -182,7 +190,7 @@ describe('indexing worker pool', function () {
         if (i === 17) return assert.ok(result?.error && !result.summary, `task ${i} has no file`);
         assert.equal(result?.summary?.uri, tasks[i].uri);
         const claims = storedClaims(result!.summary!);
-        assert.ok(claims.some((claim) => claim.text.includes(`$${i + 1} million`)), `task ${i}: ${result!.summary!.claimsJson}`);
+        assert.ok(claims.some((claim) => claim.text.includes(`$${i + 1} million`)), `task ${i}: ${JSON.stringify(claims)}`);
       });
       assert.equal(pool.pending, 0);
     } finally {
@@ -226,4 +234,47 @@ describe('indexing worker pool', function () {
       }
     });
   }
+
+  it('gets from a worker thread the same summary as analysed in-process, non-ASCII text intact, its bytes moved', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-summary-'));
+    const pool = new WorkerPool(1, findWorkerScript());
+    try {
+      const story = path.join(dir, 'story.txt');
+      writeFileSync(story, 'Hafen wächst\n\n“We cannot wait,” said Zoë Müller, the mayor of Łódź 😀. About 40% of the 1,200 jobs are seasonal.\n');
+      const storyTask = { uri: 'file:///story.txt', path: story, languageId: 'plaintext', maxFileSize: 5_000_000 };
+      const fromWorker = (await pool.run(storyTask))?.summary;
+      const inProcess = analyzeFileSync({ ...storyTask, id: 1 }).summary;
+      assert.ok(fromWorker && inProcess);
+      assert.deepEqual(storedClaims(fromWorker), storedClaims(inProcess));
+      assert.deepEqual(storedFindings(fromWorker), storedFindings(inProcess));
+      assert.deepEqual(storedEntities(fromWorker), storedEntities(inProcess));
+      assert.ok(storedClaimsJson(fromWorker).includes('Müller'), storedClaimsJson(fromWorker));
+      assert.ok(storedEntities(fromWorker).some((entity) => entity.name.includes('Müller')));
+    } finally {
+      pool.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores a summary as JSON bytes that parse back to it, in a buffer of its own to transfer', () => {
+    const summary: FileSummary = {
+      uri: 'file:///a.txt',
+      claims: [{ id: 'c1', kind: 'statement', text: '“Ça va” — 😀 ümlaut', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, sourced: false, figures: [], entities: [] }],
+      findings: [{ code: 'unsourced-figure', range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, message: '40% — no source', severity: 'warning', data: { figure: 'f1' } }],
+      entities: [{ kind: 'person', name: 'Zoë Müller', aliases: ['Müller'], mentions: [0, 1, 0, 11], defining: 0 }],
+    };
+    const stored = storeSummary(summary);
+    assert.deepEqual(storedClaims(stored), summary.claims);
+    assert.deepEqual(storedFindings(stored), summary.findings);
+    assert.deepEqual(storedEntities(stored), summary.entities);
+    assert.equal(stored.claimCount, 1);
+    assert.equal(stored.findingCount, 1);
+    const empty = storeSummary({ uri: 'file:///b.txt', claims: [], findings: [], entities: [] });
+    assert.deepEqual([storedClaims(empty), storedFindings(empty), storedEntities(empty)], [[], [], []]);
+    const transfer = summaryTransferList([stored, undefined, empty]);
+    assert.deepEqual(transfer, [stored.bytes.buffer, empty.bytes.buffer]);
+    // A view into a larger (shared) buffer is never transferred: that would take the rest away.
+    const shared = { ...stored, bytes: Buffer.from(stored.bytes) };
+    if (shared.bytes.buffer.byteLength !== shared.bytes.byteLength) assert.deepEqual(summaryTransferList([shared]), []);
+  });
 });

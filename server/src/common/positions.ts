@@ -86,6 +86,35 @@ export class LineIndex {
     return low;
   }
 
+  /** lineAt for an offset at or after the start of line `from` (offsets visited in
+   * ascending order): a few steps forward, then a binary search over the rest. */
+  lineAtFrom(offset: number, from: number): number {
+    const starts = this.lineStarts;
+    let low = Math.max(0, Math.min(from, starts.length - 1));
+    if (starts[low] > offset) return this.lineAt(offset);
+    for (let steps = 0; steps < 8; steps++) {
+      if (low + 1 >= starts.length || starts[low + 1] > offset) return low;
+      low++;
+    }
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** The character of `offset` on `line` (which holds it), as positionAt gives it. */
+  characterAt(offset: number, line: number): number {
+    return Math.min(offset, this.lineEnd(line)) - this.lineStarts[line];
+  }
+
+  /** Offsets clamped to the text, as positionAt clamps them. */
+  clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);

@@ -1,5 +1,5 @@
 // Findings → LSP diagnostics.
-import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Severity } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import type { ClaimLensSettings } from '../settings';
@@ -23,14 +23,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
   const { lines } = entry;
-  return effectiveFindings(entry.analysis, lines, settings.severity).map(({ finding, severity }) => {
-    const range = lines.rangeOf(finding.span);
+  const effective = effectiveFindings(entry.analysis, lines, settings.severity);
+  const diagnostics: Diagnostic[] = new Array(effective.length);
+  // Findings come sorted by start: their lines are found walking forward, not searched anew.
+  let line = 0;
+  for (let k = 0; k < effective.length; k++) {
+    const { finding, severity } = effective[k];
     if (finding.related && finding.related.length > 0) {
-      return diagnosticOf(
+      diagnostics[k] = diagnosticOf(
         entry.uri,
         {
           code: finding.code,
-          range,
+          range: lines.rangeOf(finding.span),
           message: finding.message,
           severity: finding.severity,
           data: finding.data,
@@ -38,13 +42,26 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
         },
         severity,
       );
+      continue;
     }
+    const start = lines.clamp(finding.span.start);
+    const end = lines.clamp(finding.span.end);
+    line = lines.lineAtFrom(start, line);
+    const endLine = end >= start ? lines.lineAtFrom(end, line) : lines.lineAt(end);
+    const startCharacter = lines.characterAt(start, line);
+    const endCharacter = lines.characterAt(end, endLine);
     // The same members at the same place as last time: the same (never mutated) diagnostic.
     const rest = restOf(finding, severity);
-    if (rest.last && sameRange(rest.last.range, range)) return rest.last;
+    const last = rest.last?.range;
+    if (last && last.start.line === line && last.start.character === startCharacter && last.end.line === endLine && last.end.character === endCharacter) {
+      diagnostics[k] = rest.last!;
+      continue;
+    }
+    const range = { start: { line, character: startCharacter }, end: { line: endLine, character: endCharacter } };
     rest.last = withEncodedRest<Diagnostic>(range, rest);
-    return rest.last;
-  });
+    diagnostics[k] = rest.last;
+  }
+  return diagnostics;
 }
 
 /** A diagnostic's members after its range, by finding: an edit keeps most findings (the
@@ -54,36 +71,42 @@ interface CachedRest extends EncodedRest {
   level: Severity;
   code: string;
   message: string;
+  /** How many members `data` has. */
+  dataKeys: number;
   /** The diagnostic last made with these members. */
   last?: Diagnostic;
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
 const restByFinding = new WeakMap<Finding, CachedRest>();
 
-function sameData(a: object | undefined, b: Finding['data']): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const cached = a as Record<string, unknown>;
+function keyCount(data: object | undefined): number {
+  return data === undefined ? 0 : Object.keys(data).length;
+}
+
+/** The finding's data has the members (and values) cached last time: splices shift offsets
+ * in data in place, so the object alone says nothing. */
+function sameData(cached: CachedRest, data: Finding['data']): boolean {
+  const before = cached.data as Record<string, unknown> | undefined;
+  if (before === undefined || data === undefined) return before === data;
   let count = 0;
-  for (const key in b) {
-    if (cached[key] !== b[key]) return false;
+  for (const key in data) {
+    if (before[key] !== data[key]) return false;
     count++;
   }
-  return count === Object.keys(cached).length;
+  return count === cached.dataKeys;
 }
 
 function restOf(finding: Finding, level: Severity): CachedRest {
   const cached = restByFinding.get(finding);
   if (cached && cached.level === level && cached.code === finding.code && cached.message === finding.message) {
-    if (sameData(cached.data, finding.data)) return cached;
-    const rest: CachedRest = { ...cached, data: finding.data ? { ...finding.data } : undefined, end: undefined, last: undefined };
+    if (sameData(cached, finding.data)) return cached;
+    const data = finding.data ? { ...finding.data } : undefined;
+    const rest: CachedRest = { ...cached, data, dataKeys: keyCount(data), end: undefined, last: undefined };
     restByFinding.set(finding, rest);
     return rest;
   }
   const { range: _range, data, ...members } = diagnosticOf('', { code: finding.code, range: EMPTY_RANGE, message: finding.message, severity: finding.severity, data: finding.data }, level);
-  const rest: CachedRest = { members, data, level, code: finding.code, message: finding.message };
+  const rest: CachedRest = { members, data, dataKeys: keyCount(data), level, code: finding.code, message: finding.message };
   restByFinding.set(finding, rest);
   return rest;
 }

@@ -38,44 +38,75 @@ export interface FileSummary {
   entities: EntitySummary[];
 }
 
-/** What the index keeps for an unopened file: claims, findings and entities as one JSON
- * string each. A handful of flat strings per file instead of hundreds of small objects:
- * 10,000 files cost the main thread's garbage collector little, and they cross from the
- * worker as a cheap copy (cloning an entity object tree costs as much as analysing it).
- * Entities are parsed only when the entity index or a request needs them. */
+/** What the index keeps for an unopened file: claims, findings and entities as JSON, all
+ * three in one UTF-8 byte array (claims, then findings, then entities). Bytes outside the
+ * JavaScript heap instead of hundreds of small objects (or long strings) per file: 10,000
+ * files cost the main thread's garbage collector nothing to scan or move, take half the
+ * memory of UTF-16 strings, and cross from the worker by transfer, not by copy. The JSON is
+ * decoded and parsed only when the entity index or a request needs it. */
 export interface StoredSummary {
   uri: string;
   claimCount: number;
   findingCount: number;
-  claimsJson: string;
-  findingsJson: string;
-  entitiesJson: string;
+  /** UTF-8 JSON of the claims, the findings and the entities, one after the other. */
+  bytes: Uint8Array;
+  /** Where the findings' JSON starts in `bytes`. */
+  findingsAt: number;
+  /** Where the entities' JSON starts in `bytes`. */
+  entitiesAt: number;
 }
 
 /** Anything with a URI and entities: an open document's summary or a stored one. */
 export type EntitiesOf = Pick<FileSummary, 'uri' | 'entities'>;
 
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
 export function storeSummary(summary: FileSummary): StoredSummary {
+  const parts = [JSON.stringify(summary.claims), JSON.stringify(summary.findings), JSON.stringify(summary.entities)];
+  const lengths = parts.map((part) => Buffer.byteLength(part, 'utf8'));
+  // An array of its own (never a slice of a shared pool): it is transferred to the main thread.
+  const bytes = new Uint8Array(lengths[0] + lengths[1] + lengths[2]);
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    utf8Encoder.encodeInto(parts[k], bytes.subarray(at, at + lengths[k]));
+    at += lengths[k];
+  }
   return {
     uri: summary.uri,
     claimCount: summary.claims.length,
     findingCount: summary.findings.length,
-    claimsJson: JSON.stringify(summary.claims),
-    findingsJson: JSON.stringify(summary.findings),
-    entitiesJson: JSON.stringify(summary.entities),
+    bytes,
+    findingsAt: lengths[0],
+    entitiesAt: lengths[0] + lengths[1],
   };
 }
 
+/** The claims' JSON text. */
+export function storedClaimsJson(stored: StoredSummary): string {
+  return utf8Decoder.decode(stored.bytes.subarray(0, stored.findingsAt));
+}
+
 export function storedClaims(stored: StoredSummary): ClaimItem[] {
-  return JSON.parse(stored.claimsJson) as ClaimItem[];
+  return JSON.parse(storedClaimsJson(stored)) as ClaimItem[];
 }
 
 export function storedFindings(stored: StoredSummary): FindingSummary[] {
-  return JSON.parse(stored.findingsJson) as FindingSummary[];
+  return JSON.parse(utf8Decoder.decode(stored.bytes.subarray(stored.findingsAt, stored.entitiesAt))) as FindingSummary[];
 }
 
 export function storedEntities(stored: StoredSummary): EntitySummary[] {
-  return JSON.parse(stored.entitiesJson) as EntitySummary[];
+  return JSON.parse(utf8Decoder.decode(stored.bytes.subarray(stored.entitiesAt))) as EntitySummary[];
+}
+
+/** The buffers to transfer (not copy) with these summaries in a worker message. */
+export function summaryTransferList(summaries: Iterable<StoredSummary | undefined>): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const summary of summaries) {
+    const buffer = summary?.bytes.buffer;
+    if (buffer instanceof ArrayBuffer && buffer.byteLength === summary!.bytes.byteLength) buffers.add(buffer);
+  }
+  return [...buffers];
 }
 
 export function summarizeEntry(entry: AnalysisEntry): FileSummary {

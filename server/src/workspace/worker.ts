@@ -6,6 +6,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyzeWithinLimit } from '../common/limits';
 import { analyzeFileSync, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
+import { summaryTransferList } from './summary';
 
 /** The pool sends a batch of tasks per message, the worker answers with results as they
  * come, a few at a time. */
@@ -58,11 +59,16 @@ if (port) {
       results.push(analyzeFileSync(task));
       const now = performance.now();
       if (now - postedAt >= POST_INTERVAL_MS) {
-        port.postMessage({ results } satisfies WorkerResults);
+        post(port, results);
         results = [];
         postedAt = now;
       }
     }
-    if (results.length > 0) port.postMessage({ results } satisfies WorkerResults);
+    if (results.length > 0) post(port, results);
   });
+}
+
+/** Posts results with their summaries' bytes moved, not copied, to the main thread. */
+function post(to: NonNullable<typeof parentPort>, results: AnalyzeFileResult[]): void {
+  to.postMessage({ results } satisfies WorkerResults, summaryTransferList(results.map((result) => result.summary)));
 }
