@@ -486,9 +486,12 @@ async function analyzeWorkspace(force: boolean, token?: CancellationToken): Prom
     token?.onCancellationRequested(() => joined.cancel());
     return joined.promise;
   }
-  if (currentRun) {
-    currentRun.cancel();
-    await currentRun.promise.catch(() => undefined);
+  // A loop: a follow-up pass queued behind the cancelled one (analyzeWorkspaceAfterCurrent)
+  // may start while this waits; one run at a time.
+  while (currentRun) {
+    const running = currentRun;
+    running.cancel();
+    await running.promise.catch(() => undefined);
   }
   let cancelled = false;
   const run: IndexRun = {
@@ -499,7 +502,8 @@ async function analyzeWorkspace(force: boolean, token?: CancellationToken): Prom
   };
   token?.onCancellationRequested(() => run.cancel());
   run.promise = indexFolders(force, () => cancelled).finally(() => {
-    if (currentRun === run) currentRun = undefined;
+    if (currentRun !== run) return;
+    currentRun = undefined;
     runProgress = undefined;
     indexStatusChanged(true);
   });
@@ -537,7 +541,8 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   reporter?.token.onCancellationRequested(() => (cancelledByUser = true));
   const cancelled = (): boolean => cancelledByUser || isCancelled();
   reporter?.begin('ClaimLens: Indexing workspace', 0, 'Finding articles…', true);
-  runProgress = { done: 0, files: 0 };
+  let progress = { done: 0, files: 0 };
+  runProgress = progress;
   indexStatusChanged(true);
 
   // Find the files of every folder first, so the count is known.
@@ -553,14 +558,15 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     for (const uri of uris) work.push({ uri, folder });
   }
   const total = work.length;
-  runProgress = { done: 0, files: total };
+  progress = { done: 0, files: total };
+  runProgress = progress;
   let analysed = 0;
   let lastReport = 0;
   const report = (): void => {
     const now = Date.now();
-    if (now - lastReport < STATUS_INTERVAL_MS && runProgress!.done < total) return;
+    if (now - lastReport < STATUS_INTERVAL_MS && progress.done < total) return;
     lastReport = now;
-    const done = runProgress!.done;
+    const done = progress.done;
     reporter?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles`);
     indexStatusChanged();
   };
@@ -573,7 +579,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
       try {
         const info = await statFile(filePath(uri)!);
         if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
-          runProgress!.done++;
+          progress.done++;
           report();
           return;
         }
@@ -584,11 +590,11 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     const indexed = await indexFile(uri, folder, cancelled);
     if (indexed === undefined) {
       // Superseded by a newer change to the file, which reports itself.
-      if (!cancelled()) runProgress!.done++;
+      if (!cancelled()) progress.done++;
       return;
     }
     if (indexed) analysed++;
-    runProgress!.done++;
+    progress.done++;
     report();
   };
   // A few lanes feed the pool, so that 10,000 tasks are never created in one go.

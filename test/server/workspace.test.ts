@@ -365,6 +365,30 @@ describe('workspace indexing: cancellation and startup setting', function () {
     }
   });
 
+  it('a forced run right after a settings change replaces both the running pass and its queued follow-up', async () => {
+    const client = await startServer([root], { workspace: { analyzeOnStartup: false } });
+    try {
+      await client.waitFor(() => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'watcher registration');
+      const first = client.connection.sendRequest(analyzeWorkspaceRequest, { force: true });
+      await client.waitFor(() => (client.indexStatus.at(-1)?.done ?? 0) > 0, 'the first articles indexed');
+      // A settings change queues a follow-up pass behind the running one; the server
+      // queues it right after it registers the file watcher again.
+      const registered = client.registrations.length;
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      await client.waitFor(() => client.registrations.length > registered, 'the watcher registered again');
+      const forced = await client.connection.sendRequest(analyzeWorkspaceRequest, { force: true });
+      assert.equal(forced.cancelled, false);
+      assert.equal(forced.files, 400);
+      assert.equal(forced.analysed, 400);
+      assert.equal((await first).cancelled, true);
+      await client.waitFor(() => client.indexStatus.at(-1)?.indexing === false, 'the index idle');
+      assert.equal(client.indexStatus.at(-1)!.files, 400);
+      assert.equal(client.logs.some((line) => /analyzeWorkspace failed|TypeError/.test(line)), false, client.logs.join('\n'));
+    } finally {
+      client.kill();
+    }
+  });
+
   it('a folder removed while it is being indexed stays out of the index', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'claimlens-other-'));
     writeFileSync(path.join(other, 'ferry.txt'), 'Ferry fares rise\n\nAbout 30 crossings a day will run this winter.\n');

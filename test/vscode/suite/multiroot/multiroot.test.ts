@@ -229,11 +229,9 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
   });
 
   it('runs "ClaimLens: Analyze Workspace" over both folders and exports both with scope "all"', async () => {
-    // Before the settings test below: a setting change starts an index run and queues a
-    // follow-up, and a forced run started while both are pending fails in
-    // server/src/server.ts (it runs alongside the follow-up, and the first to end clears
-    // the shared runProgress under the other: "Cannot read properties of undefined
-    // (reading 'done')"). Reported; here no run is pending.
+    // From an idle index, so that the run's counts are this run's own. (A forced run while a
+    // pass and its follow-up are pending is covered over the protocol in
+    // test/server/workspace.test.ts.)
     await waitFor('an idle index', () => api.indexStatus(), (value) => value !== undefined && !value.indexing);
     const result = await vscode.commands.executeCommand<{ files: number; analysed: number; cancelled: boolean } | undefined>('claimlens.analyzeWorkspace');
     assert.ok(result && !result.cancelled, `the run completes: ${show(result)}`);
