@@ -773,12 +773,11 @@ class RulesByOffset {
   }
 }
 
-export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
+export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[], writtenLower: LowerCaseWords = new LowerCaseWords(text)): NameCandidate[] {
   const tagged = splitAtPunctuation(text, taggedSpans);
   const ruleByEnd = new RulesByOffset(rules, true);
   const ruleByStart = new RulesByOffset(rules, false);
   const out: NameCandidate[] = [];
-  const writtenLower = new LowerCaseWords(text);
   let s = 0;
   for (const t of tagged) {
     while (s < sentences.length && sentences[s].span.end <= t.start) s++;
@@ -1011,5 +1010,8 @@ function isLetterAt(text: string, i: number): boolean {
 
 export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): EntityAnalysis {
   const rules = findNameCandidates(text, sentences, sentenceTokens);
-  return addNestedPlaces(text, resolveEntities(text, structure, sentences, reviseCandidates(text, combineCandidates(text, sentences, tagNamesScored(text), rules))));
+  // One memo of the document's lower-case words for both steps that ask.
+  const writtenLower = new LowerCaseWords(text);
+  const combined = combineCandidates(text, sentences, tagNamesScored(text), rules, writtenLower);
+  return addNestedPlaces(text, resolveEntities(text, structure, sentences, reviseCandidates(text, combined, writtenLower)));
 }

@@ -181,6 +181,15 @@ function wordBefore(text: string, start: number): string {
   return b < e ? text.slice(b, e) : '';
 }
 
+/** WORK_NOUNS.has(wordBefore(text, start)), slicing only a word of a work noun's length (4–8 letters). */
+function isAfterWorkNoun(text: string, start: number): boolean {
+  let e = start;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && e - b < 12 && text.charCodeAt(b - 1) >= 97 && text.charCodeAt(b - 1) <= 122) b--;
+  return e - b >= 4 && e - b <= 8 && WORK_NOUNS.has(text.slice(b, e));
+}
+
 /** Geographic features named "<Feature> of <Name>". */
 const GEOGRAPHIC_FEATURE = /^(?:Bay|Gulf|Sea|Lake|Mount|River|Strait|Straits|Cape|Isle|Isles|Valley|Peninsula) of \p{Lu}/u;
 
@@ -209,6 +218,9 @@ const HEAD_FOLLOWERS = new Set(['of', 'that', 'which', 'in', 'by', 'from', 'for'
 /** ", a/an/the (up to three words) <thing noun>" right after `end`, the noun heading the phrase. */
 function describedAsThing(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return false;
+  // The article's first letter before the regex: most commas are followed by something else.
+  const a = text.charCodeAt(end + 2);
+  if (a !== 97 && a !== 116) return false;
   const m = /^, (?:a|an|the) ([a-z][a-z -]{0,80})/.exec(text.slice(end, end + 90));
   if (!m) return false;
   const words = m[1].split(' ');
@@ -224,7 +236,8 @@ function describedAsThing(text: string, end: number): boolean {
 /** Any word-list class that makes a word a name: first name, surname, place, organisation, demonym. */
 const NAME_CLASSES = GAZ.FIRST | GAZ.LAST | GAZ.PLACE | GAZ.ORG | GAZ.DEMONYM;
 
-export function reviseCandidates(text: string, candidates: NameCandidate[]): NameCandidate[] {
+/** `writtenLower`: the document's lower-case words, shared with combineCandidates (one memo for both). */
+export function reviseCandidates(text: string, candidates: NameCandidate[], writtenLower: LowerCaseWords = new LowerCaseWords(text)): NameCandidate[] {
   // Storm names of the document: the word after a storm word ("Phailin").
   const storms = new Set<string>();
   for (const c of candidates) {
@@ -252,8 +265,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   }
   // Acronyms of a capitalised phrase that is itself no name of the document ("DH" for
   // "Digital Humanities", a field): no names either.
-  const namedTexts = new Set<string>();
-  for (const c of candidates) if (c.kind && c.kind !== 'other') namedTexts.add(c.text);
+  let namedTexts: Set<string> | undefined; // built on the first acronym asked about
   const topicAcronyms = new Set<string>();
   const askedAcronyms = new Set<string>();
   let phrases: Map<string, string> | undefined;
@@ -265,10 +277,14 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     askedAcronyms.add(c.text);
     phrases ??= capitalisedPhrases(text);
     const phrase = phrases.get(letters);
-    if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
+    if (!phrase) continue;
+    if (!namedTexts) {
+      namedTexts = new Set<string>();
+      for (const d of candidates) if (d.kind && d.kind !== 'other') namedTexts.add(d.text);
+    }
+    if (!namedTexts.has(phrase)) topicAcronyms.add(c.text);
   }
-  const writtenLower = new LowerCaseWords(text);
-  let nameWords: Set<string> | undefined;
+  let personNames: string[] | undefined;
   const out: NameCandidate[] = [];
   for (const c of candidates) {
     // "BBC etc.": the abbreviation is no part of the name.
@@ -303,7 +319,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     if ((c.kind === 'place' || c.kind === 'person') && !c.text.includes(' ') && (isPeople(text, c) || isDemonymAdjective(text, c))) continue;
     // A platform as a medium is dropped, not made "other": the known-organisation list would type it again.
     if (PLATFORMS.has(c.text) && isPlatformUse(text, c)) continue;
-    if (topicAcronyms.has(c.text) || WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    if (topicAcronyms.has(c.text) || isAfterWorkNoun(text, c.span.start) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
       c.scores = undefined;
     } else if (acronymKinds.has(c.text) && c.kind !== acronymKinds.get(c.text)) {
@@ -343,8 +359,9 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
       const lower = c.text.toLowerCase();
       const written = writtenLower.has(lower);
       // "Brown" after "Gordon Brown" is his surname however often brown is a colour.
-      nameWords ??= collectNameWords(candidates);
-      if (written && !nameWords.has(c.text)) continue;
+      // (The names are taken as they stand at the first word asked about.)
+      personNames ??= collectPersonNames(candidates);
+      if (written && !isWordOfAny(personNames, c.text)) continue;
     }
     out.push(c);
   }
@@ -364,11 +381,22 @@ function isCommonWordCapitalised(word: string): boolean {
   return !(COUNTRIES.has(word) || CITIES.has(word) || PLACE_ALIASES.has(word) || KNOWN_ORGS.has(word) || ORG_ALIASES.has(word));
 }
 
-/** The words of the people's names of two words or more. */
-function collectNameWords(candidates: readonly NameCandidate[]): Set<string> {
-  const words = new Set<string>();
-  for (const c of candidates) if (c.kind === 'person' && c.text.includes(' ')) for (const w of c.text.split(' ')) words.add(w);
-  return words;
+/** The people's names of two words or more. */
+function collectPersonNames(candidates: readonly NameCandidate[]): string[] {
+  const names: string[] = [];
+  for (const c of candidates) if (c.kind === 'person' && c.text.includes(' ')) names.push(c.text);
+  return names;
+}
+
+/** Whether `word` (no spaces, not empty) is one of the words of a name (split at single spaces). */
+function isWordOfAny(names: readonly string[], word: string): boolean {
+  const n = word.length;
+  for (const name of names) {
+    for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+      if ((at === 0 || name.charCodeAt(at - 1) === 32) && (at + n === name.length || name.charCodeAt(at + n) === 32)) return true;
+    }
+  }
+  return false;
 }
 
 /** Keywords that end the name of a body; the lexicon's and a few more. */
