@@ -23,7 +23,7 @@ import {
   TITLES,
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
-import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, LowerCaseWords, stripPossessive, tokenize, Token } from './text';
+import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, isUpperCode, LowerCaseWords, stripPossessive, tokenize, Token } from './text';
 import { tagNamesScored, type NameSpan } from './tagger';
 import { addNestedPlaces } from './nestedPlaces';
 import { reviseCandidates } from './nameRevisions';
@@ -73,10 +73,6 @@ export interface EntityAnalysis {
 const KNOWN_ORGS_UPPER = new Map<string, string>();
 for (const o of KNOWN_ORGS) KNOWN_ORGS_UPPER.set(o.toUpperCase(), o);
 
-function isWordCapitalized(t: Token): boolean {
-  return t.word && isCapitalized(t.text) && !isDigitCode(t.text.charCodeAt(0));
-}
-
 function isFirstPersonPronoun(w: string): boolean {
   return w === 'I' || (w.length > 2 && w.charCodeAt(0) === 73 && isApostrophe(w.charCodeAt(1)));
 }
@@ -98,7 +94,42 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
-/** Capitalised word runs in each sentence, with titles split off and sentence openers dropped. */
+/** A word token starting with a capital: read from `text` (token.text is text.slice(start, end)), not from the token's own string. */
+function isWordCapitalized(text: string, t: Token): boolean {
+  return t.word && isUpperCode(text.charCodeAt(t.start));
+}
+
+/** A JavaScript `\s` code unit (the class the name's space collapsing uses). */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /[^\S ]|  /.test(s) as a loop: a space other than ' ', or two ' ' in a row. */
+export function hasIrregularSpace(s: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (c < 128 ? c >= 9 && c <= 13 : isRegExpSpace(c)) return true;
+    else prevSpace = false;
+  }
+  return false;
+}
+
+/** Followed by ’s: stripPossessive(word) !== word, without the slice. */
+function isPossessiveWord(word: string): boolean {
+  const n = word.length;
+  return n > 2 && (word.charCodeAt(n - 1) === 115 || word.charCodeAt(n - 1) === 83) && isApostrophe(word.charCodeAt(n - 2));
+}
+
+/**
+ * Capitalised word runs in each sentence, with titles split off and sentence openers dropped.
+ * `sentenceTokens[s]`, when given, is tokenize(text, span.start, span.end) of sentence s.
+ */
 export function findNameCandidates(text: string, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): NameCandidate[] {
   const out: NameCandidate[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -108,48 +139,42 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[],
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (!t.word) {
-        const c = t.text.charCodeAt(0);
+        const c = text.charCodeAt(t.start);
         if ((c === 0x201c || c === 34 || c === 39 || c === 0x2018 || c === 58 || c === 40 || c === 0x2014 || c === 42 || c === 95 || c === 35 || c === 62 || c === 91) && initialAt === i) initialAt = i + 1;
         else if (c === 0x201c || (c === 34 && (i === 0 || tokens[i - 1].end < t.start)) || c === 58) initialAt = i + 1;
         continue;
       }
-      if (!isWordCapitalized(t) || isFirstPersonPronoun(t.text)) continue;
-      // Grow the run.
-      const run: Token[] = [t];
+      if (!isUpperCode(text.charCodeAt(t.start)) || isFirstPersonPronoun(t.text)) continue;
+      // Grow the run: tokens[i, j), always consecutive tokens.
       let j = i + 1;
       while (j < tokens.length) {
-        const prev = run[run.length - 1];
-        if (stripPossessive(prev.text) !== prev.text) break;
+        const prev = tokens[j - 1];
+        if (isPossessiveWord(prev.text)) break;
         const u = tokens[j];
-        if (isWordCapitalized(u) && adjacent(text, prev, u)) {
-          run.push(u);
+        if (isWordCapitalized(text, u) && adjacent(text, prev, u)) {
           j++;
           continue;
         }
         // Two particles in a row: "Ana de la Fuente".
         const w = tokens[j + 2];
-        if (w && u.word && NAME_PARTICLES.has(u.text) && tokens[j + 1].word && NAME_PARTICLES.has(tokens[j + 1].text) && isWordCapitalized(w) && adjacent(text, prev, u) && adjacent(text, u, tokens[j + 1]) && adjacent(text, tokens[j + 1], w)) {
-          run.push(u, tokens[j + 1], w);
+        if (w && u.word && NAME_PARTICLES.has(u.text) && tokens[j + 1].word && NAME_PARTICLES.has(tokens[j + 1].text) && isWordCapitalized(text, w) && adjacent(text, prev, u) && adjacent(text, u, tokens[j + 1]) && adjacent(text, tokens[j + 1], w)) {
           j += 3;
           continue;
         }
         const v = tokens[j + 1];
-        if (v && isWordCapitalized(v) && adjacent(text, prev, u) && adjacent(text, u, v)) {
+        if (v && isWordCapitalized(text, v) && adjacent(text, prev, u) && adjacent(text, u, v)) {
           if (u.word && (NAME_PARTICLES.has(u.text) || ORG_CONNECTORS.has(u.text))) {
-            run.push(u, v);
             j += 2;
             continue;
           }
           if (u.text === '&') {
-            run.push(u, v);
             j += 2;
             continue;
           }
         }
-        if (v && u.text === '-' && u.start === prev.end && v.start === u.end && isWordCapitalized(v)) {
+        if (v && u.end - u.start === 1 && text.charCodeAt(u.start) === 45 && u.start === prev.end && v.start === u.end && isWordCapitalized(text, v)) {
           // "Jean-Pierre" joins; "US-Mexico" does not.
           if (!isPlaceName(prev.text) && !isPlaceName(v.text) && !isAllCaps(prev.text) && !isAllCaps(v.text)) {
-            run.push(u, v);
             j += 2;
             continue;
           }
@@ -157,97 +182,109 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[],
         break;
       }
       // A run of a dozen capitalised words is a title-case heading or shouting, not a name.
-      if (run.length <= 12) emitRun(text, tokens, run, i, j, i === initialAt, s, out);
+      if (j - i <= 12) emitRun(text, tokens, i, j, i === initialAt, s, out);
       i = j - 1;
     }
   }
   return out;
 }
 
-function emitRun(text: string, tokens: Token[], run: Token[], first: number, next: number, initial: boolean, sentence: number, out: NameCandidate[]): void {
-  let a = 0;
-  let b = run.length;
-  const last = run[b - 1];
-  const possessive = stripPossessive(last.text) !== last.text;
-  const hasOrgKeyword = run.some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
-  const whole = joinTokens(text, run, 0, b);
+/** Piece bounds [start, end) as token indices, two numbers a piece (reused: emitRun is not re-entered). */
+const pieceBounds: number[] = [];
+
+/** The candidates of the capitalised run tokens[first, next). */
+function emitRun(text: string, tokens: readonly Token[], first: number, next: number, initial: boolean, sentence: number, out: NameCandidate[]): void {
+  let a = first;
+  let b = next;
+  const last = tokens[b - 1];
+  const possessive = isPossessiveWord(last.text);
+  let hasOrgKeyword = false;
+  for (let k = first; k < next && !hasOrgKeyword; k++) hasOrgKeyword = ORG_KEYWORDS.has(stripPossessive(tokens[k].text));
+  // A one-token run is its token's string (no new slice to hash).
+  const whole = next - first === 1 ? tokens[first].text : text.slice(tokens[first].start, last.end);
   const known = KNOWN_ORGS.has(whole) || isPlaceName(whole);
 
   // Sentence openers and calendar words are not names.
-  if (initial && SENTENCE_STARTERS.has(run[0].text) && !known) a++;
-  while (a < b && CALENDAR_WORDS.has(stripPossessive(run[a].text))) a++;
-  while (b > a && CALENDAR_WORDS.has(stripPossessive(run[b - 1].text))) b--;
+  if (initial && SENTENCE_STARTERS.has(tokens[first].text) && !known) a++;
+  while (a < b && CALENDAR_WORDS.has(stripPossessive(tokens[a].text))) a++;
+  while (b > a && CALENDAR_WORDS.has(stripPossessive(tokens[b - 1].text))) b--;
   // Titles before a name ("Mexican President", "Secretary of State") are roles, not names.
   let titleStart = -1;
   if (!hasOrgKeyword && !known) {
-    while (b - a > 1 && (TITLES.has(run[a].text) || DEMONYMS.has(run[a].text))) {
+    while (b - a > 1 && (TITLES.has(tokens[a].text) || DEMONYMS.has(tokens[a].text))) {
       if (titleStart < 0) titleStart = a;
       a++;
-      if (a < b - 2 && (run[a].text === 'of' || run[a].text === 'for')) a += 2; // "Secretary of State X"
+      if (a < b - 2 && (tokens[a].text === 'of' || tokens[a].text === 'for')) a += 2; // "Secretary of State X"
     }
   }
   if (a >= b) return;
-  if (b - a === 1 && (TITLES.has(run[a].text) || DEMONYMS.has(stripPossessive(run[a].text)))) return;
-  const title = titleStart >= 0 ? text.slice(run[titleStart].start, run[a - 1].end) : undefined;
+  if (b - a === 1 && (TITLES.has(tokens[a].text) || DEMONYMS.has(stripPossessive(tokens[a].text)))) return;
+  const title = titleStart >= 0 ? text.slice(tokens[titleStart].start, tokens[a - 1].end) : undefined;
 
   // A trailing noun makes an organisation: "Sinaloa and Jalisco Nueva Generacion drug cartels".
   let trailingOrg = false;
   for (let k = next; k < tokens.length && k < next + 3; k++) {
     const u = tokens[k];
-    if (!u.word || isCapitalized(u.text)) break;
+    if (!u.word || isUpperCode(text.charCodeAt(u.start))) break;
     if (ORG_TRAILING_NOUNS.has(u.text)) {
       trailingOrg = true;
       break;
     }
   }
 
-  const pieces = known ? [[a, b]] : hasOrgKeyword ? splitAtAnd(run, a, b) : splitAtConnectors(run, a, b);
-  for (let p = 0; p < pieces.length; p++) {
-    const [pa, pb] = pieces[p];
-    const startTok = run[pa];
-    const endTok = run[pb - 1];
-    const end = pb === run.length && possessive ? endTok.end - 2 : endTok.end;
-    const raw = text.slice(startTok.start, end);
-    const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
-    const cand = newCandidate({ start: startTok.start, end }, name, sentence, undefined, initial && pa === 0, pb === run.length && possessive, undefined);
+  const pieces = pieceBounds;
+  pieces.length = 0;
+  if (known) pieces.push(a, b);
+  else if (hasOrgKeyword) splitAtAnd(tokens, a, b, pieces);
+  else splitAtConnectors(tokens, a, b, pieces);
+  const pieceCount = pieces.length / 2;
+  for (let p = 0; p < pieceCount; p++) {
+    const pa = pieces[2 * p];
+    const pb = pieces[2 * p + 1];
+    const startTok = tokens[pa];
+    const endTok = tokens[pb - 1];
+    const end = pb === next && possessive ? endTok.end - 2 : endTok.end;
+    // A one-token piece without a possessive is its token's string.
+    const raw = pb - pa === 1 && end === endTok.end ? startTok.text : text.slice(startTok.start, end);
+    const name = hasIrregularSpace(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    const cand = newCandidate({ start: startTok.start, end }, name, sentence, undefined, initial && pa === first, pb === next && possessive, undefined);
     if (p === 0 && title) cand.title = title;
-    const pieceHasKeyword = hasOrgKeyword && run.slice(pa, pb).some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
-    if (pieceHasKeyword || (trailingOrg && !isPlaceName(name) && p === pieces.length - 1)) cand.kind = 'organization';
-    else if (trailingOrg && !isPlaceName(name) && pieces.length > 1 && run[pb]?.text === 'and') cand.kind = 'organization';
+    let pieceHasKeyword = false;
+    if (hasOrgKeyword) for (let k = pa; k < pb && !pieceHasKeyword; k++) pieceHasKeyword = ORG_KEYWORDS.has(stripPossessive(tokens[k].text));
+    if (pieceHasKeyword || (trailingOrg && !isPlaceName(name) && p === pieceCount - 1)) cand.kind = 'organization';
+    else if (trailingOrg && !isPlaceName(name) && pieceCount > 1 && pb < next && tokens[pb].text === 'and') cand.kind = 'organization';
     out.push(cand);
   }
-  void first;
 }
 
-/** "Health Ministry and Reuters" is two names; "Department of Health and Human Services" is one. */
-function splitAtAnd(run: Token[], a: number, b: number): Array<[number, number]> {
+/** "Health Ministry and Reuters" is two names; "Department of Health and Human Services" is one. Pushes the pieces' bounds. */
+function splitAtAnd(tokens: readonly Token[], a: number, b: number, pieces: number[]): void {
   for (let k = a + 1; k < b - 1; k++) {
-    const t = run[k].text;
+    const t = tokens[k].text;
     if (t !== 'and' && t !== '&') continue;
-    const before = run.slice(a, k).some((x) => ORG_KEYWORDS.has(x.text));
-    const after = run.slice(k + 1, b).some((x) => ORG_KEYWORDS.has(stripPossessive(x.text)));
-    if (before && !after) return [[a, k], [k + 1, b]];
+    let before = false;
+    for (let x = a; x < k && !before; x++) before = ORG_KEYWORDS.has(tokens[x].text);
+    let after = false;
+    for (let x = k + 1; x < b && !after; x++) after = ORG_KEYWORDS.has(stripPossessive(tokens[x].text));
+    if (before && !after) {
+      pieces.push(a, k, k + 1, b);
+      return;
+    }
   }
-  return [[a, b]];
+  pieces.push(a, b);
 }
 
-function joinTokens(text: string, run: Token[], a: number, b: number): string {
-  return text.slice(run[a].start, run[b - 1].end);
-}
-
-/** "Mexico and China" is two names; "Ribas i Admetlla" is one. */
-function splitAtConnectors(run: Token[], a: number, b: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** "Mexico and China" is two names; "Ribas i Admetlla" is one. Pushes the pieces' bounds. */
+function splitAtConnectors(tokens: readonly Token[], a: number, b: number, pieces: number[]): void {
   let s = a;
   for (let k = a; k < b; k++) {
-    const t = run[k].text;
+    const t = tokens[k].text;
     if ((ORG_CONNECTORS.has(t) && !NAME_PARTICLES.has(t)) || t === '&') {
-      if (k > s) out.push([s, k]);
+      if (k > s) pieces.push(s, k);
       s = k + 1;
     }
   }
-  if (b > s) out.push([s, b]);
-  return out;
+  if (b > s) pieces.push(s, b);
 }
 
 class NameInfo {
@@ -277,6 +314,25 @@ class NameInfo {
   get ws(): string[] {
     return (this.wordList ??= this.name.split(' '));
   }
+}
+
+/**
+ * The first code units of the name's capitalised words (split at single spaces), joined:
+ * name.split(' ').filter(isCapitalized).map((w) => w[0]).join('') without the arrays.
+ */
+function capitalInitials(name: string): string {
+  let out = '';
+  let wordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      wordStart = true;
+      continue;
+    }
+    if (wordStart && isUpperCode(c)) out += name[i];
+    wordStart = false;
+  }
+  return out;
 }
 
 function upperSuffixes(ws: readonly string[]): string[] {
@@ -338,10 +394,16 @@ interface Draft {
   kind: EntityKind;
   name: string;
   surface: Set<string>;
+  /** The first surface form added (the only one when surface.size is 1). */
+  firstSurface: string;
   role?: string;
   roleFromTitle?: boolean;
-  mentions: Array<{ span: Span; sentence: number }>;
+  /** The mentions' spans and sentences, in the order they were added. */
+  spans: Span[];
+  sentences: number[];
   order: number;
+  /** The entity id, set once the canonical name is known. */
+  id: string;
 }
 
 
@@ -419,7 +481,7 @@ export function resolveEntities(
     const upper = info(name).upper;
     let d = byUpper.get(upper);
     if (!d) {
-      d = { kind, name, surface: new Set(), mentions: [], order: drafts.length };
+      d = { kind, name, surface: new Set(), firstSurface: '', role: undefined, roleFromTitle: undefined, spans: [], sentences: [], order: drafts.length, id: '' };
       drafts.push(d);
       byUpper.set(upper, d);
     }
@@ -432,10 +494,11 @@ export function resolveEntities(
   const sentenceOfFollowing = (c: NameCandidate) => followedBySpeechVerb(text, c.span.end, sentences[c.sentence].span.end);
 
   for (const c of candidates) {
-    const header = paragraphKind(c.sentence) !== 'body' && paragraphKind(c.sentence) !== 'byline';
+    const kindOfParagraph = paragraphKind(c.sentence);
+    const header = kindOfParagraph !== 'body' && kindOfParagraph !== 'byline';
     const upper = info(c.text).upper;
     let draft: Draft | undefined;
-    if (c.tagged && paragraphKind(c.sentence) === 'boilerplate') {
+    if (c.tagged && kindOfParagraph === 'boilerplate') {
       pending.push({ cand: c, draft: undefined, skip: true });
       continue;
     }
@@ -513,8 +576,8 @@ export function resolveEntities(
   }
   for (const d of drafts) {
     if (d.kind !== 'organization') continue;
-    const ws = info(d.name).ws.filter((w) => isCapitalized(w));
-    if (ws.length >= 2) orgByInitials.set(ws.map((w) => w[0]).join(''), d);
+    const initials = capitalInitials(d.name);
+    if (initials.length >= 2) orgByInitials.set(initials, d);
   }
 
   // The dateline's place and agency.
@@ -621,7 +684,9 @@ export function resolveEntities(
     const d = p.draft;
     if (!d || p.skip) continue;
     const c = p.cand;
-    d.mentions.push({ span: c.span, sentence: c.sentence });
+    d.spans.push(c.span);
+    d.sentences.push(c.sentence);
+    if (d.surface.size === 0) d.firstSurface = c.text;
     d.surface.add(c.text);
     if (d.kind === 'person' && c.sentence >= 0) {
       const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
@@ -637,9 +702,8 @@ export function resolveEntities(
 
   // Canonical names: the longest surface form; all capitals wins a tie ("EFE" over "Efe").
   const entities: Entity[] = [];
-  const idOf = new Map<Draft, string>();
   const usedIds = new Set<string>();
-  const live = drafts.filter((d) => d.mentions.length > 0);
+  const live = drafts.filter((d) => d.spans.length > 0);
   for (const d of live) {
     let name = d.name;
     for (const s of d.surface) {
@@ -652,20 +716,56 @@ export function resolveEntities(
     let id = `${d.kind}:${slugOf(name)}`;
     if (usedIds.has(id)) id = `${id}-${d.order}`;
     usedIds.add(id);
-    idOf.set(d, id);
+    d.id = id;
   }
-  live.sort((x, y) => x.mentions[0].span.start - y.mentions[0].span.start || x.order - y.order);
-  const mentions: Mention[] = [];
+  live.sort((x, y) => x.spans[0].start - y.spans[0].start || x.order - y.order);
   for (const d of live) {
-    d.mentions.sort((x, y) => x.span.start - y.span.start);
-    const aliases = [...d.surface].filter((s) => s !== d.name).sort();
-    const e: Entity = { id: idOf.get(d)!, kind: d.kind, name: d.name, aliases, mentions: d.mentions.map((m) => m.span) };
+    // Spans come in text order but for the byline's and dateline's, added last.
+    if (!isSortedByStart(d.spans)) {
+      const sorted = d.spans.map((span, i) => ({ span, sentence: d.sentences[i] })).sort((x, y) => x.span.start - y.span.start);
+      d.spans = sorted.map((m) => m.span);
+      d.sentences = sorted.map((m) => m.sentence);
+    }
+    const only = d.surface.size === 1;
+    const aliases = only ? (d.firstSurface === d.name ? [] : [d.firstSurface]) : [...d.surface].filter((s) => s !== d.name).sort();
+    const e: Entity = { id: d.id, kind: d.kind, name: d.name, aliases, mentions: d.spans };
     if (d.role) e.role = d.role;
     entities.push(e);
-    for (const m of d.mentions) mentions.push({ span: m.span, entity: e.id, sentence: m.sentence });
   }
+  return { entities, mentions: mentionsInTextOrder(pending, live) };
+}
+
+function isSortedByStart(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
+}
+
+/**
+ * Every mention in text order: the live drafts' spans (each draft's sorted by start, the
+ * drafts in `live` order) joined and stably sorted by start. Made from the pending names
+ * in their order, stably sorted by start: the same list when no two mentions start at one
+ * offset; with such a tie, the long way round.
+ */
+function mentionsInTextOrder(pending: ReadonlyArray<{ cand: NameCandidate; draft: Draft | undefined; skip?: boolean }>, live: readonly Draft[]): Mention[] {
+  const mentions: Mention[] = [];
+  let inOrder = true;
+  let prevStart = -1;
+  for (const p of pending) {
+    const d = p.draft;
+    if (!d || p.skip) continue;
+    const span = p.cand.span;
+    if (span.start <= prevStart) inOrder = false;
+    prevStart = span.start;
+    mentions.push({ span, entity: d.id, sentence: p.cand.sentence });
+  }
+  if (inOrder) return mentions;
   mentions.sort((x, y) => x.span.start - y.span.start);
-  return { entities, mentions };
+  let tie = false;
+  for (let i = 1; i < mentions.length && !tie; i++) tie = mentions[i].span.start === mentions[i - 1].span.start;
+  if (!tie) return mentions;
+  const joined: Mention[] = [];
+  for (const d of live) for (let i = 0; i < d.spans.length; i++) joined.push({ span: d.spans[i], entity: d.id, sentence: d.sentences[i] });
+  return joined.sort((x, y) => x.span.start - y.span.start);
 }
 
 function followedBySpeechVerb(text: string, end: number, limit: number): boolean {
@@ -833,7 +933,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
       title = rule.title;
     }
     if (raw.length === 0 || tooManyWords(raw)) continue;
-    const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    const name = hasIrregularSpace(raw) ? raw.replace(/\s+/g, ' ') : raw;
     const cand = newCandidate({ start, end }, name, s, t.kind, ruleByStart.get(start)?.initial ?? false, possessive, true);
     if (title) cand.title = title;
     const scores = (t as NameSpan & { scores?: number[] }).scores;
