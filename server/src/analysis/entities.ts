@@ -290,7 +290,8 @@ function splitAtConnectors(tokens: readonly Token[], a: number, b: number, piece
 class NameInfo {
   readonly upper: string;
   readonly words: number;
-  readonly placeOrDemonym: boolean;
+  private firstSpace: number;
+  private placeOrDemonymKnown?: boolean = undefined;
   /** Upper-case suffixes by first word: suffixes[k] = ws.slice(k).join(' ').toUpperCase(); computed on demand. */
   suffixes?: string[] = undefined;
   private wordList?: string[] = undefined;
@@ -305,9 +306,16 @@ class NameInfo {
       words++;
     }
     this.words = words;
-    const first = firstSpace < 0 ? name : name.slice(0, firstSpace);
-    // "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is).
-    this.placeOrDemonym = isPlaceName(first) || DEMONYMS.has(first);
+    this.firstSpace = firstSpace;
+  }
+
+  /** "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is). Asked of few names: computed on demand. */
+  get placeOrDemonym(): boolean {
+    if (this.placeOrDemonymKnown === undefined) {
+      const first = this.firstSpace < 0 ? this.name : this.name.slice(0, this.firstSpace);
+      this.placeOrDemonymKnown = isPlaceName(first) || DEMONYMS.has(first);
+    }
+    return this.placeOrDemonymKnown;
   }
 
   /** The name's words (split at single spaces). */
@@ -437,13 +445,19 @@ function appositiveRole(text: string, end: number, limit: number): string | unde
   if (ws[0] === 'who' || ws[0] === 'which') return undefined;
   let hasRole = false;
   for (let k = w0; k < ws.length; k++) {
-    const w = ws[k].toLowerCase().replace(/[’']s$/, '');
+    const w = withoutPossessiveS(ws[k].toLowerCase());
     if (SPEECH_VERBS.has(w) && k > w0) return undefined;
     if (ROLE_NOUNS.has(w)) hasRole = true;
   }
   if (!hasRole) return undefined;
   i = 0;
   return ws.slice(w0).join(' ');
+}
+
+/** lower.replace(/[’']s$/, ''), without the regex. */
+function withoutPossessiveS(lower: string): string {
+  const n = lower.length;
+  return n >= 2 && lower.charCodeAt(n - 1) === 115 && isApostrophe(lower.charCodeAt(n - 2)) ? lower.slice(0, n - 2) : lower;
 }
 
 export function resolveEntities(
@@ -844,27 +858,28 @@ function indexInSpan(text: string, code: number, from: number, to: number): numb
  */
 class RulesByOffset {
   private readonly byOffset: Map<number, NameCandidate> | undefined;
+  /** The rules' offsets, read by the binary search without touching the candidates (a plain array: a typed one costs more to make than it saves here). */
+  private readonly offsets: number[] = [];
 
-  constructor(private readonly rules: readonly NameCandidate[], private readonly byEnd: boolean) {
+  constructor(private readonly rules: readonly NameCandidate[], byEnd: boolean) {
+    const offsets = this.offsets;
+    for (let i = 0; i < rules.length; i++) offsets.push(byEnd ? rules[i].span.end : rules[i].span.start);
     for (let i = 1; i < rules.length; i++) {
-      if (this.offsetOf(i) > this.offsetOf(i - 1)) continue;
+      if (offsets[i] > offsets[i - 1]) continue;
       this.byOffset = new Map();
-      for (let k = 0; k < rules.length; k++) this.byOffset.set(this.offsetOf(k), rules[k]);
+      for (let k = 0; k < rules.length; k++) this.byOffset.set(offsets[k], rules[k]);
       break;
     }
   }
 
-  private offsetOf(i: number): number {
-    return this.byEnd ? this.rules[i].span.end : this.rules[i].span.start;
-  }
-
   get(offset: number): NameCandidate | undefined {
     if (this.byOffset) return this.byOffset.get(offset);
+    const offsets = this.offsets;
     let lo = 0;
-    let hi = this.rules.length - 1;
+    let hi = offsets.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const at = this.offsetOf(mid);
+      const at = offsets[mid];
       if (at === offset) return this.rules[mid];
       if (at < offset) lo = mid + 1;
       else hi = mid - 1;
@@ -911,19 +926,20 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
         if (sp < start || !TITLES.has(text.slice(sp + 1, end))) break;
         end = sp;
       }
-      if (TITLES.has(text.slice(start, end))) continue;
     }
+    // The name as it stands, sliced once for the checks below.
+    let raw = text.slice(start, end);
+    if (t.kind === 'person' && TITLES.has(raw)) continue;
     // A lone capitalised word opening a sentence, written elsewhere in lower case, is a
     // common word ("Iodine deficiency…", "Go for it").
-    if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(text.slice(start, end)) && !isKnownName(text.slice(start, end))) {
-      const lower = text.slice(start, end).toLowerCase();
+    if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(raw) && !isKnownName(raw)) {
+      const lower = raw.toLowerCase();
       if (writtenLower.has(lower)) continue;
     }
-    let raw = text.slice(start, end);
     // "Ah, …", "Howdy!", "Oh my God": exclamations, not names.
     if (INTERJECTIONS.has(raw) || (raw === 'God' && GOD_EXCLAIMED.has(wordBefore(text, start)))) continue;
-    // "Title IV", "Article III", "Tab 8": a part of a document, not a name.
-    if (DOCUMENT_PART.test(raw) || (DOCUMENT_PART_WORDS.has(raw) && /^ (?:[IVXLC]{1,6}|\d{1,4})\b/.test(text.slice(end, end + 8)))) continue;
+    // "Title IV", "Article III", "Tab 8": a part of a document, not a name (5 to 16 characters: "Tab 8", "Paragraph XXVIII").
+    if ((raw.length >= 5 && raw.length <= 16 && DOCUMENT_PART.test(raw)) || (DOCUMENT_PART_WORDS.has(raw) && /^ (?:[IVXLC]{1,6}|\d{1,4})\b/.test(text.slice(end, end + 8)))) continue;
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
     let title = rule && rule.span.start >= start ? rule.title : undefined;
     // A title the tagger kept inside a person's name: "President Obama" → "Obama".
@@ -1067,10 +1083,16 @@ function addVote(v: number[], c: NameCandidate): void {
   if (!s) { v[k] += 1; return; }
   let best = s[0];
   for (let i = 1; i < 4; i++) if (s[i] > best) best = s[i];
-  let total = 0;
-  const p = [0, 0, 0, 0];
-  for (let i = 0; i < 4; i++) total += p[i] = Math.exp((s[i] - best) / VOTE_TEMPERATURE);
-  for (let i = 0; i < 4; i++) v[i] += p[i] / total;
+  // Four scalars, summed in the same order as a loop over an array would.
+  const p0 = Math.exp((s[0] - best) / VOTE_TEMPERATURE);
+  const p1 = Math.exp((s[1] - best) / VOTE_TEMPERATURE);
+  const p2 = Math.exp((s[2] - best) / VOTE_TEMPERATURE);
+  const p3 = Math.exp((s[3] - best) / VOTE_TEMPERATURE);
+  const total = 0 + p0 + p1 + p2 + p3;
+  v[0] += p0 / total;
+  v[1] += p1 / total;
+  v[2] += p2 / total;
+  v[3] += p3 / total;
 }
 
 /** A run of more than a dozen words is a title-case heading or shouting, not a name. */
