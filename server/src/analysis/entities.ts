@@ -77,11 +77,22 @@ function isFirstPersonPronoun(w: string): boolean {
   return w === 'I' || (w.length > 2 && w.charCodeAt(0) === 73 && isApostrophe(w.charCodeAt(1)));
 }
 
-// One lookup instead of three: every name the place gazetteers know.
-const PLACE_NAMES = new Set<string>([...COUNTRIES, ...CITIES, ...PLACE_ALIASES.keys()]);
+// One lookup instead of up to five: which gazetteers know a name, as bits.
+const IN_COUNTRIES = 1, IN_CITIES = 2, IN_PLACE_ALIASES = 4, IN_KNOWN_ORGS = 8, IN_ORG_ALIASES = 16;
+const PLACE_LISTS = IN_COUNTRIES | IN_CITIES | IN_PLACE_ALIASES;
+const KNOWN_NAME_LISTS = PLACE_LISTS | IN_KNOWN_ORGS | IN_ORG_ALIASES;
+const NAME_LISTS = new Map<string, number>();
+for (const [names, bit] of [[COUNTRIES, IN_COUNTRIES], [CITIES, IN_CITIES], [PLACE_ALIASES.keys(), IN_PLACE_ALIASES], [KNOWN_ORGS, IN_KNOWN_ORGS], [ORG_ALIASES.keys(), IN_ORG_ALIASES]] as const) {
+  for (const name of names) NAME_LISTS.set(name, (NAME_LISTS.get(name) ?? 0) | bit);
+}
+
+/** The gazetteers (IN_* bits) that list the name. */
+function nameLists(name: string): number {
+  return NAME_LISTS.get(name) ?? 0;
+}
 
 function isPlaceName(name: string): boolean {
-  return PLACE_NAMES.has(name);
+  return (nameLists(name) & PLACE_LISTS) !== 0;
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -202,7 +213,7 @@ function emitRun(text: string, tokens: readonly Token[], first: number, next: nu
   for (let k = first; k < next && !hasOrgKeyword; k++) hasOrgKeyword = ORG_KEYWORDS.has(stripPossessive(tokens[k].text));
   // A one-token run is its token's string (no new slice to hash).
   const whole = next - first === 1 ? tokens[first].text : text.slice(tokens[first].start, last.end);
-  const known = KNOWN_ORGS.has(whole) || isPlaceName(whole);
+  const known = (nameLists(whole) & (IN_KNOWN_ORGS | PLACE_LISTS)) !== 0;
 
   // Sentence openers and calendar words are not names.
   if (initial && SENTENCE_STARTERS.has(tokens[first].text) && !known) a++;
@@ -516,16 +527,17 @@ export function resolveEntities(
       pending.push({ cand: c, draft: undefined, skip: true });
       continue;
     }
-    if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && !COUNTRIES.has(c.text) && !PLACE_ALIASES.has(c.text) && !ORG_ALIASES.has(c.text)) {
+    const lists = nameLists(c.text);
+    if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && (lists & (IN_COUNTRIES | IN_PLACE_ALIASES | IN_ORG_ALIASES)) === 0) {
       // People from the tagger: full names join the person pass, single words wait for pass 2 (surnames).
       if (wordsCount(c) >= 2) persons.push(c);
       pending.push({ cand: c, draft: undefined });
       continue;
     }
-    if (PLACE_ALIASES.has(c.text)) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
-    else if (COUNTRIES.has(c.text) || CITIES.has(c.text)) draft = getDraft('place', c.text);
-    else if (ORG_ALIASES.has(c.text)) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
-    else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || KNOWN_ORGS.has(c.text) || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
+    if (lists & IN_PLACE_ALIASES) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
+    else if (lists & (IN_COUNTRIES | IN_CITIES)) draft = getDraft('place', c.text);
+    else if (lists & IN_ORG_ALIASES) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
+    else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || (lists & IN_KNOWN_ORGS) !== 0 || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
     else if (c.tagged && c.kind) draft = getDraft(c.kind, c.text);
     else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
     else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
@@ -795,7 +807,7 @@ const KIND_INDEX: Record<EntityKind, number> = { person: 0, organization: 1, pla
 const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
 
 function isKnownName(name: string): boolean {
-  return isPlaceName(name) || KNOWN_ORGS.has(name) || ORG_ALIASES.has(name);
+  return (nameLists(name) & KNOWN_NAME_LISTS) !== 0;
 }
 
 /**
