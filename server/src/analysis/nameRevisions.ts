@@ -36,6 +36,17 @@ import { LowerCaseWords } from './text';
 /** Words that make the name after them a storm's. */
 const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
 
+/** The shortest and longest word of a set: words of other lengths are not looked up (no slice). */
+function lengthRange(words: ReadonlySet<string>): [number, number] {
+  let min = Infinity, max = 0;
+  for (const w of words) {
+    min = Math.min(min, w.length);
+    max = Math.max(max, w.length);
+  }
+  return [min, max];
+}
+const [STORM_WORD_MIN, STORM_WORD_MAX] = lengthRange(STORM_WORDS);
+
 /** Forms of address that, before an office, name the holder ("Madam Speaker"). */
 const ADDRESS_WORDS = new Set(['Madam', 'Madame', 'Mister', 'Mr.', 'Mr']);
 const ADDRESSED_OFFICES = /^ (?:Speaker|President|Chairman|Chairwoman|Chair|Secretary|Mayor|Justice|Ambassador|Prime Minister|Vice President)\b/;
@@ -116,6 +127,7 @@ function isAsciiLetter(c: number): boolean {
 
 /** Nouns before the title of a work ("his book Forces of Production", "the film Heat"). */
 const WORK_NOUNS = new Set(['book', 'novel', 'film', 'movie', 'album', 'song', 'poem', 'essay', 'titled', 'entitled', 'memoir', 'play', 'opera', 'series']);
+const [WORK_NOUN_MIN, WORK_NOUN_MAX] = lengthRange(WORK_NOUNS);
 
 const US_STATES = new Set(
   ('Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|' +
@@ -126,6 +138,8 @@ const US_STATES = new Set(
 
 /** ", <US state>" after `end`, the state's name ending there. */
 function isFollowedByState(text: string, end: number): boolean {
+  // ", " first, before the slice and the regex.
+  if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return false;
   const m = /^, ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?(?![A-Za-z])/.exec(text.slice(end, end + 24));
   if (!m) return false;
   return m[2] ? US_STATES.has(`${m[1]} ${m[2]}`) : US_STATES.has(m[1]);
@@ -148,7 +162,7 @@ function isPeople(text: string, c: NameCandidate): boolean {
 
 /** "an Olondrian wizard": an adjective of a people before a lower-case noun, after an article. */
 function isDemonymAdjective(text: string, c: NameCandidate): boolean {
-  if (!/(?:ian|ean|ese)$/.test(c.text) || (gazetteerMask(c.text) & (GAZ.FIRST | GAZ.LAST)) !== 0) return false;
+  if (!(c.text.endsWith('ian') || c.text.endsWith('ean') || c.text.endsWith('ese')) || (gazetteerMask(c.text) & (GAZ.FIRST | GAZ.LAST)) !== 0) return false;
   const before = wordBefore(text, c.span.start);
   return (before === 'a' || before === 'an' || before === 'the') && /^ [a-z]{3,}/.test(text.slice(c.span.end, c.span.end + 5));
 }
@@ -169,6 +183,7 @@ function isVirusName(name: string): boolean {
 
 /** Second words of a school named after its town. */
 const SCHOOL_WORDS = new Set(['School', 'College', 'Academy']);
+const [SCHOOL_WORD_MIN, SCHOOL_WORD_MAX] = lengthRange(SCHOOL_WORDS);
 /** Words before a place that keep it the place ("in Harrow"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'of', 'into', 'through', 'across', 'north', 'south', 'east', 'west']);
 
@@ -181,13 +196,13 @@ function wordBefore(text: string, start: number): string {
   return b < e ? text.slice(b, e) : '';
 }
 
-/** WORK_NOUNS.has(wordBefore(text, start)), slicing only a word of a work noun's length (4–8 letters). */
+/** WORK_NOUNS.has(wordBefore(text, start)), slicing only a word of a work noun's length. */
 function isAfterWorkNoun(text: string, start: number): boolean {
   let e = start;
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
   let b = e;
   while (b > 0 && e - b < 12 && text.charCodeAt(b - 1) >= 97 && text.charCodeAt(b - 1) <= 122) b--;
-  return e - b >= 4 && e - b <= 8 && WORK_NOUNS.has(text.slice(b, e));
+  return e - b >= WORK_NOUN_MIN && e - b <= WORK_NOUN_MAX && WORK_NOUNS.has(text.slice(b, e));
 }
 
 /** Geographic features named "<Feature> of <Name>". */
@@ -242,7 +257,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[], writ
   const storms = new Set<string>();
   for (const c of candidates) {
     const sp = c.text.indexOf(' ');
-    if (sp > 0 && STORM_WORDS.has(c.text.slice(0, sp))) storms.add(c.text.slice(sp + 1));
+    if (sp >= STORM_WORD_MIN && sp <= STORM_WORD_MAX && STORM_WORDS.has(c.text.slice(0, sp))) storms.add(c.text.slice(sp + 1));
   }
   // Names described as things by an appositive ("X, an annual festival").
   const things = new Set<string>();
@@ -252,7 +267,8 @@ export function reviseCandidates(text: string, candidates: NameCandidate[], writ
   const schools = new Set<string>();
   for (const c of candidates) {
     const sp = c.text.indexOf(' ');
-    if (sp > 0 && c.text.indexOf(' ', sp + 1) < 0 && SCHOOL_WORDS.has(c.text.slice(sp + 1))) schools.add(c.text.slice(0, sp));
+    const second = c.text.length - sp - 1;
+    if (sp > 0 && second >= SCHOOL_WORD_MIN && second <= SCHOOL_WORD_MAX && c.text.indexOf(' ', sp + 1) < 0 && SCHOOL_WORDS.has(c.text.slice(sp + 1))) schools.add(c.text.slice(0, sp));
   }
   // Acronyms defined in brackets after the name they stand for take its kind
   // ("the Undergraduate Student Government (U.S.G.)"), wherever they are written.
