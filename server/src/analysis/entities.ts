@@ -409,6 +409,13 @@ function isPlainSlug(lower: string): boolean {
   return !prevSpace;
 }
 
+/** A name waiting for its entity: `skip` drops it (boilerplate, or overlapping a byline author). */
+interface Pending {
+  cand: NameCandidate;
+  draft: Draft | undefined;
+  skip: boolean;
+}
+
 interface Draft {
   kind: EntityKind;
   name: string;
@@ -482,7 +489,8 @@ export function resolveEntities(
   const byKind: Record<EntityKind, Map<string, Draft>> = { person: new Map(), organization: new Map(), place: new Map(), other: new Map() };
   const personBySuffix = new Map<string, Draft | null>(); // null: ambiguous
   const orgByInitials = new Map<string, Draft>();
-  const pending: Array<{ cand: NameCandidate; draft: Draft | undefined; skip?: boolean }> = [];
+  // Every entry made with all three fields: one shape for the many loops over them.
+  const pending: Pending[] = [];
   const paragraphKind = (s: number) => structure.paragraphs[sentences[s].paragraph]?.kind;
 
   // Names repeat: compute each one's words, word count and upper-case key once.
@@ -531,7 +539,7 @@ export function resolveEntities(
     if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && (lists & (IN_COUNTRIES | IN_PLACE_ALIASES | IN_ORG_ALIASES)) === 0) {
       // People from the tagger: full names join the person pass, single words wait for pass 2 (surnames).
       if (wordsCount(c) >= 2) persons.push(c);
-      pending.push({ cand: c, draft: undefined });
+      pending.push({ cand: c, draft: undefined, skip: false });
       continue;
     }
     if (lists & IN_PLACE_ALIASES) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
@@ -542,7 +550,7 @@ export function resolveEntities(
     else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
     else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
     else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
-    pending.push({ cand: c, draft });
+    pending.push({ cand: c, draft, skip: false });
   }
 
   // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
@@ -596,7 +604,7 @@ export function resolveEntities(
             found = true;
           } else if (p.cand.span.start < end && p.cand.span.end > at) p.skip = true;
         }
-        if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d });
+        if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d, skip: false });
       }
     }
   }
@@ -617,12 +625,12 @@ export function resolveEntities(
     const taggedPlace = () => pending.some((p) => p.cand.tagged && p.cand.kind === 'place' && p.cand.text.toUpperCase() === placeUpper);
     if (dl.place && !taggedAt(dl.span.start) && (isPlaceName(dl.place) || PLACE_ALIASES.has(dl.place) || isPlaceName(titleCase(dl.place)) || taggedPlace())) {
       const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
-      pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name) });
+      pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name), skip: false });
     }
     if (dl.agency) {
       const at = head.lastIndexOf(dl.agency);
       const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
-      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known) });
+      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known), skip: false });
     }
   }
 
@@ -772,7 +780,7 @@ function isSortedByStart(spans: readonly Span[]): boolean {
  * in their order, stably sorted by start: the same list when no two mentions start at one
  * offset; with such a tie, the long way round.
  */
-function mentionsInTextOrder(pending: ReadonlyArray<{ cand: NameCandidate; draft: Draft | undefined; skip?: boolean }>, live: readonly Draft[]): Mention[] {
+function mentionsInTextOrder(pending: readonly Pending[], live: readonly Draft[]): Mention[] {
   const mentions: Mention[] = [];
   let inOrder = true;
   let prevStart = -1;
