@@ -255,8 +255,8 @@ function emitRun(text: string, tokens: readonly Token[], first: number, next: nu
     const startTok = tokens[pa];
     const endTok = tokens[pb - 1];
     const end = pb === next && possessive ? endTok.end - 2 : endTok.end;
-    // A one-token piece without a possessive is its token's string.
-    const raw = pb - pa === 1 && end === endTok.end ? startTok.text : text.slice(startTok.start, end);
+    // A one-token piece without a possessive is its token's string; the whole run without one is `whole` (already hashed by its lookups).
+    const raw = end !== endTok.end ? text.slice(startTok.start, end) : pb - pa === 1 ? startTok.text : pa === first && pb === next ? whole : text.slice(startTok.start, end);
     const name = hasIrregularSpace(raw) ? raw.replace(/\s+/g, ' ') : raw;
     const cand = newCandidate({ start: startTok.start, end }, name, sentence, undefined, initial && pa === first, pb === next && possessive, undefined);
     if (p === 0 && title) cand.title = title;
