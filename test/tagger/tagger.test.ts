@@ -150,3 +150,27 @@ describe('tagger gazetteer and span scores', () => {
     }
   });
 });
+
+describe('tagger word cache', () => {
+  it('tags the same after its word cache filled up and was emptied (200,000 distinct words)', function () {
+    this.timeout(60000);
+    // A copy of the model object has a decoder state (and word cache) of its own.
+    const model = { ...getDefaultModel() };
+    const sample = 'Todd Robinson met officials from the US State Department in Washington. Maria de la Cruz, of the Lisbon Chamber, said so.';
+    const before = tagNamesScored(sample, model);
+    assert.deepEqual(before, tagNamesScored(sample));
+    // Lower-case made-up words, each new: a letter code per word count.
+    const word = (n: number) => {
+      let w = '';
+      for (let k = n + 26 * 26; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+      return w;
+    };
+    for (let n = 0; n < 210_000; n += 10_000) {
+      const words: string[] = [];
+      for (let k = n; k < n + 10_000; k++) words.push(word(k));
+      tagNames(`${words.join(' ')}.`, model);
+    }
+    assert.deepEqual(tagNamesScored(sample, model), before);
+    assert.deepEqual(tagNamesScored('Robinson and de la Cruz spoke in Washington.', model), tagNamesScored('Robinson and de la Cruz spoke in Washington.'));
+  });
+});

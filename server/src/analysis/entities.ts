@@ -23,7 +23,7 @@ import {
   TITLES,
   VAGUE_SOURCE_NOUNS,
 } from './lexicon';
-import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, LowerCaseWords, stripPossessive, tokenize, Token } from './text';
+import { isAllCaps, isApostrophe, isCapitalized, isDigitCode, isSpaceCode, isUpperCode, LowerCaseWords, stripPossessive, tokenize, Token } from './text';
 import { tagNamesScored, type NameSpan } from './tagger';
 import { addNestedPlaces } from './nestedPlaces';
 import { reviseCandidates } from './nameRevisions';
@@ -73,19 +73,26 @@ export interface EntityAnalysis {
 const KNOWN_ORGS_UPPER = new Map<string, string>();
 for (const o of KNOWN_ORGS) KNOWN_ORGS_UPPER.set(o.toUpperCase(), o);
 
-function isWordCapitalized(t: Token): boolean {
-  return t.word && isCapitalized(t.text) && !isDigitCode(t.text.charCodeAt(0));
-}
-
 function isFirstPersonPronoun(w: string): boolean {
   return w === 'I' || (w.length > 2 && w.charCodeAt(0) === 73 && isApostrophe(w.charCodeAt(1)));
 }
 
-// One lookup instead of three: every name the place gazetteers know.
-const PLACE_NAMES = new Set<string>([...COUNTRIES, ...CITIES, ...PLACE_ALIASES.keys()]);
+// One lookup instead of up to five: which gazetteers know a name, as bits.
+const IN_COUNTRIES = 1, IN_CITIES = 2, IN_PLACE_ALIASES = 4, IN_KNOWN_ORGS = 8, IN_ORG_ALIASES = 16;
+const PLACE_LISTS = IN_COUNTRIES | IN_CITIES | IN_PLACE_ALIASES;
+const KNOWN_NAME_LISTS = PLACE_LISTS | IN_KNOWN_ORGS | IN_ORG_ALIASES;
+const NAME_LISTS = new Map<string, number>();
+for (const [names, bit] of [[COUNTRIES, IN_COUNTRIES], [CITIES, IN_CITIES], [PLACE_ALIASES.keys(), IN_PLACE_ALIASES], [KNOWN_ORGS, IN_KNOWN_ORGS], [ORG_ALIASES.keys(), IN_ORG_ALIASES]] as const) {
+  for (const name of names) NAME_LISTS.set(name, (NAME_LISTS.get(name) ?? 0) | bit);
+}
+
+/** The gazetteers (IN_* bits) that list the name. */
+function nameLists(name: string): number {
+  return NAME_LISTS.get(name) ?? 0;
+}
 
 function isPlaceName(name: string): boolean {
-  return PLACE_NAMES.has(name);
+  return (nameLists(name) & PLACE_LISTS) !== 0;
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -98,7 +105,42 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
-/** Capitalised word runs in each sentence, with titles split off and sentence openers dropped. */
+/** A word token starting with a capital: read from `text` (token.text is text.slice(start, end)), not from the token's own string. */
+function isWordCapitalized(text: string, t: Token): boolean {
+  return t.word && isUpperCode(text.charCodeAt(t.start));
+}
+
+/** A JavaScript `\s` code unit (the class the name's space collapsing uses). */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /[^\S ]|  /.test(s) as a loop: a space other than ' ', or two ' ' in a row. */
+export function hasIrregularSpace(s: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (c < 128 ? c >= 9 && c <= 13 : isRegExpSpace(c)) return true;
+    else prevSpace = false;
+  }
+  return false;
+}
+
+/** Followed by ’s: stripPossessive(word) !== word, without the slice. */
+function isPossessiveWord(word: string): boolean {
+  const n = word.length;
+  return n > 2 && (word.charCodeAt(n - 1) === 115 || word.charCodeAt(n - 1) === 83) && isApostrophe(word.charCodeAt(n - 2));
+}
+
+/**
+ * Capitalised word runs in each sentence, with titles split off and sentence openers dropped.
+ * `sentenceTokens[s]`, when given, is tokenize(text, span.start, span.end) of sentence s.
+ */
 export function findNameCandidates(text: string, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): NameCandidate[] {
   const out: NameCandidate[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -108,48 +150,42 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[],
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (!t.word) {
-        const c = t.text.charCodeAt(0);
+        const c = text.charCodeAt(t.start);
         if ((c === 0x201c || c === 34 || c === 39 || c === 0x2018 || c === 58 || c === 40 || c === 0x2014 || c === 42 || c === 95 || c === 35 || c === 62 || c === 91) && initialAt === i) initialAt = i + 1;
         else if (c === 0x201c || (c === 34 && (i === 0 || tokens[i - 1].end < t.start)) || c === 58) initialAt = i + 1;
         continue;
       }
-      if (!isWordCapitalized(t) || isFirstPersonPronoun(t.text)) continue;
-      // Grow the run.
-      const run: Token[] = [t];
+      if (!isUpperCode(text.charCodeAt(t.start)) || isFirstPersonPronoun(t.text)) continue;
+      // Grow the run: tokens[i, j), always consecutive tokens.
       let j = i + 1;
       while (j < tokens.length) {
-        const prev = run[run.length - 1];
-        if (stripPossessive(prev.text) !== prev.text) break;
+        const prev = tokens[j - 1];
+        if (isPossessiveWord(prev.text)) break;
         const u = tokens[j];
-        if (isWordCapitalized(u) && adjacent(text, prev, u)) {
-          run.push(u);
+        if (isWordCapitalized(text, u) && adjacent(text, prev, u)) {
           j++;
           continue;
         }
         // Two particles in a row: "Ana de la Fuente".
         const w = tokens[j + 2];
-        if (w && u.word && NAME_PARTICLES.has(u.text) && tokens[j + 1].word && NAME_PARTICLES.has(tokens[j + 1].text) && isWordCapitalized(w) && adjacent(text, prev, u) && adjacent(text, u, tokens[j + 1]) && adjacent(text, tokens[j + 1], w)) {
-          run.push(u, tokens[j + 1], w);
+        if (w && u.word && NAME_PARTICLES.has(u.text) && tokens[j + 1].word && NAME_PARTICLES.has(tokens[j + 1].text) && isWordCapitalized(text, w) && adjacent(text, prev, u) && adjacent(text, u, tokens[j + 1]) && adjacent(text, tokens[j + 1], w)) {
           j += 3;
           continue;
         }
         const v = tokens[j + 1];
-        if (v && isWordCapitalized(v) && adjacent(text, prev, u) && adjacent(text, u, v)) {
+        if (v && isWordCapitalized(text, v) && adjacent(text, prev, u) && adjacent(text, u, v)) {
           if (u.word && (NAME_PARTICLES.has(u.text) || ORG_CONNECTORS.has(u.text))) {
-            run.push(u, v);
             j += 2;
             continue;
           }
           if (u.text === '&') {
-            run.push(u, v);
             j += 2;
             continue;
           }
         }
-        if (v && u.text === '-' && u.start === prev.end && v.start === u.end && isWordCapitalized(v)) {
+        if (v && u.end - u.start === 1 && text.charCodeAt(u.start) === 45 && u.start === prev.end && v.start === u.end && isWordCapitalized(text, v)) {
           // "Jean-Pierre" joins; "US-Mexico" does not.
           if (!isPlaceName(prev.text) && !isPlaceName(v.text) && !isAllCaps(prev.text) && !isAllCaps(v.text)) {
-            run.push(u, v);
             j += 2;
             continue;
           }
@@ -157,103 +193,116 @@ export function findNameCandidates(text: string, sentences: readonly Sentence[],
         break;
       }
       // A run of a dozen capitalised words is a title-case heading or shouting, not a name.
-      if (run.length <= 12) emitRun(text, tokens, run, i, j, i === initialAt, s, out);
+      if (j - i <= 12) emitRun(text, tokens, i, j, i === initialAt, s, out);
       i = j - 1;
     }
   }
   return out;
 }
 
-function emitRun(text: string, tokens: Token[], run: Token[], first: number, next: number, initial: boolean, sentence: number, out: NameCandidate[]): void {
-  let a = 0;
-  let b = run.length;
-  const last = run[b - 1];
-  const possessive = stripPossessive(last.text) !== last.text;
-  const hasOrgKeyword = run.some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
-  const whole = joinTokens(text, run, 0, b);
-  const known = KNOWN_ORGS.has(whole) || isPlaceName(whole);
+/** Piece bounds [start, end) as token indices, two numbers a piece (reused: emitRun is not re-entered). */
+const pieceBounds: number[] = [];
+
+/** The candidates of the capitalised run tokens[first, next). */
+function emitRun(text: string, tokens: readonly Token[], first: number, next: number, initial: boolean, sentence: number, out: NameCandidate[]): void {
+  let a = first;
+  let b = next;
+  const last = tokens[b - 1];
+  const possessive = isPossessiveWord(last.text);
+  let hasOrgKeyword = false;
+  for (let k = first; k < next && !hasOrgKeyword; k++) hasOrgKeyword = ORG_KEYWORDS.has(stripPossessive(tokens[k].text));
+  // A one-token run is its token's string (no new slice to hash).
+  const whole = next - first === 1 ? tokens[first].text : text.slice(tokens[first].start, last.end);
+  const known = (nameLists(whole) & (IN_KNOWN_ORGS | PLACE_LISTS)) !== 0;
 
   // Sentence openers and calendar words are not names.
-  if (initial && SENTENCE_STARTERS.has(run[0].text) && !known) a++;
-  while (a < b && CALENDAR_WORDS.has(stripPossessive(run[a].text))) a++;
-  while (b > a && CALENDAR_WORDS.has(stripPossessive(run[b - 1].text))) b--;
+  if (initial && SENTENCE_STARTERS.has(tokens[first].text) && !known) a++;
+  while (a < b && CALENDAR_WORDS.has(stripPossessive(tokens[a].text))) a++;
+  while (b > a && CALENDAR_WORDS.has(stripPossessive(tokens[b - 1].text))) b--;
   // Titles before a name ("Mexican President", "Secretary of State") are roles, not names.
   let titleStart = -1;
   if (!hasOrgKeyword && !known) {
-    while (b - a > 1 && (TITLES.has(run[a].text) || DEMONYMS.has(run[a].text))) {
+    while (b - a > 1 && (TITLES.has(tokens[a].text) || DEMONYMS.has(tokens[a].text))) {
       if (titleStart < 0) titleStart = a;
       a++;
-      if (a < b - 2 && (run[a].text === 'of' || run[a].text === 'for')) a += 2; // "Secretary of State X"
+      if (a < b - 2 && (tokens[a].text === 'of' || tokens[a].text === 'for')) a += 2; // "Secretary of State X"
     }
   }
   if (a >= b) return;
-  if (b - a === 1 && (TITLES.has(run[a].text) || DEMONYMS.has(stripPossessive(run[a].text)))) return;
-  const title = titleStart >= 0 ? text.slice(run[titleStart].start, run[a - 1].end) : undefined;
+  if (b - a === 1 && (TITLES.has(tokens[a].text) || DEMONYMS.has(stripPossessive(tokens[a].text)))) return;
+  const title = titleStart >= 0 ? text.slice(tokens[titleStart].start, tokens[a - 1].end) : undefined;
 
   // A trailing noun makes an organisation: "Sinaloa and Jalisco Nueva Generacion drug cartels".
   let trailingOrg = false;
   for (let k = next; k < tokens.length && k < next + 3; k++) {
     const u = tokens[k];
-    if (!u.word || isCapitalized(u.text)) break;
+    if (!u.word || isUpperCode(text.charCodeAt(u.start))) break;
     if (ORG_TRAILING_NOUNS.has(u.text)) {
       trailingOrg = true;
       break;
     }
   }
 
-  const pieces = known ? [[a, b]] : hasOrgKeyword ? splitAtAnd(run, a, b) : splitAtConnectors(run, a, b);
-  for (let p = 0; p < pieces.length; p++) {
-    const [pa, pb] = pieces[p];
-    const startTok = run[pa];
-    const endTok = run[pb - 1];
-    const end = pb === run.length && possessive ? endTok.end - 2 : endTok.end;
-    const raw = text.slice(startTok.start, end);
-    const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
-    const cand = newCandidate({ start: startTok.start, end }, name, sentence, undefined, initial && pa === 0, pb === run.length && possessive, undefined);
+  const pieces = pieceBounds;
+  pieces.length = 0;
+  if (known) pieces.push(a, b);
+  else if (hasOrgKeyword) splitAtAnd(tokens, a, b, pieces);
+  else splitAtConnectors(tokens, a, b, pieces);
+  const pieceCount = pieces.length / 2;
+  for (let p = 0; p < pieceCount; p++) {
+    const pa = pieces[2 * p];
+    const pb = pieces[2 * p + 1];
+    const startTok = tokens[pa];
+    const endTok = tokens[pb - 1];
+    const end = pb === next && possessive ? endTok.end - 2 : endTok.end;
+    // A one-token piece without a possessive is its token's string; the whole run without one is `whole` (already hashed by its lookups).
+    const raw = end !== endTok.end ? text.slice(startTok.start, end) : pb - pa === 1 ? startTok.text : pa === first && pb === next ? whole : text.slice(startTok.start, end);
+    const name = hasIrregularSpace(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    const cand = newCandidate({ start: startTok.start, end }, name, sentence, undefined, initial && pa === first, pb === next && possessive, undefined);
     if (p === 0 && title) cand.title = title;
-    const pieceHasKeyword = hasOrgKeyword && run.slice(pa, pb).some((t) => ORG_KEYWORDS.has(stripPossessive(t.text)));
-    if (pieceHasKeyword || (trailingOrg && !isPlaceName(name) && p === pieces.length - 1)) cand.kind = 'organization';
-    else if (trailingOrg && !isPlaceName(name) && pieces.length > 1 && run[pb]?.text === 'and') cand.kind = 'organization';
+    let pieceHasKeyword = false;
+    if (hasOrgKeyword) for (let k = pa; k < pb && !pieceHasKeyword; k++) pieceHasKeyword = ORG_KEYWORDS.has(stripPossessive(tokens[k].text));
+    if (pieceHasKeyword || (trailingOrg && !isPlaceName(name) && p === pieceCount - 1)) cand.kind = 'organization';
+    else if (trailingOrg && !isPlaceName(name) && pieceCount > 1 && pb < next && tokens[pb].text === 'and') cand.kind = 'organization';
     out.push(cand);
   }
-  void first;
 }
 
-/** "Health Ministry and Reuters" is two names; "Department of Health and Human Services" is one. */
-function splitAtAnd(run: Token[], a: number, b: number): Array<[number, number]> {
+/** "Health Ministry and Reuters" is two names; "Department of Health and Human Services" is one. Pushes the pieces' bounds. */
+function splitAtAnd(tokens: readonly Token[], a: number, b: number, pieces: number[]): void {
   for (let k = a + 1; k < b - 1; k++) {
-    const t = run[k].text;
+    const t = tokens[k].text;
     if (t !== 'and' && t !== '&') continue;
-    const before = run.slice(a, k).some((x) => ORG_KEYWORDS.has(x.text));
-    const after = run.slice(k + 1, b).some((x) => ORG_KEYWORDS.has(stripPossessive(x.text)));
-    if (before && !after) return [[a, k], [k + 1, b]];
+    let before = false;
+    for (let x = a; x < k && !before; x++) before = ORG_KEYWORDS.has(tokens[x].text);
+    let after = false;
+    for (let x = k + 1; x < b && !after; x++) after = ORG_KEYWORDS.has(stripPossessive(tokens[x].text));
+    if (before && !after) {
+      pieces.push(a, k, k + 1, b);
+      return;
+    }
   }
-  return [[a, b]];
+  pieces.push(a, b);
 }
 
-function joinTokens(text: string, run: Token[], a: number, b: number): string {
-  return text.slice(run[a].start, run[b - 1].end);
-}
-
-/** "Mexico and China" is two names; "Ribas i Admetlla" is one. */
-function splitAtConnectors(run: Token[], a: number, b: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** "Mexico and China" is two names; "Ribas i Admetlla" is one. Pushes the pieces' bounds. */
+function splitAtConnectors(tokens: readonly Token[], a: number, b: number, pieces: number[]): void {
   let s = a;
   for (let k = a; k < b; k++) {
-    const t = run[k].text;
+    const t = tokens[k].text;
     if ((ORG_CONNECTORS.has(t) && !NAME_PARTICLES.has(t)) || t === '&') {
-      if (k > s) out.push([s, k]);
+      if (k > s) pieces.push(s, k);
       s = k + 1;
     }
   }
-  if (b > s) out.push([s, b]);
-  return out;
+  if (b > s) pieces.push(s, b);
 }
 
 class NameInfo {
   readonly upper: string;
   readonly words: number;
-  readonly placeOrDemonym: boolean;
+  private firstSpace: number;
+  private placeOrDemonymKnown?: boolean = undefined;
   /** Upper-case suffixes by first word: suffixes[k] = ws.slice(k).join(' ').toUpperCase(); computed on demand. */
   suffixes?: string[] = undefined;
   private wordList?: string[] = undefined;
@@ -268,15 +317,41 @@ class NameInfo {
       words++;
     }
     this.words = words;
-    const first = firstSpace < 0 ? name : name.slice(0, firstSpace);
-    // "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is).
-    this.placeOrDemonym = isPlaceName(first) || DEMONYMS.has(first);
+    this.firstSpace = firstSpace;
+  }
+
+  /** "Lisbon Chamber", "Mexican Americans": a place or demonym first is not a personal name ("Ana Lima" is). Asked of few names: computed on demand. */
+  get placeOrDemonym(): boolean {
+    if (this.placeOrDemonymKnown === undefined) {
+      const first = this.firstSpace < 0 ? this.name : this.name.slice(0, this.firstSpace);
+      this.placeOrDemonymKnown = isPlaceName(first) || DEMONYMS.has(first);
+    }
+    return this.placeOrDemonymKnown;
   }
 
   /** The name's words (split at single spaces). */
   get ws(): string[] {
     return (this.wordList ??= this.name.split(' '));
   }
+}
+
+/**
+ * The first code units of the name's capitalised words (split at single spaces), joined:
+ * name.split(' ').filter(isCapitalized).map((w) => w[0]).join('') without the arrays.
+ */
+function capitalInitials(name: string): string {
+  let out = '';
+  let wordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      wordStart = true;
+      continue;
+    }
+    if (wordStart && isUpperCode(c)) out += name[i];
+    wordStart = false;
+  }
+  return out;
 }
 
 function upperSuffixes(ws: readonly string[]): string[] {
@@ -334,14 +409,27 @@ function isPlainSlug(lower: string): boolean {
   return !prevSpace;
 }
 
+/** A name waiting for its entity: `skip` drops it (boilerplate, or overlapping a byline author). */
+interface Pending {
+  cand: NameCandidate;
+  draft: Draft | undefined;
+  skip: boolean;
+}
+
 interface Draft {
   kind: EntityKind;
   name: string;
   surface: Set<string>;
+  /** The first surface form added (the only one when surface.size is 1). */
+  firstSurface: string;
   role?: string;
   roleFromTitle?: boolean;
-  mentions: Array<{ span: Span; sentence: number }>;
+  /** The mentions' spans and sentences, in the order they were added. */
+  spans: Span[];
+  sentences: number[];
   order: number;
+  /** The entity id, set once the canonical name is known. */
+  id: string;
 }
 
 
@@ -375,13 +463,19 @@ function appositiveRole(text: string, end: number, limit: number): string | unde
   if (ws[0] === 'who' || ws[0] === 'which') return undefined;
   let hasRole = false;
   for (let k = w0; k < ws.length; k++) {
-    const w = ws[k].toLowerCase().replace(/[’']s$/, '');
+    const w = withoutPossessiveS(ws[k].toLowerCase());
     if (SPEECH_VERBS.has(w) && k > w0) return undefined;
     if (ROLE_NOUNS.has(w)) hasRole = true;
   }
   if (!hasRole) return undefined;
   i = 0;
   return ws.slice(w0).join(' ');
+}
+
+/** lower.replace(/[’']s$/, ''), without the regex. */
+function withoutPossessiveS(lower: string): string {
+  const n = lower.length;
+  return n >= 2 && lower.charCodeAt(n - 1) === 115 && isApostrophe(lower.charCodeAt(n - 2)) ? lower.slice(0, n - 2) : lower;
 }
 
 export function resolveEntities(
@@ -395,7 +489,8 @@ export function resolveEntities(
   const byKind: Record<EntityKind, Map<string, Draft>> = { person: new Map(), organization: new Map(), place: new Map(), other: new Map() };
   const personBySuffix = new Map<string, Draft | null>(); // null: ambiguous
   const orgByInitials = new Map<string, Draft>();
-  const pending: Array<{ cand: NameCandidate; draft: Draft | undefined; skip?: boolean }> = [];
+  // Every entry made with all three fields: one shape for the many loops over them.
+  const pending: Pending[] = [];
   const paragraphKind = (s: number) => structure.paragraphs[sentences[s].paragraph]?.kind;
 
   // Names repeat: compute each one's words, word count and upper-case key once.
@@ -419,7 +514,7 @@ export function resolveEntities(
     const upper = info(name).upper;
     let d = byUpper.get(upper);
     if (!d) {
-      d = { kind, name, surface: new Set(), mentions: [], order: drafts.length };
+      d = { kind, name, surface: new Set(), firstSurface: '', role: undefined, roleFromTitle: undefined, spans: [], sentences: [], order: drafts.length, id: '' };
       drafts.push(d);
       byUpper.set(upper, d);
     }
@@ -432,28 +527,30 @@ export function resolveEntities(
   const sentenceOfFollowing = (c: NameCandidate) => followedBySpeechVerb(text, c.span.end, sentences[c.sentence].span.end);
 
   for (const c of candidates) {
-    const header = paragraphKind(c.sentence) !== 'body' && paragraphKind(c.sentence) !== 'byline';
+    const kindOfParagraph = paragraphKind(c.sentence);
+    const header = kindOfParagraph !== 'body' && kindOfParagraph !== 'byline';
     const upper = info(c.text).upper;
     let draft: Draft | undefined;
-    if (c.tagged && paragraphKind(c.sentence) === 'boilerplate') {
+    if (c.tagged && kindOfParagraph === 'boilerplate') {
       pending.push({ cand: c, draft: undefined, skip: true });
       continue;
     }
-    if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && !COUNTRIES.has(c.text) && !PLACE_ALIASES.has(c.text) && !ORG_ALIASES.has(c.text)) {
+    const lists = nameLists(c.text);
+    if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && (lists & (IN_COUNTRIES | IN_PLACE_ALIASES | IN_ORG_ALIASES)) === 0) {
       // People from the tagger: full names join the person pass, single words wait for pass 2 (surnames).
       if (wordsCount(c) >= 2) persons.push(c);
-      pending.push({ cand: c, draft: undefined });
+      pending.push({ cand: c, draft: undefined, skip: false });
       continue;
     }
-    if (PLACE_ALIASES.has(c.text)) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
-    else if (COUNTRIES.has(c.text) || CITIES.has(c.text)) draft = getDraft('place', c.text);
-    else if (ORG_ALIASES.has(c.text)) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
-    else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || KNOWN_ORGS.has(c.text) || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
+    if (lists & IN_PLACE_ALIASES) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
+    else if (lists & (IN_COUNTRIES | IN_CITIES)) draft = getDraft('place', c.text);
+    else if (lists & IN_ORG_ALIASES) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
+    else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || (lists & IN_KNOWN_ORGS) !== 0 || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
     else if (c.tagged && c.kind) draft = getDraft(c.kind, c.text);
     else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
     else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
     else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
-    pending.push({ cand: c, draft });
+    pending.push({ cand: c, draft, skip: false });
   }
 
   // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
@@ -507,14 +604,14 @@ export function resolveEntities(
             found = true;
           } else if (p.cand.span.start < end && p.cand.span.end > at) p.skip = true;
         }
-        if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d });
+        if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d, skip: false });
       }
     }
   }
   for (const d of drafts) {
     if (d.kind !== 'organization') continue;
-    const ws = info(d.name).ws.filter((w) => isCapitalized(w));
-    if (ws.length >= 2) orgByInitials.set(ws.map((w) => w[0]).join(''), d);
+    const initials = capitalInitials(d.name);
+    if (initials.length >= 2) orgByInitials.set(initials, d);
   }
 
   // The dateline's place and agency.
@@ -528,12 +625,12 @@ export function resolveEntities(
     const taggedPlace = () => pending.some((p) => p.cand.tagged && p.cand.kind === 'place' && p.cand.text.toUpperCase() === placeUpper);
     if (dl.place && !taggedAt(dl.span.start) && (isPlaceName(dl.place) || PLACE_ALIASES.has(dl.place) || isPlaceName(titleCase(dl.place)) || taggedPlace())) {
       const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
-      pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name) });
+      pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name), skip: false });
     }
     if (dl.agency) {
       const at = head.lastIndexOf(dl.agency);
       const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
-      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known) });
+      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known), skip: false });
     }
   }
 
@@ -621,7 +718,9 @@ export function resolveEntities(
     const d = p.draft;
     if (!d || p.skip) continue;
     const c = p.cand;
-    d.mentions.push({ span: c.span, sentence: c.sentence });
+    d.spans.push(c.span);
+    d.sentences.push(c.sentence);
+    if (d.surface.size === 0) d.firstSurface = c.text;
     d.surface.add(c.text);
     if (d.kind === 'person' && c.sentence >= 0) {
       const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
@@ -637,9 +736,8 @@ export function resolveEntities(
 
   // Canonical names: the longest surface form; all capitals wins a tie ("EFE" over "Efe").
   const entities: Entity[] = [];
-  const idOf = new Map<Draft, string>();
   const usedIds = new Set<string>();
-  const live = drafts.filter((d) => d.mentions.length > 0);
+  const live = drafts.filter((d) => d.spans.length > 0);
   for (const d of live) {
     let name = d.name;
     for (const s of d.surface) {
@@ -652,20 +750,56 @@ export function resolveEntities(
     let id = `${d.kind}:${slugOf(name)}`;
     if (usedIds.has(id)) id = `${id}-${d.order}`;
     usedIds.add(id);
-    idOf.set(d, id);
+    d.id = id;
   }
-  live.sort((x, y) => x.mentions[0].span.start - y.mentions[0].span.start || x.order - y.order);
-  const mentions: Mention[] = [];
+  live.sort((x, y) => x.spans[0].start - y.spans[0].start || x.order - y.order);
   for (const d of live) {
-    d.mentions.sort((x, y) => x.span.start - y.span.start);
-    const aliases = [...d.surface].filter((s) => s !== d.name).sort();
-    const e: Entity = { id: idOf.get(d)!, kind: d.kind, name: d.name, aliases, mentions: d.mentions.map((m) => m.span) };
+    // Spans come in text order but for the byline's and dateline's, added last.
+    if (!isSortedByStart(d.spans)) {
+      const sorted = d.spans.map((span, i) => ({ span, sentence: d.sentences[i] })).sort((x, y) => x.span.start - y.span.start);
+      d.spans = sorted.map((m) => m.span);
+      d.sentences = sorted.map((m) => m.sentence);
+    }
+    const only = d.surface.size === 1;
+    const aliases = only ? (d.firstSurface === d.name ? [] : [d.firstSurface]) : [...d.surface].filter((s) => s !== d.name).sort();
+    const e: Entity = { id: d.id, kind: d.kind, name: d.name, aliases, mentions: d.spans };
     if (d.role) e.role = d.role;
     entities.push(e);
-    for (const m of d.mentions) mentions.push({ span: m.span, entity: e.id, sentence: m.sentence });
   }
+  return { entities, mentions: mentionsInTextOrder(pending, live) };
+}
+
+function isSortedByStart(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
+}
+
+/**
+ * Every mention in text order: the live drafts' spans (each draft's sorted by start, the
+ * drafts in `live` order) joined and stably sorted by start. Made from the pending names
+ * in their order, stably sorted by start: the same list when no two mentions start at one
+ * offset; with such a tie, the long way round.
+ */
+function mentionsInTextOrder(pending: readonly Pending[], live: readonly Draft[]): Mention[] {
+  const mentions: Mention[] = [];
+  let inOrder = true;
+  let prevStart = -1;
+  for (const p of pending) {
+    const d = p.draft;
+    if (!d || p.skip) continue;
+    const span = p.cand.span;
+    if (span.start <= prevStart) inOrder = false;
+    prevStart = span.start;
+    mentions.push({ span, entity: d.id, sentence: p.cand.sentence });
+  }
+  if (inOrder) return mentions;
   mentions.sort((x, y) => x.span.start - y.span.start);
-  return { entities, mentions };
+  let tie = false;
+  for (let i = 1; i < mentions.length && !tie; i++) tie = mentions[i].span.start === mentions[i - 1].span.start;
+  if (!tie) return mentions;
+  const joined: Mention[] = [];
+  for (const d of live) for (let i = 0; i < d.spans.length; i++) joined.push({ span: d.spans[i], entity: d.id, sentence: d.sentences[i] });
+  return joined.sort((x, y) => x.span.start - y.span.start);
 }
 
 function followedBySpeechVerb(text: string, end: number, limit: number): boolean {
@@ -681,7 +815,7 @@ const KIND_INDEX: Record<EntityKind, number> = { person: 0, organization: 1, pla
 const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
 
 function isKnownName(name: string): boolean {
-  return isPlaceName(name) || KNOWN_ORGS.has(name) || ORG_ALIASES.has(name);
+  return (nameLists(name) & KNOWN_NAME_LISTS) !== 0;
 }
 
 /**
@@ -744,27 +878,28 @@ function indexInSpan(text: string, code: number, from: number, to: number): numb
  */
 class RulesByOffset {
   private readonly byOffset: Map<number, NameCandidate> | undefined;
+  /** The rules' offsets, read by the binary search without touching the candidates (a plain array: a typed one costs more to make than it saves here). */
+  private readonly offsets: number[] = [];
 
-  constructor(private readonly rules: readonly NameCandidate[], private readonly byEnd: boolean) {
+  constructor(private readonly rules: readonly NameCandidate[], byEnd: boolean) {
+    const offsets = this.offsets;
+    for (let i = 0; i < rules.length; i++) offsets.push(byEnd ? rules[i].span.end : rules[i].span.start);
     for (let i = 1; i < rules.length; i++) {
-      if (this.offsetOf(i) > this.offsetOf(i - 1)) continue;
+      if (offsets[i] > offsets[i - 1]) continue;
       this.byOffset = new Map();
-      for (let k = 0; k < rules.length; k++) this.byOffset.set(this.offsetOf(k), rules[k]);
+      for (let k = 0; k < rules.length; k++) this.byOffset.set(offsets[k], rules[k]);
       break;
     }
   }
 
-  private offsetOf(i: number): number {
-    return this.byEnd ? this.rules[i].span.end : this.rules[i].span.start;
-  }
-
   get(offset: number): NameCandidate | undefined {
     if (this.byOffset) return this.byOffset.get(offset);
+    const offsets = this.offsets;
     let lo = 0;
-    let hi = this.rules.length - 1;
+    let hi = offsets.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const at = this.offsetOf(mid);
+      const at = offsets[mid];
       if (at === offset) return this.rules[mid];
       if (at < offset) lo = mid + 1;
       else hi = mid - 1;
@@ -773,12 +908,11 @@ class RulesByOffset {
   }
 }
 
-export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[]): NameCandidate[] {
+export function combineCandidates(text: string, sentences: readonly Sentence[], taggedSpans: readonly NameSpan[], rules: readonly NameCandidate[], writtenLower: LowerCaseWords = new LowerCaseWords(text)): NameCandidate[] {
   const tagged = splitAtPunctuation(text, taggedSpans);
   const ruleByEnd = new RulesByOffset(rules, true);
   const ruleByStart = new RulesByOffset(rules, false);
   const out: NameCandidate[] = [];
-  const writtenLower = new LowerCaseWords(text);
   let s = 0;
   for (const t of tagged) {
     while (s < sentences.length && sentences[s].span.end <= t.start) s++;
@@ -812,19 +946,20 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
         if (sp < start || !TITLES.has(text.slice(sp + 1, end))) break;
         end = sp;
       }
-      if (TITLES.has(text.slice(start, end))) continue;
     }
+    // The name as it stands, sliced once for the checks below.
+    let raw = text.slice(start, end);
+    if (t.kind === 'person' && TITLES.has(raw)) continue;
     // A lone capitalised word opening a sentence, written elsewhere in lower case, is a
     // common word ("Iodine deficiency…", "Go for it").
-    if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(text.slice(start, end)) && !isKnownName(text.slice(start, end))) {
-      const lower = text.slice(start, end).toLowerCase();
+    if (isSentenceInitial(text, start, sentences[s].span.start) && isSingleWord(text, start, end) && !isAllCaps(raw) && !isKnownName(raw)) {
+      const lower = raw.toLowerCase();
       if (writtenLower.has(lower)) continue;
     }
-    let raw = text.slice(start, end);
     // "Ah, …", "Howdy!", "Oh my God": exclamations, not names.
     if (INTERJECTIONS.has(raw) || (raw === 'God' && GOD_EXCLAIMED.has(wordBefore(text, start)))) continue;
-    // "Title IV", "Article III", "Tab 8": a part of a document, not a name.
-    if (DOCUMENT_PART.test(raw) || (DOCUMENT_PART_WORDS.has(raw) && /^ (?:[IVXLC]{1,6}|\d{1,4})\b/.test(text.slice(end, end + 8)))) continue;
+    // "Title IV", "Article III", "Tab 8": a part of a document, not a name (5 to 16 characters: "Tab 8", "Paragraph XXVIII").
+    if ((raw.length >= 5 && raw.length <= 16 && DOCUMENT_PART.test(raw)) || (DOCUMENT_PART_WORDS.has(raw) && /^ (?:[IVXLC]{1,6}|\d{1,4})\b/.test(text.slice(end, end + 8)))) continue;
     const rule = ruleByEnd.get(end) ?? ruleByEnd.get(t.end);
     let title = rule && rule.span.start >= start ? rule.title : undefined;
     // A title the tagger kept inside a person's name: "President Obama" → "Obama".
@@ -834,7 +969,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
       title = rule.title;
     }
     if (raw.length === 0 || tooManyWords(raw)) continue;
-    const name = /[^\S ]|  /.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    const name = hasIrregularSpace(raw) ? raw.replace(/\s+/g, ' ') : raw;
     const cand = newCandidate({ start, end }, name, s, t.kind, ruleByStart.get(start)?.initial ?? false, possessive, true);
     if (title) cand.title = title;
     const scores = (t as NameSpan & { scores?: number[] }).scores;
@@ -968,10 +1103,16 @@ function addVote(v: number[], c: NameCandidate): void {
   if (!s) { v[k] += 1; return; }
   let best = s[0];
   for (let i = 1; i < 4; i++) if (s[i] > best) best = s[i];
-  let total = 0;
-  const p = [0, 0, 0, 0];
-  for (let i = 0; i < 4; i++) total += p[i] = Math.exp((s[i] - best) / VOTE_TEMPERATURE);
-  for (let i = 0; i < 4; i++) v[i] += p[i] / total;
+  // Four scalars, summed in the same order as a loop over an array would.
+  const p0 = Math.exp((s[0] - best) / VOTE_TEMPERATURE);
+  const p1 = Math.exp((s[1] - best) / VOTE_TEMPERATURE);
+  const p2 = Math.exp((s[2] - best) / VOTE_TEMPERATURE);
+  const p3 = Math.exp((s[3] - best) / VOTE_TEMPERATURE);
+  const total = 0 + p0 + p1 + p2 + p3;
+  v[0] += p0 / total;
+  v[1] += p1 / total;
+  v[2] += p2 / total;
+  v[3] += p3 / total;
 }
 
 /** A run of more than a dozen words is a title-case heading or shouting, not a name. */
@@ -1011,5 +1152,8 @@ function isLetterAt(text: string, i: number): boolean {
 
 export function extractEntities(text: string, structure: DocumentStructure, sentences: readonly Sentence[], sentenceTokens?: readonly Token[][]): EntityAnalysis {
   const rules = findNameCandidates(text, sentences, sentenceTokens);
-  return addNestedPlaces(text, resolveEntities(text, structure, sentences, reviseCandidates(text, combineCandidates(text, sentences, tagNamesScored(text), rules))));
+  // One memo of the document's lower-case words for both steps that ask.
+  const writtenLower = new LowerCaseWords(text);
+  const combined = combineCandidates(text, sentences, tagNamesScored(text), rules, writtenLower);
+  return addNestedPlaces(text, resolveEntities(text, structure, sentences, reviseCandidates(text, combined, writtenLower)));
 }

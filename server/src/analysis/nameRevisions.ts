@@ -36,6 +36,17 @@ import { LowerCaseWords } from './text';
 /** Words that make the name after them a storm's. */
 const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
 
+/** The shortest and longest word of a set: words of other lengths are not looked up (no slice). */
+function lengthRange(words: ReadonlySet<string>): [number, number] {
+  let min = Infinity, max = 0;
+  for (const w of words) {
+    min = Math.min(min, w.length);
+    max = Math.max(max, w.length);
+  }
+  return [min, max];
+}
+const [STORM_WORD_MIN, STORM_WORD_MAX] = lengthRange(STORM_WORDS);
+
 /** Forms of address that, before an office, name the holder ("Madam Speaker"). */
 const ADDRESS_WORDS = new Set(['Madam', 'Madame', 'Mister', 'Mr.', 'Mr']);
 const ADDRESSED_OFFICES = /^ (?:Speaker|President|Chairman|Chairwoman|Chair|Secretary|Mayor|Justice|Ambassador|Prime Minister|Vice President)\b/;
@@ -116,6 +127,7 @@ function isAsciiLetter(c: number): boolean {
 
 /** Nouns before the title of a work ("his book Forces of Production", "the film Heat"). */
 const WORK_NOUNS = new Set(['book', 'novel', 'film', 'movie', 'album', 'song', 'poem', 'essay', 'titled', 'entitled', 'memoir', 'play', 'opera', 'series']);
+const [WORK_NOUN_MIN, WORK_NOUN_MAX] = lengthRange(WORK_NOUNS);
 
 const US_STATES = new Set(
   ('Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|' +
@@ -126,6 +138,8 @@ const US_STATES = new Set(
 
 /** ", <US state>" after `end`, the state's name ending there. */
 function isFollowedByState(text: string, end: number): boolean {
+  // ", " first, before the slice and the regex.
+  if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return false;
   const m = /^, ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?(?![A-Za-z])/.exec(text.slice(end, end + 24));
   if (!m) return false;
   return m[2] ? US_STATES.has(`${m[1]} ${m[2]}`) : US_STATES.has(m[1]);
@@ -148,7 +162,7 @@ function isPeople(text: string, c: NameCandidate): boolean {
 
 /** "an Olondrian wizard": an adjective of a people before a lower-case noun, after an article. */
 function isDemonymAdjective(text: string, c: NameCandidate): boolean {
-  if (!/(?:ian|ean|ese)$/.test(c.text) || (gazetteerMask(c.text) & (GAZ.FIRST | GAZ.LAST)) !== 0) return false;
+  if (!(c.text.endsWith('ian') || c.text.endsWith('ean') || c.text.endsWith('ese')) || (gazetteerMask(c.text) & (GAZ.FIRST | GAZ.LAST)) !== 0) return false;
   const before = wordBefore(text, c.span.start);
   return (before === 'a' || before === 'an' || before === 'the') && /^ [a-z]{3,}/.test(text.slice(c.span.end, c.span.end + 5));
 }
@@ -169,6 +183,7 @@ function isVirusName(name: string): boolean {
 
 /** Second words of a school named after its town. */
 const SCHOOL_WORDS = new Set(['School', 'College', 'Academy']);
+const [SCHOOL_WORD_MIN, SCHOOL_WORD_MAX] = lengthRange(SCHOOL_WORDS);
 /** Words before a place that keep it the place ("in Harrow"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'of', 'into', 'through', 'across', 'north', 'south', 'east', 'west']);
 
@@ -179,6 +194,15 @@ function wordBefore(text: string, start: number): string {
   let b = e;
   while (b > 0 && e - b < 12 && text.charCodeAt(b - 1) >= 97 && text.charCodeAt(b - 1) <= 122) b--;
   return b < e ? text.slice(b, e) : '';
+}
+
+/** WORK_NOUNS.has(wordBefore(text, start)), slicing only a word of a work noun's length. */
+function isAfterWorkNoun(text: string, start: number): boolean {
+  let e = start;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && e - b < 12 && text.charCodeAt(b - 1) >= 97 && text.charCodeAt(b - 1) <= 122) b--;
+  return e - b >= WORK_NOUN_MIN && e - b <= WORK_NOUN_MAX && WORK_NOUNS.has(text.slice(b, e));
 }
 
 /** Geographic features named "<Feature> of <Name>". */
@@ -209,6 +233,9 @@ const HEAD_FOLLOWERS = new Set(['of', 'that', 'which', 'in', 'by', 'from', 'for'
 /** ", a/an/the (up to three words) <thing noun>" right after `end`, the noun heading the phrase. */
 function describedAsThing(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return false;
+  // The article's first letter before the regex: most commas are followed by something else.
+  const a = text.charCodeAt(end + 2);
+  if (a !== 97 && a !== 116) return false;
   const m = /^, (?:a|an|the) ([a-z][a-z -]{0,80})/.exec(text.slice(end, end + 90));
   if (!m) return false;
   const words = m[1].split(' ');
@@ -224,12 +251,13 @@ function describedAsThing(text: string, end: number): boolean {
 /** Any word-list class that makes a word a name: first name, surname, place, organisation, demonym. */
 const NAME_CLASSES = GAZ.FIRST | GAZ.LAST | GAZ.PLACE | GAZ.ORG | GAZ.DEMONYM;
 
-export function reviseCandidates(text: string, candidates: NameCandidate[]): NameCandidate[] {
+/** `writtenLower`: the document's lower-case words, shared with combineCandidates (one memo for both). */
+export function reviseCandidates(text: string, candidates: NameCandidate[], writtenLower: LowerCaseWords = new LowerCaseWords(text)): NameCandidate[] {
   // Storm names of the document: the word after a storm word ("Phailin").
   const storms = new Set<string>();
   for (const c of candidates) {
     const sp = c.text.indexOf(' ');
-    if (sp > 0 && STORM_WORDS.has(c.text.slice(0, sp))) storms.add(c.text.slice(sp + 1));
+    if (sp >= STORM_WORD_MIN && sp <= STORM_WORD_MAX && STORM_WORDS.has(c.text.slice(0, sp))) storms.add(c.text.slice(sp + 1));
   }
   // Names described as things by an appositive ("X, an annual festival").
   const things = new Set<string>();
@@ -239,7 +267,8 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   const schools = new Set<string>();
   for (const c of candidates) {
     const sp = c.text.indexOf(' ');
-    if (sp > 0 && c.text.indexOf(' ', sp + 1) < 0 && SCHOOL_WORDS.has(c.text.slice(sp + 1))) schools.add(c.text.slice(0, sp));
+    const second = c.text.length - sp - 1;
+    if (sp > 0 && second >= SCHOOL_WORD_MIN && second <= SCHOOL_WORD_MAX && c.text.indexOf(' ', sp + 1) < 0 && SCHOOL_WORDS.has(c.text.slice(sp + 1))) schools.add(c.text.slice(0, sp));
   }
   // Acronyms defined in brackets after the name they stand for take its kind
   // ("the Undergraduate Student Government (U.S.G.)"), wherever they are written.
@@ -252,8 +281,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
   }
   // Acronyms of a capitalised phrase that is itself no name of the document ("DH" for
   // "Digital Humanities", a field): no names either.
-  const namedTexts = new Set<string>();
-  for (const c of candidates) if (c.kind && c.kind !== 'other') namedTexts.add(c.text);
+  let namedTexts: Set<string> | undefined; // built on the first acronym asked about
   const topicAcronyms = new Set<string>();
   const askedAcronyms = new Set<string>();
   let phrases: Map<string, string> | undefined;
@@ -265,10 +293,14 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     askedAcronyms.add(c.text);
     phrases ??= capitalisedPhrases(text);
     const phrase = phrases.get(letters);
-    if (phrase && !namedTexts.has(phrase)) topicAcronyms.add(c.text);
+    if (!phrase) continue;
+    if (!namedTexts) {
+      namedTexts = new Set<string>();
+      for (const d of candidates) if (d.kind && d.kind !== 'other') namedTexts.add(d.text);
+    }
+    if (!namedTexts.has(phrase)) topicAcronyms.add(c.text);
   }
-  const writtenLower = new LowerCaseWords(text);
-  let nameWords: Set<string> | undefined;
+  let personNames: string[] | undefined;
   const out: NameCandidate[] = [];
   for (const c of candidates) {
     // "BBC etc.": the abbreviation is no part of the name.
@@ -303,7 +335,7 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
     if ((c.kind === 'place' || c.kind === 'person') && !c.text.includes(' ') && (isPeople(text, c) || isDemonymAdjective(text, c))) continue;
     // A platform as a medium is dropped, not made "other": the known-organisation list would type it again.
     if (PLATFORMS.has(c.text) && isPlatformUse(text, c)) continue;
-    if (topicAcronyms.has(c.text) || WORK_NOUNS.has(wordBefore(text, c.span.start)) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
+    if (topicAcronyms.has(c.text) || isAfterWorkNoun(text, c.span.start) || things.has(c.text) || STORM_WORDS.has(c.text) || isVirusName(c.text) || (c.kind === 'organization' && isNamedThing(text, c)) || ((c.kind === 'person' || c.kind === 'place') && NAMED_AFTER_PERSON.has(c.text.slice(c.text.lastIndexOf(' ') + 1)))) {
       c.kind = 'other';
       c.scores = undefined;
     } else if (acronymKinds.has(c.text) && c.kind !== acronymKinds.get(c.text)) {
@@ -343,8 +375,9 @@ export function reviseCandidates(text: string, candidates: NameCandidate[]): Nam
       const lower = c.text.toLowerCase();
       const written = writtenLower.has(lower);
       // "Brown" after "Gordon Brown" is his surname however often brown is a colour.
-      nameWords ??= collectNameWords(candidates);
-      if (written && !nameWords.has(c.text)) continue;
+      // (The names are taken as they stand at the first word asked about.)
+      personNames ??= collectPersonNames(candidates);
+      if (written && !isWordOfAny(personNames, c.text)) continue;
     }
     out.push(c);
   }
@@ -364,11 +397,22 @@ function isCommonWordCapitalised(word: string): boolean {
   return !(COUNTRIES.has(word) || CITIES.has(word) || PLACE_ALIASES.has(word) || KNOWN_ORGS.has(word) || ORG_ALIASES.has(word));
 }
 
-/** The words of the people's names of two words or more. */
-function collectNameWords(candidates: readonly NameCandidate[]): Set<string> {
-  const words = new Set<string>();
-  for (const c of candidates) if (c.kind === 'person' && c.text.includes(' ')) for (const w of c.text.split(' ')) words.add(w);
-  return words;
+/** The people's names of two words or more. */
+function collectPersonNames(candidates: readonly NameCandidate[]): string[] {
+  const names: string[] = [];
+  for (const c of candidates) if (c.kind === 'person' && c.text.includes(' ')) names.push(c.text);
+  return names;
+}
+
+/** Whether `word` (no spaces, not empty) is one of the words of a name (split at single spaces). */
+function isWordOfAny(names: readonly string[], word: string): boolean {
+  const n = word.length;
+  for (const name of names) {
+    for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+      if ((at === 0 || name.charCodeAt(at - 1) === 32) && (at + n === name.length || name.charCodeAt(at + n) === 32)) return true;
+    }
+  }
+  return false;
 }
 
 /** Keywords that end the name of a body; the lexicon's and a few more. */

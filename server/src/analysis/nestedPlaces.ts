@@ -48,6 +48,35 @@ function wordsOf(text: string, start: number, end: number): Word[] {
   return out;
 }
 
+/**
+ * wordsOf(text, start, end) has two words or more and one of them opens the name
+ * (OPENING_WORDS): the same words, counted without building them, and only capitalised
+ * ones looked up (every opening word is).
+ */
+function mayHoldPlace(text: string, start: number, end: number): boolean {
+  let words = 0;
+  let opening = false;
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    let j = i;
+    while (j < end && text.charCodeAt(j) !== 32) j++;
+    if (j > i) {
+      let e = j;
+      const last = text.charCodeAt(j - 1);
+      if (last === 115 && j - i >= 2 && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) e -= 2;
+      else if (last === 44 || last === 59 || last === 58) e -= 1;
+      if (e > i) {
+        words++;
+        const c = text.charCodeAt(i);
+        if (!opening && c >= 65 && c <= 90 && OPENING_WORDS.has(text.slice(i, e))) opening = true;
+      }
+    }
+    i = j;
+  }
+  return opening && words >= 2;
+}
+
 function isCapitalisedWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 65 && c <= 90;
@@ -59,35 +88,41 @@ function isCapitalisedWord(w: string): boolean {
  * `mentions`. The flat `mentions` list of the analysis is left as it was.
  */
 export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityAnalysis {
-  // Places of the document by name and alias, so that an inner "Ontario" joins "Ontario".
-  const placeByName = new Map<string, Entity>();
-  const taken = new Set<string>();
-  for (const e of analysis.entities) {
-    if (e.kind === 'place') {
-      placeByName.set(e.name, e);
-      for (const a of e.aliases) placeByName.set(a, e);
+  const entityById = new Map<string, Entity>();
+  for (const e of analysis.entities) entityById.set(e.id, e);
+  // Most documents name no institution with a place inside: the tables below are built on
+  // the first name that may hold one.
+  let placeByName: Map<string, Entity> | undefined;
+  let taken: Set<string> | undefined;
+  const prepare = () => {
+    // Places of the document by name and alias, so that an inner "Ontario" joins "Ontario".
+    placeByName = new Map<string, Entity>();
+    taken = new Set<string>();
+    for (const e of analysis.entities) {
+      if (e.kind === 'place') {
+        placeByName.set(e.name, e);
+        for (const a of e.aliases) placeByName.set(a, e);
+      }
+      for (const m of e.mentions) taken.add(`${m.start}:${m.end}`);
     }
-    for (const m of e.mentions) taken.add(`${m.start}:${m.end}`);
-  }
+  };
   // A word list's place written in capitals is more often an abbreviation ("ST", "MI").
   const isPlace = (name: string) =>
-    placeByName.has(name) || COUNTRIES.has(name) || CITIES.has(name) || PLACE_ALIASES.has(name) || (!name.includes(' ') && !isAllCaps(name) && (gazetteerMask(name) & GAZ.PLACE) !== 0);
+    placeByName!.has(name) || COUNTRIES.has(name) || CITIES.has(name) || PLACE_ALIASES.has(name) || (!name.includes(' ') && !isAllCaps(name) && (gazetteerMask(name) & GAZ.PLACE) !== 0);
 
   let added = 0;
   const newEntities: Entity[] = [];
-  const entityById = new Map<string, Entity>();
-  for (const e of analysis.entities) entityById.set(e.id, e);
   const addPlace = (start: number, end: number) => {
-    if (taken.has(`${start}:${end}`)) return;
-    taken.add(`${start}:${end}`);
+    if (taken!.has(`${start}:${end}`)) return;
+    taken!.add(`${start}:${end}`);
     const name = text.slice(start, end);
-    let place = placeByName.get(name);
+    let place = placeByName!.get(name);
     if (!place) {
       place = { id: `place:${slugOf(name)}`, kind: 'place', name, aliases: [], mentions: [] };
       const id = place.id;
       if (entityById.has(id)) place.id = `${id}-nested`;
       entityById.set(place.id, place);
-      placeByName.set(name, place);
+      placeByName!.set(name, place);
       newEntities.push(place);
     }
     place.mentions.push({ start, end });
@@ -95,9 +130,9 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
   };
   for (const m of analysis.mentions) {
     const outer = entityById.get(m.entity);
-    if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place')) continue;
+    if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place') || !mayHoldPlace(text, m.span.start, m.span.end)) continue;
     const words = wordsOf(text, m.span.start, m.span.end);
-    if (words.length < 2 || !words.some((w) => OPENING_WORDS.has(w.text))) continue;
+    if (!placeByName) prepare();
     // Every run of words that is a place and not the whole name, longest first; a word
     // inside a place already found is still tried ("Newfoundland" in "Newfoundland and Labrador").
     for (let a = 0; a < words.length; a++) {
@@ -111,7 +146,7 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
         // "Newfoundland and Labrador": a place joined by "and" to one more word names a pair of places.
         const pair = b === a + 2 && words[a + 1].text === 'and' && isPlace(words[a].text) && !isPlace(name);
         if (pair) addPlace(words[b].start, words[b].end);
-        if ((!pair && !isPlace(name)) || taken.has(`${start}:${end}`)) continue;
+        if ((!pair && !isPlace(name)) || taken!.has(`${start}:${end}`)) continue;
         addPlace(start, end);
       }
     }

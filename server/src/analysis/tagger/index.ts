@@ -66,10 +66,15 @@ interface DecoderState {
   /** Transitions from the sentence start and from O, with BIO violations forbidden. */
   startRow: Float64Array;
   afterO: Float64Array;
-  /** Open-addressing table of word ids + 1 (0 = empty), keyed by the words' FNV hash. */
+  /**
+   * Open-addressing table keyed by the words' FNV hash, SLOT_INTS ints a slot: word id + 1
+   * (0 = empty), hash, where the word's code units start in `chars`, length. A lookup
+   * reads one slot and the word's code units: no string object, no second array.
+   */
   slots: Int32Array;
-  words: string[];
-  hashes: Int32Array;
+  /** The cached words' code units, one after another. */
+  chars: Uint16Array;
+  charCount: number;
   wordCount: number;
   /**
    * Per word: WORD_VECTORS vectors of labelCount weights (see SELF...NEXT2): sums of at
@@ -95,9 +100,9 @@ interface DecoderState {
   pairsStale: boolean;
   /**
    * Per combination of the cap classes at -2..+2 with the start and headline flags (key:
-   * capComboKey): id + 1 (0 = not yet seen) of the summed rows of features 25 and 26.
+   * see capComboId): id + 1 (0 = not yet seen) of the summed rows of features 25 and 26.
    */
-  capComboIds: Int32Array;
+  capComboIds: Uint16Array;
   capComboVectors: Int16Array;
   capComboCount: number;
 }
@@ -147,10 +152,10 @@ function decoderState(model: TaggerModel): DecoderState {
     for (let prev = 0; prev < L; prev++) for (let cur = 0; cur < L; cur++) transitionsByCur[cur * L + prev] = model.transitions[prev * L + cur];
     state = {
       transitions: model.transitions, transitionsByCur, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
-      slots: new Int32Array(4096), words: [''], hashes: new Int32Array(1024), wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
+      slots: new Int32Array(4096 * SLOT_INTS), chars: new Uint16Array(1 << 14), charCount: 0, wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
       pairSlots: new Int32Array(PAIR_SLOTS_INITIAL), pairFirst: new Int32Array(PAIR_SLOTS_INITIAL / 2),
       pairSecond: new Int32Array(PAIR_SLOTS_INITIAL / 2), pairVectors: new Int16Array((PAIR_SLOTS_INITIAL / 2) * 2 * L), pairCount: 0, pairsStale: false,
-      capComboIds: new Int32Array(CAP_COMBO_KEYS), capComboVectors: new Int16Array(64 * L), capComboCount: 0,
+      capComboIds: new Uint16Array(CAP_COMBO_KEYS), capComboVectors: new Int16Array(64 * L), capComboCount: 0,
     };
     decoderStates.set(model, state);
   }
@@ -167,37 +172,45 @@ function hashRange(text: string, start: number, end: number): number {
   return h;
 }
 
+/** Ints per word slot: id + 1, hash, start in chars, length. */
+const SLOT_INTS = 4;
+
 /** The cache id of the word text.slice(start, end), computing its vectors on first sight. */
 function wordIdAt(state: DecoderState, model: TaggerModel, text: string, start: number, end: number): number {
   const h = hashRange(text, start, end);
   const slots = state.slots;
-  const mask = slots.length - 1;
+  const chars = state.chars;
+  const mask = slots.length / SLOT_INTS - 1;
   const len = end - start;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const v = slots[slot];
+    const at = slot * SLOT_INTS;
+    const v = slots[at];
     if (v === 0) break;
-    const id = v - 1;
-    if (state.hashes[id] !== h) continue;
-    const w = state.words[id];
-    if (w.length !== len) continue;
+    if (slots[at + 1] !== h || slots[at + 3] !== len) continue;
     // Compared inline: words are short, and a builtin call costs more than the loop.
+    const from = slots[at + 2];
     let k = 0;
-    while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === len) return id;
+    while (k < len && chars[from + k] === text.charCodeAt(start + k)) k++;
+    if (k === len) return v - 1;
   }
-  return addWord(state, model, text.slice(start, end), h);
+  return addWord(state, model, text, start, end, h);
 }
 
-function insertSlot(slots: Int32Array, h: number, id: number): void {
-  const mask = slots.length - 1;
+/** Puts a word's slot (id + 1, hash, chars start, length) in the first free slot from its hash. */
+function insertSlot(slots: Int32Array, id1: number, h: number, from: number, len: number): void {
+  const mask = slots.length / SLOT_INTS - 1;
   let slot = h & mask;
-  while (slots[slot] !== 0) slot = (slot + 1) & mask;
-  slots[slot] = id + 1;
+  while (slots[slot * SLOT_INTS] !== 0) slot = (slot + 1) & mask;
+  const at = slot * SLOT_INTS;
+  slots[at] = id1;
+  slots[at + 1] = h;
+  slots[at + 2] = from;
+  slots[at + 3] = len;
 }
 
-function addWord(state: DecoderState, model: TaggerModel, word: string, h: number): number {
+function addWord(state: DecoderState, model: TaggerModel, text: string, start: number, end: number, h: number): number {
   if (state.wordCount >= WORD_CACHE_LIMIT) {
-    state.slots.fill(0); state.words.length = 1; state.wordCount = 1;
+    state.slots.fill(0); state.charCount = 0; state.wordCount = 1;
     // Word ids are reused from now on: pairs keyed by the old ids are stale.
     clearPairs(state);
     state.pairsStale = true;
@@ -211,19 +224,27 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
     const grownAttrs = new Int32Array(state.attrs.length * 2);
     grownAttrs.set(state.attrs);
     state.attrs = grownAttrs;
-    const grownHashes = new Int32Array(state.hashes.length * 2);
-    grownHashes.set(state.hashes);
-    state.hashes = grownHashes;
   }
   // Keep the table at most half full.
-  if (state.wordCount * 2 > state.slots.length) {
-    const slots = new Int32Array(state.slots.length * 2);
-    for (let k = PAD + 1; k < id; k++) insertSlot(slots, state.hashes[k], k);
+  if (state.wordCount * 2 > state.slots.length / SLOT_INTS) {
+    const old = state.slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += SLOT_INTS) if (old[at] !== 0) insertSlot(slots, old[at], old[at + 1], old[at + 2], old[at + 3]);
     state.slots = slots;
   }
-  state.words[id] = word;
-  state.hashes[id] = h;
-  insertSlot(state.slots, h, id);
+  const len = end - start;
+  if (state.charCount + len > state.chars.length) {
+    let size = state.chars.length * 2;
+    while (state.charCount + len > size) size *= 2;
+    const grown = new Uint16Array(size);
+    grown.set(state.chars.subarray(0, state.charCount));
+    state.chars = grown;
+  }
+  const from = state.charCount;
+  for (let k = 0; k < len; k++) state.chars[from + k] = text.charCodeAt(start + k);
+  state.charCount += len;
+  insertSlot(state.slots, id + 1, h, from, len);
+  const word = text.slice(start, end);
   const a = tokenAttributes(word);
   const W = model.emissions;
   const shift = 32 - model.bits;
@@ -258,12 +279,23 @@ function addWord(state: DecoderState, model: TaggerModel, word: string, h: numbe
 const PAIR_SLOTS_INITIAL = 1 << 12;
 /** At most this many pairs (2 x 9 int16 each) are kept; the table is emptied beyond. */
 const PAIR_LIMIT = 1 << 18;
-/** Cap classes (1..6, 7 before and 8 after the sentence) are below 9: keys of five of them and 2 flags. */
-const CAP_COMBO_KEYS = 9 * 9 * 9 * 9 * 9 * 4;
+/**
+ * Cap classes are 1..6, 7 before and 8 after the sentence; a position sees at most seven
+ * of them (7 only before the token, 8 only after), so each is keyed in base 7 (1..6 → 0..5,
+ * 7 or 8 → 6): keys of five of them and 2 flags, in a table small enough to stay in cache.
+ */
+const CAP_COMBO_KEYS = 7 * 7 * 7 * 7 * 7 * 4;
+/** At most 7 * 7 * 6 * 7 * 7 * 4 combinations occur (the token's own class is 1..6): their ids + 1 fit 16 bits. */
+if (7 * 7 * 6 * 7 * 7 * 4 > 0xffff) throw new Error('tagger: cap combination ids overflow');
+
+/** A cap class (1..8) as a base-7 digit of the combination key. */
+function capDigit(c: number): number {
+  return c >= 7 ? 6 : c - 1;
+}
 
 /** The id of the summed rows of features 25 and 26 for these cap classes and flags. */
 function capComboId(state: DecoderState, model: TaggerModel, pc2: number, pc1: number, cap: number, nc1: number, nc2: number, flags: number): number {
-  const key = ((((pc2 * 9 + pc1) * 9 + cap) * 9 + nc1) * 9 + nc2) * 4 + flags;
+  const key = ((((capDigit(pc2) * 7 + capDigit(pc1)) * 7 + capDigit(cap)) * 7 + capDigit(nc1)) * 7 + capDigit(nc2)) * 4 + flags;
   const known = state.capComboIds[key];
   if (known !== 0) return known - 1;
   const L = model.labelCount;

@@ -1,0 +1,52 @@
+// Fast paths of the entity stage checked against the general forms they replace, on
+// texts written for these tests.
+import * as assert from 'assert';
+import { combineCandidates, findNameCandidates, hasIrregularSpace, resolveEntities } from '../../server/src/analysis/entities';
+import { reviseCandidates } from '../../server/src/analysis/nameRevisions';
+import { analyzeStructure } from '../../server/src/analysis/structure';
+import { splitSentences, tokenizeSentences } from '../../server/src/analysis/sentences';
+import { tagNamesScored } from '../../server/src/analysis/tagger';
+
+describe('entities: fast paths', () => {
+  it('hasIrregularSpace answers as /[^\\S ]|  / for every code unit, alone and between letters', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, ` ${ch}`, `${ch} `, `Ana${ch}${ch}Lima`]) if (hasIrregularSpace(s) !== /[^\S ]|  /.test(s)) wrong.push(c);
+    }
+    assert.deepStrictEqual(wrong, []);
+    assert.strictEqual(hasIrregularSpace('Todd Robinson'), false);
+    assert.strictEqual(hasIrregularSpace('Todd  Robinson'), true);
+    assert.strictEqual(hasIrregularSpace('Todd\nRobinson'), true);
+  });
+
+  it('lists mentions in text order, as the entities\' mentions joined and sorted would', () => {
+    // A dateline and a byline: their names are resolved after the body's, out of text order.
+    const text = [
+      'By Ana Lima and Tom Hale',
+      '',
+      'LISBON (Reuters) - Portugal’s Health Ministry said on Monday that Ana Lima, the ministry’s spokeswoman, had met Reuters.',
+      '',
+      'Lima said the Lisbon Chamber and the Health Ministry would meet again. Hale said Portugal agreed.',
+    ].join('\n');
+    const structure = analyzeStructure(text);
+    const sentences = splitSentences(text, structure);
+    const tokens = tokenizeSentences(text, sentences);
+    const rules = findNameCandidates(text, sentences, tokens);
+    const result = resolveEntities(text, structure, sentences, reviseCandidates(text, combineCandidates(text, sentences, tagNamesScored(text), rules)));
+    assert.ok(result.entities.length >= 4, result.entities.map((e) => e.name).join(', '));
+    // The dateline's place and agency are resolved last: the pending names are out of text order.
+    assert.ok(result.mentions.some((m) => m.sentence < 0), 'a dateline mention');
+    // The long way: every entity's mentions in entity order, stably sorted by start.
+    const joined = result.entities.flatMap((e) => e.mentions.map((span) => ({ start: span.start, end: span.end, entity: e.id })));
+    joined.sort((x, y) => x.start - y.start);
+    assert.deepStrictEqual(result.mentions.map((m) => ({ start: m.span.start, end: m.span.end, entity: m.entity })), joined);
+    for (const e of result.entities) for (let i = 1; i < e.mentions.length; i++) assert.ok(e.mentions[i - 1].start <= e.mentions[i].start, e.name);
+    // Each mention's sentence is the one holding it (the byline's and dateline's: -1).
+    for (const m of result.mentions) {
+      if (m.sentence < 0) continue;
+      const s = sentences[m.sentence].span;
+      assert.ok(s.start <= m.span.start && m.span.end <= s.end, `${text.slice(m.span.start, m.span.end)} in sentence ${m.sentence}`);
+    }
+  });
+});
