@@ -338,7 +338,12 @@ export function attribute(
     const phrase = text.slice(span.start, span.end);
     const cue = text.slice(cueSpan.start, cueSpan.end);
     // The rules resolved a source here (a role noun, a pronoun): keep what they found.
-    if (rule?.span && overlapSpan(rule.span, span)) return { ...rule, text: phrase, span, cueSpan };
+    if (rule?.span && overlapSpan(rule.span, span)) {
+      // "X went after Y, calling him …": the rules found the subject; the tagger tends to
+      // take the whole clause before the comma.
+      const kept = attributionSettings.participleSubject && participleAfterComma(cueSpan, cue) ? rule.span : span;
+      return { ...rule, text: text.slice(kept.start, kept.end), span: kept, cueSpan };
+    }
     const source: Source = { text: phrase, span, cue, cueSpan, how: 'explicit', vague: false };
     if (PERSON_PRONOUNS.has(phrase) || PLURAL.has(phrase) || PRONOUN_IT.has(phrase) || phrase === 'who') {
       source.how = 'pronoun';
@@ -353,6 +358,14 @@ export function attribute(
     if (m) source.entity = m.entity;
     else if (/[A-Za-z]+/.test(phrase) && phrase.split(/\s+/, 12).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
     return source;
+  }
+
+  /** A participle cue right after a comma: "…, calling him a coward". */
+  function participleAfterComma(cueSpan: Span, cue: string): boolean {
+    if (!PARTICIPLE_CUES.has(cue.toLowerCase())) return false;
+    let at = cueSpan.start - 1;
+    while (at >= 0 && isSpaceCode(text.charCodeAt(at))) at--;
+    return at >= 0 && text.charCodeAt(at) === 0x2c;
   }
 
   /**
@@ -813,7 +826,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, headline: true, contraction: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, headline: true, contraction: true, participleSubject: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
