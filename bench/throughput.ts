@@ -65,11 +65,16 @@ export function bundleAnalysisCore(): string {
   // From bench/ under tsx, or from out/bench/ when compiled.
   let root = path.resolve(__dirname, '..');
   if (!fs.existsSync(path.join(root, 'server', 'src', 'analysis', 'index.ts'))) root = path.resolve(root, '..');
-  const outfile = path.join(root, 'out', 'bench', 'claimlens-core.js');
+  bundledCore = bundleCoreOf(root, path.join(root, 'out', 'bench', 'claimlens-core.js'));
+  return bundledCore;
+}
+
+/** Bundles the analysis core of the source tree `tree` as it ships, to `outfile`; returns `outfile`. */
+export function bundleCoreOf(tree: string, outfile: string, nodePaths: string[] = []): string {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const esbuild = require('esbuild') as typeof import('esbuild');
   esbuild.buildSync({
-    entryPoints: [path.join(root, 'server', 'src', 'analysis', 'index.ts')],
+    entryPoints: [path.join(tree, 'server', 'src', 'analysis', 'index.ts')],
     outfile,
     bundle: true,
     platform: 'node',
@@ -77,8 +82,8 @@ export function bundleAnalysisCore(): string {
     format: 'cjs',
     minify: true,
     logLevel: 'warning',
+    nodePaths,
   });
-  bundledCore = outfile;
   return outfile;
 }
 

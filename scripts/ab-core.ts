@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateCorpus } from '../bench/corpus';
+import { bundleCoreOf } from '../bench/throughput';
 
 const root = path.resolve(__dirname, '..');
 const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
@@ -37,21 +38,7 @@ function bundleCore(rev: string | undefined, scratch: string): string {
     execFileSync('tar', ['-x', '-C', tree], { input: archive });
   }
   // Beside the tree's models/, which the core finds by walking up from its own file.
-  const outfile = path.join(tree, 'out', 'ab', rev ? 'core.js' : 'worktree-core.js');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
-    entryPoints: [path.join(tree, 'server', 'src', 'analysis', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'warning',
-    nodePaths: [path.join(root, 'node_modules')],
-  });
-  return outfile;
+  return bundleCoreOf(tree, path.join(tree, 'out', 'ab', rev ? 'core.js' : 'worktree-core.js'), [path.join(root, 'node_modules')]);
 }
 
 type Core = { analyze(text: string): unknown };

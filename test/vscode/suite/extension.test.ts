@@ -6,36 +6,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ClaimLensApi, ClaimsNode } from '../../../client/src/api';
+import { show, waitFor } from './util';
 
 const EXTENSION_ID = 'claimlens.claimlens';
 const SOURCE = 'ClaimLens';
-
-/** Polls `read` until `done` holds or the time is up; returns the last value read. */
-async function waitFor<T>(
-  what: string,
-  read: () => T | PromiseLike<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${show(value)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
-function show(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_key, inner) => (inner instanceof vscode.Uri ? inner.toString() : inner))?.slice(0, 800) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
 
 function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ClaimLensApi } from '../../../client/src/api';
-import { RULE_CODES, SEVERITY_LEVELS, type ClaimItem } from '../../../protocol/requests';
-import { show, waitFor } from './util';
+import { RULE_CODES, SEVERITY_LEVELS } from '../../../protocol/requests';
+import { shownClaims as listShownClaims, show, waitFor, type ShownClaim } from './util';
 
 const EXTENSION_ID = 'claimlens.claimlens';
 type Picker = vscode.QuickPick<vscode.QuickPickItem>;
@@ -83,18 +83,7 @@ describe('ClaimLens pickers answered in the real workbench', function () {
 
   const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 
-  async function shownClaims(): Promise<{ path: string; claim: ClaimItem }[]> {
-    const claims: { path: string; claim: ClaimItem }[] = [];
-    for (const document of await api.claimsView.getChildren()) {
-      if (document.type !== 'document') continue;
-      for (const group of await api.claimsView.getChildren(document)) {
-        for (const node of await api.claimsView.getChildren(group)) {
-          if (node.type === 'claim') claims.push({ path: relativePath(node.uri), claim: node.claim });
-        }
-      }
-    }
-    return claims;
-  }
+  const shownClaims = (): Promise<ShownClaim[]> => listShownClaims(api.claimsView, relativePath);
 
   before(async () => {
     const first = vscode.workspace.workspaceFolders?.[0];

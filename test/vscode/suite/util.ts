@@ -1,5 +1,7 @@
 // Helpers shared by the real VS Code suites (not a test file: index.ts loads *.test.js only).
 import * as vscode from 'vscode';
+import type { ClaimsViewApi } from '../../../client/src/api';
+import type { ClaimItem } from '../../../protocol/requests';
 
 /** Polls `read` until `done` holds or the time is up; returns the last value read. */
 export async function waitFor<T>(what: string, read: () => T | PromiseLike<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -20,4 +22,24 @@ export function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** A claim as the Claims view shows it, with its document named by the suite's `label`. */
+export interface ShownClaim {
+  path: string;
+  claim: ClaimItem;
+}
+
+/** Every claim the Claims view shows, walking documents → groups → claims. */
+export async function shownClaims(view: ClaimsViewApi, label: (uri: string) => string): Promise<ShownClaim[]> {
+  const claims: ShownClaim[] = [];
+  for (const document of await view.getChildren()) {
+    if (document.type !== 'document') continue;
+    for (const group of await view.getChildren(document)) {
+      for (const node of await view.getChildren(group)) {
+        if (node.type === 'claim') claims.push({ path: label(node.uri), claim: node.claim });
+      }
+    }
+  }
+  return claims;
 }

@@ -6,35 +6,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ClaimLensApi, ClaimsNode } from '../../../client/src/api';
-import type { AnalyzeWorkspaceResult, ClaimItem } from '../../../protocol/requests';
+import type { AnalyzeWorkspaceResult } from '../../../protocol/requests';
+import { shownClaims as listShownClaims, show, waitFor, type ShownClaim } from './util';
 
 const EXTENSION_ID = 'claimlens.claimlens';
-
-/** Polls `read` until `done` holds or the time is up; returns the last value read. */
-async function waitFor<T>(what: string, read: () => T | PromiseLike<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${show(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
-function show(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_key, inner) => (inner instanceof vscode.Uri ? inner.toString() : inner))?.slice(0, 1200) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-interface ShownClaim {
-  /** Path relative to the workspace folder, '/'-separated. */
-  path: string;
-  claim: ClaimItem;
-}
 
 describe('ClaimLens workspace analysis in real VS Code', function () {
   this.timeout(120_000);
@@ -52,19 +27,7 @@ describe('ClaimLens workspace analysis in real VS Code', function () {
     return roots.flatMap((node) => (node.type === 'document' ? [relativePath(node.uri)] : []));
   }
 
-  /** Every claim the Claims view shows, walking documents → groups → claims. */
-  async function shownClaims(): Promise<ShownClaim[]> {
-    const claims: ShownClaim[] = [];
-    for (const document of await api.claimsView.getChildren()) {
-      if (document.type !== 'document') continue;
-      for (const group of await api.claimsView.getChildren(document)) {
-        for (const node of await api.claimsView.getChildren(group)) {
-          if (node.type === 'claim') claims.push({ path: relativePath(node.uri), claim: node.claim });
-        }
-      }
-    }
-    return claims;
-  }
+  const shownClaims = (): Promise<ShownClaim[]> => listShownClaims(api.claimsView, relativePath);
 
   const includesAll = (shown: string[], wanted: string[]) => wanted.every((path) => shown.includes(path));
   const INDEXED = [

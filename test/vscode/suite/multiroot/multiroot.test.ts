@@ -10,8 +10,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ClaimLensApi, ClaimsNode } from '../../../../client/src/api';
-import type { ClaimItem } from '../../../../protocol/requests';
-import { show, waitFor } from '../util';
+import { shownClaims as listShownClaims, show, waitFor, type ShownClaim } from '../util';
 
 const EXTENSION_ID = 'claimlens.claimlens';
 
@@ -52,18 +51,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     return roots.flatMap((node) => (node.type === 'document' ? [labelOf(node.uri)] : []));
   }
 
-  async function shownClaims(): Promise<{ path: string; claim: ClaimItem }[]> {
-    const claims: { path: string; claim: ClaimItem }[] = [];
-    for (const document of await api.claimsView.getChildren()) {
-      if (document.type !== 'document') continue;
-      for (const group of await api.claimsView.getChildren(document)) {
-        for (const node of await api.claimsView.getChildren(group)) {
-          if (node.type === 'claim') claims.push({ path: labelOf(node.uri), claim: node.claim });
-        }
-      }
-    }
-    return claims;
-  }
+  const shownClaims = (): Promise<ShownClaim[]> => listShownClaims(api.claimsView, labelOf);
 
   async function symbolFiles(query: string): Promise<Set<string>> {
     const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [];
