@@ -129,7 +129,7 @@ function editRows(edits: EditResult[], serverNa: string | undefined): Row[] {
         edit.na ??
         `${ms(edit.medianMs)} / ${ms(edit.p95Ms)} (${edit.edits - edit.timeouts} edits${edit.timeouts ? `, ${edit.timeouts} timed out` : ''}${
           edit.serverCpuMedianMs !== undefined ? `; server CPU ${ms(edit.serverCpuMedianMs)} per edit` : ''
-        })`,
+        }${edit.mainThreadCpuMedianMs !== undefined ? `, main thread ${ms(edit.mainThreadCpuMedianMs)}` : ''})`,
       peers: '',
       ratios: '',
       target: `≤ ${TARGETS.editToDiagnosticsMs} ms (median)`,

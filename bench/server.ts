@@ -24,6 +24,8 @@ export interface EditResult {
   p95Ms?: number;
   /** Median CPU time the server spent per edit (10 ms resolution): the work, without waiting for a busy machine. */
   serverCpuMedianMs?: number;
+  /** The same for the server's main thread alone (workers and GC helper threads left out): what an edit holds the server's event loop for. */
+  mainThreadCpuMedianMs?: number;
   na?: string;
 }
 
@@ -155,6 +157,7 @@ export async function measureEdits(
     const line = editLine(config.document);
     const samples: number[] = [];
     const cpuSamples: number[] = [];
+    const mainThreadSamples: number[] = [];
     let version = 1;
     for (let i = 0; i < config.edits; i++) {
       version++;
@@ -167,6 +170,7 @@ export async function measureEdits(
       const timeoutMs = Math.max(10_000, 3 * edit.openToDiagnosticsMs);
       const published = client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= expected, timeoutMs);
       const cpuBefore = client.cpuMs();
+      const threadsBefore = client.threadCpuMs();
       const sentAt = performance.now();
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
@@ -179,6 +183,8 @@ export async function measureEdits(
         samples.push(receivedAt - sentAt);
         const cpuAfter = client.cpuMs();
         if (cpuBefore !== undefined && cpuAfter !== undefined) cpuSamples.push(cpuAfter - cpuBefore);
+        const threadsAfter = client.threadCpuMs();
+        if (threadsBefore && threadsAfter) mainThreadSamples.push(threadsAfter.mainMs - threadsBefore.mainMs);
       }
       await sleep(20);
     }
@@ -186,6 +192,7 @@ export async function measureEdits(
       edit.medianMs = median(samples);
       edit.p95Ms = percentile(samples, 95);
       if (cpuSamples.length > 0) edit.serverCpuMedianMs = median(cpuSamples);
+      if (mainThreadSamples.length > 0) edit.mainThreadCpuMedianMs = median(mainThreadSamples);
     } else {
       edit.na = 'no diagnostics after any edit';
     }

@@ -44,6 +44,11 @@ describe('bench server measures (fake server)', function () {
     assert.strictEqual(edit.timeouts, 0);
     assert.ok(edit.medianMs !== undefined && edit.p95Ms !== undefined && edit.p95Ms >= edit.medianMs);
     assert.ok(edit.openToDiagnosticsMs !== undefined);
+    if (process.platform === 'linux') {
+      // CPU per edit from /proc: the main thread's share never exceeds the whole process's.
+      assert.ok(edit.serverCpuMedianMs !== undefined && edit.mainThreadCpuMedianMs !== undefined);
+      assert.ok(edit.mainThreadCpuMedianMs <= edit.serverCpuMedianMs + 10, `${edit.mainThreadCpuMedianMs} vs ${edit.serverCpuMedianMs}`);
+    }
     assert.strictEqual(hover?.count, 10);
     assert.strictEqual(hover?.withContent, 10);
   });
