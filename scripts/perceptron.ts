@@ -3,6 +3,7 @@
 // first-order label transitions, Viterbi decoding, then averaging and int8 quantisation
 // into the row format that server/src/analysis/modelFiles.ts reads. Deterministic for a
 // given seed.
+import { createRng } from '../bench/corpus';
 
 export interface PerceptronExample {
   /** featuresPerToken hashed feature ids per token, token after token. */
@@ -101,7 +102,8 @@ export function trainAveragedPerceptron(examples: readonly PerceptronExample[], 
     }
   }
 
-  const random = mulberry32(options.seed);
+  // Deterministic shuffling.
+  const random = createRng(options.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -181,16 +183,4 @@ export function quantise(averaged: AveragedWeights, labelCount: number, prune: n
   }
   const transitions = Array.from(averaged.transitions, (t) => Math.round(t * scale));
   return { scale, rows: Uint8Array.from(rowDeltas), weights: Uint8Array.from(weightBytes), transitions, keptRows };
-}
-
-/** Deterministic shuffling (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -28,34 +28,9 @@ interface Word {
   end: number;
 }
 
-function wordsOf(text: string, start: number, end: number): Word[] {
-  const out: Word[] = [];
-  let i = start;
-  while (i < end) {
-    while (i < end && text.charCodeAt(i) === 32) i++;
-    let j = i;
-    while (j < end && text.charCodeAt(j) !== 32) j++;
-    if (j > i) {
-      // A possessive or a trailing comma is not part of the word ("Dhaka University's").
-      let e = j;
-      const w = text.slice(i, j);
-      if (/['’]s$/.test(w)) e -= 2;
-      else if (/[,;:]$/.test(w)) e -= 1;
-      if (e > i) out.push({ text: text.slice(i, e), start: i, end: e });
-    }
-    i = j;
-  }
-  return out;
-}
-
-/**
- * wordsOf(text, start, end) has two words or more and one of them opens the name
- * (OPENING_WORDS): the same words, counted without building them, and only capitalised
- * ones looked up (every opening word is).
- */
-function mayHoldPlace(text: string, start: number, end: number): boolean {
-  let words = 0;
-  let opening = false;
+/** Calls `visit` with the bounds of each space-separated word of [start, end), without a
+ * possessive or a trailing comma ("Dhaka University's"). */
+function forEachWord(text: string, start: number, end: number, visit: (wordStart: number, wordEnd: number) => void): void {
   let i = start;
   while (i < end) {
     while (i < end && text.charCodeAt(i) === 32) i++;
@@ -66,14 +41,31 @@ function mayHoldPlace(text: string, start: number, end: number): boolean {
       const last = text.charCodeAt(j - 1);
       if (last === 115 && j - i >= 2 && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) e -= 2;
       else if (last === 44 || last === 59 || last === 58) e -= 1;
-      if (e > i) {
-        words++;
-        const c = text.charCodeAt(i);
-        if (!opening && c >= 65 && c <= 90 && OPENING_WORDS.has(text.slice(i, e))) opening = true;
-      }
+      if (e > i) visit(i, e);
     }
     i = j;
   }
+}
+
+function wordsOf(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  forEachWord(text, start, end, (i, e) => out.push({ text: text.slice(i, e), start: i, end: e }));
+  return out;
+}
+
+/**
+ * wordsOf(text, start, end) has two words or more and one of them opens the name
+ * (OPENING_WORDS): counted without building the words, and only capitalised ones looked
+ * up (every opening word is).
+ */
+function mayHoldPlace(text: string, start: number, end: number): boolean {
+  let words = 0;
+  let opening = false;
+  forEachWord(text, start, end, (i, e) => {
+    words++;
+    const c = text.charCodeAt(i);
+    if (!opening && c >= 65 && c <= 90 && OPENING_WORDS.has(text.slice(i, e))) opening = true;
+  });
   return opening && words >= 2;
 }
 
