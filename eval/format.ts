@@ -1,4 +1,5 @@
 // Plain-text and Markdown tables of a corpus result, systems side by side.
+import type { Scores } from './metrics';
 import type { CorpusResult, PRF } from './run';
 import { ATTRIBUTION_ROLES, ENTITY_TYPES } from './spans';
 
@@ -6,6 +7,14 @@ type Row = string[];
 
 function pct(value: number): string {
   return (value * 100).toFixed(1);
+}
+
+/** Like prfCells, with '–' for a precision over no flags or a recall over no cases. */
+function flagCells(scores: Scores | undefined): string[] {
+  if (!scores) return ['–', '–', '–'];
+  const judged = scores.tp + scores.fp > 0;
+  const cases = scores.tp + scores.fn > 0;
+  return [judged ? pct(scores.precision) : '–', cases ? pct(scores.recall) : '–', judged && cases ? pct(scores.f1) : '–'];
 }
 
 function prfCells(scores: PRF | undefined): string[] {
@@ -36,6 +45,11 @@ export function resultRows(result: CorpusResult): { header: Row; rows: Row[] } {
       '',
       ...result.systems.flatMap((s) => ['', s.quotes ? `${s.quotes.speakerCorrect}/${s.quotes.speakerJudged}` : '–', s.quotes ? pct(s.quotes.speakerAccuracy) : '–']),
     ]);
+    if (result.systems.some((s) => s.flags)) {
+      rows.push(['Flag: unsourced figure', '', ...result.systems.flatMap((s) => flagCells(s.flags?.unsourcedFigure))]);
+      rows.push(['Flag: quote without speaker', '', ...result.systems.flatMap((s) => flagCells(s.flags?.unattributedQuote))]);
+      rows.push(['  (not judged: no gold attribution)', '', ...result.systems.flatMap((s) => ['', '', s.flags ? String(s.flags.quoteFlagsUnjudged) : '–'])]);
+    }
   }
   rows.push(['Seconds', '', ...result.systems.flatMap((s) => ['', '', s.seconds.toFixed(2)])]);
   rows.push(['Docs/sec', '', ...result.systems.flatMap((s) => ['', '', s.docsPerSecond.toFixed(1)])]);

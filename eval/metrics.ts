@@ -338,3 +338,92 @@ export function scoreQuotations(
   }
   return counts;
 }
+
+/** A finding the system shows its user, reduced to its rule and the span it marks. */
+export interface PredictedFlag {
+  code: string;
+  span: CharSpan;
+}
+
+/** Judged against PolNeAR's attributions, the only gold that says what has a source. */
+export interface FlagCounts {
+  /**
+   * unsourced-figure: a flag is wrong when its figure lies inside the Content of a gold
+   * attribution that names a Source; fn = a statistic figure of the system's that no
+   * sourced gold Content holds and that it does not flag.
+   */
+  unsourcedFigure: Counts;
+  /**
+   * unattributed-quote: a flag is wrong when a gold attribution with a Source covers the
+   * quotation, right when only sourceless ones do; fn = a quotation of the system's that
+   * only sourceless gold covers and that it does not flag.
+   */
+  unattributedQuote: Counts;
+  /** Quotation flags no gold attribution covers at all (titles, scare quotes): not judged. */
+  quoteFlagsUnjudged: number;
+}
+
+export function emptyFlagCounts(): FlagCounts {
+  return { unsourcedFigure: emptyCounts(), unattributedQuote: emptyCounts(), quoteFlagsUnjudged: 0 };
+}
+
+export function addFlagCounts(into: FlagCounts, more: FlagCounts): void {
+  addCounts(into.unsourcedFigure, more.unsourcedFigure);
+  addCounts(into.unattributedQuote, more.unattributedQuote);
+  into.quoteFlagsUnjudged += more.quoteFlagsUnjudged;
+}
+
+/**
+ * How far a wrong flag reaches users: the system's `unsourced-figure` and
+ * `unattributed-quote` findings judged by whether the gold gives the figure or the
+ * quotation a Source. `figures` are the statistic figures the rule looks at and `quotes`
+ * the quotations in marks, both the system's own: recall is over what it found.
+ */
+export function scoreFlags(
+  docId: string,
+  text: string,
+  gold: Attribution[],
+  flags: PredictedFlag[],
+  figures: CharSpan[],
+  quotes: CharSpan[],
+  errors?: ErrorSample[],
+): FlagCounts {
+  const counts = emptyFlagCounts();
+  const sourced: CharSpan[] = [];
+  const sourceless: CharSpan[] = [];
+  for (const attribution of gold) {
+    const into = attribution.source && attribution.source.length > 0 ? sourced : sourceless;
+    for (const fragment of attribution.content ? normalizeFragments(text, attribution.content) : []) into.push(fragment);
+  }
+  const inSourced = (span: CharSpan) => sourced.some((c) => overlaps(c, span));
+  const inSourceless = (span: CharSpan) => sourceless.some((c) => overlaps(c, span));
+
+  const figureFlags = new Set(flags.filter((f) => f.code === 'unsourced-figure').map((f) => spanKey(f.span)));
+  for (const flag of flags) {
+    if (flag.code !== 'unsourced-figure') continue;
+    if (inSourced(flag.span)) {
+      counts.unsourcedFigure.fp++;
+      errors?.push({ doc: docId, kind: 'fp', label: 'Flag unsourced-figure', span: flag.span });
+    } else counts.unsourcedFigure.tp++;
+  }
+  for (const figure of figures) {
+    if (inSourced(figure) || figureFlags.has(spanKey(figure))) continue;
+    counts.unsourcedFigure.fn++;
+    errors?.push({ doc: docId, kind: 'fn', label: 'Flag unsourced-figure', span: figure });
+  }
+
+  const quoteFlags = flags.filter((f) => f.code === 'unattributed-quote');
+  for (const flag of quoteFlags) {
+    if (inSourced(flag.span)) {
+      counts.unattributedQuote.fp++;
+      errors?.push({ doc: docId, kind: 'fp', label: 'Flag unattributed-quote', span: flag.span });
+    } else if (inSourceless(flag.span)) counts.unattributedQuote.tp++;
+    else counts.quoteFlagsUnjudged++;
+  }
+  for (const quote of quotes) {
+    if (inSourced(quote) || !inSourceless(quote) || quoteFlags.some((f) => overlaps(f.span, quote))) continue;
+    counts.unattributedQuote.fn++;
+    errors?.push({ doc: docId, kind: 'fn', label: 'Flag unattributed-quote', span: quote });
+  }
+  return counts;
+}

@@ -3,19 +3,23 @@ import {
   AttributionCounts,
   EntityCounts,
   ErrorSample,
+  FlagCounts,
   QuoteCounts,
   Scores,
   addAttributionCounts,
   addCounts,
+  addFlagCounts,
   addQuoteCounts,
   emptyAttributionCounts,
   emptyEntityCounts,
+  emptyFlagCounts,
   emptyQuoteCounts,
   entityScores,
   overlapScores,
   score,
   scoreAttributions,
   scoreEntities,
+  scoreFlags,
   scoreQuotations,
 } from './metrics';
 import { ATTRIBUTION_ROLES, AttributionRole, ENTITY_TYPES, EntityType, GoldDocument, wordTokens } from './spans';
@@ -36,6 +40,8 @@ export interface SystemResult {
   entities?: Record<EntityType | 'overall', Scores>;
   attributions?: Record<AttributionRole, { exact: Scores; spanOverlap: Scores; tokenOverlap: PRF }>;
   quotes?: { span: Scores; speakerJudged: number; speakerCorrect: number; speakerAccuracy: number };
+  /** The findings judged against the gold attributions (systems that make findings only). */
+  flags?: { unsourcedFigure: Scores; unattributedQuote: Scores; quoteFlagsUnjudged: number };
   /** Crashes of the system on a document (the document then counts as predicting nothing). */
   failures: number;
 }
@@ -72,6 +78,8 @@ export function evaluateDocuments(corpus: string, corpusPath: string, documents:
     const entityCounts: EntityCounts = emptyEntityCounts();
     const attributionCounts: AttributionCounts = emptyAttributionCounts();
     const quoteCounts: QuoteCounts = emptyQuoteCounts();
+    const flagCounts: FlagCounts = emptyFlagCounts();
+    let makesFlags = false;
     let failures = 0;
     let analysisMs = 0;
     documents.forEach((document, index) => {
@@ -92,6 +100,11 @@ export function evaluateDocuments(corpus: string, corpusPath: string, documents:
       if (document.attributions) {
         addAttributionCounts(attributionCounts, scoreAttributions(document.id, document.text, document.attributions, output.attributions, errorSink, tokensByDoc[index]));
         addQuoteCounts(quoteCounts, scoreQuotations(document.id, document.text, document.attributions, output.quotes, errorSink));
+        if (output.flags) {
+          makesFlags = true;
+          const quoteSpans = output.quotes.map((q) => q.span);
+          addFlagCounts(flagCounts, scoreFlags(document.id, document.text, document.attributions, output.flags, output.statisticFigures ?? [], quoteSpans, errorSink));
+        }
       }
     });
     const seconds = analysisMs / 1000;
@@ -119,6 +132,13 @@ export function evaluateDocuments(corpus: string, corpusPath: string, documents:
         speakerCorrect: quoteCounts.speakerCorrect,
         speakerAccuracy: quoteCounts.speakerJudged > 0 ? quoteCounts.speakerCorrect / quoteCounts.speakerJudged : 0,
       };
+      if (makesFlags) {
+        result.flags = {
+          unsourcedFigure: score(flagCounts.unsourcedFigure),
+          unattributedQuote: score(flagCounts.unattributedQuote),
+          quoteFlagsUnjudged: flagCounts.quoteFlagsUnjudged,
+        };
+      }
     }
     if (errorSink) errors.set(system.name, errorSink);
     results.push(result);

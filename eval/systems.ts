@@ -4,13 +4,18 @@
 import nlp from 'compromise';
 import { analyze } from '../server/src/analysis/index';
 import type { EntityKind } from '../server/src/analysis/index';
-import type { PredictedQuote } from './metrics';
+import { isStatisticFigure } from '../server/src/analysis/claims';
+import type { PredictedFlag, PredictedQuote } from './metrics';
 import type { Attribution, CharSpan, EntityType, TypedSpan } from './spans';
 
 export interface SystemOutput {
   entities: TypedSpan[];
   attributions: Attribution[];
   quotes: PredictedQuote[];
+  /** The findings a user would see, when the system makes any. */
+  flags?: PredictedFlag[];
+  /** The statistic figures (counts, money, percentages, ratios, measures) it found. */
+  statisticFigures?: CharSpan[];
 }
 
 export interface System {
@@ -68,7 +73,9 @@ export const ours: System = {
         });
       }
     }
-    return { entities, attributions, quotes };
+    const flags = analysis.findings.map((f) => ({ code: f.code, span: f.span }));
+    const statisticFigures = analysis.figures.filter(isStatisticFigure).map((f) => f.span);
+    return { entities, attributions, quotes, flags, statisticFigures };
   },
 };
 

@@ -57,6 +57,28 @@ describe('findings', () => {
     assert.strictEqual(f.data?.quoteId, a.quotes.find((q) => q.kind === 'direct')?.id);
   });
 
+  it('does not flag a quotation whose speaker a reader can see, even when the analysis finds none', () => {
+    const cases = [
+      // The sentence itself has words outside the marks (a cue the stages do not know).
+      'Lena Ortiz took the stage.\n\nOrtiz hummed to the crowd before asking them, “Are you ready to march all the way to the capital tonight?”',
+      // A colon introduces it.
+      'The letter ended with a warning:\n\n“We will not stay silent while the river dies in front of our eyes.”',
+      // A transcript turn: the label is the speaker.
+      'A partial transcript follows.\n\n“HOST: Welcome back, tonight we talk about the harbour and the money behind it.”',
+      // A speech verb in the next paragraph.
+      'The hall fell quiet.\n\n“We have waited eleven years for this bridge and we will wait no longer.”\n\nA woman in the front row shouted the words twice.',
+      // Quoted paragraphs in a row are one speaker's.
+      'The hall fell quiet.\n\n“We have waited eleven years for this bridge and we will wait no longer.”\n\n“Nobody in this town believes the promises any more, and nobody should.”',
+      // Signed by a dash line below.
+      'The hall fell quiet.\n\n“We have waited eleven years for this bridge and we will wait no longer.”\n\n- Ana Ruiz, a ferry captain',
+    ];
+    for (const text of cases) {
+      const a = analyze(text);
+      assert.deepStrictEqual(findingTexts(a, text, 'unattributed-quote'), [], text);
+      assert.ok(a.quotes.some((q) => q.kind === 'direct'), `no quotation found in: ${text}`);
+    }
+  });
+
   it('flags a vague attribution with a message that says what to do', () => {
     const text = 'The plant will close, officials said.';
     const a = analyze(text);

@@ -135,16 +135,18 @@ describe('incremental analysis: what the window cannot stand in for', () => {
   });
 
   it('holds back a new unattributed quotation (its speaker may be named before the window)', () => {
-    const start = at(text, 'disputed the figures.') + 21;
-    const quote = ' “The harbour will never be the same again after this winter.”';
-    const { next, spliced } = edit(text, start, start, quote);
+    // A quotation set apart by paragraphs with no speaker in them: the full analysis flags it.
+    const start = at(text, 'Nobody at the meeting');
+    const block = 'The lights went out.\n\n“The harbour will never be the same again after this winter.”\n\nThe room waited.\n\n';
+    const { next, spliced } = edit(text, start, start, block);
     const full = analyze(next);
     assert.ok(spliced);
-    const flagged = full.findings.filter((f) => f.code === 'unattributed-quote' && f.span.start === start + 1);
+    const quoteStart = start + block.indexOf('“');
+    const flagged = full.findings.filter((f) => f.code === 'unattributed-quote' && f.span.start === quoteStart);
     assert.equal(flagged.length, 1, 'the full analysis flags the new quotation');
     assert.deepEqual(spliced.findings, full.findings.filter((f) => !flagged.includes(f)));
     // An unattributed quotation that was flagged before stays flagged when its paragraph is edited.
-    const later = edit(next, start + 10, start + 10, ' really');
+    const later = edit(next, quoteStart + 10, quoteStart + 10, ' really');
     assert.ok(later.spliced);
     assert.deepEqual(later.spliced.findings, analyze(later.next).findings);
   });

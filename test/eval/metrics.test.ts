@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { entityScores, score, scoreAttributions, scoreEntities, scoreQuotations } from '../../eval/metrics';
+import { entityScores, score, scoreAttributions, scoreEntities, scoreFlags, scoreQuotations } from '../../eval/metrics';
 import type { ErrorSample } from '../../eval/metrics';
 import { isInQuotationMarks, quotationKey, wordTokens } from '../../eval/spans';
 import type { CharSpan, TypedSpan } from '../../eval/spans';
@@ -159,6 +159,33 @@ describe('eval metrics', () => {
       assert.deepStrictEqual(counts.span, { tp: 1, fp: 0, fn: 1 });
       assert.strictEqual(counts.speakerCorrect, 0);
       assert.strictEqual(counts.speakerJudged, 1);
+    });
+  });
+
+  describe('flags', () => {
+    const text = 'Ada said 40 homes flooded. Some 300 roads closed. "Nobody came to help us all night long," a voice said. "We stay until it is fixed, whatever the cost."';
+    const said = { source: [at(text, 'Ada')], cue: [at(text, 'said')], content: [at(text, '40 homes flooded')] };
+    const sourceless = { cue: [at(text, 'said', 1)], content: [at(text, '"Nobody came to help us all night long,"')] };
+    const gold = [said, sourceless];
+    const figures = [at(text, '40'), at(text, '300')];
+    const quotes = [at(text, '"Nobody came to help us all night long,"'), at(text, '"We stay until it is fixed, whatever the cost."')];
+
+    it('counts a figure flag inside sourced gold Content as wrong, and an unflagged unsourced figure as missed', () => {
+      const counts = scoreFlags('d', text, gold, [{ code: 'unsourced-figure', span: figures[0] }], figures, quotes);
+      assert.deepStrictEqual(counts.unsourcedFigure, { tp: 0, fp: 1, fn: 1 });
+      const right = scoreFlags('d', text, gold, [{ code: 'unsourced-figure', span: figures[1] }], figures, quotes);
+      assert.deepStrictEqual(right.unsourcedFigure, { tp: 1, fp: 0, fn: 0 });
+    });
+
+    it('judges a quotation flag by the gold Source, and leaves a quotation no gold covers unjudged', () => {
+      const flags = [{ code: 'unattributed-quote', span: quotes[0] }, { code: 'unattributed-quote', span: quotes[1] }];
+      const counts = scoreFlags('d', text, gold, flags, figures, quotes);
+      assert.deepStrictEqual(counts.unattributedQuote, { tp: 1, fp: 0, fn: 0 });
+      assert.strictEqual(counts.quoteFlagsUnjudged, 1);
+      const withSource = scoreFlags('d', text, [{ ...sourceless, source: [at(text, 'a voice')] }], flags, figures, quotes);
+      assert.deepStrictEqual(withSource.unattributedQuote, { tp: 0, fp: 1, fn: 0 });
+      const none = scoreFlags('d', text, gold, [], figures, quotes);
+      assert.deepStrictEqual(none.unattributedQuote, { tp: 0, fp: 0, fn: 1 });
     });
   });
 });

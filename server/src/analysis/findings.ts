@@ -5,6 +5,7 @@ import type { DocumentStructure, Figure, Finding, FindingCode, Quote, Sentence, 
 import type { UnbalancedMark } from './quotes';
 import { insideQuote, isStatisticFigure } from './claims';
 import { findByOffset, isDigitCode } from './text';
+import { SPEECH_VERBS } from './lexicon';
 
 export interface FindingContext {
   text: string;
@@ -86,12 +87,35 @@ export const unsourcedFigure: Rule = ({ structure, sentences, quotes, figures })
   return out.filter((f) => f.data?.kind !== 'measure' || !flaggedSentences.has(f.data?.sentenceStart));
 };
 
-/** A direct quotation of real length with no speaker. */
-export const unattributedQuote: Rule = ({ quotes }) => {
+/**
+ * A direct quotation of real length with no speaker, and nothing around it that may name
+ * one for the reader. The attribution stage misses speakers a reader still sees ("Blige
+ * sings to Clinton before asking her, “…”", a run of quoted paragraphs, "- Name" below),
+ * so the flag waits until the quotation stands alone: no words of its own sentence
+ * outside quotation marks, no colon introducing it, no transcript label opening it, and
+ * in its paragraph and the paragraphs on either side no speech verb, no named speaker and
+ * no other quotation of real length.
+ */
+export const unattributedQuote: Rule = ({ text, structure, sentences, quotes }) => {
   const out: Finding[] = [];
+  const marked = quotes.filter((q) => q.kind !== 'indirect');
+  const paragraphs = structure.paragraphs;
   for (const q of quotes) {
     if (q.kind !== 'direct' || q.source) continue;
-    if (countWords(q.text) < 6) continue;
+    if (countWords(q.text) < MIN_QUOTE_WORDS) continue;
+    if (startsWithTranscriptLabel(q.text) || introducedByColon(text, q.span.start)) continue;
+    const first = findByOffset(sentences, q.span.start);
+    if (first >= 0) {
+      let last = first;
+      while (last + 1 < sentences.length && sentences[last + 1].span.start < q.span.end) last++;
+      if (countWordsOutside(text, sentences[first].span.start, sentences[last].span.end, marked, 2) >= 2) continue;
+      const p = sentences[first].paragraph;
+      let speakerNear = false;
+      for (let k = Math.max(0, p - 1); k <= p + 1 && k < paragraphs.length && !speakerNear; k++) {
+        speakerNear = mayNameSpeaker(text, paragraphs[k].span, q, quotes, marked);
+      }
+      if (speakerNear) continue;
+    }
     out.push({
       code: 'unattributed-quote',
       span: q.span,
@@ -102,6 +126,96 @@ export const unattributedQuote: Rule = ({ quotes }) => {
   }
   return out;
 };
+
+/** Shorter quotations are phrases or titles more often than statements. */
+const MIN_QUOTE_WORDS = 6;
+
+/** "WALLACE: Let’s start …", "Q: Why …": a turn of a transcript, whose label is its speaker. */
+function startsWithTranscriptLabel(quoted: string): boolean {
+  const colon = quoted.indexOf(':');
+  if (colon < 1 || colon > 32) return false;
+  const label = quoted.slice(0, colon).replace(/^[\s"“”'‘’«»]+/, '');
+  return /^[A-Z][A-Z.'’ -]*$/.test(label);
+}
+
+/** "… put it this way: “…”": the words before the colon introduce the quotation. */
+function introducedByColon(text: string, quoteStart: number): boolean {
+  let i = quoteStart - 1;
+  while (i >= 0 && quoteStart - i < 8 && isSpaceCode(text.charCodeAt(i))) i--;
+  return i >= 0 && text.charCodeAt(i) === 58;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/**
+ * In `span`, outside `quote` itself: a speech verb outside quotation marks ("Price shouted
+ * to the crowd", "Hannity pressed" is not one, but his question is a quotation), a
+ * quotation or reported statement whose source names someone, or another quotation of
+ * real length (quoted paragraphs in a row are one speaker's).
+ */
+function mayNameSpeaker(text: string, span: Span, quote: Quote, quotes: readonly Quote[], marked: readonly Quote[]): boolean {
+  for (let k = Math.max(0, findByOffset(quotes, span.start)); k < quotes.length && quotes[k].span.start < span.end; k++) {
+    const other = quotes[k];
+    if (other === quote || other.span.end <= span.start) continue;
+    if (other.source && !other.source.vague) return true;
+    if (other.kind === 'direct' && countWords(other.text) >= MIN_QUOTE_WORDS) return true;
+  }
+  // "- President Obama, tweeting": the dash line that signs a quotation set apart.
+  if (startsWithDashedName(text, span)) return true;
+  let found = false;
+  forEachWordOutside(text, span.start, span.end, marked, (start, end) => {
+    const word = text.slice(start, end).toLowerCase();
+    found = SPEECH_VERBS.has(word) || MANNER_OF_SPEAKING.has(word);
+    return found;
+  });
+  return found;
+}
+
+/** Verbs of the manner of speaking, which introduce quotations (SPEECH_VERBS has the rest). */
+const MANNER_OF_SPEAKING = new Set(['shouted', 'yelled', 'screamed', 'whispered', 'sang', 'sings', 'chanted', 'exclaimed', 'snapped', 'quipped', 'joked', 'tweeting']);
+
+/** A paragraph that opens with a hyphen or dash and a capital: "- Name", "—Name, …". */
+function startsWithDashedName(text: string, span: Span): boolean {
+  let i = span.start;
+  while (i < span.end && isSpaceCode(text.charCodeAt(i))) i++;
+  const dash = text.charCodeAt(i);
+  if (dash !== 45 && dash !== 0x2013 && dash !== 0x2014) return false;
+  i++;
+  while (i < span.end && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+
+/** Words in [from, to) outside the quotations (sorted, not nested), up to `enough`. */
+function countWordsOutside(text: string, from: number, to: number, marked: readonly Quote[], enough: number): number {
+  let words = 0;
+  forEachWordOutside(text, from, to, marked, () => ++words >= enough);
+  return words;
+}
+
+/** Calls `visit` on each run of letters in [from, to) outside `marked`, until it returns true. */
+function forEachWordOutside(text: string, from: number, to: number, marked: readonly Quote[], visit: (start: number, end: number) => boolean): void {
+  let q = Math.max(0, findByOffset(marked, from));
+  let wordStart = -1;
+  for (let i = from; i <= to; i++) {
+    while (q < marked.length && marked[q].span.end <= i) q++;
+    const inQuote = i < to && q < marked.length && marked[q].span.start <= i;
+    const letter = i < to && !inQuote && isLetterCode(text.charCodeAt(i));
+    if (letter) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      if (visit(wordStart, i)) return;
+      wordStart = -1;
+    }
+    if (inQuote) i = marked[q].span.end - 1;
+  }
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
 
 /** "officials said", "experts say": a source that names nobody checkable. */
 export const vagueAttribution: Rule = ({ text, quotes }) => {
