@@ -71,6 +71,25 @@ describe('figures fast paths', () => {
     }
   });
 
+  it('the starter flags the filter leaves on a word agree with the starter sets', () => {
+    const random = rng(11);
+    const words = [...figureWordChecks.starterWords().flatMap(casings), ...NEAR_MISSES.flatMap(casings), 'MAY', 'May', 'may', 'US', 'Us', 'us', 'In'];
+    for (let k = 0; k < 2000; k++) {
+      let word = '';
+      const length = 1 + Math.floor(random() * 5);
+      for (let i = 0; i < length; i++) word += String.fromCharCode((random() < 0.4 ? 65 : 97) + Math.floor(random() * 26));
+      words.push(word);
+    }
+    let checked = 0;
+    for (const word of words) {
+      const flags = figureWordChecks.starterFlags(word);
+      if (flags === undefined) continue; // not one word token, or filtered out
+      assert.strictEqual(flags.fast, flags.exact, `starter flags of ${JSON.stringify(word)}`);
+      checked++;
+    }
+    assert.ok(checked > 300, `${checked} words reached the flags`);
+  });
+
   it('comparing a word with a lower-case word by character codes agrees with toLowerCase', () => {
     const targets = ['than', 'excess', 'of', 'least', 'most', 'many', 'much', 'few', 'the', 'k', 'in', 'ago', 'a', 'i', 's'];
     const words = [...NEAR_MISSES.flatMap(casings), ...targets.flatMap(casings), 'K', '\u212A', 'İ', 'ı', '\u212Ago'];

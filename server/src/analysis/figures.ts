@@ -54,6 +54,8 @@ class Token {
   /** Set by mayStartFigure to a starter's interned string when the word spells it. */
   cachedText: string | undefined = undefined;
   cachedLower: string | undefined = undefined;
+  /** For words: which starter sets the word is in (STARTER_* bits), 0 until asked. */
+  starterFlags = 0;
 
   reset(source: string, start: number, end: number, kind: TokenKind, digits: string | undefined, suffix: string | undefined, lineBreakBefore: boolean): void {
     this.source = source;
@@ -65,6 +67,7 @@ class Token {
     this.lineBreakBefore = lineBreakBefore;
     this.cachedText = undefined;
     this.cachedLower = undefined;
+    this.starterFlags = 0;
     this.lowerIsText = false;
     this.asciiLetters = false;
   }
@@ -453,6 +456,37 @@ const FOLDED_STARTER_LIST_OF_KEY: Uint16Array = (() => {
   return listOfKey;
 })();
 
+/**
+ * One bit per starterKey: whether any starter is filed under it. 1.3 kB where the list
+ * index table is 20 kB: the filter rejects most words from this alone, and it stays in
+ * the processor's nearest cache while the stages before figures push the big table out.
+ */
+const FOLDED_STARTER_KEY_BITS: Uint32Array = (() => {
+  const bits = new Uint32Array((FOLDED_STARTER_LIST_OF_KEY.length + 31) >>> 5);
+  FOLDED_STARTER_LIST_OF_KEY.forEach((list, key) => {
+    if (list !== 0) bits[key >>> 5] |= 1 << (key & 31);
+  });
+  return bits;
+})();
+
+/** Bits of Token.starterFlags: asked; lower-cased text in STARTER_WORDS, in SELF_STARTER_WORDS; text in STARTER_WORDS_CASED. */
+const STARTER_FLAGS_KNOWN = 1;
+const IN_STARTER_WORDS = 2;
+const IN_SELF_STARTER_WORDS = 4;
+const IN_STARTER_WORDS_CASED = 8;
+
+/** The starter flags of a word whose lower-cased text is `lower` and whose text is `text`. */
+function starterFlagsOfWord(lower: string, text: string): number {
+  return STARTER_FLAGS_KNOWN | (STARTER_WORDS.has(lower) ? IN_STARTER_WORDS : 0) | (SELF_STARTER_WORDS.has(lower) ? IN_SELF_STARTER_WORDS : 0) |
+    (STARTER_WORDS_CASED.has(text) ? IN_STARTER_WORDS_CASED : 0);
+}
+
+/** A word token's starter flags, computed once from the sets (mayStartFigure sets them for words of ASCII letters). */
+function starterFlagsOf(token: Token): number {
+  if (token.starterFlags === 0) token.starterFlags = starterFlagsOfWord(token.lower, token.text);
+  return token.starterFlags;
+}
+
 /** Lower-cased starter → the cased starters (STARTER_WORDS_CASED) it folds from: "may" → ["May"]. */
 const CASED_STARTERS_BY_FOLDED: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
@@ -464,6 +498,9 @@ const CASED_STARTERS_BY_FOLDED: ReadonlyMap<string, readonly string[]> = (() => 
   }
   return map;
 })();
+
+/** Beside FOLDED_STARTER_LISTS: each starter's flags for a word spelling it in lower case. */
+const FOLDED_STARTER_FLAG_LISTS: number[][] = FOLDED_STARTER_LISTS.map((list) => list.map((word) => starterFlagsOfWord(word, word)));
 
 /** Length and first two letters, ASCII-lower-cased (`| 32`): text[start, end) is ASCII letters. */
 function starterKey(text: string, start: number, end: number): number {
@@ -484,8 +521,9 @@ function mayStartFigure(token: Token): boolean {
   const start = token.start;
   const length = token.end - start;
   if (length > LONGEST_STARTER) return false;
-  const list = FOLDED_STARTER_LIST_OF_KEY[starterKey(source, start, token.end)];
-  if (list === 0) return false;
+  const key = starterKey(source, start, token.end);
+  if ((FOLDED_STARTER_KEY_BITS[key >>> 5] & (1 << (key & 31))) === 0) return false;
+  const list = FOLDED_STARTER_LIST_OF_KEY[key];
   const candidates = FOLDED_STARTER_LISTS[list];
   for (let which = 0; which < candidates.length; which++) {
     const candidate = candidates[which];
@@ -494,23 +532,31 @@ function mayStartFigure(token: Token): boolean {
     if (index >= length) {
       token.cachedLower = candidate;
       if (token.lowerIsText) token.cachedText = candidate;
-      else internCasedText(token, candidate);
+      // The flags follow from the candidate, without a set lookup: a lower-case word is the
+      // candidate itself; another is a cased starter only if internCasedText finds it one.
+      const flags = FOLDED_STARTER_FLAG_LISTS[list][which];
+      if (token.lowerIsText) token.starterFlags = flags;
+      else token.starterFlags = internCasedText(token, candidate) ? flags | IN_STARTER_WORDS_CASED : flags & ~IN_STARTER_WORDS_CASED;
       return true;
     }
   }
   return false;
 }
 
-/** A word spelling a cased starter exactly ("May", "US") gets that starter's string as its text. */
-function internCasedText(token: Token, folded: string): void {
+/**
+ * A word spelling a cased starter exactly ("May", "US") gets that starter's string as its
+ * text; returns whether it spells one.
+ */
+function internCasedText(token: Token, folded: string): boolean {
   const casedStarters = CASED_STARTERS_BY_FOLDED.get(folded);
-  if (casedStarters === undefined) return;
+  if (casedStarters === undefined) return false;
   for (let which = 0; which < casedStarters.length; which++) {
     if (textIs(token, casedStarters[which])) {
       token.cachedText = casedStarters[which];
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 /**
@@ -589,7 +635,9 @@ class FigureMatcher {
    * what indexing an array of exactly the line's tokens gives.
    */
   private token(index: number): Token {
-    return (index < this.count ? this.tokens[index] : undefined) as Token;
+    // The `index >= 0` test keeps a look-behind before the line's first token off the
+    // array's slow path: a negative index is a property lookup, not an element load.
+    return (index >= 0 && index < this.count ? this.tokens[index] : undefined) as Token;
   }
 
   private lower(index: number): string {
@@ -693,7 +741,8 @@ class FigureMatcher {
     if (token.kind === 'code') return undefined;
     // Most words and marks can never start a figure: leave them at one set lookup.
     // (run() only calls here for a word mayStartFigure let through.)
-    if (token.kind === 'word' && !STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) return undefined;
+    const flags = token.kind === 'word' ? starterFlagsOf(token) : 0;
+    if (token.kind === 'word' && (flags & (IN_STARTER_WORDS | IN_STARTER_WORDS_CASED)) === 0) return undefined;
     // ASCII marks other than "$" and "'" are never a currency symbol: no string needed to reject them.
     if (token.kind === 'punct' && token.source.charCodeAt(token.start) < 128 && token.source.charCodeAt(token.start) !== 36 && token.source.charCodeAt(token.start) !== 39) return undefined;
     if (token.kind === 'punct' && CURRENCY_SYMBOLS[token.text] === undefined) {
@@ -701,7 +750,7 @@ class FigureMatcher {
       // An apostrophe starts only a decade ("the ’90s"): no qualifier, amount or currency starts at a mark.
       return this.matchDate(index);
     }
-    if (token.kind === 'word' && !SELF_STARTER_WORDS.has(token.lower) && !STARTER_WORDS_CASED.has(token.text)) {
+    if (token.kind === 'word' && (flags & (IN_SELF_STARTER_WORDS | IN_STARTER_WORDS_CASED)) === 0) {
       // "in", "more", "about": no date and no quantity starts at this word (see
       // SELF_STARTER_WORDS), so only a whole qualifier phrase can make a figure here.
       const qualifier = this.matchQualifier(index);
@@ -1782,6 +1831,16 @@ export const figureWordChecks = {
   },
   isStarterWord(word: string): boolean {
     return STARTER_WORDS.has(word.toLowerCase()) || STARTER_WORDS_CASED.has(word);
+  },
+  /** The starter flags the filter leaves on `word` (one word token), beside the sets' answers. */
+  starterFlags(word: string): { fast: number; exact: number } | undefined {
+    const count = tokenize(word, 0, word.length);
+    let answer: { fast: number; exact: number } | undefined;
+    if (count === 1 && tokenPool[0].kind === 'word' && mayStartFigure(tokenPool[0])) {
+      answer = { fast: starterFlagsOf(tokenPool[0]), exact: starterFlagsOfWord(word.toLowerCase(), word) };
+    }
+    releaseTokens();
+    return answer;
   },
   lowerIs(word: string, lower: string): boolean | undefined {
     const count = tokenize(word, 0, word.length);

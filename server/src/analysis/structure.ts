@@ -2,7 +2,7 @@
 // byline, dateline, body, trailing boilerplate). Works on plain text and Markdown.
 import type { Dateline, DocumentStructure, Paragraph, Span } from './types';
 import { BOILERPLATE_LINES, CALENDAR_WORDS } from './lexicon';
-import { isLetterCode, isSpaceCode, isUpperCode } from './text';
+import { isLetterCode, isRegExpWhiteSpace, isSpaceCode, isUpperCode } from './text';
 
 interface Block {
   span: Span;
@@ -85,9 +85,16 @@ function skipSpaces(text: string, i: number, end: number): number {
   return i;
 }
 
-function words(text: string, s: Span): string[] {
-  // Bounded: callers only pass short paragraphs (header candidates, furniture).
-  return text.slice(s.start, s.end).split(/\s+/).filter((w) => w.length > 0);
+/** How many words `text.slice(s.start, s.end).split(/\s+/)` has, empty ones aside: runs of non-white-space. */
+export function countWords(text: string, s: Span): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = s.start; i < s.end; i++) {
+    const isWordChar = !isRegExpWhiteSpace(text.charCodeAt(i));
+    if (isWordChar && !inWord) count++;
+    inWord = isWordChar;
+  }
+  return count;
 }
 
 function endsSentence(text: string, s: Span): boolean {
@@ -114,6 +121,16 @@ function isBoilerplate(text: string, s: Span): boolean {
 
 const BYLINE_RE = /^(?:[*_]{1,2})?By\s+(\p{Lu}[^\n]{1,150})$/u;
 
+/** Whether text[start, end) opens as BYLINE_RE needs: "By" after at most two "*" or "_". */
+function mayBeByline(text: string, start: number, end: number): boolean {
+  for (let i = start; i <= start + 2 && i + 1 < end; i++) {
+    if (text.charCodeAt(i) === 66 /* B */ && text.charCodeAt(i + 1) === 121 /* y */) return true;
+    const c = text.charCodeAt(i);
+    if (c !== 42 && c !== 95) return false;
+  }
+  return false;
+}
+
 /** Authors from "By A and B", "By A, B and C", ignoring a trailing "| Agency". */
 function bylineAuthors(line: string): string[] | undefined {
   const m = BYLINE_RE.exec(line);
@@ -136,7 +153,23 @@ function bylineAuthors(line: string): string[] | undefined {
 const DATELINE_RE =
   /^(\p{Lu}[\p{L}.'’ -]{0,40}?)(?:,\s*(\p{Lu}[\p{L}]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{Lu}\p{L}{2,9}\.?(?:\s+\d{4})?))?\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*(?:\.\s*)?([-–—]+|:)\s*/u;
 
+/**
+ * What DATELINE_RE needs of text[start, headEnd), checked before it runs: an upper-case
+ * first letter (an ASCII one is A–Z) and a separator ("-", "–", "—" or ":") somewhere.
+ */
+function mayBeDateline(text: string, start: number, headEnd: number): boolean {
+  if (start >= headEnd) return false;
+  const first = text.charCodeAt(start);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
+  for (let i = start + 1; i < headEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 58 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}
+
 export function parseDateline(text: string, start: number, end: number): Dateline | undefined {
+  if (!mayBeDateline(text, start, Math.min(end, start + 120))) return undefined;
   const head = text.slice(start, Math.min(end, start + 120));
   const m = DATELINE_RE.exec(head);
   if (!m) return undefined;
@@ -182,7 +215,7 @@ export function analyzeStructure(text: string): DocumentStructure {
   for (let i = 0; i <= last && i < MAX_HEADER; i++) {
     const b = blocks[i];
     const content = { start: b.contentStart, end: b.span.end };
-    const authors = content.end - content.start < 200 ? bylineAuthors(text.slice(content.start, content.end)) : undefined;
+    const authors = content.end - content.start < 200 && mayBeByline(text, content.start, content.end) ? bylineAuthors(text.slice(content.start, content.end)) : undefined;
     if (authors) {
       paragraphs[i].kind = 'byline';
       structure.byline = { span: content, authors };
@@ -190,8 +223,8 @@ export function analyzeStructure(text: string): DocumentStructure {
       continue;
     }
     if (parseDateline(text, content.start, content.end)) break;
-    const ws = content.end - content.start < 300 ? words(text, content) : [];
-    const headerLike = b.heading || (ws.length > 0 && ws.length <= 20 && !endsSentence(text, content));
+    const wordCount = content.end - content.start < 300 ? countWords(text, content) : 0;
+    const headerLike = b.heading || (wordCount > 0 && wordCount <= 20 && !endsSentence(text, content));
     if (!headerLike) break;
     if (i > 0 && structure.byline && !b.heading) break; // after the byline comes the text
     headerIdx.push(i);
@@ -202,7 +235,7 @@ export function analyzeStructure(text: string): DocumentStructure {
   } else if (headerIdx.length >= 2) {
     // The first short line over a longer one is a kicker ("Crime & Justice").
     const first = headerIdx[0];
-    const firstWords = words(text, { start: blocks[first].contentStart, end: blocks[first].span.end }).length;
+    const firstWords = countWords(text, { start: blocks[first].contentStart, end: blocks[first].span.end });
     if (firstWords <= 5 && !blocks[first].heading) {
       paragraphs[first].kind = 'kicker';
       paragraphs[headerIdx[1]].kind = 'headline';
@@ -239,3 +272,11 @@ export function paragraphContentStart(text: string, structure: DocumentStructure
   if (d && d.span.start >= p.span.start && d.span.end <= p.span.end) i = Math.max(i, d.span.end);
   return skipSpaces(text, i, p.span.end);
 }
+
+/** For tests: the cheap pre-checks beside the regular expressions they stand before. */
+export const structureChecks = {
+  mayBeDateline: (head: string): boolean => mayBeDateline(head, 0, head.length),
+  datelineRegexMatches: (head: string): boolean => DATELINE_RE.test(head),
+  mayBeByline: (line: string): boolean => mayBeByline(line, 0, line.length),
+  bylineRegexMatches: (line: string): boolean => BYLINE_RE.test(line),
+};

@@ -49,6 +49,13 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0x3000;
 }
 
+/** What /\s/ matches: ASCII tab to carriage return and space, the Unicode space separators, U+2028/2029 and U+FEFF. */
+export function isRegExpWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
