@@ -177,8 +177,14 @@ describe('figures', () => {
       assert.deepStrictEqual(pick(only('$10-20 million')), { text: '$10-20 million', kind: 'money', value: 10e6, valueMax: 20e6, unit: 'USD' });
     });
 
-    it('keeps "from X to Y" as two figures', () => {
+    it('keeps "from X to Y" as two figures, unless a verb of range leads it', () => {
       assert.deepStrictEqual(texts('grew from $2 million to $5 million'), ['$2 million', '$5 million']);
+      assert.deepStrictEqual(pick(only('tariffs ranging from 5 percent to 25 percent')), { text: '5 percent to 25 percent', kind: 'percent', value: 5, valueMax: 25, unit: '%' });
+      assert.deepStrictEqual(texts('fines that vary from $200 to $900'), ['$200 to $900']);
+    });
+
+    it('reads a scale joined by a hyphen', () => {
+      assert.deepStrictEqual(pick(only('a $400-million-a-year business')), { text: '$400-million', kind: 'money', value: 400e6, unit: 'USD' });
     });
 
     it('includes the qualifier in the span and lower-cases it', () => {

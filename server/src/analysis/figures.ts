@@ -297,6 +297,9 @@ const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
 /** Months that are also ordinary words or names: need a day, a year or a cue word. */
 const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['May', 'March', 'June', 'August']);
 
+/** Verbs before "from X to Y" that make it a range, not a change. */
+const RANGE_VERBS: ReadonlySet<string> = new Set(['range', 'ranges', 'ranged', 'ranging', 'vary', 'varies', 'varied', 'varying']);
+
 const WEEKDAYS: ReadonlySet<string> = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
 ]);
@@ -1027,6 +1030,10 @@ class FigureMatcher {
       } else if (word === 'dozen') {
         scale = 12;
         next++;
+      } else if (this.token(next).text === '-' && this.glued(next) && this.glued(next + 1) && SCALE_WORDS[this.lower(next + 1)] >= 1000) {
+        // "a $400-million-a-year business", "a 5-billion-dollar deal": the scale joined by a hyphen.
+        scale = SCALE_WORDS[this.lower(next + 1)];
+        next += 2;
       }
     }
     if (scale) value *= scale;
@@ -1291,7 +1298,8 @@ class FigureMatcher {
     if (!currency && quantity.spelled === false && this.numberIsLabel(numberIndex)) return undefined;
     if (currency && this.numberIsLabelAfter(numberIndex)) return undefined;
     const before = this.token(index - 1);
-    const fromBefore = between || (before !== undefined && !this.token(index).lineBreakBefore && before.lower === 'from');
+    // "from $2 million to $5 million" is a change, but "ranging from 5% to 25%" a range.
+    const fromBefore = between || (before !== undefined && !this.token(index).lineBreakBefore && before.lower === 'from' && !RANGE_VERBS.has(this.lower(index - 2)));
 
     let next = quantity.next;
     let value = quantity.value;
