@@ -16,6 +16,7 @@ import type { Mention } from './entities';
 import { figureIdHash, isPlainFigureText, normaliseFigureText } from './figures';
 import { analyzeStages } from './index';
 import { isSpaceCode } from './text';
+import type { TextReader } from '../common/pieceText';
 
 /** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
 export interface TextChange {
@@ -43,6 +44,22 @@ export function changedRange(before: string, after: string): TextChange | undefi
     )
       suffix += step;
   }
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** What changedRange(before, after) gives, found from a change known to turn `before` into
+ * `after` (an editor's, not always the smallest: typed text may repeat what it replaced or
+ * what follows it) by comparing only around it, never the whole texts. */
+export function minimalChange(before: TextReader, after: TextReader, known: TextChange): TextChange | undefined {
+  const limit = Math.min(before.length, after.length);
+  // Everything before known.start is the same; the common prefix may go on past it.
+  let prefix = Math.min(known.start, limit);
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  if (prefix === limit && before.length === after.length) return undefined;
+  // Likewise everything from known.oldEnd on (up to what the prefix leaves).
+  const suffixLimit = limit - prefix;
+  let suffix = Math.min(before.length - known.oldEnd, suffixLimit);
+  while (suffix < suffixLimit && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
   return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
@@ -86,7 +103,7 @@ function analyzeWindow(text: string): WindowAnalysis {
 }
 
 /** Does the text hold a blank line? Paragraphing depends on it (see splitBlocks). */
-function hasBlankLine(text: string, from = 0, to = text.length): boolean {
+function hasBlankLine(text: TextReader, from = 0, to = text.length): boolean {
   let lineBlank = true;
   let sawLine = false;
   for (let i = from; i < to; i++) {
@@ -101,7 +118,7 @@ function hasBlankLine(text: string, from = 0, to = text.length): boolean {
 }
 
 /** Characters whose insertion could make the whole text look binary (see looksBinary). */
-function hasControlCharacters(text: string, from: number, to: number): boolean {
+function hasControlCharacters(text: TextReader, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) return true;
@@ -170,7 +187,7 @@ const movedSpans: Span[] = [];
  * the whole document (then run the full analysis). `text` must be the text the core reads
  * (after any masking the caller applies).
  */
-export function spliceAnalysis(previous: DocumentAnalysis, text: string, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
+export function spliceAnalysis(previous: DocumentAnalysis, text: TextReader, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
   try {
     return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
   } catch (error) {
@@ -179,7 +196,7 @@ export function spliceAnalysis(previous: DocumentAnalysis, text: string, change:
   }
 }
 
-function splice(previous: DocumentAnalysis, text: string, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
+function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
   if (previous.length + delta !== text.length) return undefined;
   const oldParagraphs = previous.structure.paragraphs;
@@ -669,7 +686,7 @@ interface EntityMap {
  * Document-level choices (canonical name, kind) stay as they were until the full analysis.
  */
 function mergeEntities(
-  text: string,
+  text: TextReader,
   previous: readonly Entity[],
   win: WindowAnalysis,
   shift: Shift,
