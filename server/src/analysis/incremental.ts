@@ -416,7 +416,8 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   for (const c of claimParts.after) {
     const out = reuse ? c : { ...c };
     out.span = moveSpan(c.span);
-    if (oldFigureMap.size > 0) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
+    // Only a claim that cites a renumbered figure gets a new list (most cite none of them).
+    if (oldFigureMap.size > 0 && c.figures.some((id) => oldFigureMap.has(id))) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
     const source = oldSource(c.source);
     if (source) out.source = source;
     afterClaims.push(out);
