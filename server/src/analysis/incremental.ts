@@ -343,7 +343,7 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   }
   const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map(moveSpan) };
 
-  const sentences: Sentence[] = [...sentenceParts.before];
+  const sentences: Sentence[] = sentenceParts.before;
   for (const s of sentenceParts.window) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
   for (const s of sentenceParts.after) {
     if (reuse) {
@@ -354,7 +354,7 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   }
 
   // ---- figures ----
-  const figures: Figure[] = [...figureParts.before];
+  const figures: Figure[] = figureParts.before;
   const windowFigures: Figure[] = [];
   for (const f of figureParts.window) {
     const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
@@ -375,7 +375,7 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
 
   // ---- quotes ----
-  const quotes: Quote[] = [...quoteParts.before];
+  const quotes: Quote[] = quoteParts.before;
   const windowQuotes: Quote[] = [];
   const afterQuotes: Quote[] = [];
   for (const q of quoteParts.window) {
@@ -397,7 +397,7 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
 
   // ---- claims ----
-  const claims: Claim[] = [...claimParts.before];
+  const claims: Claim[] = claimParts.before;
   const windowClaims: Claim[] = [];
   const afterClaims: Claim[] = [];
   const oldFigureMap = figureIdMaps.previous;
@@ -426,7 +426,7 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   renumber('c', claimParts, windowClaims, afterClaims);
 
   // ---- findings ----
-  const findings: Finding[] = [...findingParts.before];
+  const findings: Finding[] = findingParts.before;
   // Quotations flagged as unattributed before the edit, in new offsets (through the change).
   const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
   const flaggedBefore: Span[] = [];
@@ -463,8 +463,10 @@ function offsetSpan(s: Span, by: number): Span {
 }
 
 interface Parts<T> {
-  /** Previous items before the replaced region (unchanged). */
+  /** Previous items before the replaced region (unchanged), in a fresh array: the splice
+   * appends the rest of its list to it, so only the first `beforeCount` are these. */
   before: T[];
+  beforeCount: number;
   /** Previous items inside it (gone). */
   replaced: T[];
   /** Window items inside it (window offsets and ids). */
@@ -503,6 +505,7 @@ function spliceList<T extends { span: Span }>(
   }
   return {
     before: previous.slice(0, firstInside),
+    beforeCount: firstInside,
     replaced: previous.slice(firstInside, firstAfter),
     window: inside,
     after: previous.slice(firstAfter),
@@ -553,8 +556,8 @@ function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Arr
     for (const h of few) if (id.startsWith(h, hashStart) && (h.length === 8 || id.length === hashStart + h.length)) return h;
     return undefined;
   };
-  for (const item of parts.before) {
-    const h = affectedHashOf(item.id);
+  for (let k = 0; k < parts.beforeCount; k++) {
+    const h = affectedHashOf(parts.before[k].id);
     if (h === undefined) continue;
     const count = affected.get(h);
     if (count !== undefined) affected.set(h, count + 1);
@@ -614,7 +617,8 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFig
   }
   const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !isPlainFigureText(f.text));
   const counts = new Map<string, number>(affected.map((key) => [key, 0]));
-  for (const f of parts.before) {
+  for (let k = 0; k < parts.beforeCount; k++) {
+    const f = parts.before[k];
     if (!maybe(f)) continue;
     const key = keyOf(f);
     const count = counts.get(key);

@@ -47,11 +47,11 @@ export class LineIndex {
     let k = keep;
     while (k < old.length && old[k] < change.oldEnd + 2) k++;
     const last = starts[starts.length - 1];
-    for (; k < old.length; k++) {
-      const shifted = old[k] + delta;
-      if (shifted > last) starts.push(shifted);
-    }
-    return new LineIndex(text, starts);
+    while (k < old.length && old[k] + delta <= last) k++;
+    // The later starts, shifted: copied in one piece, not pushed one by one.
+    const later = old.slice(k);
+    if (delta !== 0) for (let i = 0; i < later.length; i++) later[i] += delta;
+    return new LineIndex(text, later.length > 0 ? starts.concat(later) : starts);
   }
 
   get lineCount(): number {
