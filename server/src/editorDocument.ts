@@ -63,7 +63,8 @@ export class EditorDocument {
     if (!range) return this._text.toString();
     const start = this.offsetAt(range.start);
     const end = this.offsetAt(range.end);
-    return this._text.slice(start, Math.max(start, end));
+    // As substring, which the library's document uses: a range given backwards reads the same.
+    return this._text.slice(Math.min(start, end), Math.max(start, end));
   }
 
   positionAt(offset: number): Position {

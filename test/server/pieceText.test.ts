@@ -134,6 +134,7 @@ describe('EditorDocument (the server\'s open documents)', () => {
         assert.equal(ours.offsetAt(position), theirs.offsetAt(position));
         const end = theirs.positionAt(Math.min(text.length, offset + 30));
         assert.equal(ours.getText({ start: position, end }), theirs.getText({ start: position, end }));
+        assert.equal(ours.getText({ start: end, end: position }), theirs.getText({ start: end, end: position }));
       }
       // One incremental change is remembered with the text it was made to.
       const edit = ours.lastEdit;
