@@ -62,7 +62,13 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
       diagnostics[k] = rest.last!;
       continue;
     }
-    const range = { start: { line, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+    // Only its data changed (offsets shifted in it): the range last written, and its
+    // encoding, still serve when the finding did not move.
+    const written = rest.range;
+    const range =
+      written && written.start.line === line && written.start.character === startCharacter && written.end.line === endLine && written.end.character === endCharacter
+        ? written
+        : { start: { line, character: startCharacter }, end: { line: endLine, character: endCharacter } };
     rest.last = withEncodedRest<Diagnostic>(range, rest);
     diagnostics[k] = rest.last;
   }
