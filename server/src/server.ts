@@ -24,7 +24,6 @@ import {
   type StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   allClaimsRequest,
   analysisChangedNotification,
@@ -42,14 +41,15 @@ import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
 import { jsonMessageEncoder } from './common/messageEncoder';
 import { LineIndex } from './common/positions';
-import { changedRange, spliceAnalysis } from './analysis/incremental';
+import { changedRange, minimalChange, spliceAnalysis } from './analysis/incremental';
+import { EditorDocument } from './editorDocument';
 import { FullAnalysisWorker } from './analysisWorker';
 import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
 import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
-import { maskSuppressionComments } from './features/suppressions';
+import { DISABLE_NEXT_LINE, maskSuppressionComments } from './features/suppressions';
 import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbols';
 import { diagnosticsFromSummary } from './features/diagnostics';
 import { filterClaims } from './workspace/claims';
@@ -97,7 +97,7 @@ function openConnection(): Connection {
   console.error = (...args: unknown[]) => made.console.error(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
   return made;
 }
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments<EditorDocument>(EditorDocument);
 const store = new AnalysisStore();
 const debouncer = new Debouncer<string>();
 /** Full analyses of open documents run here, off the main loop. */
@@ -155,7 +155,7 @@ const resolvedSettings = new Map<string, ClaimLensSettings>();
  * corrects them waits for a pause in typing at least this long, whatever the debounce. */
 const FULL_AFTER_SPLICE_MS = 300;
 
-async function scheduleAnalysis(document: TextDocument, immediate: boolean, spliced = false): Promise<void> {
+async function scheduleAnalysis(document: EditorDocument, immediate: boolean, spliced = false): Promise<void> {
   const request = settingsFor(document.uri);
   const settings = await request;
   // Settings changed while these were being read: the newer request schedules its own analysis.
@@ -183,7 +183,7 @@ function analyzeNow(uri: string): Promise<void> {
   return done;
 }
 
-async function runFullAnalysis(uri: string, document: TextDocument): Promise<void> {
+async function runFullAnalysis(uri: string, document: EditorDocument): Promise<void> {
   const settings = resolvedSettings.get(uri) ?? pushedSettings;
   try {
     if (!settings.enable) {
@@ -217,13 +217,50 @@ async function runFullAnalysis(uri: string, document: TextDocument): Promise<voi
 /** The fast path after an edit: re-analyses a window of paragraphs around the change,
  * splices it into the last analysis and publishes at once. The full analysis follows after
  * the debounce and replaces it. Nothing happens when a window cannot stand in for the text. */
-function spliceNow(document: TextDocument): boolean {
+function spliceNow(document: EditorDocument): boolean {
   const uri = document.uri;
   const previous = store.get(uri);
   const settings = resolvedSettings.get(uri);
   if (!previous || !settings?.enable || previous.version === document.version) return false;
+  if (document.text.length < SPLICE_MIN_LENGTH) return false;
+  return spliceInPlace(document, previous, settings) ?? spliceFlat(document, previous, settings);
+}
+
+/** The splice of one edit read from the document's pieces: no whole-text copy or scan.
+ * Only when the stored analysis is of the text just before the edit, and the text holds no
+ * suppression comment (then nothing is masked: the core reads the text as it is);
+ * undefined otherwise (spliceFlat decides). */
+function spliceInPlace(document: EditorDocument, previous: AnalysisEntry, settings: ClaimLensSettings): boolean | undefined {
+  const edit = document.lastEdit;
+  const text = document.text;
+  if (!edit || edit.fromVersion !== previous.version || previous.analysedText !== undefined) return undefined;
+  if (!edit.before.isText(previous.lines.source)) return undefined;
+  if ((text.occurrencesOf(DISABLE_NEXT_LINE)?.length ?? 1) > 0 || (edit.before.occurrencesOf(DISABLE_NEXT_LINE)?.length ?? 1) > 0) return undefined;
+  // Past a third of the size limit the UTF-8 length must be counted: the flat path does.
+  if (text.length * 3 > settings.maxFileSize) return undefined;
+  const change = minimalChange(edit.before, text, edit.change);
+  // The previous analysis is replaced right below: its items move into the new one.
+  const analysis = change ? spliceAnalysis(previous.analysis, text, change, { reuse: true }) : previous.analysis;
+  if (!analysis) return false;
+  const entry: AnalysisEntry = {
+    uri: document.uri,
+    version: document.version,
+    languageId: document.languageId,
+    // Joined only when something reads it (a hover, a code action), once.
+    get text() {
+      return text.toString();
+    },
+    lines: document.lines,
+    analysis,
+  };
+  if (change || previous.exact === false) entry.exact = false;
+  storeSpliced(entry, settings);
+  return true;
+}
+
+/** The splice of an edit from the document's whole text (suppression comments masked). */
+function spliceFlat(document: EditorDocument, previous: AnalysisEntry, settings: ClaimLensSettings): boolean {
   const text = document.getText();
-  if (text.length < SPLICE_MIN_LENGTH) return false;
   if (text.length * 3 > settings.maxFileSize && utf8Length(text) > settings.maxFileSize) return false;
   const analysedText = maskSuppressionComments(text);
   const change = changedRange(previous.analysedText ?? previous.text, analysedText);
@@ -234,18 +271,22 @@ function spliceNow(document: TextDocument): boolean {
   const analysedBefore = previous.analysedText ?? previous.text;
   const textChange = analysedText === text && analysedBefore === previous.text ? change : changedRange(previous.text, text);
   const lines = textChange ? LineIndex.afterChange(previous.lines, text, textChange) : previous.lines;
-  const entry = makeEntry(uri, document.version, document.languageId, text, analysis, {
+  const entry = makeEntry(document.uri, document.version, document.languageId, text, analysis, {
     analysedText,
     exact: change ? false : previous.exact,
     lines,
   });
+  storeSpliced(entry, settings);
+  return true;
+}
+
+function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings): void {
   store.set(entry);
   // A full analysis of an older text would now only be dropped: stop it.
-  fullAnalyses.supersede(uri);
-  workspace.setOpen(uri, () => summarizeEntry(entry));
+  fullAnalyses.supersede(entry.uri);
+  workspace.setOpen(entry.uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
   publish(entry, settings, false);
-  return true;
 }
 
 function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true): void {

@@ -126,6 +126,21 @@ describe('edit sequences over stdio (CRLF, surrogate pairs, several changes per 
     assert.ok(!diagnosticsOf(document, diagnostics).includes('Some 4,200'));
     assert.ok(vagueAfterEdit(diagnostics) > 0);
 
+    // 4. A suppression comment typed above the astral paragraph silences its figure; taken
+    //    away again, the figure is reported again (the server tracks the comment through edits).
+    const comment = 'claimlens-disable-next-line unsourced-figure\r\n';
+    diagnostics = await edit((doc) => {
+      const p = at(doc, 'Loud Crowds cheered');
+      return [{ range: { start: p, end: p }, text: comment }];
+    });
+    assert.ok(!diagnosticsOf(document, diagnostics).includes('12'), JSON.stringify(diagnosticsOf(document, diagnostics)));
+    diagnostics = await edit((doc) => {
+      const start = at(doc, comment);
+      return [{ range: { start, end: doc.positionAt(doc.offsetAt(start) + comment.length) }, text: '' }];
+    });
+    assert.ok(diagnosticsOf(document, diagnostics).includes('12'));
+    assert.ok(vagueAfterEdit(diagnostics) > 0);
+
     // Every range covers text of the current version (no range cached from an older one).
     for (const diagnostic of diagnostics) {
       assert.ok(document.offsetAt(diagnostic.range.end) > document.offsetAt(diagnostic.range.start), summary([diagnostic])[0]);

@@ -16,6 +16,7 @@ import type { Mention } from './entities';
 import { figureIdHash, isPlainFigureText, normaliseFigureText } from './figures';
 import { analyzeStages } from './index';
 import { isSpaceCode } from './text';
+import type { TextReader } from '../common/pieceText';
 
 /** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
 export interface TextChange {
@@ -43,6 +44,22 @@ export function changedRange(before: string, after: string): TextChange | undefi
     )
       suffix += step;
   }
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** What changedRange(before, after) gives, found from a change known to turn `before` into
+ * `after` (an editor's, not always the smallest: typed text may repeat what it replaced or
+ * what follows it) by comparing only around it, never the whole texts. */
+export function minimalChange(before: TextReader, after: TextReader, known: TextChange): TextChange | undefined {
+  const limit = Math.min(before.length, after.length);
+  // Everything before known.start is the same; the common prefix may go on past it.
+  let prefix = Math.min(known.start, limit);
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  if (prefix === limit && before.length === after.length) return undefined;
+  // Likewise everything from known.oldEnd on (up to what the prefix leaves).
+  const suffixLimit = limit - prefix;
+  let suffix = Math.min(before.length - known.oldEnd, suffixLimit);
+  while (suffix < suffixLimit && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
   return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
@@ -86,7 +103,7 @@ function analyzeWindow(text: string): WindowAnalysis {
 }
 
 /** Does the text hold a blank line? Paragraphing depends on it (see splitBlocks). */
-function hasBlankLine(text: string, from = 0, to = text.length): boolean {
+function hasBlankLine(text: TextReader, from = 0, to = text.length): boolean {
   let lineBlank = true;
   let sawLine = false;
   for (let i = from; i < to; i++) {
@@ -101,7 +118,7 @@ function hasBlankLine(text: string, from = 0, to = text.length): boolean {
 }
 
 /** Characters whose insertion could make the whole text look binary (see looksBinary). */
-function hasControlCharacters(text: string, from: number, to: number): boolean {
+function hasControlCharacters(text: TextReader, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) return true;
@@ -170,7 +187,7 @@ const movedSpans: Span[] = [];
  * the whole document (then run the full analysis). `text` must be the text the core reads
  * (after any masking the caller applies).
  */
-export function spliceAnalysis(previous: DocumentAnalysis, text: string, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
+export function spliceAnalysis(previous: DocumentAnalysis, text: TextReader, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
   try {
     return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
   } catch (error) {
@@ -179,7 +196,7 @@ export function spliceAnalysis(previous: DocumentAnalysis, text: string, change:
   }
 }
 
-function splice(previous: DocumentAnalysis, text: string, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
+function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
   if (previous.length + delta !== text.length) return undefined;
   const oldParagraphs = previous.structure.paragraphs;
@@ -326,7 +343,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   }
   const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map(moveSpan) };
 
-  const sentences: Sentence[] = [...sentenceParts.before];
+  const sentences: Sentence[] = sentenceParts.before;
   for (const s of sentenceParts.window) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
   for (const s of sentenceParts.after) {
     if (reuse) {
@@ -337,7 +354,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   }
 
   // ---- figures ----
-  const figures: Figure[] = [...figureParts.before];
+  const figures: Figure[] = figureParts.before;
   const windowFigures: Figure[] = [];
   for (const f of figureParts.window) {
     const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
@@ -358,7 +375,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
 
   // ---- quotes ----
-  const quotes: Quote[] = [...quoteParts.before];
+  const quotes: Quote[] = quoteParts.before;
   const windowQuotes: Quote[] = [];
   const afterQuotes: Quote[] = [];
   for (const q of quoteParts.window) {
@@ -380,7 +397,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
 
   // ---- claims ----
-  const claims: Claim[] = [...claimParts.before];
+  const claims: Claim[] = claimParts.before;
   const windowClaims: Claim[] = [];
   const afterClaims: Claim[] = [];
   const oldFigureMap = figureIdMaps.previous;
@@ -399,7 +416,8 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   for (const c of claimParts.after) {
     const out = reuse ? c : { ...c };
     out.span = moveSpan(c.span);
-    if (oldFigureMap.size > 0) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
+    // Only a claim that cites a renumbered figure gets a new list (most cite none of them).
+    if (oldFigureMap.size > 0 && c.figures.some((id) => oldFigureMap.has(id))) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
     const source = oldSource(c.source);
     if (source) out.source = source;
     afterClaims.push(out);
@@ -408,7 +426,7 @@ function splice(previous: DocumentAnalysis, text: string, change: TextChange, be
   renumber('c', claimParts, windowClaims, afterClaims);
 
   // ---- findings ----
-  const findings: Finding[] = [...findingParts.before];
+  const findings: Finding[] = findingParts.before;
   // Quotations flagged as unattributed before the edit, in new offsets (through the change).
   const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
   const flaggedBefore: Span[] = [];
@@ -445,8 +463,10 @@ function offsetSpan(s: Span, by: number): Span {
 }
 
 interface Parts<T> {
-  /** Previous items before the replaced region (unchanged). */
+  /** Previous items before the replaced region (unchanged), in a fresh array: the splice
+   * appends the rest of its list to it, so only the first `beforeCount` are these. */
   before: T[];
+  beforeCount: number;
   /** Previous items inside it (gone). */
   replaced: T[];
   /** Window items inside it (window offsets and ids). */
@@ -485,6 +505,7 @@ function spliceList<T extends { span: Span }>(
   }
   return {
     before: previous.slice(0, firstInside),
+    beforeCount: firstInside,
     replaced: previous.slice(firstInside, firstAfter),
     window: inside,
     after: previous.slice(firstAfter),
@@ -535,8 +556,8 @@ function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Arr
     for (const h of few) if (id.startsWith(h, hashStart) && (h.length === 8 || id.length === hashStart + h.length)) return h;
     return undefined;
   };
-  for (const item of parts.before) {
-    const h = affectedHashOf(item.id);
+  for (let k = 0; k < parts.beforeCount; k++) {
+    const h = affectedHashOf(parts.before[k].id);
     if (h === undefined) continue;
     const count = affected.get(h);
     if (count !== undefined) affected.set(h, count + 1);
@@ -596,7 +617,8 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFig
   }
   const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !isPlainFigureText(f.text));
   const counts = new Map<string, number>(affected.map((key) => [key, 0]));
-  for (const f of parts.before) {
+  for (let k = 0; k < parts.beforeCount; k++) {
+    const f = parts.before[k];
     if (!maybe(f)) continue;
     const key = keyOf(f);
     const count = counts.get(key);
@@ -669,7 +691,7 @@ interface EntityMap {
  * Document-level choices (canonical name, kind) stay as they were until the full analysis.
  */
 function mergeEntities(
-  text: string,
+  text: TextReader,
   previous: readonly Entity[],
   win: WindowAnalysis,
   shift: Shift,

@@ -1,6 +1,7 @@
 // The one place where UTF-16 offsets and LSP positions are converted. Pure.
 // Lines end at "\r\n", "\n" or "\r", as LSP and vscode-languageserver-textdocument count them.
 import type { Span } from '../analysis/types';
+import { textOf, type TextReader } from './pieceText';
 
 export interface Position {
   line: number;
@@ -16,11 +17,17 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly lineStarts: number[];
 
-  constructor(
-    readonly text: string,
-    lineStarts?: number[],
-  ) {
+  /** The text: a string, or an edited text read in place (see PieceText). */
+  readonly source: TextReader;
+
+  constructor(text: TextReader, lineStarts?: number[]) {
+    this.source = text;
     this.lineStarts = lineStarts ?? scanLineStarts(text, 0, text.length, [0]);
+  }
+
+  /** The text as one string (a PieceText source is joined once, when first asked). */
+  get text(): string {
+    return textOf(this.source);
   }
 
   /**
@@ -28,7 +35,7 @@ export class LineIndex {
    * text's [start, newEnd): line starts before the change are kept, the changed stretch is
    * scanned again and later starts are shifted. Cheaper than scanning a large text.
    */
-  static afterChange(previous: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+  static afterChange(previous: LineIndex, text: TextReader, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
     const old = previous.lineStarts;
     const delta = change.newEnd - change.oldEnd;
     // A line start s depends on the characters at s - 1 and s ("\r\n" is one break): those
@@ -40,11 +47,11 @@ export class LineIndex {
     let k = keep;
     while (k < old.length && old[k] < change.oldEnd + 2) k++;
     const last = starts[starts.length - 1];
-    for (; k < old.length; k++) {
-      const shifted = old[k] + delta;
-      if (shifted > last) starts.push(shifted);
-    }
-    return new LineIndex(text, starts);
+    while (k < old.length && old[k] + delta <= last) k++;
+    // The later starts, shifted: copied in one piece, not pushed one by one.
+    const later = old.slice(k);
+    if (delta !== 0) for (let i = 0; i < later.length; i++) later[i] += delta;
+    return new LineIndex(text, later.length > 0 ? starts.concat(later) : starts);
   }
 
   get lineCount(): number {
@@ -54,23 +61,23 @@ export class LineIndex {
   /** Offset where `line` starts (clamped to the text). */
   lineStart(line: number): number {
     if (line <= 0) return 0;
-    if (line >= this.lineStarts.length) return this.text.length;
+    if (line >= this.lineStarts.length) return this.source.length;
     return this.lineStarts[line];
   }
 
   /** Offset where `line`'s content ends, before its line break. */
   lineEnd(line: number): number {
     if (line < 0) return 0;
-    if (line >= this.lineStarts.length - 1) return this.text.length;
+    if (line >= this.lineStarts.length - 1) return this.source.length;
     let end = this.lineStarts[line + 1];
-    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > 0 && this.source.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.source.charCodeAt(end - 1) === 13) end--;
     return Math.max(end, this.lineStarts[line]);
   }
 
   /** The line's text without its line break. */
   lineText(line: number): string {
-    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+    return this.source.slice(this.lineStart(line), this.lineEnd(line));
   }
 
   /** Line that holds `offset` (binary search). */
@@ -112,11 +119,11 @@ export class LineIndex {
 
   /** Offsets clamped to the text, as positionAt clamps them. */
   clamp(offset: number): number {
-    return Math.max(0, Math.min(offset, this.text.length));
+    return Math.max(0, Math.min(offset, this.source.length));
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
     const line = this.lineAt(clamped);
     // An offset between "\r" and "\n" belongs to the end of the line's content.
     const character = Math.min(clamped, this.lineEnd(line)) - this.lineStarts[line];
@@ -125,7 +132,7 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineStarts.length) return this.source.length;
     const start = this.lineStarts[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
@@ -136,7 +143,7 @@ export class LineIndex {
 }
 
 /** Appends to `starts` the line starts after each line break at offsets [from, to). */
-function scanLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+function scanLineStarts(text: TextReader, from: number, to: number, starts: number[]): number[] {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 13 /* \r */) {

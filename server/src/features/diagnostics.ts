@@ -4,7 +4,10 @@ import type { Finding, Severity } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import type { ClaimLensSettings } from '../settings';
 import { withEncodedRest, type EncodedRest } from '../common/messageEncoder';
-import { effectiveFindings } from './findings';
+import { effectiveFindings, type EffectiveFinding } from './findings';
+import { DISABLE_NEXT_LINE } from './suppressions';
+import type { LineIndex } from '../common/positions';
+import { PieceText } from '../common/pieceText';
 import type { FileSummary, FindingSummary } from '../workspace/summary';
 
 export const DIAGNOSTIC_SOURCE = 'ClaimLens';
@@ -23,7 +26,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
   const { lines } = entry;
-  const effective = effectiveFindings(entry.analysis, lines, settings.severity);
+  const effective = holdsSuppressions(lines)
+    ? effectiveFindings(entry.analysis, lines, settings.severity)
+    : unsuppressedEffectiveFindings(entry.analysis.findings, settings.severity);
   const diagnostics: Diagnostic[] = new Array(effective.length);
   // Findings come sorted by start: their lines are found walking forward, not searched anew.
   let line = 0;
@@ -57,11 +62,41 @@ export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings)
       diagnostics[k] = rest.last!;
       continue;
     }
-    const range = { start: { line, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+    // Only its data changed (offsets shifted in it): the range last written, and its
+    // encoding, still serve when the finding did not move.
+    const written = rest.range;
+    const range =
+      written && written.start.line === line && written.start.character === startCharacter && written.end.line === endLine && written.end.character === endCharacter
+        ? written
+        : { start: { line, character: startCharacter }, end: { line: endLine, character: endCharacter } };
     rest.last = withEncodedRest<Diagnostic>(range, rest);
     diagnostics[k] = rest.last;
   }
   return diagnostics;
+}
+
+/** Can the text hold a suppression comment? An edited text kept in pieces knows without
+ * being searched (or joined). */
+function holdsSuppressions(lines: LineIndex): boolean {
+  const source = lines.source;
+  if (source instanceof PieceText) {
+    const occurrences = source.occurrencesOf(DISABLE_NEXT_LINE);
+    if (occurrences) return occurrences.length > 0;
+  }
+  return true;
+}
+
+/** effectiveFindings of a text without suppression comments: the same list, made without
+ * searching the text for them. */
+function unsuppressedEffectiveFindings(findings: readonly Finding[], severities: ClaimLensSettings['severity']): EffectiveFinding[] {
+  const result: EffectiveFinding[] = [];
+  for (const finding of findings) {
+    const level = severities[finding.code] ?? finding.severity;
+    if (level === 'off') continue;
+    result.push({ finding, severity: level });
+  }
+  // The order effectiveFindings gives: by position, then code.
+  return result.sort((a, b) => a.finding.span.start - b.finding.span.start || a.finding.code.localeCompare(b.finding.code));
 }
 
 /** A diagnostic's members after its range, by finding: an edit keeps most findings (the
