@@ -78,6 +78,12 @@ describe('figures', () => {
       assert.deepStrictEqual(texts('Back to top button'), []);
       assert.deepStrictEqual(texts('the US-led coalition met Xi Jinping'), []);
     });
+
+    it('reads words named like built-in object properties as words', () => {
+      assert.deepStrictEqual(texts('He hired 5 constructor workers.').map((t) => t), ['5']);
+      assert.deepStrictEqual(texts('It happened a constructor ago, not a toString ago.'), []);
+      assert.deepStrictEqual(texts('They paid 20 __proto__ dollars and 3 hasOwnProperty pesos.'), ['20', '3']);
+    });
   });
 
   describe('numbers', () => {

@@ -24,6 +24,7 @@ import {
   TIME_UNITS,
   VAGUE_MAGNITUDES,
   parseDigitGroups,
+  wordTable,
 } from './numbers';
 
 // ---------------------------------------------------------------------------------------
@@ -285,14 +286,14 @@ const AROUND_AS_PARTICLE_AFTER: ReadonlySet<string> = new Set([
   'hang', 'hung', 'mess', 'messed', 'fool', 'fooled', 'push', 'pushed', 'stick', 'stuck', 'wait', 'waited',
 ]);
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS: Readonly<Record<string, number>> = wordTable({
   January: 1, February: 2, March: 3, April: 4, May: 5, June: 6, July: 7, August: 8,
   September: 9, October: 10, November: 11, December: 12,
-};
+});
 
-const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = wordTable({
   Jan: 1, Feb: 2, Mar: 3, Apr: 4, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Sept: 9, Oct: 10, Nov: 11, Dec: 12,
-};
+});
 
 /** Months that are also ordinary words or names: need a day, a year or a cue word. */
 const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['May', 'March', 'June', 'August']);
@@ -404,9 +405,9 @@ const COUNT_NOUN_HINTS: ReadonlySet<string> = new Set([
   'sheep', 'fish', 'deer', 'aircraft', 'livestock', 'military', 'youth', 'faculty',
 ]);
 
-const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
+const VULGAR_FRACTIONS: Readonly<Record<string, number>> = wordTable({
   '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅕': 0.2, '⅛': 0.125,
-};
+});
 
 /**
  * Lower-cased words that may open a figure by themselves (a date, a number, a currency, a
