@@ -812,7 +812,8 @@ export function attribute(
   attributeHeadline();
   if (attributionSettings.transcript) attributeTranscriptTurns();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
-  if (attributionSettings.noNesting) dropNestedClauses(out);
+  // On the final output only: the tagger is trained on what the rules find on their own, nested or not.
+  if (attributionSettings.noNesting && useTagger) dropNestedClauses(out);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
