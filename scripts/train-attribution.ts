@@ -8,10 +8,13 @@
 //   npx tsx scripts/train-attribution.ts --train /work/shared/eval/polnear/train \
 //     --out models/attribution-model.json [--dev /work/shared/eval/polnear/dev] \
 //     [--epochs 12] [--bits 16] [--min-count 2] [--seed 3] [--prune 11] \
-//     [--cue-min-count 3] [--cue-min-rate 0.3]
+//     [--cue-min-count 3] [--cue-min-rate 0.3] [--cache DIR]
 //
 // The defaults are the options of the shipped model. Takes ~6 min of CPU (the rules run on
 // every training article first: their spans are features).
+//
+// --cache DIR keeps what the rules found per article (the slow part) in DIR and reuses it:
+// for trying feature or training changes only; stale once the rules change (delete DIR).
 //
 // --dev scores the model alone (exact spans per role) after training; the full system is
 // scored with `npm run eval -- polnear DEV`.
@@ -44,6 +47,7 @@ const seed = Number(arg('seed', '3'));
 const prune = Number(arg('prune', '11'));
 const cueMinCount = Number(arg('cue-min-count', '3'));
 const cueMinRate = Number(arg('cue-min-rate', '0.3'));
+const cacheDir = arg('cache');
 if (!trainPath) {
   console.error('usage: train-attribution.ts --train POLNEAR_TRAIN_DIR [--dev POLNEAR_DEV_DIR] --out FILE');
   process.exit(2);
@@ -129,8 +133,26 @@ function goldLabels(doc: GoldDocument, sentence: PreparedSentence): Uint8Array {
   return labels;
 }
 
+/** prepare() for every article of a folder, through the cache when there is one. */
+function prepareFolder(folder: string): PreparedDocument[] {
+  const docs = readPolnear(folder);
+  if (!cacheDir) return docs.map(prepare);
+  const file = `${cacheDir}/${folder.replace(/[^A-Za-z0-9]+/g, '_')}.json`;
+  if (fs.existsSync(file)) {
+    const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Array<{ tokens: Token[]; inQuote: boolean[]; mention: number[]; rule: number[] }>>;
+    return docs.map((doc, i) => ({
+      doc,
+      sentences: cached[i].map((s) => ({ tokens: s.tokens, inQuote: s.inQuote, mention: Int8Array.from(s.mention), rule: Int8Array.from(s.rule) })),
+    }));
+  }
+  const prepared = docs.map(prepare);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(prepared.map((d) => d.sentences.map((s) => ({ tokens: s.tokens, inQuote: s.inQuote, mention: [...s.mention], rule: [...s.rule] })))));
+  return prepared;
+}
+
 console.error(`reading ${trainPath}`);
-const trainDocs = readPolnear(trainPath).map(prepare);
+const trainDocs = prepareFolder(trainPath);
 
 // Cue-like words: lower-case words inside gold cues often enough.
 const cueCount = new Map<string, number>();
@@ -194,7 +216,7 @@ console.error(`wrote ${outPath} and ${artifact.binary.file}: ${quantised.keptRow
 if (devPath) {
   const model = loadAttributionModel(artifact, modelBytes);
   const tp = [0, 0, 0], fp = [0, 0, 0], fn = [0, 0, 0];
-  for (const d of readPolnear(devPath).map(prepare)) {
+  for (const d of prepareFolder(devPath)) {
     const gold = [new Set<string>(), new Set<string>(), new Set<string>()];
     for (const a of d.doc.attributions ?? []) {
       for (const [key, r] of [['source', 0], ['cue', 1], ['content', 2]] as const) {

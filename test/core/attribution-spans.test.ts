@@ -159,4 +159,15 @@ describe('attribution spans (PolNeAR conventions)', () => {
     assert.strictEqual(slice(text, statement!.source!.cueSpan!), 'said in a statement');
     assert.strictEqual(slice(text, statement!.span), 'that the vote was fair');
   });
+
+  it('does not nest attributions: "X said she hopes …" is one report, X\'s', () => {
+    for (const [text, cue] of [
+      ['Mayor Lena Ortiz said she hopes the new bridge will open before the winter storms arrive.', 'said'],
+      ['The harbour director said on Tuesday that she believes the ferry service will resume next month.', 'said'],
+    ]) {
+      const clauses = analyze(text).quotes.filter((q) => q.kind === 'indirect');
+      assert.deepStrictEqual(clauses.map((q) => q.source?.cue), [cue], text);
+      for (const q of clauses) assert.ok(!clauses.some((o) => o !== q && o.span.start <= q.source!.cueSpan!.start && q.source!.cueSpan!.end <= o.span.end), text);
+    }
+  });
 });

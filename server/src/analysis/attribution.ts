@@ -812,9 +812,45 @@ export function attribute(
   attributeHeadline();
   if (attributionSettings.transcript) attributeTranscriptTurns();
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  // On the final output only: the tagger is trained on what the rules find on their own, nested or not.
+  if (attributionSettings.noNesting && useTagger) dropNestedClauses(out);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
+}
+
+/**
+ * Drops the reported clauses whose cue sits inside another reported clause: in "Quill
+ * said she hopes the pier opens", the report is Quill's; "she hopes" is part of what
+ * Quill said, not an attribution of its own (attributions do not nest: every word has
+ * one role). Quotations in marks are left alone. `quotes` is sorted by start.
+ */
+function dropNestedClauses(quotes: Quote[]): void {
+  const nested = new Set<Source>();
+  // The clauses begun before a cue, by start: the furthest end among them says whether
+  // one holds the cue (a clause never holds its own cue: it is split around it).
+  let c = 0;
+  let furthest = -1;
+  let furthestSource: Source | undefined;
+  const cues = quotes.filter((q) => q.kind === 'indirect' && q.source?.cueSpan).sort((x, y) => x.source!.cueSpan!.start - y.source!.cueSpan!.start);
+  for (const q of cues) {
+    const cue = q.source!.cueSpan!;
+    for (; c < quotes.length && quotes[c].span.start <= cue.start; c++) {
+      const clause = quotes[c];
+      // Only a clause after its own cue holds another report ("X said she hopes …"); one
+      // before it ("Most voters believe …, according to a poll") leaves the inner report be.
+      const after = clause.source?.cueSpan && clause.source.cueSpan.end <= clause.span.start;
+      if (clause.kind === 'indirect' && after && clause.span.end > furthest) {
+        furthest = clause.span.end;
+        furthestSource = clause.source;
+      }
+    }
+    if (furthest >= cue.end && furthestSource !== q.source) nested.add(q.source!);
+  }
+  if (nested.size === 0) return;
+  let kept = 0;
+  for (const q of quotes) if (!(q.kind === 'indirect' && q.source && nested.has(q.source))) quotes[kept++] = q;
+  quotes.length = kept;
 }
 
 const NO_MARKS: readonly QuoteMarks[] = [];
@@ -826,7 +862,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, headline: true, contraction: true, participleSubject: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true };
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
