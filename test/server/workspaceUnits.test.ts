@@ -8,7 +8,7 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
-import { defaultPoolSize, findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
+import { defaultPoolSize, findWorkerScript, idleMeter, WorkerPool } from '../../server/src/workspace/pool';
 import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
 import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
 
@@ -138,21 +138,44 @@ describe('workspace claim filter', () => {
 describe('indexing worker pool', function () {
   this.timeout(30_000);
 
-  it('starts workers beyond the first only while a core is free (default size)', async () => {
+  it('starts workers beyond the first only while a core is idle (default size)', async () => {
     const script = findWorkerScript();
     assert.ok(script);
     const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
     const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
-    for (const [load, expected] of [[1e6, 1], [0, Math.min(2, defaultPoolSize())]] as const) {
-      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => load);
+    for (const [idle, expected] of [[0, 1], [undefined, 1], [2, Math.min(2, defaultPoolSize())]] as const) {
+      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => idle);
       try {
         const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
         assert.ok(results.every((result) => result?.summary));
-        assert.equal(pool.workers, expected, `load ${load}`);
+        assert.equal(pool.workers, expected, `idle cores ${idle}`);
       } finally {
         pool.dispose();
       }
     }
+  });
+
+  it('measures idle cores over intervals of a quarter second, and forgets an interval of hours', () => {
+    let now = 0;
+    let idleMs = 10_000;
+    const idle = idleMeter(() => idleMs, () => now);
+    now = 100;
+    idleMs += 150;
+    assert.equal(idle(), undefined, 'no interval measured yet');
+    now = 300;
+    idleMs += 150;
+    assert.equal(idle(), 1, '300 ms idle over 300 ms');
+    now = 400;
+    idleMs += 200;
+    assert.equal(idle(), 1, 'too short an interval: the last measure');
+    now = 800;
+    idleMs += 50;
+    assert.equal(idle(), 0.5, '250 ms idle over 500 ms');
+    now = 3_600_000;
+    idleMs += 7_000_000;
+    assert.equal(idle(), undefined, 'an interval of an hour says nothing about now');
+    now += 250;
+    assert.equal(idle(), 0);
   });
 
   it('warms up one worker ahead of the first task, which it then answers', async () => {

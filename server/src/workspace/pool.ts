@@ -4,7 +4,7 @@
 // keeps about two batches in hand so that it never waits for the main thread. Without a
 // worker script (the server run from TypeScript sources) tasks run in-process, one per tick.
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
@@ -35,7 +35,7 @@ const ANSWERS_PER_TURN = 4;
 const WORKER_YOUNG_GENERATION_MB = 12;
 
 /** Workers at a low thread priority: on two cores both work (the main thread still comes
- * first when it has something to do) when the second core is free; on more, one core is
+ * first when it has something to do) when the second core is idle; on more, one core is
  * left to the editor.
  * CLAIMLENS_INDEX_WORKERS=n overrides it (measurements, constrained machines). */
 export function defaultPoolSize(): number {
@@ -43,6 +43,43 @@ export function defaultPoolSize(): number {
   if (Number.isInteger(override) && override > 0) return override;
   const cores = cpuCount();
   return cores <= 2 ? Math.max(1, cores) : cores - 1;
+}
+
+/** Idle CPU (in cores) needed to start another worker: about half a core that nobody uses. */
+export const GROW_IDLE_CORES = 0.5;
+
+/** Shortest interval over which idle CPU is measured (the kernel counts in 10 ms ticks). */
+const IDLE_WINDOW_MS = 250;
+
+/** A longer interval since the last reading starts a new one: the pool may sit unused for
+ * hours, and an average over them says nothing about now. */
+const IDLE_WINDOW_MAX_MS = 2000;
+
+/** The machine's idle CPU over the last quarter second or so, in cores, from the kernel's
+ * per-core idle times (read at most once per interval); undefined until an interval has
+ * passed. The one-minute load average lags by tens of seconds and counts the waiting
+ * threads of every process, so it said "busy" long after a core had freed up. */
+export function idleMeter(readIdleMs: () => number = totalIdleMs, clock: () => number = () => performance.now()): () => number | undefined {
+  let fromAt = clock();
+  let fromIdleMs = readIdleMs();
+  let idle: number | undefined;
+  return () => {
+    const at = clock();
+    const elapsed = at - fromAt;
+    if (elapsed < IDLE_WINDOW_MS) return idle;
+    const idleMs = readIdleMs();
+    idle = elapsed > IDLE_WINDOW_MAX_MS ? undefined : Math.max(0, (idleMs - fromIdleMs) / elapsed);
+    fromAt = at;
+    fromIdleMs = idleMs;
+    return idle;
+  };
+}
+
+/** Idle time of every core since boot, ms. */
+function totalIdleMs(): number {
+  let idleMs = 0;
+  for (const cpu of cpus()) idleMs += cpu.times.idle;
+  return idleMs;
 }
 
 function cpuCount(): number {
@@ -68,26 +105,28 @@ export class WorkerPool {
   private disposed = false;
 
   private readonly size: number;
-  /** The size is the machine's default: workers beyond the first start only while a core is free. */
+  /** The size is the machine's default: workers beyond the first start only while a core is idle. */
   private readonly adaptive: boolean;
 
   constructor(
     size?: number,
     private readonly script = findWorkerScript(),
     private readonly onError: (message: string, error?: unknown) => void = () => undefined,
-    private readonly load: () => number = () => loadavg()[0],
+    /** Idle cores lately, or undefined while not measured yet (tests inject it). */
+    private readonly idleCores: () => number | undefined = idleMeter(),
   ) {
     this.adaptive = size === undefined && !(Number(process.env.CLAIMLENS_INDEX_WORKERS) > 0);
     this.size = size ?? defaultPoolSize();
   }
 
   /** Another worker helps only if a core is idle: on a machine already busy, a second
-   * isolate costs more CPU (its own JIT warm-up and GC, cache contention) than it saves.
-   * The one-minute load average counts this process's running threads too. */
+   * isolate costs more CPU (its own JIT warm-up and GC, cache contention) than it saves,
+   * and the kernel's fair share between sessions gives this process no more CPU for it.
+   * Asked again at every batch, so a second worker starts as soon as a core frees up. */
   private mayGrow(): boolean {
     if (this.slots.length >= this.size) return false;
     if (this.slots.length === 0 || !this.adaptive) return true;
-    return this.load() < cpuCount();
+    return (this.idleCores() ?? 0) >= GROW_IDLE_CORES;
   }
 
   /** Starts the first worker ahead of the first task (it loads the core and its models
