@@ -3,11 +3,12 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ClaimItem } from '../../protocol/requests';
 import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/settings';
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
-import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
+import { enabledGlobs, FileSelection, fileUris } from '../../server/src/workspace/files';
 import { cpuMeter, defaultPoolSize, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
 import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
 import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
@@ -62,6 +63,14 @@ describe('workspace file selection', () => {
     assert.equal(await fresh.selects('keep.log.txt'), true);
     assert.equal(await fresh.selects('private/new.txt'), false);
     assert.equal(await fresh.selects('deep/nested/other.txt'), true);
+  });
+
+  it('makes the same file URLs as pathToFileURL, each folder URL once', () => {
+    const root = path.join(tmpdir(), 'claimlens urls', 'Zürich #1');
+    const names = ['article-00001.txt', 'a b.txt', '100%.md', 'café.news', 'what?.txt', 'x#y.txt', '.hidden.md', 'a_b-c.d.txt'];
+    const files = [...names.map((name) => path.join(root, name)), ...names.map((name) => path.join(root, 'desk-001', name)), path.join(path.parse(root).root, 'top.txt')];
+    assert.deepEqual(fileUris(files), files.map((file) => pathToFileURL(file).href));
+    assert.deepEqual(fileUris([]), []);
   });
 
   it('reads workspace settings tolerantly', () => {
