@@ -8,6 +8,34 @@ import * as path from 'path';
 import { generateLargeDocument, writeArticleFolder } from '../bench/corpus';
 import { measureHoverDuringIndexing, measureIndexing, type ServerConfig } from '../bench/server';
 
+/** CPU ms of each thread of this process's child processes (the server), sampled while it
+ * runs: how many indexing workers did the work shows as threads with seconds of CPU. */
+function watchThreads(): { stop: () => number[] } {
+  const cpuByThread = new Map<string, number>();
+  const sample = () => {
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
+        for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+          const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+          const rest = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+          cpuByThread.set(`${pid}/${tid}`, ((Number(rest[11]) + Number(rest[12])) * 1000) / 100);
+        }
+      } catch {
+        // Gone.
+      }
+    }
+  };
+  const timer = setInterval(sample, 500);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return [...cpuByThread.values()].filter((ms) => ms >= 1000).sort((a, b) => b - a);
+    },
+  };
+}
+
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
@@ -41,7 +69,9 @@ async function main(): Promise<void> {
       const saved = { ...process.env };
       Object.assign(process.env, server.env);
       const loadBefore = os.loadavg()[0];
+      const threads = watchThreads();
       const result = await measureIndexing(config);
+      const busyThreads = threads.stop();
       const loadAfter = os.loadavg()[0];
       let hover = '';
       if (hovers > 0) {
@@ -52,7 +82,7 @@ async function main(): Promise<void> {
       console.log(
         `${server.name} run ${run}: wall ${((result.wallMs ?? NaN) / 1000).toFixed(2)} s, main CPU ${((result.cpu?.mainMs ?? NaN) / 1000).toFixed(2)} s, ` +
           `other CPU ${((result.cpu?.otherMs ?? NaN) / 1000).toFixed(2)} s, peak ${((result.peakRssBytes ?? NaN) / 1e6).toFixed(0)} MB, ` +
-          `load ${loadBefore.toFixed(2)}→${loadAfter.toFixed(2)}${result.na ? ' ' + result.na : ''}${hover}`,
+          `load ${loadBefore.toFixed(2)}→${loadAfter.toFixed(2)}, threads ≥ 1 s CPU: ${busyThreads.map((ms) => (ms / 1000).toFixed(1)).join(' ')}${result.na ? ' ' + result.na : ''}${hover}`,
       );
     }
   }
