@@ -1,6 +1,7 @@
 // When each step of workspace indexing happens, from the initialize request: the answer,
 // the progress begin, the first file done, the end (the bench's generated folder).
 //   npx tsx scripts/index-timeline.ts path/to/server.js [files]
+// (the folder is the one scripts/index-ab.ts writes: run that first with the same --files)
 import * as os from 'os';
 import * as path from 'path';
 import { BenchClient } from '../bench/lsp';
@@ -18,9 +19,6 @@ async function main(): Promise<void> {
   let firstDone = false;
   while (performance.now() - start < 300_000) {
     const status = client.indexStatus;
-    if (!firstDone && client.progress.length > 0) {
-      // progress begun
-    }
     if (!firstDone && status && status.done > 0) {
       firstDone = true;
       mark(`first status with files done (${status.done} of ${status.files})`);
