@@ -4,7 +4,7 @@
 import { stat as statFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -54,7 +54,7 @@ import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbo
 import { diagnosticsFromSummary } from './features/diagnostics';
 import { filterClaims } from './workspace/claims';
 import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
-import { enabledGlobs, FileSelection } from './workspace/files';
+import { enabledGlobs, FileSelection, fileUris } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
 import { WorkerPool } from './workspace/pool';
 import { entityAt, mentionCount, mentionRange, storedClaims, storedClaimsJson, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
@@ -593,7 +593,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     const settings = await refreshFolderSettings(folder);
     const found = settings.enable ? await folder.selection!.walk(cancelled) : [];
     if (cancelled()) break;
-    const uris = new Set(found.map((file) => pathToFileURL(file).href));
+    const uris = new Set(fileUris(found));
     // Files that left the selection (or the disk) while nobody was watching.
     for (const uri of workspace.diskUrisIn(folder.uri)) if (!uris.has(uri)) dropIndexed(uri);
     for (const uri of uris) work.push({ uri, folder });

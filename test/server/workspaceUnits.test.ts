@@ -3,12 +3,13 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ClaimItem } from '../../protocol/requests';
 import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/settings';
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
-import { enabledGlobs, FileSelection } from '../../server/src/workspace/files';
-import { defaultPoolSize, findWorkerScript, WorkerPool } from '../../server/src/workspace/pool';
+import { enabledGlobs, FileSelection, fileUris } from '../../server/src/workspace/files';
+import { cpuMeter, defaultPoolSize, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
 import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
 import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
 
@@ -62,6 +63,14 @@ describe('workspace file selection', () => {
     assert.equal(await fresh.selects('keep.log.txt'), true);
     assert.equal(await fresh.selects('private/new.txt'), false);
     assert.equal(await fresh.selects('deep/nested/other.txt'), true);
+  });
+
+  it('makes the same file URLs as pathToFileURL, each folder URL once', () => {
+    const root = path.join(tmpdir(), 'claimlens urls', 'Zürich #1');
+    const names = ['article-00001.txt', 'a b.txt', '100%.md', 'café.news', 'what?.txt', 'x#y.txt', '.hidden.md', 'a_b-c.d.txt'];
+    const files = [...names.map((name) => path.join(root, name)), ...names.map((name) => path.join(root, 'desk-001', name)), path.join(path.parse(root).root, 'top.txt')];
+    assert.deepEqual(fileUris(files), files.map((file) => pathToFileURL(file).href));
+    assert.deepEqual(fileUris([]), []);
   });
 
   it('reads workspace settings tolerantly', () => {
@@ -138,21 +147,66 @@ describe('workspace claim filter', () => {
 describe('indexing worker pool', function () {
   this.timeout(30_000);
 
-  it('starts workers beyond the first only while a core is free (default size)', async () => {
+  it('starts workers beyond the first only while a core is idle, and stops giving them work when others take the CPU (default size)', async () => {
     const script = findWorkerScript();
     assert.ok(script);
     const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
     const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
-    for (const [load, expected] of [[1e6, 1], [0, Math.min(2, defaultPoolSize())]] as const) {
-      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => load);
+    const readings: (CpuReading | undefined)[] = [{ idleCores: 0, ownCores: 1 }, undefined, { idleCores: 2, ownCores: 0 }];
+    const expected = [1, 1, Math.min(2, defaultPoolSize())];
+    for (const [i, reading] of readings.entries()) {
+      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => reading);
       try {
         const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
         assert.ok(results.every((result) => result?.summary));
-        assert.equal(pool.workers, expected, `load ${load}`);
+        assert.equal(pool.workers, expected[i], `reading ${JSON.stringify(reading)}`);
       } finally {
         pool.dispose();
       }
     }
+    if (defaultPoolSize() < 2) return;
+    // Two workers started; then the process gets half a core (others took the rest): one works.
+    let reading: CpuReading = { idleCores: 2, ownCores: 0 };
+    const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => reading);
+    try {
+      await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
+      assert.deepEqual([pool.workers, pool.activeCount], [2, 2]);
+      reading = { idleCores: 0, ownCores: 0.5 };
+      const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
+      assert.ok(results.every((result) => result?.summary));
+      assert.deepEqual([pool.workers, pool.activeCount], [2, 1]);
+      reading = { idleCores: 1, ownCores: 1 };
+      await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
+      assert.equal(pool.activeCount, 2, 'a core free again: both work');
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('measures idle and own CPU over intervals of a quarter second, and forgets an interval of hours', () => {
+    let now = 0;
+    let idleMs = 10_000;
+    let ownMs = 500;
+    const cpu = cpuMeter(() => ({ idleMs, ownMs }), () => now);
+    now = 100;
+    idleMs += 150;
+    assert.equal(cpu(), undefined, 'no interval measured yet');
+    now = 300;
+    idleMs += 150;
+    ownMs += 150;
+    assert.deepEqual(cpu(), { idleCores: 1, ownCores: 0.5 }, '300 ms idle and 150 ms own over 300 ms');
+    now = 400;
+    idleMs += 200;
+    assert.deepEqual(cpu(), { idleCores: 1, ownCores: 0.5 }, 'too short an interval: the last reading');
+    now = 800;
+    idleMs += 50;
+    ownMs += 500;
+    assert.deepEqual(cpu(), { idleCores: 0.5, ownCores: 1 }, '250 ms idle and 500 ms own over 500 ms');
+    now = 3_600_000;
+    idleMs += 7_000_000;
+    assert.equal(cpu(), undefined, 'an interval of an hour says nothing about now');
+    now += 250;
+    assert.deepEqual(cpu(), { idleCores: 0, ownCores: 0 });
   });
 
   it('warms up one worker ahead of the first task, which it then answers', async () => {

@@ -3,6 +3,7 @@
 // folder). Walks the folder without following symbolic links.
 import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
@@ -152,4 +153,25 @@ export class FileSelection {
     await visit('');
     return files;
   }
+}
+
+/** A file name that a file: URL holds as it is (no percent-encoding). */
+const URL_SAFE_NAME = /^[A-Za-z0-9._-]+$/;
+
+/** pathToFileURL(file).href of each file, with each folder's URL made once: a folder of
+ * 10,000 articles then costs 100 URL parses, not 10,000. */
+export function fileUris(files: readonly string[]): string[] {
+  const folderHrefs = new Map<string, string>();
+  return files.map((file) => {
+    const name = path.basename(file);
+    if (!URL_SAFE_NAME.test(name)) return pathToFileURL(file).href;
+    const folder = path.dirname(file);
+    let href = folderHrefs.get(folder);
+    if (href === undefined) {
+      href = pathToFileURL(folder).href;
+      if (!href.endsWith('/')) href += '/';
+      folderHrefs.set(folder, href);
+    }
+    return href + name;
+  });
 }

@@ -4,7 +4,7 @@
 // keeps about two batches in hand so that it never waits for the main thread. Without a
 // worker script (the server run from TypeScript sources) tasks run in-process, one per tick.
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
@@ -35,7 +35,7 @@ const ANSWERS_PER_TURN = 4;
 const WORKER_YOUNG_GENERATION_MB = 12;
 
 /** Workers at a low thread priority: on two cores both work (the main thread still comes
- * first when it has something to do) when the second core is free; on more, one core is
+ * first when it has something to do) when the second core is idle; on more, one core is
  * left to the editor.
  * CLAIMLENS_INDEX_WORKERS=n overrides it (measurements, constrained machines). */
 export function defaultPoolSize(): number {
@@ -43,6 +43,57 @@ export function defaultPoolSize(): number {
   if (Number.isInteger(override) && override > 0) return override;
   const cores = cpuCount();
   return cores <= 2 ? Math.max(1, cores) : cores - 1;
+}
+
+/** Idle CPU (in cores) needed to start another worker: about half a core that nobody uses. */
+export const GROW_IDLE_CORES = 0.5;
+
+/** Shortest interval over which CPU use is measured (the kernel counts in 10 ms ticks). */
+const CPU_WINDOW_MS = 250;
+
+/** A longer interval since the last reading starts a new one: the pool may sit unused for
+ * hours, and an average over them says nothing about now. */
+const CPU_WINDOW_MAX_MS = 2000;
+
+/** CPU over the last interval, in cores: the machine's idle time, and this process's use
+ * (main thread, workers, GC helpers). */
+export interface CpuReading {
+  idleCores: number;
+  ownCores: number;
+}
+
+/** Idle and own CPU over the last quarter second or so, from the kernel's per-core idle
+ * times and this process's CPU time (read at most once per interval); undefined until an
+ * interval has passed. The one-minute load average lags by tens of seconds and counts the
+ * waiting threads of every process, so it said "busy" long after a core had freed up. */
+export function cpuMeter(
+  read: () => { idleMs: number; ownMs: number } = readCpuTimes,
+  clock: () => number = () => performance.now(),
+): () => CpuReading | undefined {
+  let fromAt = clock();
+  let from = read();
+  let reading: CpuReading | undefined;
+  return () => {
+    const at = clock();
+    const elapsed = at - fromAt;
+    if (elapsed < CPU_WINDOW_MS) return reading;
+    const now = read();
+    reading =
+      elapsed > CPU_WINDOW_MAX_MS
+        ? undefined
+        : { idleCores: Math.max(0, (now.idleMs - from.idleMs) / elapsed), ownCores: Math.max(0, (now.ownMs - from.ownMs) / elapsed) };
+    fromAt = at;
+    from = now;
+    return reading;
+  };
+}
+
+/** Idle time of every core since boot, and this process's CPU time, ms. */
+function readCpuTimes(): { idleMs: number; ownMs: number } {
+  let idleMs = 0;
+  for (const cpu of cpus()) idleMs += cpu.times.idle;
+  const own = process.cpuUsage();
+  return { idleMs, ownMs: (own.user + own.system) / 1000 };
 }
 
 function cpuCount(): number {
@@ -68,26 +119,37 @@ export class WorkerPool {
   private disposed = false;
 
   private readonly size: number;
-  /** The size is the machine's default: workers beyond the first start only while a core is free. */
+  /** The size is the machine's default: workers beyond the first work only while they get a core. */
   private readonly adaptive: boolean;
+  /** How many workers take new batches now (the others finish theirs and wait, warm). */
+  private active = 1;
 
   constructor(
     size?: number,
     private readonly script = findWorkerScript(),
     private readonly onError: (message: string, error?: unknown) => void = () => undefined,
-    private readonly load: () => number = () => loadavg()[0],
+    /** CPU lately, or undefined while not measured yet (tests inject it). */
+    private readonly cpu: () => CpuReading | undefined = cpuMeter(),
   ) {
     this.adaptive = size === undefined && !(Number(process.env.CLAIMLENS_INDEX_WORKERS) > 0);
     this.size = size ?? defaultPoolSize();
+    if (!this.adaptive) this.active = this.size;
   }
 
-  /** Another worker helps only if a core is idle: on a machine already busy, a second
-   * isolate costs more CPU (its own JIT warm-up and GC, cache contention) than it saves.
-   * The one-minute load average counts this process's running threads too. */
-  private mayGrow(): boolean {
-    if (this.slots.length >= this.size) return false;
-    if (this.slots.length === 0 || !this.adaptive) return true;
-    return this.load() < cpuCount();
+  /** Workers beyond the first help only while they get a core of their own: on a machine
+   * already busy, a second isolate costs more CPU (its own JIT warm-up and GC, cache
+   * contention) than it saves, and the kernel's fair share between sessions gives this
+   * process no more CPU for it. So one more works when a core is idle, and one fewer when
+   * this process gets less CPU than its workers need (others took it); asked at every
+   * batch, with a reading at most every quarter second. */
+  private activeWorkers(): number {
+    if (!this.adaptive) return this.size;
+    const reading = this.cpu();
+    if (reading) {
+      if (reading.idleCores >= GROW_IDLE_CORES) this.active = Math.min(this.size, this.active + 1);
+      else if (this.active > 1 && this.active === this.slots.length && reading.idleCores + reading.ownCores < this.active - 0.5) this.active--;
+    }
+    return this.active;
   }
 
   /** Starts the first worker ahead of the first task (it loads the core and its models
@@ -109,6 +171,11 @@ export class WorkerPool {
   /** How many tasks keep the pool busy without queueing everything at once. */
   get concurrency(): number {
     return Math.max(1, this.size) * MAX_BATCH * 3;
+  }
+
+  /** Workers that take new batches now. */
+  get activeCount(): number {
+    return Math.min(this.active, this.slots.length);
   }
 
   /** Worker threads started so far. */
@@ -164,14 +231,15 @@ export class WorkerPool {
   }
 
   /** The worker to give the next batch: an idle one, a new one while the pool may grow, else
-   * the least loaded that has at most one batch left. */
+   * the least loaded that has at most one batch left; among the active workers only. */
   private slotForBatch(): Slot | undefined {
+    const active = this.slots.length === 0 ? 1 : this.activeWorkers();
     let best: Slot | undefined;
-    for (const slot of this.slots) {
+    for (const slot of this.slots.slice(0, active)) {
       if (slot.running.size === 0) return slot;
       if (slot.running.size <= MAX_BATCH && (!best || slot.running.size < best.running.size)) best = slot;
     }
-    if (this.mayGrow()) return this.spawn();
+    if (this.slots.length < active) return this.spawn();
     return best;
   }
 
