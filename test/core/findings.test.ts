@@ -1,6 +1,8 @@
 // Findings: when each rule fires, when it must stay silent, and what it says.
 import * as assert from 'assert';
 import { analyze, findingTexts, slice } from './helpers';
+import { vagueAttribution } from '../../server/src/analysis/findings';
+import type { Quote } from '../../server/src/analysis/types';
 
 describe('findings', () => {
   it('flags a statistic nobody is said to have stated', () => {
@@ -85,6 +87,22 @@ describe('findings', () => {
     assert.deepStrictEqual(findingTexts(a, text, 'vague-attribution'), ['officials said']);
     assert.ok(a.findings[0].message.includes('name the source'));
     assert.strictEqual(a.findings[0].data?.cue, 'said');
+  });
+
+  it('gives a vague source one hint, and none when its cue reports nothing', () => {
+    const text = 'Some officials said the plant will close after some demonstrations turned violent.';
+    const span = (part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+    const quote = (id: string, content: string, source: string, cue: string): Quote => ({
+      id, kind: 'indirect', span: span(content), content: span(content), text: content,
+      source: { text: source, span: span(source), cue, cueSpan: span(cue), how: 'explicit', vague: true },
+    });
+    const quotes = [
+      quote('q1', 'the plant will close', 'Some officials', 'said'),
+      quote('q2', 'the plant will close', 'officials', 'said'),
+      quote('q3', 'turned violent', 'some', 'demonstrations'),
+    ];
+    const flagged = vagueAttribution({ text, quotes, structure: analyze(text).structure, sentences: [], figures: [], unbalanced: [] });
+    assert.deepStrictEqual(flagged.map((f) => slice(text, f.span)), ['Some officials said']);
   });
 
   it('flags a vague attribution of a quote, and not the quote as unattributed', () => {

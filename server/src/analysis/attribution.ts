@@ -17,9 +17,9 @@ import {
   SPEECH_VERBS,
   INVERTIBLE_SPEECH_VERBS,
   TITLES,
-  VAGUE_SOURCE_NOUNS,
 } from './lexicon';
 import { MENTION_KINDS } from './attributionModel/features';
+import { isVagueSourcePhrase } from './vagueSources';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
 import { findHeadlineAttribution, findTranscriptTurns } from './headlineAttribution';
 import { findSourcelessAttributions } from './sourcelessCues';
@@ -168,9 +168,9 @@ export function attribute(
       base.entity = ev.entity;
       return base;
     }
-    let hasVague = false;
-    for (let k = a; k <= b; k++) if (tokens[k].word && VAGUE_SOURCE_NOUNS.has(tokens[k].text.toLowerCase())) hasVague = true;
-    if (hasVague && !(m && kindOf(m.entity) === 'person')) {
+    const phraseWords: string[] = [];
+    for (let k = a; k <= b; k++) phraseWords.push(tokens[k].text);
+    if (isVagueSourcePhrase(phraseWords) && !(m && kindOf(m.entity) === 'person')) {
       base.vague = true;
       return base;
     }
@@ -356,7 +356,7 @@ export function attribute(
     }
     const m = mentionAt(span);
     if (m) source.entity = m.entity;
-    else if (/[A-Za-z]+/.test(phrase) && phrase.split(/\s+/, 12).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
+    else if (/[A-Za-z]+/.test(phrase) && isVagueSourcePhrase(phrase.split(/\s+/, 12))) source.vague = true;
     return source;
   }
 
@@ -469,7 +469,7 @@ export function attribute(
     };
     const m = mentionAt(found.source);
     if (m && m.span.start >= found.source.start) source.entity = m.entity;
-    else if (text.slice(found.source.start, found.source.end).split(/\s+/, 6).some((w) => VAGUE_SOURCE_NOUNS.has(w.toLowerCase()))) source.vague = true;
+    else if (isVagueSourcePhrase(text.slice(found.source.start, found.source.end).split(/\s+/, 6))) source.vague = true;
     let whole: Quote | undefined;
     for (let k = out.length - 1; k >= 0; k--) {
       const q = out[k];

@@ -1,7 +1,7 @@
 // Stage 7: findings, as a rule table — one small function per code. Precision first:
 // every finding must be one a careful editor would agree with, and its message says
 // what to do. `data` carries what a quick fix or a hover needs.
-import type { DocumentStructure, Figure, Finding, FindingCode, Quote, Sentence, Span } from './types';
+import type { DocumentStructure, Figure, Finding, FindingCode, Quote, Sentence, Source, Span } from './types';
 import type { UnbalancedMark } from './quotes';
 import { insideQuote, isStatisticFigure } from './claims';
 import { findByOffset, isDigitCode } from './text';
@@ -217,16 +217,25 @@ function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
 }
 
-/** "officials said", "experts say": a source that names nobody checkable. */
+/**
+ * "officials said", "experts say": a source that names nobody checkable. Only with a cue
+ * that reports speech or a view ("said", "according to", "believe", "found"): the tagger
+ * also proposes cues that are nouns or prepositions ("some demonstrations", "footage of"),
+ * and a hint about those would be a false alarm.
+ */
 export const vagueAttribution: Rule = ({ text, quotes }) => {
   const out: Finding[] = [];
-  const seen = new Set<number>();
-  for (const q of quotes) {
-    const s = q.source;
-    if (!s || !s.vague || s.how === 'continuation' || !s.span || !s.cueSpan) continue;
-    if (seen.has(s.cueSpan.start)) continue;
-    seen.add(s.cueSpan.start);
-    const span: Span = { start: Math.min(s.span.start, s.cueSpan.start), end: Math.max(s.span.end, s.cueSpan.end) };
+  let lastEnd = -1;
+  const ordered = quotes.filter((q) => q.source?.vague && q.source.how !== 'continuation' && q.source.span && q.source.cueSpan);
+  const spanOf = (s: Source): Span => ({ start: Math.min(s.span!.start, s.cueSpan!.start), end: Math.max(s.span!.end, s.cueSpan!.end) });
+  ordered.sort((a, b) => spanOf(a.source!).start - spanOf(b.source!).start);
+  for (const q of ordered) {
+    const s = q.source!;
+    const span = spanOf(s);
+    // One hint per source: two attributions may share it, or overlap it.
+    if (span.start < lastEnd) continue;
+    if (!isReportingCue(text.slice(s.cueSpan!.start, s.cueSpan!.end))) continue;
+    lastEnd = span.end;
     const written = text.slice(span.start, span.end);
     out.push({
       code: 'vague-attribution',
@@ -238,6 +247,21 @@ export const vagueAttribution: Rule = ({ text, quotes }) => {
   }
   return out;
 };
+
+/** Verbs that report a view or a finding rather than speech (SPEECH_VERBS has those). */
+const REPORTING_VERBS = new Set(
+  ('believe|believes|believed|expect|expects|expected|think|thinks|thought|fear|fears|feared|show|shows|showed|shown|' +
+    'find|finds|found|describe|describes|described|regard|regards|regarded|praise|praises|praised|oppose|opposes|' +
+    'opposed|criticize|criticizes|criticized|criticise|criticises|criticised|speculate|speculates|speculated|' +
+    'assume|assumes|assumed|see|sees|saw|back|backs|backed|call|calls|called|according|citing|cited|weighed|' +
+    'discovered|concluded|determined|suspect|suspects|suspected|doubt|doubts|doubted|worry|worries|worried|' +
+    'vow|vows|vowed|agree|agrees|agreed|accused|accuse|accuses|blamed|blame|blames').split('|'),
+);
+
+function isReportingCue(cue: string): boolean {
+  const words = cue.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.some((w) => SPEECH_VERBS.has(w) || REPORTING_VERBS.has(w));
+}
 
 /** An opening quotation mark that is never closed in its paragraph. */
 export const unbalancedQuote: Rule = ({ text, unbalanced }) =>
