@@ -59,6 +59,9 @@ export const ours: System = {
       // no clause of ours holds (called it “a betrayal”) stays a Content of its own.
       if (quote.kind === 'partial' && quote.span.end <= clauseEnd) continue;
       const source = quote.source;
+      // A partial quotation with no source and no cue is a quoted phrase (a title, a scare
+      // quote), which the analysis does not report as anyone's words: no attribution.
+      if (quote.kind === 'partial' && !source) continue;
       attributions.push({
         content: [quote.span],
         source: source?.span ? [source.span] : undefined,

@@ -18,14 +18,13 @@ describe('eval systems: our analysis as PolNeAR spans', () => {
     assert.ok(contents[0].includes('“a gift to the whole valley”'));
   });
 
-  it('keeps a partial quotation that no clause holds as a Content of its own', () => {
+  it('does not score a quoted phrase with no source as an attribution', () => {
+    // No clause of ours holds it either: the phrase alone would have been a Content.
     const text = 'The report was labelled “deeply flawed” by reviewers at the harbour board.';
     const analysis = analyze(text);
     const partial = analysis.quotes.find((q) => q.kind === 'partial');
-    assert.ok(partial);
-    assert.ok(!analysis.quotes.some((q) => q.kind === 'indirect' && q.span.start <= partial.span.start && partial.span.end <= q.span.end));
-    const contents = ours.run(text).attributions.map((a) => slice(text, a.content![0]));
-    assert.ok(contents.includes('“deeply flawed”'));
+    assert.ok(partial && !partial.source, 'the analysis reports the phrase, with no source');
+    assert.deepStrictEqual(ours.run(text).attributions, []);
   });
 
   it('scores only whole quotations as quotations in marks, with their speaker', () => {
