@@ -834,7 +834,24 @@ const COMPANY_SUFFIXES = new Set(['Inc.', 'Inc', 'Ltd.', 'Ltd', 'LLC', 'Corp.', 
  */
 function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
-  for (const t of tagged) {
+  for (let t of tagged) {
+    // No person's name holds "and" or "&": "Carrano and Biewener", "Gerald and Sherri Padalecki" are two people.
+    if (t.kind === 'person') {
+      const joint = personJoint(text, t.start, t.end);
+      if (joint >= 0) {
+        const scores = (t as NameSpan & { scores?: number[] }).scores;
+        const firstPart: NameSpan & { scores?: number[] } = { start: t.start, end: joint, kind: 'person' };
+        if (scores) firstPart.scores = scores;
+        out.push(...splitAtPunctuation(text, [firstPart]));
+        let rest = text.indexOf(' ', joint + 1) + 1;
+        t = { start: rest, end: t.end, kind: 'person' };
+        for (let next = personJoint(text, rest, t.end); next >= 0; next = personJoint(text, rest, t.end)) {
+          out.push(...splitAtPunctuation(text, [{ start: rest, end: next, kind: 'person' }]));
+          rest = text.indexOf(' ', next + 1) + 1;
+          t = { start: rest, end: t.end, kind: 'person' };
+        }
+      }
+    }
     let end = t.end;
     // Searched inside the span only: an indexOf past it would scan the rest of the text.
     const bracket = indexInSpan(text, 40, t.start, end);
@@ -863,6 +880,20 @@ function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan
     }
   }
   return out;
+}
+
+/**
+ * The end of the first person's name before " and " or " & " in text[from, to), when a
+ * capitalised word follows the joint; -1 when there is none.
+ */
+function personJoint(text: string, from: number, to: number): number {
+  for (let i = indexInSpan(text, 32, from, to); i >= 0 && i < to; i = indexInSpan(text, 32, i + 1, to)) {
+    const c = text.charCodeAt(i + 1);
+    const width = c === 38 ? 1 : c === 97 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 100 ? 3 : 0;
+    if (width === 0 || text.charCodeAt(i + 1 + width) !== 32 || i + 2 + width >= to || !isUpperCode(text.charCodeAt(i + 2 + width))) continue;
+    if (i > from) return i;
+  }
+  return -1;
 }
 
 /** The first index of the code unit `code` in text[from, to), or -1. */
