@@ -1012,6 +1012,10 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   // Address Synthetic Drug Threats"), name particles ("Ana de la Fuente"). A trailing noun
   // types a name the tagger found ("the Gulf cartel").
   const merged: NameCandidate[] = [];
+  // A lone word opening a sentence that the tagger passed over ("Okafor denied …", where
+  // it reads capitals as the sentence's) and that ends a person's full name found in the
+  // document is that person's surname, unless the document also writes it in lower case.
+  let surnames: Set<string> | undefined;
   let k = 0;
   for (const r of rules) {
     while (k < out.length && out[k].span.end <= r.span.start) merged.push(out[k++]);
@@ -1019,6 +1023,7 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     while (e < out.length && out[e].span.start < r.span.end) e++;
     if (e === k) {
       if ((r.kind || isKnownName(r.text)) && !COMPANY_SUFFIXES.has(r.text)) merged.push(r);
+      else if (r.initial && !r.kind && isSingleWord(text, r.span.start, r.span.end) && !isAllCaps(r.text) && (surnames ??= surnamesOfPeople(out)).has(r.text) && !writtenLower.has(r.text.toLowerCase())) merged.push(asTagged(r, 'person'));
       continue;
     }
     // "Health Ministry and Reuters" is two names the rules split at "and".
@@ -1046,6 +1051,17 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   while (k < out.length) merged.push(out[k++]);
   if (merged.some((c) => c.split)) return voteKinds(text, merged.filter((c) => !c.split));
   return voteKinds(text, merged);
+}
+
+/** The last words of the multi-word names tagged as people ("Okafor" of "Daniel Okafor"), capitalised words only. */
+function surnamesOfPeople(tagged: readonly NameCandidate[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of tagged) {
+    if (c.kind !== 'person') continue;
+    const space = c.text.lastIndexOf(' ');
+    if (space > 0 && space < c.text.length - 2 && isUpperCode(c.text.charCodeAt(space + 1))) out.add(c.text.slice(space + 1));
+  }
+  return out;
 }
 
 /** A rule candidate taken as tagged with a kind (a field-by-field copy: object spread is slow here). */

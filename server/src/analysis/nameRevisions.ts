@@ -262,6 +262,11 @@ export function reviseCandidates(text: string, candidates: NameCandidate[], writ
   // Names described as things by an appositive ("X, an annual festival").
   const things = new Set<string>();
   for (const c of candidates) if (c.kind !== 'other' && describedAsThing(text, c.possessive ? c.span.end + 2 : c.span.end)) things.add(c.text);
+  // Their last words alone are the things too ("Shobhajatra" of "Mangal Shobhajatra"), not surnames.
+  for (const thing of things) {
+    const space = thing.lastIndexOf(' ');
+    if (space > 0) things.add(thing.slice(space + 1));
+  }
   // Schools named after their town ("Harrow School"): the bare town name, outside "in …",
   // is the school ("sent to Harrow", "Harrow boys").
   const schools = new Set<string>();
