@@ -52,3 +52,18 @@ describe('entities: people across a document', () => {
     assert.strictEqual(diplomat?.source?.entity, robinson?.id);
   });
 });
+
+describe('entities: authors cited in the scholarly way', () => {
+  it('finds surnames before a year in brackets and before "et al."', () => {
+    const text = 'Attention grows with practice (Dye & Baumer, 2010; Kowalczyk 2014), as earlier work showed (Lindqvist et al., 2012).';
+    const people = analyze(text).entities.filter((e) => e.kind === 'person').flatMap((e) => e.mentions.map((m) => text.slice(m.start, m.end)));
+    assert.deepStrictEqual(people.sort(), ['Baumer', 'Dye', 'Kowalczyk', 'Lindqvist']);
+  });
+
+  it('leaves a title before a year in brackets alone, and places in brackets are places', () => {
+    const text = 'She starred in Nightjar (2013) and toured (Paris, 2015).';
+    const a = analyze(text);
+    assert.ok(!a.entities.some((e) => e.kind === 'person' && e.name === 'Nightjar'));
+    assert.strictEqual(a.entities.find((e) => e.name === 'Paris')?.kind, 'place');
+  });
+});
