@@ -67,3 +67,19 @@ describe('entities: authors cited in the scholarly way', () => {
     assert.strictEqual(a.entities.find((e) => e.name === 'Paris')?.kind, 'place');
   });
 });
+
+describe('entities: place aliases', () => {
+  it('takes Britain as the United Kingdom, with "UK" as another alias', () => {
+    const text = 'Britain will send aid, the minister said. The UK has sent aid before, and Great Britain may again.';
+    const uk = analyze(text).entities.filter((e) => e.kind === 'place');
+    assert.deepStrictEqual(uk.map((e) => e.name), ['United Kingdom']);
+    assert.deepStrictEqual(uk[0].aliases, ['Britain', 'Great Britain', 'UK']);
+  });
+
+  it('takes Earth as a place', () => {
+    const text = 'The probe left Earth in May. Earth will be far behind by June.';
+    const earth = analyze(text).entities.find((e) => e.name === 'Earth');
+    assert.strictEqual(earth?.kind, 'place');
+    assert.strictEqual(earth?.mentions.length, 2);
+  });
+});
