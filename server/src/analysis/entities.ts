@@ -1073,6 +1073,9 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
  * 2014)", "(Brandt 2014; …)"); or joined by "&" / "and" to such an author ("(Dye & Baum, 2010)").
  */
 function isCitedAuthor(text: string, start: number, end: number): boolean {
+  // Most names are followed by neither " et al", a year, "&" nor "and": rejected on the next two characters.
+  const next = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) === 44 ? next !== 32 : text.charCodeAt(end) !== 32 || !(next === 101 || next === 38 || next === 97 || isDigitCode(next))) return false;
   if (end - start < 2 || end - start > 30 || !isUpperCode(text.charCodeAt(start))) return false;
   for (let i = start + 1; i < end; i++) {
     const c = text.charCodeAt(i);
