@@ -1,7 +1,7 @@
 // Entity error analysis: every false positive and false negative of our analysis on a
 // corpus, sorted into classes, with counts per class, per type and per genre.
 //
-//   npx tsx scripts/entity-errors.ts gum <…/gum/dep> [--split dev|train|all] [--samples N]
+//   npx tsx scripts/entity-errors.ts gum <…/gum/dep> [--split dev|train|all] [--samples N] [--tsv FILE]
 //   npx tsx scripts/entity-errors.ts conll <…/conll2003/dev.txt> [--samples N]
 //
 // Classes of a false negative (gold mention we did not output with that span and type):
@@ -12,6 +12,7 @@
 //   missed    nothing of ours overlaps it.
 // Classes of a false positive: type (as above), boundary (overlaps a gold mention), spurious.
 // Samples print the text of the corpus to stdout: keep them out of the repository.
+import { writeFileSync } from 'node:fs';
 import { readConll } from '../eval/readers/conll-file';
 import { readGum, type GumSplit } from '../eval/readers/gum';
 import { ours } from '../eval/systems';
@@ -30,6 +31,8 @@ const option = (name: string, fallback: string) => {
 };
 const split = option('--split', kind === 'gum' ? 'dev' : 'all') as GumSplit;
 const samples = Number.parseInt(option('--samples', '0'), 10) || 0;
+// Every error as a tab-separated row (doc, error, class, type, text, context): corpus text, keep it in /tmp.
+const tsvPath = option('--tsv', '');
 const documents: GoldDocument[] = kind === 'gum' ? readGum(target, split) : readConll(target);
 
 const key = (s: TypedSpan) => `${s.start}:${s.end}`;
@@ -89,6 +92,10 @@ table('By error and class', (r) => `${r.error} ${r.cls}`);
 table('By error, class and type', (r) => `${r.error} ${r.type} ${r.cls}`);
 if (kind === 'gum') table('By genre', (r) => `${r.genre} ${r.error}`);
 table('Most frequent error strings', (r) => `${r.error} ${r.type} ${r.cls} «${r.text}»`);
+if (tsvPath) {
+  const clean = (s: string) => s.replace(/\t/g, ' ');
+  writeFileSync(tsvPath, rows.map((r) => [r.doc, r.error, r.cls, r.type, clean(r.text), clean(r.context)].join('\t')).join('\n') + '\n');
+}
 if (samples > 0) {
   console.log('\nSamples');
   const byClass = new Map<string, Row[]>();

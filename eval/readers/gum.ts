@@ -7,8 +7,8 @@
 //  2. its syntactic head — the first token of the mention whose dependency head lies
 //     outside the mention — is a proper noun (UPOS PROPN);
 //  3. its span is then narrowed to the name itself: the run of proper-noun tokens around
-//     the head (internal "of", "and", "&", "de", "the", "for" kept when a proper noun
-//     follows; "and" never joins two named mentions or two people), for people never
+//     the head (internal "of", "and", "&", "de", "the", "for" and unspaced hyphens kept
+//     when a proper noun follows; "and" never joins two named mentions or two people), for people never
 //     entering a nested name that does not contain the head unless a connector joins it,
 //     without leading titles for people ("President", "Dr.", …). Plural proper-noun
 //     heads of person mentions ("Americans") are groups, not names. This turns
@@ -112,6 +112,9 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
   // "France and Germany": each conjunct is a mention of its own), nor people.
   const isConnector = (i: number) => {
     if (!inside(i)) return false;
+    // A hyphen written without spaces inside the mention joins one name ("Pierre-Simon
+    // Laplace", "Baie-Mahault"); "the Mets-inspired work" leaves it outside the mention.
+    if (isJoiningHyphen(sentence, i)) return true;
     const word = sentence[i].form.toLowerCase();
     if (!CONNECTORS.has(word)) return false;
     if (word !== 'and' && word !== '&') return true;
@@ -142,6 +145,15 @@ function narrowToName(sentence: GumToken[], mention: GumMention, nested: GumMent
     if (first === last && isTitle(first)) return undefined;
   }
   return { first, last };
+}
+
+/** A hyphen token touching the tokens on both sides: "Bailey-Ross" tokenised as Bailey, -, Ross. */
+function isJoiningHyphen(sentence: GumToken[], i: number): boolean {
+  const token = sentence[i];
+  if (token.xpos !== 'HYPH' && token.form !== '-') return false;
+  const before = sentence[i - 1];
+  const after = sentence[i + 1];
+  return before !== undefined && after !== undefined && before.end === token.start && token.end === after.start;
 }
 
 /** Parses one CoNLL-U document (GUM style) into text and named-entity gold. */

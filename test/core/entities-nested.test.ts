@@ -52,3 +52,12 @@ describe('entities: places inside other names', () => {
     for (let i = 1; i < flat.length; i++) assert.ok(flat[i - 1].span.end <= flat[i].span.start, JSON.stringify(flat));
   });
 });
+
+describe('entities: the place of "University of X"', () => {
+  it('takes what follows "University of" as a place, known or not, but not a common word', () => {
+    const text = 'She studied at the University of Tarnovia and later taught at the University of Technology in Oslo.';
+    const places = analyze(text).entities.filter((e) => e.kind === 'place').map((e) => e.name);
+    assert.ok(places.includes('Tarnovia'), places.join(', '));
+    assert.ok(!places.includes('Technology'), places.join(', '));
+  });
+});

@@ -165,3 +165,28 @@ describe('entities: document-level revisions (GUM error analysis)', () => {
     assert.deepStrictEqual(kept, [people.indexOf('to Veltrans') + 3]);
   });
 });
+
+describe('entities: numbers, kinship words and prefixed names (GUM train error analysis)', () => {
+  const named = (text: string) => analyze(text).entities.filter((e) => e.kind !== 'other').flatMap((e) => e.mentions.map((m) => `${e.kind}:${text.slice(m.start, m.end)}`));
+
+  it('makes no person of a number and no house number part of a street', () => {
+    const text = 'Today about 120,000 Norvians live abroad. The office is at 2470 Lemoine Avenue in Tarnville.';
+    const names = named(text);
+    assert.ok(!names.some((n) => n.startsWith('person:') && /\d/.test(n)), names.join(', '));
+    assert.ok(!names.some((n) => n.includes('2470')), names.join(', '));
+  });
+
+  it('drops kinship words used as names, keeps the named relatives', () => {
+    const text = 'There is another one for Dad down there. Oh Dad, from Judy. I asked Mom about it. Well Dad always picks, said Judy Marsh.';
+    const names = named(text);
+    assert.ok(!names.some((n) => n.endsWith(':Dad') || n.endsWith(':Mom')), names.join(', '));
+    assert.ok(names.includes('person:Judy Marsh'), names.join(', '));
+  });
+
+  it('leaves a place inside a prefixed modifier alone', () => {
+    const text = 'The pro-Beijing camp won seats in Kowloon, while anti-Tokyo protests grew in Seoul.';
+    const names = named(text);
+    assert.ok(!names.includes('place:Beijing') && !names.includes('place:Tokyo'), names.join(', '));
+    assert.ok(names.includes('place:Kowloon') && names.includes('place:Seoul'), names.join(', '));
+  });
+});

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { detokenize, iobMentions, parseConll } from '../../eval/readers/conll';
-import { parseEntityField, readGum } from '../../eval/readers/gum';
+import { parseEntityField, parseGumDocument, readGum } from '../../eval/readers/gum';
 import { parseBrat, pickAnnotations, readPolnear, toUtf16Offsets } from '../../eval/readers/polnear';
 import { normalizeFragments } from '../../eval/spans';
 import type { GoldDocument } from '../../eval/spans';
@@ -77,6 +77,25 @@ describe('eval readers', () => {
       const [doc] = readGum(fixturePath('gum', 'dep', 'GUM_news_other.conllu'));
       // The coordination "Ada and Bo" narrows to its head's name; each conjunct is its own mention.
       assert.deepStrictEqual(named(doc).slice(2, 6), ['PER:Ada', 'PER:Ada', 'PER:Bo', 'ORG:Procter & Gamble']);
+    });
+
+    it('keeps a hyphenated name whole, and a name before a hyphen outside its mention alone', () => {
+      const conllu = [
+        '# newpar',
+        '# text = Ana Ortiz-Vela saw Rimport-made boats.',
+        '1\tAna\tAna\tPROPN\tNNP\t_\t5\tnsubj\t_\tEntity=(1-person-new-sss-cf1-1-sgl-Ana_Ortiz-Vela',
+        '2\tOrtiz\tOrtiz\tPROPN\tNNP\t_\t1\tflat\t_\tSpaceAfter=No',
+        '3\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\tSpaceAfter=No',
+        '4\tVela\tVela\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)',
+        '5\tsaw\tsee\tVERB\tVBD\t_\t0\troot\t_\t_',
+        '6\tRimport\tRimport\tPROPN\tNNP\t_\t8\tcompound\t_\tEntity=(2-place-new-sss-cf1-1-sgl-Rimport)|SpaceAfter=No',
+        '7\t-\t-\tPUNCT\tHYPH\t_\t8\tpunct\t_\tSpaceAfter=No',
+        '8\tmade\tmake\tVERB\tVBN\t_\t9\tamod\t_\t_',
+        '9\tboats\tboat\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No',
+        '10\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_',
+        '',
+      ].join('\n');
+      assert.deepStrictEqual(named(parseGumDocument(conllu, 'GUM_news_hyphen')), ['PER:Ana Ortiz-Vela', 'LOC:Rimport']);
     });
 
     it('keeps a nested place inside an organisation name and drops stacked titles', () => {

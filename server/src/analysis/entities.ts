@@ -834,7 +834,24 @@ const COMPANY_SUFFIXES = new Set(['Inc.', 'Inc', 'Ltd.', 'Ltd', 'LLC', 'Corp.', 
  */
 function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
-  for (const t of tagged) {
+  for (let t of tagged) {
+    // No person's name holds "and" or "&": "Carrano and Biewener", "Gerald and Sherri Padalecki" are two people.
+    if (t.kind === 'person') {
+      const joint = personJoint(text, t.start, t.end);
+      if (joint >= 0) {
+        const scores = (t as NameSpan & { scores?: number[] }).scores;
+        const firstPart: NameSpan & { scores?: number[] } = { start: t.start, end: joint, kind: 'person' };
+        if (scores) firstPart.scores = scores;
+        out.push(...splitAtPunctuation(text, [firstPart]));
+        let rest = text.indexOf(' ', joint + 1) + 1;
+        t = { start: rest, end: t.end, kind: 'person' };
+        for (let next = personJoint(text, rest, t.end); next >= 0; next = personJoint(text, rest, t.end)) {
+          out.push(...splitAtPunctuation(text, [{ start: rest, end: next, kind: 'person' }]));
+          rest = text.indexOf(' ', next + 1) + 1;
+          t = { start: rest, end: t.end, kind: 'person' };
+        }
+      }
+    }
     let end = t.end;
     // Searched inside the span only: an indexOf past it would scan the rest of the text.
     const bracket = indexInSpan(text, 40, t.start, end);
@@ -863,6 +880,20 @@ function splitAtPunctuation(text: string, tagged: readonly NameSpan[]): NameSpan
     }
   }
   return out;
+}
+
+/**
+ * The end of the first person's name before " and " or " & " in text[from, to), when a
+ * capitalised word follows the joint; -1 when there is none.
+ */
+function personJoint(text: string, from: number, to: number): number {
+  for (let i = indexInSpan(text, 32, from, to); i >= 0 && i < to; i = indexInSpan(text, 32, i + 1, to)) {
+    const c = text.charCodeAt(i + 1);
+    const width = c === 38 ? 1 : c === 97 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 100 ? 3 : 0;
+    if (width === 0 || text.charCodeAt(i + 1 + width) !== 32 || i + 2 + width >= to || !isUpperCode(text.charCodeAt(i + 2 + width))) continue;
+    if (i > from) return i;
+  }
+  return -1;
 }
 
 /** The first index of the code unit `code` in text[from, to), or -1. */
@@ -981,6 +1012,10 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
   // Address Synthetic Drug Threats"), name particles ("Ana de la Fuente"). A trailing noun
   // types a name the tagger found ("the Gulf cartel").
   const merged: NameCandidate[] = [];
+  // A lone word opening a sentence that the tagger passed over ("Okafor denied …", where
+  // it reads capitals as the sentence's) and that ends a person's full name found in the
+  // document is that person's surname, unless the document also writes it in lower case.
+  let surnames: Set<string> | undefined;
   let k = 0;
   for (const r of rules) {
     while (k < out.length && out[k].span.end <= r.span.start) merged.push(out[k++]);
@@ -988,6 +1023,14 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     while (e < out.length && out[e].span.start < r.span.end) e++;
     if (e === k) {
       if ((r.kind || isKnownName(r.text)) && !COMPANY_SUFFIXES.has(r.text)) merged.push(r);
+      else if (!r.kind && isCitedAuthor(text, r.span.start, r.span.end)) merged.push(asTagged(r, 'person'));
+      else if (r.initial && !r.kind && isSingleWord(text, r.span.start, r.span.end) && !isAllCaps(r.text) && (surnames ??= surnamesOfPeople(out)).has(r.text) && !writtenLower.has(r.text.toLowerCase())) merged.push(asTagged(r, 'person'));
+      continue;
+    }
+    // "(Dye & Baum, 2010)": two authors the tagger ran together.
+    if (e - k === 1 && out[k].span.start <= r.span.start && out[k].span.end >= r.span.end && (out[k].split || / and | & /.test(out[k].text)) && isCitedAuthor(text, r.span.start, r.span.end)) {
+      out[k].split = true;
+      merged.push(asTagged(r, 'person'));
       continue;
     }
     // "Health Ministry and Reuters" is two names the rules split at "and".
@@ -1013,8 +1056,81 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
     }
   }
   while (k < out.length) merged.push(out[k++]);
+  // A cited author the tagger read as a place or body ("(Vale et al., 2019)", "(Brandt, 2014)").
+  for (const c of merged) {
+    if (c.kind !== 'person' && !c.split && isCitedAuthor(text, c.span.start, c.span.end)) {
+      c.kind = 'person';
+      c.scores = undefined;
+    }
+  }
   if (merged.some((c) => c.split)) return voteKinds(text, merged.filter((c) => !c.split));
   return voteKinds(text, merged);
+}
+
+/**
+ * An author cited in the scholarly way: one word (hyphens allowed, not in capitals, not a
+ * known place or body) followed by "et al." or, inside brackets, by a year ("(Brandt,
+ * 2014)", "(Brandt 2014; …)"); or joined by "&" / "and" to such an author ("(Dye & Baum, 2010)").
+ */
+function isCitedAuthor(text: string, start: number, end: number): boolean {
+  // Most names are followed by neither " et al", a year, "&" nor "and": rejected on the next two characters.
+  const next = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) === 44 ? next !== 32 : text.charCodeAt(end) !== 32 || !(next === 101 || next === 38 || next === 97 || isDigitCode(next))) return false;
+  if (end - start < 2 || end - start > 30 || !isUpperCode(text.charCodeAt(start))) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 97 && c <= 122) && c !== 45 && c !== 39 && c !== 0x2019 && !(c >= 65 && c <= 90) && c < 0xc0) return false;
+  }
+  if (isAllCaps(text.slice(start, end))) return false;
+  if (citationTail(text, start, end)) return !isKnownName(text.slice(start, end));
+  // "Dye & Baum, 2010": the next author carries the year.
+  let i = end;
+  if (text.charCodeAt(i) !== 32) return false;
+  if (text.charCodeAt(i + 1) === 38 && text.charCodeAt(i + 2) === 32) i += 3;
+  else if (text.startsWith('and ', i + 1)) i += 5;
+  else return false;
+  if (!isUpperCode(text.charCodeAt(i))) return false;
+  let j = i + 1;
+  while (j < text.length && j - i < 30 && (isLetterAt(text, j) || text.charCodeAt(j) === 45 || text.charCodeAt(j) >= 0xc0)) j++;
+  return citationTail(text, i, j) && !isKnownName(text.slice(start, end));
+}
+
+/** After a name: " et al", or, inside brackets opened before `start`, ", 1998" / " 1998". */
+function citationTail(text: string, start: number, end: number): boolean {
+  let i = end;
+  if (text.startsWith(' et al', i)) return true;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  // "Stoker (2013)" is as often a film as an author: a year counts inside brackets only.
+  return isYearAt(text, i + 1) && insideBrackets(text, start);
+}
+
+/** A year 1600–2099 at i, not followed by another digit ("2010a" allowed). */
+function isYearAt(text: string, i: number): boolean {
+  const a = text.charCodeAt(i), b = text.charCodeAt(i + 1);
+  if (!((a === 49 && b >= 54 && b <= 57) || (a === 50 && b === 48))) return false;
+  return isDigitCode(text.charCodeAt(i + 2)) && isDigitCode(text.charCodeAt(i + 3)) && !isDigitCode(text.charCodeAt(i + 4));
+}
+
+/** An opening bracket within the 150 characters before `start`, with no closing bracket or line break after it. */
+function insideBrackets(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 150; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 40) return true;
+    if (c === 41 || c === 10) return false;
+  }
+  return false;
+}
+
+/** The last words of the multi-word names tagged as people ("Okafor" of "Daniel Okafor"), capitalised words only. */
+function surnamesOfPeople(tagged: readonly NameCandidate[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of tagged) {
+    if (c.kind !== 'person') continue;
+    const space = c.text.lastIndexOf(' ');
+    if (space > 0 && space < c.text.length - 2 && isUpperCode(c.text.charCodeAt(space + 1))) out.add(c.text.slice(space + 1));
+  }
+  return out;
 }
 
 /** A rule candidate taken as tagged with a kind (a field-by-field copy: object spread is slow here). */

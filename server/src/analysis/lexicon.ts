@@ -54,6 +54,11 @@ export const PLACE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['UAE', 'United Arab Emirates'],
   ['DRC', 'Congo'],
   ['PRC', 'China'],
+  // In news, Britain is the United Kingdom ("Britain's prime minister").
+  ['Britain', 'United Kingdom'],
+  ['Great Britain', 'United Kingdom'],
+  // The planet, a place ("came here from Earth"); not in the gazetteer's city or country lists.
+  ['Earth', 'Earth'],
 ]);
 
 export const ORG_ALIASES: ReadonlyMap<string, string> = new Map([

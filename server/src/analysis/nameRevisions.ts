@@ -249,6 +249,21 @@ function describedAsThing(text: string, end: number): boolean {
 }
 
 /** Any word-list class that makes a word a name: first name, surname, place, organisation, demonym. */
+/** Kinship words written as names ("ask Mom", "Dad said"). */
+const KINSHIP_NAMES = new Set(['Mom', 'Mum', 'Mommy', 'Mummy', 'Dad', 'Daddy', 'Mama', 'Mamma', 'Papa', 'Grandma', 'Grandpa', 'Granny', 'Nana']);
+
+/** Prefixes that make a modifier of a name ("pro-Beijing", "anti-Tokyo", "post-Soviet"). */
+const MODIFIER_PREFIXES = new Set(['pro', 'anti', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'un', 'trans', 'quasi', 'semi', 'sub', 'mid']);
+
+/** A lower-case prefix and a hyphen just before `start`: "pro-" in "pro-Beijing". */
+function isAfterAffix(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 45) return false;
+  let b = start - 1;
+  while (b > 0 && start - 1 - b < 6 && isAsciiLetter(text.charCodeAt(b - 1))) b--;
+  if (b > 0 && isAsciiLetter(text.charCodeAt(b - 1))) return false;
+  return MODIFIER_PREFIXES.has(text.slice(b, start - 1).toLowerCase());
+}
+
 const NAME_CLASSES = GAZ.FIRST | GAZ.LAST | GAZ.PLACE | GAZ.ORG | GAZ.DEMONYM;
 
 /** `writtenLower`: the document's lower-case words, shared with combineCandidates (one memo for both). */
@@ -262,6 +277,11 @@ export function reviseCandidates(text: string, candidates: NameCandidate[], writ
   // Names described as things by an appositive ("X, an annual festival").
   const things = new Set<string>();
   for (const c of candidates) if (c.kind !== 'other' && describedAsThing(text, c.possessive ? c.span.end + 2 : c.span.end)) things.add(c.text);
+  // Their last words alone are the things too ("Shobhajatra" of "Mangal Shobhajatra"), not surnames.
+  for (const thing of things) {
+    const space = thing.lastIndexOf(' ');
+    if (space > 0) things.add(thing.slice(space + 1));
+  }
   // Schools named after their town ("Harrow School"): the bare town name, outside "in …",
   // is the school ("sent to Harrow", "Harrow boys").
   const schools = new Set<string>();
@@ -327,6 +347,20 @@ export function reviseCandidates(text: string, candidates: NameCandidate[], writ
         c.span = { start: c.span.start + ordinal[0].length, end: c.span.end };
       }
     }
+    // "100,000 Greeks" split at its comma: a number is no person.
+    if (c.kind === 'person' && isDigitAt(c.text, 0)) continue;
+    // "2470 Lemoine Avenue": the house number is no part of the street's name.
+    if (c.kind === 'place' && isDigitAt(c.text, 0)) {
+      const number = /^\d{1,6} (?=\p{Lu})/u.exec(c.text);
+      if (number) {
+        c.text = c.text.slice(number[0].length);
+        c.span = { start: c.span.start + number[0].length, end: c.span.end };
+      }
+    }
+    // "Mom", "Dad": a kinship word used as a name is no named person.
+    if (KINSHIP_NAMES.has(c.text)) continue;
+    // "pro-Beijing camp", "anti-Tokyo protests": a name inside a modifier is no mention.
+    if (isAfterAffix(text, c.span.start)) continue;
     // "Tom Hale, QC": a post-nominal, not a name; "US$ 10": a currency.
     if ((POST_NOMINALS.has(c.text) && text.slice(Math.max(0, c.span.start - 2), c.span.start) === ', ') || ((c.text === 'US' || c.text === 'U.S.') && text.charCodeAt(c.span.end) === 36)) continue;
     // Seasons, single letters ("J- she", "M A N") and historical periods are no names.

@@ -125,6 +125,13 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
     if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place') || !mayHoldPlace(text, m.span.start, m.span.end)) continue;
     const words = wordsOf(text, m.span.start, m.span.end);
     if (!placeByName) prepare();
+    // "University of Pisa": what follows "University of" is a place, known or not
+    // ("University of Technology" is no place: common words are not taken).
+    const of = words[0].text === 'University' ? 1 : words[0].text === 'The' && words[1]?.text === 'University' ? 2 : -1;
+    if (of > 0 && words[of]?.text === 'of' && words.length - of - 1 >= 1 && words.length - of - 1 <= 3) {
+      const rest = words.slice(of + 1);
+      if (rest.every((w) => isCapitalisedWord(w.text) && !OPENING_WORDS.has(w.text) && (gazetteerMask(w.text) & GAZ.COMMON) === 0)) addPlace(rest[0].start, rest[rest.length - 1].end);
+    }
     // Every run of words that is a place and not the whole name, longest first; a word
     // inside a place already found is still tried ("Newfoundland" in "Newfoundland and Labrador").
     for (let a = 0; a < words.length; a++) {
