@@ -18,6 +18,14 @@ describe('attribution', () => {
     assert.strictEqual(q.source?.cue, 'said');
   });
 
+  it('leaves a sentence adverb out of the source ("Later the FBI confirmed …")', () => {
+    const text = 'The FBI opened an inquiry in May. Later the F.B.I. confirmed that the files were gone.';
+    const a = analyze(text);
+    const reported = a.quotes.find((q) => q.kind === 'indirect');
+    assert.ok(reported?.source?.span, 'the clause has a source');
+    assert.strictEqual(slice(text, reported.source.span), 'the F.B.I.');
+  });
+
   it('“…,” X said', () => {
     const { a, q } = only('“The bridge will open in the spring as planned,” Peter Novak said.');
     assert.strictEqual(speakerName(a, q), 'Peter Novak');

@@ -334,7 +334,8 @@ export function attribute(
   const pendingDirect: Array<{ mark: QuoteMarks; source: Source | undefined }> = [];
 
   /** A Source for a span the tagger marked: its entity, a pronoun's antecedent, or a vague group. */
-  function taggedSource(span: Span, cueSpan: Span, rule?: Source): Source | undefined {
+  function taggedSource(taggedSpan: Span, cueSpan: Span, rule?: Source): Source | undefined {
+    const span = withoutLeadingAdverb(text, taggedSpan);
     const phrase = text.slice(span.start, span.end);
     const cue = text.slice(cueSpan.start, cueSpan.end);
     // The rules resolved a source here (a role noun, a pronoun): keep what they found.
@@ -851,6 +852,27 @@ function dropNestedClauses(quotes: Quote[]): void {
   let kept = 0;
   for (const q of quotes) if (!(q.kind === 'indirect' && q.source && nested.has(q.source))) quotes[kept++] = q;
   quotes.length = kept;
+}
+
+/** Sentence adverbs the tagger takes into a Source before it ("Later the FBI confirmed"). */
+const LEADING_ADVERBS = new Set(
+  ('later|earlier|meanwhile|yesterday|today|separately|previously|afterwards|afterward|recently|finally|eventually|' +
+    'initially|ultimately|also|still|then|now|however|moreover|furthermore|indeed|instead|thus|therefore|' +
+    'nevertheless|nonetheless|currently|subsequently|additionally|likewise|similarly|elsewhere|lately|tonight|again').split('|'),
+);
+
+/** The span without one leading sentence adverb and the comma or spaces after it. */
+function withoutLeadingAdverb(text: string, span: Span): Span {
+  let end = span.start;
+  while (end < span.end && isAsciiLetter(text.charCodeAt(end))) end++;
+  if (end === span.start || end >= span.end || !LEADING_ADVERBS.has(text.slice(span.start, end).toLowerCase())) return span;
+  let start = end;
+  while (start < span.end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 44)) start++;
+  return start > end && start < span.end ? { start, end: span.end } : span;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 const NO_MARKS: readonly QuoteMarks[] = [];
