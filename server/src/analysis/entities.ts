@@ -646,93 +646,99 @@ export function resolveEntities(
   for (const p of pending) if (p.draft && p.draft.kind === 'person') fullNameCounts.set(p.draft, (fullNameCounts.get(p.draft) ?? 0) + 1);
   const placeOutweighs = (c: NameCandidate, person: Draft) => c.tagged === true && c.kind === 'place' && (placeVotes.get(info(c.text).upper) ?? 0) > (fullNameCounts.get(person) ?? 0);
 
-  // Pass 2: single words and the rest — surnames, acronyms, known names, or "other".
-  for (const p of pending) {
-    if (p.draft || p.skip) continue;
-    const c = p.cand;
-    if (c.sentence < 0) continue;
-    const header = paragraphKind(c.sentence) !== 'body';
-    const upper = info(c.text).upper;
-    const person = personBySuffix.get(upper) ?? personKeys.get(upper);
-    if (person && !placeOutweighs(c, person)) p.draft = person;
-    else if (c.tagged && !isAllCaps(c.text) && byKind.organization.get(upper)?.name === upper) p.draft = byKind.organization.get(upper); // "Efe" for "EFE"
-    else if (c.tagged && c.kind === 'person') p.draft = getDraft('person', c.text);
-    else if (c.tagged && c.kind && (CITIES.has(c.text) || KNOWN_ORGS.has(c.text))) p.draft = getDraft(CITIES.has(c.text) ? 'place' : 'organization', c.text);
-    else if (c.tagged && c.kind) p.draft = getDraft(c.kind, c.text);
-    else if (byKind.organization.has(upper)) p.draft = byKind.organization.get(upper);
-    else if (byKind.other.has(upper)) p.draft = byKind.other.get(upper);
-    else if (byKind.place.has(upper)) p.draft = byKind.place.get(upper); // "ROTTERDAM" in the dateline
-    else if (isAllCaps(c.text) && orgByInitials.has(c.text)) p.draft = orgByInitials.get(c.text);
-    else if (header) continue;
-    else if (c.title && !DEMONYMS.has(c.title.split(' ').pop() ?? '')) p.draft = getDraft('person', c.text);
-    else if (c.initial && wordsCount(c) === 1) continue;
-    else if (isAllCaps(c.text) && c.text.replace(/\./g, '').length >= 2 && c.text.length <= 6) p.draft = getDraft('organization', c.text);
-    else if (VAGUE_SOURCE_NOUNS.has(c.text.toLowerCase())) continue; // "Experts say"
-    else if (wordsCount(c) === 1 && sentenceOfFollowing(c)) p.draft = getDraft('person', c.text);
-    else if (wordsCount(c) === 1 && c.text.length > 1 && !c.text.endsWith('.')) p.draft = getDraft('other', c.text);
-  }
-  // A city name that is also a known person's surname ("Ana Lima" … "Lima said") is the person.
-  for (const p of pending) {
-    const d = p.draft;
-    if (!d || d.kind !== 'place' || p.cand.sentence < 0 || !CITIES.has(p.cand.text) || COUNTRIES.has(p.cand.text)) continue;
-    const person = personBySuffix.get(info(p.cand.text).upper);
-    if (person && !placeOutweighs(p.cand, person)) p.draft = person;
-  }
-  // Known acronyms that abbreviate an organisation named in full ("DEA").
-  for (const p of pending) {
-    const d = p.draft;
-    if (!d || d.kind !== 'organization' || !isAllCaps(p.cand.text)) continue;
-    const full = orgByInitials.get(p.cand.text.replace(/\./g, ''));
-    if (full && full !== d) p.draft = full;
-  }
-  // Sentence-initial single words seen elsewhere as a name ("Robinson said", at a sentence start).
-  for (const p of pending) {
-    if (p.draft || p.skip || p.cand.sentence < 0) continue;
-    const upper = info(p.cand.text).upper;
-    p.draft = byKind.person.get(upper) ?? byKind.organization.get(upper) ?? byKind.place.get(upper);
-  }
-
-  // A surname used as a person ("Voss said") whose full name the tagger typed as an
-  // organisation with no organisation word ("Nadia Voss"): the full name is that person.
-  const keywordFreeBySurname = new Map<string, Draft | null>(); // null: ambiguous
-  for (const d of drafts) {
-    if (d.kind !== 'organization' && d.kind !== 'other') continue;
-    const { ws, words, placeOrDemonym } = info(d.name);
-    if (words < 2 || words > 3 || placeOrDemonym || ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
-    const surname = ws[words - 1].toUpperCase();
-    keywordFreeBySurname.set(surname, keywordFreeBySurname.has(surname) ? null : d);
-  }
-  if (keywordFreeBySurname.size > 0) {
+  // Pass 2 and what follows it, in a function of its own: TurboFan compiles (and after a
+  // deoptimisation recompiles) it apart from pass 1 (resolveEntities is about 13 KB of
+  // bytecode, which cost a fresh indexing worker seconds of compiling).
+  function resolveTheRest(): void {
+    // Pass 2: single words and the rest — surnames, acronyms, known names, or "other".
+    for (const p of pending) {
+      if (p.draft || p.skip) continue;
+      const c = p.cand;
+      if (c.sentence < 0) continue;
+      const header = paragraphKind(c.sentence) !== 'body';
+      const upper = info(c.text).upper;
+      const person = personBySuffix.get(upper) ?? personKeys.get(upper);
+      if (person && !placeOutweighs(c, person)) p.draft = person;
+      else if (c.tagged && !isAllCaps(c.text) && byKind.organization.get(upper)?.name === upper) p.draft = byKind.organization.get(upper); // "Efe" for "EFE"
+      else if (c.tagged && c.kind === 'person') p.draft = getDraft('person', c.text);
+      else if (c.tagged && c.kind && (CITIES.has(c.text) || KNOWN_ORGS.has(c.text))) p.draft = getDraft(CITIES.has(c.text) ? 'place' : 'organization', c.text);
+      else if (c.tagged && c.kind) p.draft = getDraft(c.kind, c.text);
+      else if (byKind.organization.has(upper)) p.draft = byKind.organization.get(upper);
+      else if (byKind.other.has(upper)) p.draft = byKind.other.get(upper);
+      else if (byKind.place.has(upper)) p.draft = byKind.place.get(upper); // "ROTTERDAM" in the dateline
+      else if (isAllCaps(c.text) && orgByInitials.has(c.text)) p.draft = orgByInitials.get(c.text);
+      else if (header) continue;
+      else if (c.title && !DEMONYMS.has(c.title.split(' ').pop() ?? '')) p.draft = getDraft('person', c.text);
+      else if (c.initial && wordsCount(c) === 1) continue;
+      else if (isAllCaps(c.text) && c.text.replace(/\./g, '').length >= 2 && c.text.length <= 6) p.draft = getDraft('organization', c.text);
+      else if (VAGUE_SOURCE_NOUNS.has(c.text.toLowerCase())) continue; // "Experts say"
+      else if (wordsCount(c) === 1 && sentenceOfFollowing(c)) p.draft = getDraft('person', c.text);
+      else if (wordsCount(c) === 1 && c.text.length > 1 && !c.text.endsWith('.')) p.draft = getDraft('other', c.text);
+    }
+    // A city name that is also a known person's surname ("Ana Lima" … "Lima said") is the person.
     for (const p of pending) {
       const d = p.draft;
-      if (!d || d.kind !== 'person' || info(d.name).words !== 1) continue;
-      const full = keywordFreeBySurname.get(info(d.name).upper);
-      if (!full) continue;
-      full.kind = 'person';
-      p.draft = full;
+      if (!d || d.kind !== 'place' || p.cand.sentence < 0 || !CITIES.has(p.cand.text) || COUNTRIES.has(p.cand.text)) continue;
+      const person = personBySuffix.get(info(p.cand.text).upper);
+      if (person && !placeOutweighs(p.cand, person)) p.draft = person;
     }
-  }
+    // Known acronyms that abbreviate an organisation named in full ("DEA").
+    for (const p of pending) {
+      const d = p.draft;
+      if (!d || d.kind !== 'organization' || !isAllCaps(p.cand.text)) continue;
+      const full = orgByInitials.get(p.cand.text.replace(/\./g, ''));
+      if (full && full !== d) p.draft = full;
+    }
+    // Sentence-initial single words seen elsewhere as a name ("Robinson said", at a sentence start).
+    for (const p of pending) {
+      if (p.draft || p.skip || p.cand.sentence < 0) continue;
+      const upper = info(p.cand.text).upper;
+      p.draft = byKind.person.get(upper) ?? byKind.organization.get(upper) ?? byKind.place.get(upper);
+    }
 
-  // Mentions, surface forms, roles.
-  for (const p of pending) {
-    const d = p.draft;
-    if (!d || p.skip) continue;
-    const c = p.cand;
-    d.spans.push(c.span);
-    d.sentences.push(c.sentence);
-    if (d.surface.size === 0) d.firstSurface = c.text;
-    d.surface.add(c.text);
-    if (d.kind === 'person' && c.sentence >= 0) {
-      const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
-      if (role && (!d.role || d.roleFromTitle)) {
-        d.role = role;
-        d.roleFromTitle = false;
-      } else if (!d.role && c.title) {
-        d.role = c.title;
-        d.roleFromTitle = true;
+    // A surname used as a person ("Voss said") whose full name the tagger typed as an
+    // organisation with no organisation word ("Nadia Voss"): the full name is that person.
+    const keywordFreeBySurname = new Map<string, Draft | null>(); // null: ambiguous
+    for (const d of drafts) {
+      if (d.kind !== 'organization' && d.kind !== 'other') continue;
+      const { ws, words, placeOrDemonym } = info(d.name);
+      if (words < 2 || words > 3 || placeOrDemonym || ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
+      const surname = ws[words - 1].toUpperCase();
+      keywordFreeBySurname.set(surname, keywordFreeBySurname.has(surname) ? null : d);
+    }
+    if (keywordFreeBySurname.size > 0) {
+      for (const p of pending) {
+        const d = p.draft;
+        if (!d || d.kind !== 'person' || info(d.name).words !== 1) continue;
+        const full = keywordFreeBySurname.get(info(d.name).upper);
+        if (!full) continue;
+        full.kind = 'person';
+        p.draft = full;
+      }
+    }
+
+    // Mentions, surface forms, roles.
+    for (const p of pending) {
+      const d = p.draft;
+      if (!d || p.skip) continue;
+      const c = p.cand;
+      d.spans.push(c.span);
+      d.sentences.push(c.sentence);
+      if (d.surface.size === 0) d.firstSurface = c.text;
+      d.surface.add(c.text);
+      if (d.kind === 'person' && c.sentence >= 0) {
+        const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
+        if (role && (!d.role || d.roleFromTitle)) {
+          d.role = role;
+          d.roleFromTitle = false;
+        } else if (!d.role && c.title) {
+          d.role = c.title;
+          d.roleFromTitle = true;
+        }
       }
     }
   }
+  resolveTheRest();
 
   // Canonical names: the longest surface form; all capitals wins a tie ("EFE" over "Efe").
   const entities: Entity[] = [];
