@@ -523,116 +523,121 @@ export function resolveEntities(
 
   // Pass 1: names that type themselves (gazetteer, keywords, titles, multi-word names).
   const wordsCount = (c: NameCandidate) => info(c.text).words;
-  const persons: NameCandidate[] = [];
   const sentenceOfFollowing = (c: NameCandidate) => followedBySpeechVerb(text, c.span.end, sentences[c.sentence].span.end);
-
-  for (const c of candidates) {
-    const kindOfParagraph = paragraphKind(c.sentence);
-    const header = kindOfParagraph !== 'body' && kindOfParagraph !== 'byline';
-    const upper = info(c.text).upper;
-    let draft: Draft | undefined;
-    if (c.tagged && kindOfParagraph === 'boilerplate') {
-      pending.push({ cand: c, draft: undefined, skip: true });
-      continue;
-    }
-    const lists = nameLists(c.text);
-    if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && (lists & (IN_COUNTRIES | IN_PLACE_ALIASES | IN_ORG_ALIASES)) === 0) {
-      // People from the tagger: full names join the person pass, single words wait for pass 2 (surnames).
-      if (wordsCount(c) >= 2) persons.push(c);
-      pending.push({ cand: c, draft: undefined, skip: false });
-      continue;
-    }
-    if (lists & IN_PLACE_ALIASES) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
-    else if (lists & (IN_COUNTRIES | IN_CITIES)) draft = getDraft('place', c.text);
-    else if (lists & IN_ORG_ALIASES) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
-    else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || (lists & IN_KNOWN_ORGS) !== 0 || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
-    else if (c.tagged && c.kind) draft = getDraft(c.kind, c.text);
-    else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
-    else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
-    else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
-    pending.push({ cand: c, draft, skip: false });
-  }
-
-  // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
   const personKeys = new Map<string, Draft>();
-  // Word counts read once per person, not twice per comparison.
-  const sortedPersons = persons
-    .map((c) => ({ c, words: wordsCount(c) }))
-    .sort((x, y) => y.words - x.words || x.c.span.start - y.c.span.start)
-    .map((x) => x.c);
-  for (const c of sortedPersons) {
-    const key = info(c.text).upper;
-    if (personKeys.has(key)) continue;
-    const suffixOwner = personBySuffix.get(key);
-    if (suffixOwner) {
-      personKeys.set(key, suffixOwner);
-      continue;
+  // Pass 1 in a function of its own: TurboFan compiles (and after a deoptimisation
+  // recompiles) it apart from the rest (resolveEntities is about 13 KB of bytecode).
+  function resolveFirstPass(): void {
+    const persons: NameCandidate[] = [];
+
+    for (const c of candidates) {
+      const kindOfParagraph = paragraphKind(c.sentence);
+      const header = kindOfParagraph !== 'body' && kindOfParagraph !== 'byline';
+      const upper = info(c.text).upper;
+      let draft: Draft | undefined;
+      if (c.tagged && kindOfParagraph === 'boilerplate') {
+        pending.push({ cand: c, draft: undefined, skip: true });
+        continue;
+      }
+      const lists = nameLists(c.text);
+      if (c.tagged && (c.kind === 'person' || wordsCount(c) === 1) && (lists & (IN_COUNTRIES | IN_PLACE_ALIASES | IN_ORG_ALIASES)) === 0) {
+        // People from the tagger: full names join the person pass, single words wait for pass 2 (surnames).
+        if (wordsCount(c) >= 2) persons.push(c);
+        pending.push({ cand: c, draft: undefined, skip: false });
+        continue;
+      }
+      if (lists & IN_PLACE_ALIASES) draft = getDraft('place', PLACE_ALIASES.get(c.text)!);
+      else if (lists & (IN_COUNTRIES | IN_CITIES)) draft = getDraft('place', c.text);
+      else if (lists & IN_ORG_ALIASES) draft = getDraft('organization', ORG_ALIASES.get(c.text)!);
+      else if (KNOWN_ORGS_UPPER.has(upper) && (isAllCaps(c.text) || (lists & IN_KNOWN_ORGS) !== 0 || upper.length <= 5)) draft = getDraft('organization', KNOWN_ORGS_UPPER.get(upper)!);
+      else if (c.tagged && c.kind) draft = getDraft(c.kind, c.text);
+      else if (c.kind) draft = header ? undefined : getDraft(c.kind, c.text);
+      else if (!header && wordsCount(c) >= 2 && wordsCount(c) <= 6 && !isAllCaps(c.text) && !info(c.text).placeOrDemonym) persons.push(c);
+      else if (!header && wordsCount(c) >= 2) draft = getDraft('other', c.text);
+      pending.push({ cand: c, draft, skip: false });
     }
-    const d = getDraft('person', c.text);
-    personKeys.set(key, d);
-    const ni = info(c.text);
-    const ws = ni.ws;
-    const suffixes = (ni.suffixes ??= upperSuffixes(ws));
-    for (let k = 1; k < ws.length; k++) {
-      if (NAME_PARTICLES.has(ws[k]) && k === ws.length - 1) continue;
-      const suffix = suffixes[k];
-      const prev = personBySuffix.get(suffix);
-      personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
+
+    // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
+    // Word counts read once per person, not twice per comparison.
+    const sortedPersons = persons
+      .map((c) => ({ c, words: wordsCount(c) }))
+      .sort((x, y) => y.words - x.words || x.c.span.start - y.c.span.start)
+      .map((x) => x.c);
+    for (const c of sortedPersons) {
+      const key = info(c.text).upper;
+      if (personKeys.has(key)) continue;
+      const suffixOwner = personBySuffix.get(key);
+      if (suffixOwner) {
+        personKeys.set(key, suffixOwner);
+        continue;
+      }
+      const d = getDraft('person', c.text);
+      personKeys.set(key, d);
+      const ni = info(c.text);
+      const ws = ni.ws;
+      const suffixes = (ni.suffixes ??= upperSuffixes(ws));
+      for (let k = 1; k < ws.length; k++) {
+        if (NAME_PARTICLES.has(ws[k]) && k === ws.length - 1) continue;
+        const suffix = suffixes[k];
+        const prev = personBySuffix.get(suffix);
+        personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
+      }
     }
-  }
-  for (const p of pending) {
-    if (!p.draft && wordsCount(p.cand) >= 2 && personKeys.has(info(p.cand.text).upper)) p.draft = personKeys.get(info(p.cand.text).upper);
-    // A tagged multi-word name without an organisation word that ends a person's full name
-    // is that person ("De Vries said" after "Pieter de Vries").
-    const d = p.draft;
-    if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2 && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) {
-      const person = personBySuffix.get(info(p.cand.text).upper);
-      if (person) p.draft = person;
+    for (const p of pending) {
+      if (!p.draft && wordsCount(p.cand) >= 2 && personKeys.has(info(p.cand.text).upper)) p.draft = personKeys.get(info(p.cand.text).upper);
+      // A tagged multi-word name without an organisation word that ends a person's full name
+      // is that person ("De Vries said" after "Pieter de Vries").
+      const d = p.draft;
+      if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2 && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) {
+        const person = personBySuffix.get(info(p.cand.text).upper);
+        if (person) p.draft = person;
+      }
     }
-  }
-  // Byline authors are people.
-  if (structure.byline) {
-    for (const author of structure.byline.authors) {
-      const d = getDraft('person', author);
-      const at = text.indexOf(author, structure.byline.span.start);
-      if (at >= 0 && at < structure.byline.span.end) {
-        const end = at + author.length;
-        let found = false;
-        for (const p of pending) {
-          if (p.cand.span.start === at && p.cand.span.end === end) {
-            p.draft = d;
-            found = true;
-          } else if (p.cand.span.start < end && p.cand.span.end > at) p.skip = true;
+    // Byline authors are people.
+    if (structure.byline) {
+      for (const author of structure.byline.authors) {
+        const d = getDraft('person', author);
+        const at = text.indexOf(author, structure.byline.span.start);
+        if (at >= 0 && at < structure.byline.span.end) {
+          const end = at + author.length;
+          let found = false;
+          for (const p of pending) {
+            if (p.cand.span.start === at && p.cand.span.end === end) {
+              p.draft = d;
+              found = true;
+            } else if (p.cand.span.start < end && p.cand.span.end > at) p.skip = true;
+          }
+          if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d, skip: false });
         }
-        if (!found) pending.push({ cand: newCandidate({ start: at, end }, author, -1, undefined, false, false, undefined), draft: d, skip: false });
+      }
+    }
+    for (const d of drafts) {
+      if (d.kind !== 'organization') continue;
+      const initials = capitalInitials(d.name);
+      if (initials.length >= 2) orgByInitials.set(initials, d);
+    }
+
+    // The dateline's place and agency.
+    const dl = structure.dateline;
+    if (dl) {
+      const head = text.slice(dl.span.start, dl.span.end);
+      // The tagger reads the dateline too: where it found a name there, its reading stands;
+      // where it found none, only a place the gazetteer knows is taken ("SOCCER - …" is no dateline).
+      const taggedAt = (at: number) => pending.some((p) => p.cand.tagged && p.cand.span.start === at);
+      const placeUpper = dl.place?.toUpperCase();
+      const taggedPlace = () => pending.some((p) => p.cand.tagged && p.cand.kind === 'place' && p.cand.text.toUpperCase() === placeUpper);
+      if (dl.place && !taggedAt(dl.span.start) && (isPlaceName(dl.place) || PLACE_ALIASES.has(dl.place) || isPlaceName(titleCase(dl.place)) || taggedPlace())) {
+        const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
+        pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name), skip: false });
+      }
+      if (dl.agency) {
+        const at = head.lastIndexOf(dl.agency);
+        const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
+        if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known), skip: false });
       }
     }
   }
-  for (const d of drafts) {
-    if (d.kind !== 'organization') continue;
-    const initials = capitalInitials(d.name);
-    if (initials.length >= 2) orgByInitials.set(initials, d);
-  }
-
-  // The dateline's place and agency.
-  const dl = structure.dateline;
-  if (dl) {
-    const head = text.slice(dl.span.start, dl.span.end);
-    // The tagger reads the dateline too: where it found a name there, its reading stands;
-    // where it found none, only a place the gazetteer knows is taken ("SOCCER - …" is no dateline).
-    const taggedAt = (at: number) => pending.some((p) => p.cand.tagged && p.cand.span.start === at);
-    const placeUpper = dl.place?.toUpperCase();
-    const taggedPlace = () => pending.some((p) => p.cand.tagged && p.cand.kind === 'place' && p.cand.text.toUpperCase() === placeUpper);
-    if (dl.place && !taggedAt(dl.span.start) && (isPlaceName(dl.place) || PLACE_ALIASES.has(dl.place) || isPlaceName(titleCase(dl.place)) || taggedPlace())) {
-      const name = PLACE_ALIASES.get(dl.place) ?? dl.place;
-      pending.push({ cand: newCandidate({ start: dl.span.start, end: dl.span.start + dl.place.length }, dl.place, -1, undefined, false, false, undefined), draft: getDraft('place', name), skip: false });
-    }
-    if (dl.agency) {
-      const at = head.lastIndexOf(dl.agency);
-      const known = KNOWN_ORGS_UPPER.get(dl.agency.toUpperCase()) ?? dl.agency;
-      if (at >= 0 && !taggedAt(dl.span.start + at)) pending.push({ cand: newCandidate({ start: dl.span.start + at, end: dl.span.start + at + dl.agency.length }, dl.agency, -1, undefined, false, false, undefined), draft: getDraft('organization', known), skip: false });
-    }
-  }
+  resolveFirstPass();
 
   // A word the tagger reads as a place more often than a person's full name is written
   // stays a place: "Athens" sixteen times beside one "Old Athens" is the city, while
