@@ -82,15 +82,7 @@ export class LineIndex {
 
   /** Line that holds `offset` (binary search). */
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return this.lastLineStartingBy(offset, 0);
   }
 
   /** lineAt for an offset at or after the start of line `from` (offsets visited in
@@ -103,6 +95,12 @@ export class LineIndex {
       if (low + 1 >= starts.length || starts[low + 1] > offset) return low;
       low++;
     }
+    return this.lastLineStartingBy(offset, low);
+  }
+
+  /** Binary search from line `low` (which starts at or before `offset`) for the last line that does. */
+  private lastLineStartingBy(offset: number, low: number): number {
+    const starts = this.lineStarts;
     let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
