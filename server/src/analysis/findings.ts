@@ -4,7 +4,7 @@
 import type { DocumentStructure, Figure, Finding, FindingCode, Quote, Sentence, Source, Span } from './types';
 import type { UnbalancedMark } from './quotes';
 import { insideQuote, isStatisticFigure } from './claims';
-import { findByOffset, isDigitCode } from './text';
+import { findByOffset, isDigitCode, isLetterCode, isSpaceCode } from './text';
 import { SPEECH_VERBS } from './lexicon';
 
 export interface FindingContext {
@@ -145,10 +145,6 @@ function introducedByColon(text: string, quoteStart: number): boolean {
   return i >= 0 && text.charCodeAt(i) === 58;
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-}
-
 /**
  * In `span`, outside `quote` itself: a speech verb outside quotation marks ("Price shouted
  * to the crowd", "Hannity pressed" is not one, but his question is a quotation), a
@@ -211,10 +207,6 @@ function forEachWordOutside(text: string, from: number, to: number, marked: read
     }
     if (inQuote) i = marked[q].span.end - 1;
   }
-}
-
-function isLetterCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
 }
 
 /**

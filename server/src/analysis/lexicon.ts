@@ -182,6 +182,21 @@ export const VAGUE_SOURCE_NOUNS = set(
     'experts|spokespeople|source|someone|somebody|insider|observers|activists|academics|watchers|figures|data',
 );
 
+/** The head nouns of sources that name nobody (vagueSources.ts), by what they stand for. */
+/** Plural (and a few singular) nouns for people who are not named. */
+export const UNNAMED_PEOPLE = set(
+  'officials|experts|sources|source|analysts|critics|observers|authorities|insiders|insider|people|' +
+    'commentators|researchers|scientists|economists|diplomats|lawmakers|residents|witnesses|aides|advisers|' +
+    'advisors|supporters|opponents|skeptics|sceptics|officers|investigators|members|spokespeople|someone|' +
+    'somebody|activists|academics|watchers',
+);
+
+/** Words that stand for unnamed people on their own: "Some say", "Others argue". */
+export const UNNAMED_ALONE = set('some|many|others|several|few|most');
+
+/** Documents with no author named: "Studies show", "Recent reports suggest". */
+export const UNNAMED_DOCUMENTS = set('reports|studies|figures|data|surveys|polls|estimates|research');
+
 /** Verbs that report speech or a stated position; each also marks a sentence as attributed. */
 export const SPEECH_VERBS = set(
   'said|says|say|told|tells|tell|added|adds|recalled|recalls|noted|notes|argued|argues|argue|warned|warns|warn|' +

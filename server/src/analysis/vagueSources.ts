@@ -2,24 +2,11 @@
 // "a group of researchers"), judged by the phrase's head noun. Any vague word anywhere in
 // the phrase is not enough: "some demonstrations", "footage of …", "Data from the 2014
 // American Community Survey" name no vague group of people.
+import { UNNAMED_ALONE, UNNAMED_DOCUMENTS, UNNAMED_PEOPLE } from './lexicon';
 
 function set(words: string): ReadonlySet<string> {
   return new Set(words.split('|'));
 }
-
-/** Plural (and a few singular) nouns for people who are not named. */
-const UNNAMED_PEOPLE = set(
-  'officials|experts|sources|source|analysts|critics|observers|authorities|insiders|insider|people|' +
-    'commentators|researchers|scientists|economists|diplomats|lawmakers|residents|witnesses|aides|advisers|' +
-    'advisors|supporters|opponents|skeptics|sceptics|officers|investigators|members|spokespeople|someone|' +
-    'somebody|activists|academics|watchers',
-);
-
-/** Words that stand for unnamed people on their own: "Some say", "Others argue". */
-const UNNAMED_ALONE = set('some|many|others|several|few|most');
-
-/** Documents with no author named: "Studies show", "Recent reports suggest". */
-const UNNAMED_DOCUMENTS = set('reports|studies|figures|data|surveys|polls|estimates|research');
 
 /** Words taken through "of" to the noun that says who: "a group of researchers", "some of the officials". */
 const COLLECTIVES = set('group|groups|number|team|handful|couple|majority|minority|panel|dozens|hundreds|thousands|some|many|most|several|few|one|two|three|four|five|all|none|each|both');
