@@ -18,6 +18,18 @@ describe('attribution', () => {
     assert.strictEqual(q.source?.cue, 'said');
   });
 
+  it('reads "…, The Harbour Gazette reports." as a cue, and its figures as sourced', () => {
+    const text = 'Bonuses for dock managers were $500 to $2,000 every three months, The Harbour Gazette reports.';
+    const a = analyze(text);
+    const reported = a.quotes.find((q) => q.kind === 'indirect');
+    assert.ok(reported?.source?.span, 'the clause has a source');
+    assert.strictEqual(slice(text, reported.source.span), 'The Harbour Gazette');
+    assert.strictEqual(reported.source.cue, 'reports');
+    assert.deepStrictEqual(a.findings.filter((f) => f.code === 'unsourced-figure'), []);
+    // A noun at the end of a sentence stays a noun.
+    assert.ok(!analyze('The council read both reports.').quotes.some((q) => q.source?.cue === 'reports'));
+  });
+
   it('leaves a sentence adverb out of the source ("Later the FBI confirmed …")', () => {
     const text = 'The FBI opened an inquiry in May. Later the F.B.I. confirmed that the files were gone.';
     const a = analyze(text);

@@ -1106,7 +1106,15 @@ function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean
   if (prev?.word && POSSESSIVE.test(prev.text)) return true;
   if (quotationBefore) return false;
   const next = tokens[k + 1];
-  return next !== undefined && !next.word && (next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—');
+  if (next === undefined || next.word || !(next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—')) return false;
+  return !namedAfterComma(tokens, k);
+}
+
+/** "…, The Wall Street Journal reports.": a name set off by a comma just before the cue makes it a verb. */
+function namedAfterComma(tokens: readonly Token[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && k - j <= 6 && tokens[j].word && isCapitalized(tokens[j].text)) j--;
+  return j < k - 1 && j >= 0 && tokens[j].text === ',';
 }
 
 /** "82" in "Quill, 82, said". */
