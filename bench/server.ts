@@ -85,10 +85,17 @@ export function hoverPositions(text: string, count: number): Position[] {
 }
 
 /** A body line near the middle of the document, where edits are made. */
-function editLine(text: string): number {
+export function editLine(text: string): number {
   const lines = text.split('\n');
   for (let i = lines.length >> 1; i < lines.length; i++) if (lines[i].length > 40) return i;
   return 0;
+}
+
+/** Edit `i` of the series at the start of `line`: even ones insert EDIT_TEXT, odd ones remove it again. */
+export function benchEdit(i: number, line: number): { range: { start: Position; end: Position }; text: string } {
+  return i % 2 === 0
+    ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: EDIT_TEXT }
+    : { range: { start: { line, character: 0 }, end: { line, character: EDIT_TEXT.length } }, text: '' };
 }
 
 async function openDocument(client: BenchClient, uri: string, text: string): Promise<number | undefined> {
@@ -161,10 +168,7 @@ export async function measureEdits(
     let version = 1;
     for (let i = 0; i < config.edits; i++) {
       version++;
-      const insert = i % 2 === 0;
-      const change = insert
-        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: EDIT_TEXT }
-        : { range: { start: { line, character: 0 }, end: { line, character: EDIT_TEXT.length } }, text: '' };
+      const change = benchEdit(i, line);
       const expected = version;
       // A slow analysis must not be counted as a miss: wait up to 3× the first full analysis.
       const timeoutMs = Math.max(10_000, 3 * edit.openToDiagnosticsMs);

@@ -7,16 +7,10 @@ import * as path from 'path';
 import * as os from 'os';
 import { generateLargeDocument } from '../bench/corpus';
 import { BenchClient, fileUri } from '../bench/lsp';
+import { benchEdit, editLine } from '../bench/server';
 import { median } from '../bench/stats';
 
-const EDIT_TEXT = 'Officials said 40 per cent of the 12,000 households were affected. ';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function editLine(text: string): number {
-  const lines = text.split('\n');
-  for (let i = lines.length >> 1; i < lines.length; i++) if (lines[i].length > 40) return i;
-  return 0;
-}
 
 interface RunResult {
   latency: number[];
@@ -43,10 +37,7 @@ async function run(serverPath: string, document: string, edits: number, profDir?
     const startCpu = startThreads.mainMs;
     for (let i = 0; i < edits; i++) {
       version++;
-      const insert = i % 2 === 0;
-      const change = insert
-        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: EDIT_TEXT }
-        : { range: { start: { line, character: 0 }, end: { line, character: EDIT_TEXT.length } }, text: '' };
+      const change = benchEdit(i, line);
       const expected = version;
       const published = client.waitForDiagnostics(uri, (p) => p.version == null || p.version >= expected, 10_000);
       const before = client.threadCpuMs()!.mainMs;

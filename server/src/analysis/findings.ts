@@ -5,7 +5,7 @@ import type { DocumentStructure, Figure, Finding, FindingCode, Quote, Sentence, 
 import type { UnbalancedMark } from './quotes';
 import { insideQuote, isStatisticFigure } from './claims';
 import { findByOffset, isDigitCode, isLetterCode, isSpaceCode } from './text';
-import { SPEECH_VERBS } from './lexicon';
+import { MANNER_OF_SPEAKING, REPORTING_VERBS, SPEECH_VERBS } from './lexicon';
 
 export interface FindingContext {
   text: string;
@@ -169,9 +169,6 @@ function mayNameSpeaker(text: string, span: Span, quote: Quote, quotes: readonly
   return found;
 }
 
-/** Verbs of the manner of speaking, which introduce quotations (SPEECH_VERBS has the rest). */
-const MANNER_OF_SPEAKING = new Set(['shouted', 'yelled', 'screamed', 'whispered', 'sang', 'sings', 'chanted', 'exclaimed', 'snapped', 'quipped', 'joked', 'tweeting']);
-
 /** A paragraph that opens with a hyphen or dash and a capital: "- Name", "—Name, …". */
 function startsWithDashedName(text: string, span: Span): boolean {
   let i = span.start;
@@ -239,16 +236,6 @@ export const vagueAttribution: Rule = ({ text, quotes }) => {
   }
   return out;
 };
-
-/** Verbs that report a view or a finding rather than speech (SPEECH_VERBS has those). */
-const REPORTING_VERBS = new Set(
-  ('believe|believes|believed|expect|expects|expected|think|thinks|thought|fear|fears|feared|show|shows|showed|shown|' +
-    'find|finds|found|describe|describes|described|regard|regards|regarded|praise|praises|praised|oppose|opposes|' +
-    'opposed|criticize|criticizes|criticized|criticise|criticises|criticised|speculate|speculates|speculated|' +
-    'assume|assumes|assumed|see|sees|saw|back|backs|backed|call|calls|called|according|citing|cited|weighed|' +
-    'discovered|concluded|determined|suspect|suspects|suspected|doubt|doubts|doubted|worry|worries|worried|' +
-    'vow|vows|vowed|agree|agrees|agreed|accused|accuse|accuses|blamed|blame|blames').split('|'),
-);
 
 function isReportingCue(cue: string): boolean {
   const words = cue.toLowerCase().match(/[a-z]+/g) ?? [];

@@ -212,6 +212,19 @@ export const SPEECH_VERBS = set(
     'adding|arguing|saying|noting|warning|explaining|insisting|claiming|stressing|recalling|telling|asserting',
 );
 
+/** Verbs of the manner of speaking, which introduce quotations (SPEECH_VERBS has the rest). */
+export const MANNER_OF_SPEAKING = new Set(['shouted', 'yelled', 'screamed', 'whispered', 'sang', 'sings', 'chanted', 'exclaimed', 'snapped', 'quipped', 'joked', 'tweeting']);
+
+/** Verbs that report a view or a finding rather than speech (SPEECH_VERBS has those). */
+export const REPORTING_VERBS = new Set(
+  ('believe|believes|believed|expect|expects|expected|think|thinks|thought|fear|fears|feared|show|shows|showed|shown|' +
+    'find|finds|found|describe|describes|described|regard|regards|regarded|praise|praises|praised|oppose|opposes|' +
+    'opposed|criticize|criticizes|criticized|criticise|criticises|criticised|speculate|speculates|speculated|' +
+    'assume|assumes|assumed|see|sees|saw|back|backs|backed|call|calls|called|according|citing|cited|weighed|' +
+    'discovered|concluded|determined|suspect|suspects|suspected|doubt|doubts|doubted|worry|worries|worried|' +
+    'vow|vows|vowed|agree|agrees|agreed|accused|accuse|accuses|blamed|blame|blames').split('|'),
+);
+
 /** Speech verbs that take the speaker after them in inversions ("…,” said Robinson). */
 export const INVERTIBLE_SPEECH_VERBS = set('said|says|added|adds|recalled|noted|argued|warned|explained|asked|continued|wrote|writes|replied|insisted|stressed|told|recounted|observed|remarked|declared|cautioned|concluded|answered|countered');
 

@@ -7,9 +7,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ClaimLensApi } from '../../../client/src/api';
 import { RULE_CODES, SEVERITY_LEVELS } from '../../../protocol/requests';
-import { shownClaims as listShownClaims, show, waitFor, type ShownClaim } from './util';
+import { activateClaimLens, shownClaims as listShownClaims, show, waitFor, type ShownClaim } from './util';
 
-const EXTENSION_ID = 'claimlens.claimlens';
 type Picker = vscode.QuickPick<vscode.QuickPickItem>;
 
 describe('ClaimLens pickers answered in the real workbench', function () {
@@ -89,10 +88,7 @@ describe('ClaimLens pickers answered in the real workbench', function () {
     const first = vscode.workspace.workspaceFolders?.[0];
     assert.ok(first, 'a workspace folder is open');
     folder = first;
-    const extension = vscode.extensions.getExtension<ClaimLensApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    api = await extension.activate();
-    await api.ready;
+    api = await activateClaimLens();
     await api.claimsView.setFilter(undefined);
     await api.claimsView.setScope('workspace');
     // The picker offers the speakers of the claims shown: wait for the indexed articles.

@@ -1,6 +1,7 @@
 // Helpers shared by the real VS Code suites (not a test file: index.ts loads *.test.js only).
+import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ClaimsViewApi } from '../../../client/src/api';
+import type { ClaimLensApi, ClaimsViewApi } from '../../../client/src/api';
 import type { ClaimItem } from '../../../protocol/requests';
 
 /** Polls `read` until `done` holds or the time is up; returns the last value read. */
@@ -42,4 +43,15 @@ export async function shownClaims(view: ClaimsViewApi, label: (uri: string) => s
     }
   }
   return claims;
+}
+
+export const EXTENSION_ID = 'claimlens.claimlens';
+
+/** Activates the installed extension and waits until its language client is ready. */
+export async function activateClaimLens(): Promise<ClaimLensApi> {
+  const extension = vscode.extensions.getExtension<ClaimLensApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  await api.ready;
+  return api;
 }

@@ -7,9 +7,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ClaimLensApi, ClaimsNode } from '../../../client/src/api';
 import type { AnalyzeWorkspaceResult } from '../../../protocol/requests';
-import { shownClaims as listShownClaims, show, waitFor, type ShownClaim } from './util';
+import { activateClaimLens, shownClaims as listShownClaims, show, waitFor, type ShownClaim } from './util';
 
-const EXTENSION_ID = 'claimlens.claimlens';
 
 describe('ClaimLens workspace analysis in real VS Code', function () {
   this.timeout(120_000);
@@ -42,10 +41,7 @@ describe('ClaimLens workspace analysis in real VS Code', function () {
     const first = vscode.workspace.workspaceFolders?.[0];
     assert.ok(first, 'a workspace folder is open');
     folder = first;
-    const extension = vscode.extensions.getExtension<ClaimLensApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    api = await extension.activate();
-    await api.ready;
+    api = await activateClaimLens();
     await api.claimsView.setFilter(undefined);
   });
 

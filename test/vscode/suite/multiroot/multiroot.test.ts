@@ -10,9 +10,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ClaimLensApi, ClaimsNode } from '../../../../client/src/api';
-import { shownClaims as listShownClaims, show, waitFor, type ShownClaim } from '../util';
+import { activateClaimLens, shownClaims as listShownClaims, show, waitFor, type ShownClaim } from '../util';
 
-const EXTENSION_ID = 'claimlens.claimlens';
 
 const METRO = ['metro-desk/transit/tram-strike.txt', 'metro-desk/council/water-rates.md', 'metro-desk/embargoed/budget-leak.txt'];
 const FOREIGN = ['foreign-desk/europe/summit-report.txt', 'foreign-desk/asia/port-deal.news', 'foreign-desk/notes/stringer-notes.txt'];
@@ -72,10 +71,7 @@ describe('ClaimLens in a real VS Code multi-root workspace', function () {
     );
     [metro, foreign] = folders;
     assert.ok(vscode.workspace.workspaceFile?.path.endsWith('/newsdesk.code-workspace'), `workspace file: ${vscode.workspace.workspaceFile}`);
-    const extension = vscode.extensions.getExtension<ClaimLensApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    api = await extension.activate();
-    await api.ready;
+    api = await activateClaimLens();
     await api.claimsView.setFilter(undefined);
     await api.claimsView.setScope('workspace');
   });
