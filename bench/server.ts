@@ -272,7 +272,8 @@ function indexingEnd(client: BenchClient, folderUri: string, files: number): { a
   }
   const progress = indexingProgress(client);
   if (progress?.endedAt !== undefined) return { at: progress.endedAt, how: `progress "${progress.title ?? progress.token}" ended` };
-  if (workspaceFilesSeen(client, folderUri) >= files) return { at: performance.now(), how: 'diagnostics for every workspace file' };
+  // Only for a server that reports no progress and no status: one that does is done when it says so.
+  if (!progress && !status && workspaceFilesSeen(client, folderUri) >= files) return { at: performance.now(), how: 'diagnostics for every workspace file' };
   return undefined;
 }
 
