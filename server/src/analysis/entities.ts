@@ -419,17 +419,62 @@ interface Pending {
 interface Draft {
   kind: EntityKind;
   name: string;
-  surface: Set<string>;
-  /** The first surface form added (the only one when surface.size is 1). */
+  /** The first surface form added (valid once mentionCount > 0). */
   firstSurface: string;
+  /** The other distinct surface forms, in the order added: made on the second one (most names have one). */
+  moreSurfaces: Set<string> | undefined;
   role?: string;
   roleFromTitle?: boolean;
-  /** The mentions' spans and sentences, in the order they were added. */
+  /** The mentions' spans and sentences, in the order they were added (filled by collectMentionSpans). */
   spans: Span[];
   sentences: number[];
+  /** How many mentions the draft has, and where its spans start among all drafts' (collectMentionSpans). */
+  mentionCount: number;
+  firstMention: number;
   order: number;
   /** The entity id, set once the canonical name is known. */
   id: string;
+}
+
+/** The spans of a draft without mentions (never filled: the live drafts get arrays of their own). */
+const NO_SPANS: Span[] = [];
+const NO_SENTENCES: number[] = [];
+
+/** Scratch for collectMentionSpans: pending indices grouped by draft (grown on demand). */
+let mentionOrder = new Int32Array(256);
+
+/**
+ * Each draft's mention spans and sentences, in the order of `pending`: grouped by draft
+ * (a counting sort), then cut from one array apiece, so a draft's arrays are exactly its
+ * mentions long (pushing onto [] reserves room for seventeen).
+ */
+function collectMentionSpans(pending: readonly Pending[], drafts: readonly Draft[]): void {
+  let total = 0;
+  for (const d of drafts) {
+    d.firstMention = total;
+    total += d.mentionCount;
+    d.mentionCount = 0;
+  }
+  if (mentionOrder.length < total) mentionOrder = new Int32Array(total * 2);
+  const order = mentionOrder;
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i];
+    const d = p.draft;
+    if (!d || p.skip) continue;
+    order[d.firstMention + d.mentionCount++] = i;
+  }
+  const spans: Span[] = [];
+  const sentences: number[] = [];
+  for (let k = 0; k < total; k++) {
+    const c = pending[order[k]].cand;
+    spans.push(c.span);
+    sentences.push(c.sentence);
+  }
+  for (const d of drafts) {
+    if (d.mentionCount === 0) continue;
+    d.spans = spans.slice(d.firstMention, d.firstMention + d.mentionCount);
+    d.sentences = sentences.slice(d.firstMention, d.firstMention + d.mentionCount);
+  }
 }
 
 
@@ -514,7 +559,7 @@ export function resolveEntities(
     const upper = info(name).upper;
     let d = byUpper.get(upper);
     if (!d) {
-      d = { kind, name, surface: new Set(), firstSurface: '', role: undefined, roleFromTitle: undefined, spans: [], sentences: [], order: drafts.length, id: '' };
+      d = { kind, name, firstSurface: '', moreSurfaces: undefined, role: undefined, roleFromTitle: undefined, spans: NO_SPANS, sentences: NO_SENTENCES, mentionCount: 0, firstMention: 0, order: drafts.length, id: '' };
       drafts.push(d);
       byUpper.set(upper, d);
     }
@@ -727,10 +772,8 @@ export function resolveEntities(
       const d = p.draft;
       if (!d || p.skip) continue;
       const c = p.cand;
-      d.spans.push(c.span);
-      d.sentences.push(c.sentence);
-      if (d.surface.size === 0) d.firstSurface = c.text;
-      d.surface.add(c.text);
+      if (d.mentionCount++ === 0) d.firstSurface = c.text;
+      else if (c.text !== d.firstSurface) (d.moreSurfaces ??= new Set()).add(c.text);
       if (d.kind === 'person' && c.sentence >= 0) {
         const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
         if (role && (!d.role || d.roleFromTitle)) {
@@ -744,19 +787,16 @@ export function resolveEntities(
     }
   }
   resolveTheRest();
+  collectMentionSpans(pending, drafts);
 
   // Canonical names: the longest surface form; all capitals wins a tie ("EFE" over "Efe").
   const entities: Entity[] = [];
   const usedIds = new Set<string>();
-  const live = drafts.filter((d) => d.spans.length > 0);
+  const live = drafts.filter((d) => d.mentionCount > 0);
   for (const d of live) {
-    let name = d.name;
-    for (const s of d.surface) {
-      if (d.kind === 'place' && PLACE_ALIASES.has(s)) continue;
-      // Organisations prefer capitals ("EFE" over "Efe"); people and places do not ("Rotterdam" over "ROTTERDAM").
-      const capsWins = d.kind === 'organization' ? isAllCaps(s) && !isAllCaps(name) : isAllCaps(name) && !isAllCaps(s);
-      if (s.length > name.length || (s.length === name.length && capsWins)) name = s;
-    }
+    // The surface forms in the order added: the first, then the others.
+    let name = longerName(d, d.name, d.firstSurface);
+    if (d.moreSurfaces) for (const s of d.moreSurfaces) name = longerName(d, name, s);
     d.name = name;
     let id = `${d.kind}:${slugOf(name)}`;
     if (usedIds.has(id)) id = `${id}-${d.order}`;
@@ -771,13 +811,20 @@ export function resolveEntities(
       d.spans = sorted.map((m) => m.span);
       d.sentences = sorted.map((m) => m.sentence);
     }
-    const only = d.surface.size === 1;
-    const aliases = only ? (d.firstSurface === d.name ? [] : [d.firstSurface]) : [...d.surface].filter((s) => s !== d.name).sort();
+    const aliases = !d.moreSurfaces ? (d.firstSurface === d.name ? [] : [d.firstSurface]) : [d.firstSurface, ...d.moreSurfaces].filter((s) => s !== d.name).sort();
     const e: Entity = { id: d.id, kind: d.kind, name: d.name, aliases, mentions: d.spans };
     if (d.role) e.role = d.role;
     entities.push(e);
   }
   return { entities, mentions: mentionsInTextOrder(pending, live) };
+}
+
+/** The canonical name so far, or surface form `s` when it is longer; all capitals wins a tie for organisations, loses it otherwise. */
+function longerName(d: Draft, name: string, s: string): string {
+  if (d.kind === 'place' && PLACE_ALIASES.has(s)) return name;
+  // Organisations prefer capitals ("EFE" over "Efe"); people and places do not ("Rotterdam" over "ROTTERDAM").
+  const capsWins = d.kind === 'organization' ? isAllCaps(s) && !isAllCaps(name) : isAllCaps(name) && !isAllCaps(s);
+  return s.length > name.length || (s.length === name.length && capsWins) ? s : name;
 }
 
 function isSortedByStart(spans: readonly Span[]): boolean {
@@ -921,11 +968,12 @@ function indexInSpan(text: string, code: number, from: number, to: number): numb
 class RulesByOffset {
   private readonly byOffset: Map<number, NameCandidate> | undefined;
   /** The rules' offsets, read by the binary search without touching the candidates (a plain array: a typed one costs more to make than it saves here). */
-  private readonly offsets: number[] = [];
+  private readonly offsets: number[];
 
   constructor(private readonly rules: readonly NameCandidate[], byEnd: boolean) {
-    const offsets = this.offsets;
-    for (let i = 0; i < rules.length; i++) offsets.push(byEnd ? rules[i].span.end : rules[i].span.start);
+    // Made at its full length: pushing would regrow it several times.
+    const offsets = (this.offsets = new Array<number>(rules.length));
+    for (let i = 0; i < rules.length; i++) offsets[i] = byEnd ? rules[i].span.end : rules[i].span.start;
     for (let i = 1; i < rules.length; i++) {
       if (offsets[i] > offsets[i - 1]) continue;
       this.byOffset = new Map();
@@ -1180,8 +1228,11 @@ function wordBefore(text: string, start: number, overComma = false): string {
 
 function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
 
-  // Document-level consistency: one kind per name string.
-  const votes = new Map<string, number[]>();
+  // Document-level consistency: one kind per name string. A name's votes are five entries
+  // of one flat array (four kinds' sums, then the first mention's kind), found by the
+  // name's offset: one array per document rather than one per name.
+  const voteAt = new Map<string, number>();
+  const votes: number[] = [];
   // One-word names written twice or more after "in"/"near"/...: a place the tagger, reading
   // "Tarnec was …" at sentence starts as a person, would otherwise make a person (or an
   // organisation): unless the gazetteers know the name.
@@ -1194,9 +1245,13 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     if (!c.tagged) continue;
     const key = (keys[i] = c.text.toUpperCase());
     if (!c.kind) continue;
-    let v = votes.get(key);
-    if (!v) votes.set(key, (v = [0, 0, 0, 0, KIND_INDEX[c.kind]]));
-    addVote(v, c);
+    let at = voteAt.get(key);
+    if (at === undefined) {
+      at = votes.length;
+      voteAt.set(key, at);
+      votes.push(0, 0, 0, 0, KIND_INDEX[c.kind]);
+    }
+    addVote(votes, at, c);
     if (isSingleWord(text, c.span.start, c.span.end)) {
       if (!c.possessive && !isAllCaps(c.text) && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
       if (KIN_WORDS.has(wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
@@ -1205,10 +1260,10 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
   for (let i = 0; i < merged.length; i++) {
     const c = merged[i];
     if (!c.tagged) continue;
-    const v = votes.get(keys[i]!);
-    if (!v) continue;
-    let best = v[4];
-    for (let i = 0; i < 4; i++) if (v[i] > v[best]) best = i;
+    const at = voteAt.get(keys[i]!);
+    if (at === undefined) continue;
+    let best = votes[at + 4];
+    for (let i = 0; i < 4; i++) if (votes[at + i] > votes[at + best]) best = i;
     if ((best === KIND_INDEX.person || best === KIND_INDEX.organization) && (locative.get(keys[i]!) ?? 0) >= 2 && !isKnownName(c.text)) best = KIND_INDEX.place;
     else if (best !== KIND_INDEX.person && kin.has(keys[i]!)) best = KIND_INDEX.person;
     c.kind = KINDS[best];
@@ -1224,10 +1279,10 @@ const VOTE_TEMPERATURE = 16;
  * a hesitant one: "in Coron" outvotes "Coron was" read as a person), or a whole vote for
  * a kind the rules set.
  */
-function addVote(v: number[], c: NameCandidate): void {
+function addVote(v: number[], at: number, c: NameCandidate): void {
   const k = KIND_INDEX[c.kind!];
   const s = c.scores;
-  if (!s) { v[k] += 1; return; }
+  if (!s) { v[at + k] += 1; return; }
   let best = s[0];
   for (let i = 1; i < 4; i++) if (s[i] > best) best = s[i];
   // Four scalars, summed in the same order as a loop over an array would.
@@ -1236,10 +1291,10 @@ function addVote(v: number[], c: NameCandidate): void {
   const p2 = Math.exp((s[2] - best) / VOTE_TEMPERATURE);
   const p3 = Math.exp((s[3] - best) / VOTE_TEMPERATURE);
   const total = 0 + p0 + p1 + p2 + p3;
-  v[0] += p0 / total;
-  v[1] += p1 / total;
-  v[2] += p2 / total;
-  v[3] += p3 / total;
+  v[at] += p0 / total;
+  v[at + 1] += p1 / total;
+  v[at + 2] += p2 / total;
+  v[at + 3] += p3 / total;
 }
 
 /** A run of more than a dozen words is a title-case heading or shouting, not a name. */

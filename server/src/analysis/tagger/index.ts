@@ -13,7 +13,7 @@
 // scripts/train-tagger.ts from CoNLL-2003 and GUM (see NOTICE).
 import { LOCAL_FEATURES, PAD_AFTER, PAD_BEFORE, localFeatures, mix, tokenAttributes } from './features';
 import { LABELS, loadModel, type ModelArtifact, type TaggerModel } from './model';
-import { scanTokens } from './tokenize';
+import { scanTokens, type TokenArrays } from './tokenize';
 import defaultArtifact from '../../../../models/ner-model.json';
 import { readModelBytes } from '../modelFiles';
 
@@ -618,14 +618,21 @@ function spanScores(model: TaggerModel, labels: Uint8Array, n: number, from: num
   const scale = model.scale ?? 1;
   const prevRow = from === 0 ? L : labels[from - 1];
   const next = to + 1 < n ? labels[to + 1] : -1;
-  const out: number[] = [];
-  for (const b of SCORED_B) {
-    let sum = emitBuffer[from * L + b] + T[prevRow * L + b];
-    for (let i = from + 1; i <= to; i++) sum += emitBuffer[i * L + b + 1] + T[(i === from + 1 ? b : b + 1) * L + b + 1];
-    if (next >= 0) sum += T[(to > from ? b + 1 : b) * L + next];
-    out.push(sum / scale);
-  }
-  return out;
+  // An array literal of exactly four: pushing onto [] would reserve room for seventeen.
+  return [
+    typeScore(L, T, prevRow, next, from, to, SCORED_B[0]) / scale,
+    typeScore(L, T, prevRow, next, from, to, SCORED_B[1]) / scale,
+    typeScore(L, T, prevRow, next, from, to, SCORED_B[2]) / scale,
+    typeScore(L, T, prevRow, next, from, to, SCORED_B[3]) / scale,
+  ];
+}
+
+/** spanScores' sum for the type whose B- label is b. */
+function typeScore(L: number, T: Int32Array, prevRow: number, next: number, from: number, to: number, b: number): number {
+  let sum = emitBuffer[from * L + b] + T[prevRow * L + b];
+  for (let i = from + 1; i <= to; i++) sum += emitBuffer[i * L + b + 1] + T[(i === from + 1 ? b : b + 1) * L + b + 1];
+  if (next >= 0) sum += T[(to > from ? b + 1 : b) * L + next];
+  return sum;
 }
 
 function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSpan[] {
@@ -643,33 +650,37 @@ function tagSpans(text: string, model: TaggerModel, withScores: boolean): NameSp
     for (let i = 0; i < n; i++) idBuffer[i] = wordIdAt(state, model, text, t.starts[first + i], t.ends[first + i]);
     labels.fill(0, 0, n);
     decodeIds(state, model, n, labels);
-    let open: NameSpan | undefined;
-    let openType = '';
-    let openAt = 0;
+    // The open name's first token (openAt < 0: none) and label; its span object is made
+    // once it closes, whole: adding `scores` to a made object would grow it.
+    let openAt = -1;
+    let openLabel = 0;
     for (let i = 0; i < n; i++) {
       const label = labels[i];
-      if (label === 0 && !open) continue; // most tokens: O outside a name
+      if (label === 0 && openAt < 0) continue; // most tokens: O outside a name
       const type = LABEL_TYPE[label];
-      if (open && (!LABEL_INSIDE[label] || type !== openType)) {
-        if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, i - 1);
-        spans.push(open);
-        open = undefined;
+      if (openAt >= 0 && (!LABEL_INSIDE[label] || type !== LABEL_TYPE[openLabel])) {
+        spans.push(closedSpan(model, labels, n, t, first, openAt, i - 1, openLabel, withScores));
+        openAt = -1;
       }
-      if (type && !open) {
-        open = { start: t.starts[first + i], end: t.ends[first + i], kind: LABEL_KIND[label] };
-        openType = type;
+      if (type && openAt < 0) {
         openAt = i;
-      } else if (open) {
-        open.end = t.ends[first + i];
+        openLabel = label;
       }
     }
-    if (open) {
-      if (withScores) (open as ScoredNameSpan).scores = spanScores(model, labels, n, openAt, n - 1);
-      spans.push(open);
-    }
+    if (openAt >= 0) spans.push(closedSpan(model, labels, n, t, first, openAt, n - 1, openLabel, withScores));
     first = end;
   }
   return spans;
 }
 
 let labelBuffer = new Uint8Array(256);
+
+/** The name over the sentence's tokens from..to (token `first` + i is the sentence's i-th), its label `label`'s kind. */
+function closedSpan(model: TaggerModel, labels: Uint8Array, n: number, t: TokenArrays, first: number, from: number, to: number, label: number, withScores: boolean): NameSpan {
+  const start = t.starts[first + from];
+  const end = t.ends[first + to];
+  const kind = LABEL_KIND[label];
+  if (!withScores) return { start, end, kind };
+  const scored: ScoredNameSpan = { start, end, kind, scores: spanScores(model, labels, n, from, to) };
+  return scored;
+}
