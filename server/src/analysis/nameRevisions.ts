@@ -483,7 +483,8 @@ function splitList(text: string, c: NameCandidate): NameCandidate[] | undefined 
       start = at + title.length + 1;
       kind = 'person';
     }
-    const part: NameCandidate = { span: { start, end: at + p.length }, text: text.slice(start, at + p.length), sentence: c.sentence, kind, initial: false, possessive: false, tagged: true };
+    // Every field, in the order entities.ts's newCandidate sets them: one shape for all candidates.
+    const part: NameCandidate = { span: { start, end: at + p.length }, text: text.slice(start, at + p.length), sentence: c.sentence, title: undefined, kind, initial: false, possessive: false, tagged: true, split: undefined, scores: undefined };
     if (title) part.title = title;
     out.push(part);
   }

@@ -80,13 +80,14 @@ function isCapitalisedWord(w: string): boolean {
  * `mentions`. The flat `mentions` list of the analysis is left as it was.
  */
 export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityAnalysis {
-  const entityById = new Map<string, Entity>();
-  for (const e of analysis.entities) entityById.set(e.id, e);
   // Most documents name no institution with a place inside: the tables below are built on
   // the first name that may hold one.
+  let entityById: Map<string, Entity> | undefined;
   let placeByName: Map<string, Entity> | undefined;
   let taken: Set<string> | undefined;
   const prepare = () => {
+    entityById = new Map<string, Entity>();
+    for (const e of analysis.entities) entityById.set(e.id, e);
     // Places of the document by name and alias, so that an inner "Ontario" joins "Ontario".
     placeByName = new Map<string, Entity>();
     taken = new Set<string>();
@@ -112,8 +113,8 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
     if (!place) {
       place = { id: `place:${slugOf(name)}`, kind: 'place', name, aliases: [], mentions: [] };
       const id = place.id;
-      if (entityById.has(id)) place.id = `${id}-nested`;
-      entityById.set(place.id, place);
+      if (entityById!.has(id)) place.id = `${id}-nested`;
+      entityById!.set(place.id, place);
       placeByName!.set(name, place);
       newEntities.push(place);
     }
@@ -121,10 +122,13 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
     added++;
   };
   for (const m of analysis.mentions) {
-    const outer = entityById.get(m.entity);
-    if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place') || !mayHoldPlace(text, m.span.start, m.span.end)) continue;
+    // Entity ids start with their kind ("organization:…", see resolveEntities): people's
+    // mentions are passed over without a lookup, and the tables wait for a name that may hold a place.
+    if (!(m.entity.startsWith('organization:') || m.entity.startsWith('place:')) || !mayHoldPlace(text, m.span.start, m.span.end)) continue;
+    if (!entityById) prepare();
+    const outer = entityById!.get(m.entity);
+    if (!outer || (outer.kind !== 'organization' && outer.kind !== 'place')) continue;
     const words = wordsOf(text, m.span.start, m.span.end);
-    if (!placeByName) prepare();
     // "University of Pisa": what follows "University of" is a place, known or not
     // ("University of Technology" is no place: common words are not taken).
     const of = words[0].text === 'University' ? 1 : words[0].text === 'The' && words[1]?.text === 'University' ? 2 : -1;
