@@ -1,4 +1,4 @@
-// Builds models/clause-words.json: lower-case word forms of the verbs and nouns that take
+// Writes a list of lower-case word forms of the verbs and nouns that take
 // a clause in the GUM corpus's dependency trees — a clausal complement (ccomp: "said
 // [that] …", "asked whether …"), an open clausal complement (xcomp: "plans to …", "was
 // accused of …"), or a noun's "that"-clause ("the claim that …") — plus the verbs that
@@ -7,9 +7,13 @@
 // takes these words as cue-like unless the PolNeAR training text says otherwise, so that
 // the tagger's cue features reach reporting words its own corpus never marked.
 //
+// Nothing shipped uses the list yet (tried as extra cue words, as word-class features and
+// with word dropout, none changed PolNeAR dev beyond the spread between training seeds):
+// write it outside the repository. A model that ships built with it must name GUM in NOTICE.
+//
 //   npx tsx scripts/build-clause-words.ts --gum <gum>/dep --gum-dev <gum>/dev-docs.txt \
-//     --genres news,interview,academic,court,bio,voyage --out models/clause-words.json \
-//     [--min-count 2] [--min-rate 0.05]
+//     --genres news,interview,academic,court,bio,voyage --out /tmp/clause-words.json \
+//     [--min-count 2] [--min-rate 0.05] [--verbose]
 //
 // Only the train documents of the listed genres are read (those whose texts are CC BY or
 // CC BY-SA, see NOTICE); the output holds single words, no sentence of the corpus. A lemma
@@ -28,11 +32,11 @@ function arg(name: string, fallback?: string): string | undefined {
 const gumDir = arg('gum');
 const devList = arg('gum-dev');
 const genres = (arg('genres', 'news,interview,academic,court,bio,voyage') ?? '').split(',').filter(Boolean);
-const outPath = arg('out', 'models/clause-words.json')!;
+const outPath = arg('out');
 const minCount = Number(arg('min-count', '2'));
 const minRate = Number(arg('min-rate', '0.05'));
-if (!gumDir) {
-  console.error('usage: build-clause-words.ts --gum GUM_DEP_DIR [--gum-dev DEV_DOCS] [--genres a,b] [--out FILE]');
+if (!gumDir || !outPath) {
+  console.error('usage: build-clause-words.ts --gum GUM_DEP_DIR --out FILE [--gum-dev DEV_DOCS] [--genres a,b]');
   process.exit(2);
 }
 
