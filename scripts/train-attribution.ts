@@ -8,13 +8,19 @@
 //   npx tsx scripts/train-attribution.ts --train /work/shared/eval/polnear/train \
 //     --out models/attribution-model.json [--dev /work/shared/eval/polnear/dev] \
 //     [--epochs 12] [--bits 16] [--min-count 2] [--seed 3] [--prune 11] \
-//     [--cue-min-count 3] [--cue-min-rate 0.3] [--cache DIR]
+//     [--cue-min-count 3] [--cue-min-rate 0.3] [--cache DIR] \
+//     [--clause-words FILE [--clause-max-count 20] [--clause-min-rate 0.05]] \
+//     [--word-dropout P [--dropout-max-count N]]
 //
 // The defaults are the options of the shipped model. Takes ~6 min of CPU (the rules run on
 // every training article first: their spans are features).
 //
 // --cache DIR keeps what the rules found per article (the slow part) in DIR and reuses it:
 // for trying feature or training changes only; stale once the rules change (delete DIR).
+//
+// --clause-words (a list from scripts/build-clause-words.ts) and --word-dropout are
+// experiments for cue words the training text never marks; off by default (neither
+// changed PolNeAR dev beyond the spread between seeds, about ±0.5 F1).
 //
 // --dev scores the model alone (exact spans per role) after training; the full system is
 // scored with `npm run eval -- polnear DEV`.
@@ -31,6 +37,7 @@ import { allowedTransition, loadAttributionModel, tagSentence, type AttributionM
 import { readPolnear } from '../eval/readers/polnear';
 import { normalizeFragments, type GoldDocument } from '../eval/spans';
 import { quantise, trainAveragedPerceptron, type PerceptronExample } from './perceptron';
+import { createRng } from '../bench/corpus';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +55,18 @@ const prune = Number(arg('prune', '11'));
 const cueMinCount = Number(arg('cue-min-count', '3'));
 const cueMinRate = Number(arg('cue-min-rate', '0.3'));
 const cacheDir = arg('cache');
+// Words that take a clause in another corpus (scripts/build-clause-words.ts): cue-like too,
+// unless this corpus has seen them at least --clause-max-count times at a cue rate below
+// --clause-min-rate.
+const clauseWordsPath = arg('clause-words');
+const clauseMaxCount = Number(arg('clause-max-count', '20'));
+const clauseMinRate = Number(arg('clause-min-rate', '0.05'));
+// Word dropout: this share of the training words (longer than three letters) stand for a
+// word never seen — same shape and last three letters, no identity, not in the cue
+// lexicon — so that the weights learn what an unseen cue looks like.
+const wordDropout = Number(arg('word-dropout', '0'));
+// Only words seen at most this many times in the training text (rare words stand for unseen ones best).
+const dropoutMaxCount = Number(arg('dropout-max-count', '1000000000'));
 if (!trainPath) {
   console.error('usage: train-attribution.ts --train POLNEAR_TRAIN_DIR [--dev POLNEAR_DEV_DIR] --out FILE');
   process.exit(2);
@@ -173,14 +192,51 @@ const cueWords = [...cueCount]
   .filter(([w, c]) => c >= cueMinCount && c / (allCount.get(w) ?? 1) >= cueMinRate && /^[a-z]+$/.test(w))
   .map(([w]) => w)
   .sort();
+if (clauseWordsPath) {
+  const clauseWords = (JSON.parse(fs.readFileSync(clauseWordsPath, 'utf8')) as { words: string[] }).words;
+  const learnt = new Set(cueWords);
+  let added = 0;
+  for (const w of clauseWords) {
+    if (learnt.has(w) || !/^[a-z]+$/.test(w)) continue;
+    const n = allCount.get(w) ?? 0;
+    if (n >= clauseMaxCount && (cueCount.get(w) ?? 0) / n < clauseMinRate) continue;
+    cueWords.push(w);
+    added++;
+  }
+  cueWords.sort();
+  console.error(`${added} cue-like words from ${clauseWordsPath}`);
+}
 const cueSet = new Set(cueWords);
 console.error(`${cueWords.length} cue-like words`);
+/** A made-up word with w's case pattern and last three letters (the digit makes it no real word). */
+function unseenWord(w: string): string {
+  const upper = (c: string | undefined) => c !== undefined && c.toUpperCase() === c && c.toLowerCase() !== c;
+  return (upper(w[0]) ? 'X' : 'x') + (upper(w[1]) ? 'Q' : 'q') + '0' + w.slice(-3);
+}
+// The training sentences' tokens, some words made unseen (a fixed draw for the seed).
+const trainTokens: Token[][][] = trainDocs.map((d) => d.sentences.map((s) => s.tokens));
+if (wordDropout > 0) {
+  const random = createRng(seed * 7919 + 1);
+  const seen = new Map<string, number>();
+  for (const doc of trainTokens) for (const tokens of doc) for (const t of tokens) if (t.word) seen.set(t.text.toLowerCase(), (seen.get(t.text.toLowerCase()) ?? 0) + 1);
+  let dropped = 0;
+  for (const doc of trainTokens) {
+    doc.forEach((tokens, si) => {
+      doc[si] = tokens.map((t) => {
+        if (!t.word || t.text.length <= 3 || !/^[A-Za-z]/.test(t.text) || (seen.get(t.text.toLowerCase()) ?? 0) > dropoutMaxCount || random() >= wordDropout) return t;
+        dropped++;
+        return { ...t, text: unseenWord(t.text) };
+      });
+    });
+  }
+  console.error(`word dropout: ${dropped} tokens made unseen`);
+}
 
 const examples: PerceptronExample[] = [];
 trainDocs.forEach((d, di) =>
   d.sentences.forEach((s, si) => {
     if (s.tokens.length === 0) return;
-    examples.push({ feats: sentenceFeatures(s.tokens, s.inQuote, cueSet, bits, s.mention, s.rule), gold: trainLabels[di][si] });
+    examples.push({ feats: sentenceFeatures(trainTokens[di][si], s.inQuote, cueSet, bits, s.mention, s.rule), gold: trainLabels[di][si] });
   }),
 );
 const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
@@ -207,7 +263,7 @@ const artifact: AttributionModelArtifact = {
   transitions: quantised.transitions,
   binary: writeModelBytesBeside(outPath, modelBytes),
   cueWords,
-  trainedOn: `PolNeAR train (${trainDocs.length} articles); ${epochs} epochs, seed ${seed}, min count ${minCount}, 2^${bits} buckets, prune ±${prune}, cue words: count ≥ ${cueMinCount}, rate ≥ ${cueMinRate}`,
+  trainedOn: `PolNeAR train (${trainDocs.length} articles); ${epochs} epochs, seed ${seed}, min count ${minCount}, 2^${bits} buckets, prune ±${prune}, cue words: count ≥ ${cueMinCount}, rate ≥ ${cueMinRate}${clauseWordsPath ? `; plus the clause-taking words of ${clauseWordsPath.split('/').pop()} (GUM) not seen ≥ ${clauseMaxCount} times at a cue rate < ${clauseMinRate}` : ''}${wordDropout > 0 ? `; word dropout ${wordDropout} (words seen ≤ ${dropoutMaxCount} times)` : ''}`,
 };
 const json = JSON.stringify(artifact);
 fs.writeFileSync(outPath, json + '\n');
