@@ -8,10 +8,11 @@ import * as path from 'path';
 import { generateLargeDocument, writeArticleFolder } from '../bench/corpus';
 import { measureHoverDuringIndexing, measureIndexing, type ServerConfig } from '../bench/server';
 
-/** CPU ms of each thread of this process's child processes (the server), sampled while it
- * runs: how many indexing workers did the work shows as threads with seconds of CPU. */
-function watchThreads(): { stop: () => number[] } {
-  const cpuByThread = new Map<string, number>();
+/** CPU of each thread of this process's child processes (the server), by thread name,
+ * sampled while it runs: how many indexing workers did the work shows as threads with
+ * seconds of CPU, and V8's helper threads (background compilation, concurrent GC) apart. */
+function watchThreads(): { stop: () => string[] } {
+  const cpuByThread = new Map<string, { name: string; ms: number }>();
   const sample = () => {
     for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
       try {
@@ -20,7 +21,8 @@ function watchThreads(): { stop: () => number[] } {
         for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
           const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
           const rest = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
-          cpuByThread.set(`${pid}/${tid}`, ((Number(rest[11]) + Number(rest[12])) * 1000) / 100);
+          const name = fields.slice(fields.indexOf('(') + 1, fields.lastIndexOf(')')).replace(/\s+/g, '_');
+          cpuByThread.set(`${pid}/${tid}`, { name: `${name}+${Number(tid) - Number(pid)}`, ms: ((Number(rest[11]) + Number(rest[12])) * 1000) / 100 });
         }
       } catch {
         // Gone.
@@ -31,7 +33,10 @@ function watchThreads(): { stop: () => number[] } {
   return {
     stop: () => {
       clearInterval(timer);
-      return [...cpuByThread.values()].filter((ms) => ms >= 1000).sort((a, b) => b - a);
+      return [...cpuByThread.values()]
+        .filter(({ ms }) => ms >= 500)
+        .sort((a, b) => b.ms - a.ms)
+        .map(({ name, ms }) => `${name}:${(ms / 1000).toFixed(1)}`);
     },
   };
 }
@@ -82,7 +87,7 @@ async function main(): Promise<void> {
       console.log(
         `${server.name} run ${run}: wall ${((result.wallMs ?? NaN) / 1000).toFixed(2)} s, main CPU ${((result.cpu?.mainMs ?? NaN) / 1000).toFixed(2)} s, ` +
           `other CPU ${((result.cpu?.otherMs ?? NaN) / 1000).toFixed(2)} s, peak ${((result.peakRssBytes ?? NaN) / 1e6).toFixed(0)} MB, ` +
-          `load ${loadBefore.toFixed(2)}→${loadAfter.toFixed(2)}, threads ≥ 1 s CPU: ${busyThreads.map((ms) => (ms / 1000).toFixed(1)).join(' ')}${result.na ? ' ' + result.na : ''}${hover}`,
+          `load ${loadBefore.toFixed(2)}→${loadAfter.toFixed(2)}, threads ≥ 0.5 s CPU: ${busyThreads.join(' ')}${result.na ? ' ' + result.na : ''}${hover}`,
       );
     }
   }
