@@ -516,173 +516,128 @@ export function attribute(
     return false;
   }
 
-  // One sentence, in a function of its own: TurboFan compiles it, and recompiles it after a
-  // deoptimisation, apart from the rest of attribute (together about 14 KB of bytecode,
-  // which cost a fresh indexing worker seconds of compiling).
-  function attributeSentence(si: number): void {
-    const sentence = sentences[si];
-    indirectFrom = out.length;
-    const sp = sentence.span;
-    const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
-    inQuote.length = 0;
-    const tokens = paragraphKind !== 'body' ? noTokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
-    while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
-    // Most sentences hold no quotation: leave inQuote empty (every lookup falsy).
-    const noQuoteHere = qPtr >= marks.length || marks[qPtr].span.start >= sp.end;
-    for (let k = 0, q = qPtr; !noQuoteHere && k < tokens.length; k++) {
-      while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
-      inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
-    }
-
-    const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
-    const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
-    // Subjects: person or organisation names that open a clause, for pronouns later.
-    while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
-    for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
-      const m = mentions[k];
-      if (isClauseSubject(text, sp.start, m.span.start) && !insideAny(marks, qPtr, m.span.start)) {
-        events.push({ pos: m.span.start, entity: m.entity, kind: kindOf(m.entity) });
+  /**
+   * The cue word tokens[k] (lower: its lower case; cueWord, cueEnd: the cue as found, "according to"
+   * included) with its source, or undefined when it has none. (A function of its own: see attributeSentence.)
+   */
+  function cueWithSource(tokens: Token[], k: number, lower: string, cueWord: string, cueEnd: number, isAccording: boolean, cues: readonly Cue[], sp: Span): Cue | undefined {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
+    const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
+    if (isAccording) {
+      const r = rightPhrase(tokens, k + 1, inQuote);
+      if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+      if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
+      cue.sourceAfter = true;
+    } else {
+      // "…, calling him …": the noun before the comma is the object, not the speaker.
+      const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
+      let l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
+      // "32% of Republican claims": the phrase is the object of a preposition and the cue word a noun.
+      if (l && attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && l[0] > 0 && NOUN_PREPOSITIONS.has(tokens[l[0] - 1].text)) l = undefined;
+      if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
+      if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
+      if (l && cue.source?.span && l[2] > l[1]) {
+        cue.source.span = { start: cue.source.span.start, end: tokens[l[2]].end };
+        cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
       }
-    }
-
-    // Cues and their sources.
-    const cues: Cue[] = [];
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k];
-      if (!t.word || inQuote[k]) continue;
-      // Cue words are lower-case except at the start of a sentence.
-      if (k > 0 && t.text.charCodeAt(0) < 97) continue;
-      const lower = k === 0 ? t.text.toLowerCase() : t.text;
-      let cueEnd = t.end;
-      let cueWord = lower;
-      let isAccording = false;
-      if (lower === 'according' && tokens[k + 1]?.text === 'to') {
-        isAccording = true;
-        cueEnd = tokens[k + 1].end;
-        cueWord = 'according to';
-      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
-      const prev = tokens[k - 1];
-      // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
-      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
-      // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
-      if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
-      if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
-      const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
-      const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
-      if (isAccording) {
-        const r = rightPhrase(tokens, k + 1, inQuote);
-        if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-        if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
-        cue.sourceAfter = true;
-      } else {
-        // "…, calling him …": the noun before the comma is the object, not the speaker.
-        const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
-        let l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
-        // "32% of Republican claims": the phrase is the object of a preposition and the cue word a noun.
-        if (l && attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && l[0] > 0 && NOUN_PREPOSITIONS.has(tokens[l[0] - 1].text)) l = undefined;
-        if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
-        if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
-        if (l && cue.source?.span && l[2] > l[1]) {
-          cue.source.span = { start: cue.source.span.start, end: tokens[l[2]].end };
-          cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
-        }
-        if (!cue.source && PARTICIPLE_CUES.has(lower)) {
-          // "…, Robinson said, adding that …": the same speaker.
-          const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
-          if (earlier) cue.source = { ...earlier, cue: cueWord, cueSpan: { start: t.start, end: cueEnd } };
-          else if (participleAfterComma) {
-            // "Quill went after Bush, calling him …": the subject of the sentence.
-            const subject = firstSubject(events, sp.start, t.start);
-            const m = subject ? mentionAt({ start: subject.pos, end: subject.pos + 1 }) : undefined;
-            if (subject?.entity && m && m.span.start === subject.pos) {
-              cue.source = { entity: subject.entity, text: text.slice(m.span.start, m.span.end), span: m.span, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
-            }
-          }
-        }
-        if (!cue.source && prev && prev.text === 'and') {
-          // "Robinson hailed … and said …": the clause's subject.
+      if (!cue.source && PARTICIPLE_CUES.has(lower)) {
+        // "…, Robinson said, adding that …": the same speaker.
+        const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
+        if (earlier) cue.source = { ...earlier, cue: cueWord, cueSpan: { start: t.start, end: cueEnd } };
+        else if (participleAfterComma) {
+          // "Quill went after Bush, calling him …": the subject of the sentence.
           const subject = firstSubject(events, sp.start, t.start);
-          if (subject?.entity) {
-            const e = entityById.get(subject.entity)!;
-            cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
+          const m = subject ? mentionAt({ start: subject.pos, end: subject.pos + 1 }) : undefined;
+          if (subject?.entity && m && m.span.start === subject.pos) {
+            cue.source = { entity: subject.entity, text: text.slice(m.span.start, m.span.end), span: m.span, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
           }
         }
-        if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
-          let r = rightPhrase(tokens, k, inQuote);
-          // "…, said Quill." but not "…, said Mexico must act": the inverted subject ends its clause.
-          const next = r ? tokens[r[1] + 1] : undefined;
-          if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
-          if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-          if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
-          cue.sourceAfter = cue.source !== undefined;
+      }
+      if (!cue.source && prev && prev.text === 'and') {
+        // "Robinson hailed … and said …": the clause's subject.
+        const subject = firstSubject(events, sp.start, t.start);
+        if (subject?.entity) {
+          const e = entityById.get(subject.entity)!;
+          cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
         }
       }
-      if (cue.source?.span && attributionSettings.pronounTail) {
-        // "the top rate he said": the pronoun is the source.
-        const start = pronounTailStart(text, cue.source.span);
-        if (start !== undefined) {
-          cue.source.span = { start, end: cue.source.span.end };
-          cue.source.text = text.slice(start, cue.source.span.end);
-          const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
-          cue.source.how = 'pronoun';
-          if (ev?.entity) cue.source.entity = ev.entity;
-          else delete cue.source.entity;
-        }
-      }
-      if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
-        // "A 2014 study by Glenvale University found": the study is the source, its author inside it.
-        const start = carrierStart(text, cue.source.span.start, sp.start);
-        if (start !== undefined) {
-          cue.source.span = { start, end: cue.source.span.end };
-          cue.source.text = text.slice(start, cue.source.span.end);
-        }
-      }
-      if (cue.source?.span && attributionSettings.contraction) {
-        // "he’s claiming": the contracted auxiliary belongs to the cue.
-        const cut = contractionBeforeCue(text, cue.source.span, cue.span);
-        if (cut !== undefined) {
-          cue.source.span = { start: cue.source.span.start, end: cut };
-          cue.source.text = text.slice(cue.source.span.start, cut);
-          cue.span = { start: cut, end: cue.span.end };
-          cue.source.cueSpan = cue.span;
-        }
-      }
-      if (cue.source) {
-        // "has said", "also told": the auxiliary or adverb belongs to the cue.
-        let a = k;
-        while (a > 0 && k - a < 2 && tokens[a - 1].word && CUE_AUXILIARIES.has(tokens[a - 1].text) && !inQuote[a - 1]) a--;
-        if (a < k && !(cue.source.span && cue.source.span.end > tokens[a].start)) {
-          cue.span = { start: tokens[a].start, end: cue.span.end };
-          cue.source.cueSpan = cue.span;
-        }
-        // "called for", "pointed out": the particle belongs to the cue.
-        const particle = tokens[k + 1];
-        if (!isAccording && particle && particle.word && CUE_PARTICLES.get(lower)?.has(particle.text) && !inQuote[k + 1]) {
-          cue.span = { start: cue.span.start, end: particle.end };
-          cue.source.cueSpan = cue.span;
-        }
-        // "said in a statement": PolNeAR's cue takes the channel ("in an interview" is less regular).
-        if (!isAccording && tokens[k + 1]?.text === 'in' && (tokens[k + 2]?.text === 'a' || tokens[k + 2]?.text === 'an')) {
-          const channel = tokens[k + 3];
-          if (channel && channel.text === 'statement' && !inQuote[k + 3]) {
-            cue.span = { start: cue.span.start, end: channel.end };
-            cue.source.cueSpan = cue.span;
-          }
-        }
-        // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
-        const after = tokens[k + 1];
-        if (!isAccording && after && after.text === ':' && after.start === cue.span.end) {
-          cue.span = { start: cue.span.start, end: after.end };
-          cue.source.cueSpan = cue.span;
-        }
-        cues.push(cue);
-        events.push({ pos: t.start, entity: cue.source.entity, kind: cue.source.vague ? 'vague' : kindOf(cue.source.entity), source: cue.source });
+      if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
+        let r = rightPhrase(tokens, k, inQuote);
+        // "…, said Quill." but not "…, said Mexico must act": the inverted subject ends its clause.
+        const next = r ? tokens[r[1] + 1] : undefined;
+        if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
+        if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+        if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
+        cue.sourceAfter = cue.source !== undefined;
       }
     }
-    cuesBySentence[si] = cues;
-    if (cues.length > 0) sentenceSources[si] = cues[0].source;
+    if (cue.source?.span && attributionSettings.pronounTail) {
+      // "the top rate he said": the pronoun is the source.
+      const start = pronounTailStart(text, cue.source.span);
+      if (start !== undefined) {
+        cue.source.span = { start, end: cue.source.span.end };
+        cue.source.text = text.slice(start, cue.source.span.end);
+        const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
+        cue.source.how = 'pronoun';
+        if (ev?.entity) cue.source.entity = ev.entity;
+        else delete cue.source.entity;
+      }
+    }
+    if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
+      // "A 2014 study by Glenvale University found": the study is the source, its author inside it.
+      const start = carrierStart(text, cue.source.span.start, sp.start);
+      if (start !== undefined) {
+        cue.source.span = { start, end: cue.source.span.end };
+        cue.source.text = text.slice(start, cue.source.span.end);
+      }
+    }
+    if (cue.source?.span && attributionSettings.contraction) {
+      // "he’s claiming": the contracted auxiliary belongs to the cue.
+      const cut = contractionBeforeCue(text, cue.source.span, cue.span);
+      if (cut !== undefined) {
+        cue.source.span = { start: cue.source.span.start, end: cut };
+        cue.source.text = text.slice(cue.source.span.start, cut);
+        cue.span = { start: cut, end: cue.span.end };
+        cue.source.cueSpan = cue.span;
+      }
+    }
+    if (cue.source) {
+      // "has said", "also told": the auxiliary or adverb belongs to the cue.
+      let a = k;
+      while (a > 0 && k - a < 2 && tokens[a - 1].word && CUE_AUXILIARIES.has(tokens[a - 1].text) && !inQuote[a - 1]) a--;
+      if (a < k && !(cue.source.span && cue.source.span.end > tokens[a].start)) {
+        cue.span = { start: tokens[a].start, end: cue.span.end };
+        cue.source.cueSpan = cue.span;
+      }
+      // "called for", "pointed out": the particle belongs to the cue.
+      const particle = tokens[k + 1];
+      if (!isAccording && particle && particle.word && CUE_PARTICLES.get(lower)?.has(particle.text) && !inQuote[k + 1]) {
+        cue.span = { start: cue.span.start, end: particle.end };
+        cue.source.cueSpan = cue.span;
+      }
+      // "said in a statement": PolNeAR's cue takes the channel ("in an interview" is less regular).
+      if (!isAccording && tokens[k + 1]?.text === 'in' && (tokens[k + 2]?.text === 'a' || tokens[k + 2]?.text === 'an')) {
+        const channel = tokens[k + 3];
+        if (channel && channel.text === 'statement' && !inQuote[k + 3]) {
+          cue.span = { start: cue.span.start, end: channel.end };
+          cue.source.cueSpan = cue.span;
+        }
+      }
+      // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
+      const after = tokens[k + 1];
+      if (!isAccording && after && after.text === ':' && after.start === cue.span.end) {
+        cue.span = { start: cue.span.start, end: after.end };
+        cue.source.cueSpan = cue.span;
+      }
+      return cue;
+    }
+    return undefined;
+  }
 
-    // Direct quotations that close in this sentence.
+  /** The quotations in marks that close in sentence si, each with the cue or speaker it goes to. */
+  function attachQuotations(si: number, cues: Cue[]): void {
     for (const q of quotesEndingIn.get(si) ?? NO_MARKS) {
       let source: Source | undefined;
       let cueUsed: Cue | undefined;
@@ -762,8 +717,11 @@ export function attribute(
       quoteOf.set(q, quote);
       out.push(quote);
     }
+  }
 
-    // Every other cue with a source is an indirect attribution.
+  /** The indirect attributions of the sentence's cues (and, when enabled, of cues with no source). */
+  function addIndirect(sentence: Sentence, tokens: Token[], cues: Cue[]): void {
+    const sp = sentence.span;
     for (const c of cues) {
       const src = c.source!;
       const prevSeen = lastSourceInParagraph.get(sentence.paragraph);
@@ -790,26 +748,99 @@ export function attribute(
         }
       }
     }
+  }
+
+  /** The tagger's attributions of sentence si (see attributeSentence). */
+  function addTagged(si: number, sentence: Sentence, tokens: Token[], paragraphKind: string, cues: Cue[]): void {
+    const sp = sentence.span;
+    // The tagger sees what the rules found in this sentence (their spans are features).
+    // (The pipeline's sentence tokens are tokenize's over the sentence: no need to tokenize again.)
+    const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
+    const ruleSpans: RuleSpan[] = [];
+    for (const c of cues) {
+      ruleSpans.push({ span: c.span, role: 'Cue' });
+      if (c.source?.span) ruleSpans.push({ span: c.source.span, role: 'Source' });
+    }
+    for (let k = indirectFrom; k < out.length; k++) {
+      const q = out[k];
+      ruleSpans.push({ span: q.span, role: 'Content' });
+      if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
+      if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
+    }
+    for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom, si);
+  }
+
+
+  // One sentence, in a function of its own: TurboFan compiles it, and recompiles it after a
+  // deoptimisation, apart from the rest of attribute. Its parts (cueWithSource,
+  // attachQuotations, addIndirect, addTagged) are functions of their own too, too large to
+  // be inlined: as one function they took a fresh process 1-2 s per (re)compile, four times.
+  function attributeSentence(si: number): void {
+    const sentence = sentences[si];
+    indirectFrom = out.length;
+    const sp = sentence.span;
+    const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
+    inQuote.length = 0;
+    const tokens = paragraphKind !== 'body' ? noTokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
+    while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
+    // Most sentences hold no quotation: leave inQuote empty (every lookup falsy).
+    const noQuoteHere = qPtr >= marks.length || marks[qPtr].span.start >= sp.end;
+    for (let k = 0, q = qPtr; !noQuoteHere && k < tokens.length; k++) {
+      while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
+      inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
+    }
+
+    const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
+    const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
+    // Subjects: person or organisation names that open a clause, for pronouns later.
+    while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
+    for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
+      const m = mentions[k];
+      if (isClauseSubject(text, sp.start, m.span.start) && !insideAny(marks, qPtr, m.span.start)) {
+        events.push({ pos: m.span.start, entity: m.entity, kind: kindOf(m.entity) });
+      }
+    }
+
+    // Cues and their sources.
+    const cues: Cue[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t.word || inQuote[k]) continue;
+      // Cue words are lower-case except at the start of a sentence.
+      if (k > 0 && t.text.charCodeAt(0) < 97) continue;
+      const lower = k === 0 ? t.text.toLowerCase() : t.text;
+      let cueEnd = t.end;
+      let cueWord = lower;
+      let isAccording = false;
+      if (lower === 'according' && tokens[k + 1]?.text === 'to') {
+        isAccording = true;
+        cueEnd = tokens[k + 1].end;
+        cueWord = 'according to';
+      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
+      const prev = tokens[k - 1];
+      // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
+      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
+      // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
+      if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
+      if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
+      const cue = cueWithSource(tokens, k, lower, cueWord, cueEnd, isAccording, cues, sp);
+      if (cue) {
+        cues.push(cue);
+        events.push({ pos: t.start, entity: cue.source!.entity, kind: cue.source!.vague ? 'vague' : kindOf(cue.source!.entity), source: cue.source });
+      }
+    }
+    cuesBySentence[si] = cues;
+    if (cues.length > 0) sentenceSources[si] = cues[0].source;
+
+    // Direct quotations that close in this sentence.
+    attachQuotations(si, cues);
+
+    // Every other cue with a source is an indirect attribution; then the cues with no source.
+    addIndirect(sentence, tokens, cues);
 
     // The trained tagger (models/attribution-model.json): its attributions replace the
     // rules' indirect ones on the same cue and add those the rules have no cue for.
-    if (useTagger && paragraphKind !== undefined) {
-      // The tagger sees what the rules found in this sentence (their spans are features).
-      // (The pipeline's sentence tokens are tokenize's over the sentence: no need to tokenize again.)
-      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
-      const ruleSpans: RuleSpan[] = [];
-      for (const c of cues) {
-        ruleSpans.push({ span: c.span, role: 'Cue' });
-        if (c.source?.span) ruleSpans.push({ span: c.source.span, role: 'Source' });
-      }
-      for (let k = indirectFrom; k < out.length; k++) {
-        const q = out[k];
-        ruleSpans.push({ span: q.span, role: 'Content' });
-        if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
-        if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
-      }
-      for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom, si);
-    }
+    if (useTagger && paragraphKind !== undefined) addTagged(si, sentence, tokens, paragraphKind, cues);
   }
   for (let si = 0; si < sentences.length; si++) attributeSentence(si);
 
