@@ -141,7 +141,7 @@ export function attribute(
     const head = tokens[b];
     const headWord = stripPossessive(head.text);
     const headLower = headWord.toLowerCase();
-    const base: Source = { text: phrase, span, cue: cueWord, cueSpan: { start: cue.start, end: cue.end }, how: 'explicit', vague: false };
+    const base = explicitSource(phrase, span, cueWord, { start: cue.start, end: cue.end });
     const m = mentionAt(span);
     const headIsMention = m !== undefined && m.span.end >= head.start;
     if (headIsMention && stripPossessive(head.text) === head.text) {
@@ -345,7 +345,7 @@ export function attribute(
       const kept = attributionSettings.participleSubject && participleAfterComma(cueSpan, cue) ? rule.span : span;
       return { ...rule, text: text.slice(kept.start, kept.end), span: kept, cueSpan };
     }
-    const source: Source = { text: phrase, span, cue, cueSpan, how: 'explicit', vague: false };
+    const source = explicitSource(phrase, span, cue, cueSpan);
     if (PERSON_PRONOUNS.has(phrase) || PLURAL.has(phrase) || PRONOUN_IT.has(phrase) || phrase === 'who') {
       source.how = 'pronoun';
       const ev = resolvePronoun(span.start, PLURAL.has(phrase) ? 'plural' : PRONOUN_IT.has(phrase) ? 'it' : 'person');
@@ -460,14 +460,7 @@ export function attribute(
     const found = attributionSettings.headline ? findHeadlineAttribution(text, structure) : undefined;
     if (!found) return;
     const line = { start: found.source.start, end: found.content.end };
-    const source: Source = {
-      text: text.slice(found.source.start, found.source.end),
-      span: found.source,
-      cue: ':',
-      cueSpan: found.cue,
-      how: 'explicit',
-      vague: false,
-    };
+    const source = explicitSource(text.slice(found.source.start, found.source.end), found.source, ':', found.cue);
     const m = mentionAt(found.source);
     if (m && m.span.start >= found.source.start) source.entity = m.entity;
     else if (isVagueSourcePhrase(text.slice(found.source.start, found.source.end).split(/\s+/, 6))) source.vague = true;
@@ -501,7 +494,7 @@ export function attribute(
       if (!personByName.has(surname)) personByName.set(surname, e.id);
     }
     for (const turn of turns) {
-      const source: Source = { text: text.slice(turn.source.start, turn.source.end), span: turn.source, cue: ':', cueSpan: turn.cue, how: 'explicit', vague: false };
+      const source = explicitSource(text.slice(turn.source.start, turn.source.end), turn.source, ':', turn.cue);
       const name = source.text.toLowerCase();
       const person = personByName.get(name) ?? personByName.get(name.slice(name.lastIndexOf(' ') + 1));
       if (person) source.entity = person;
@@ -582,7 +575,8 @@ export function attribute(
         const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
         cue.source.how = 'pronoun';
         if (ev?.entity) cue.source.entity = ev.entity;
-        else delete cue.source.entity;
+        // (Not delete: that turns the object into a dictionary; JSON leaves an undefined entity out all the same.)
+        else cue.source.entity = undefined;
       }
     }
     if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
@@ -675,7 +669,7 @@ export function attribute(
         // “…” ― Helen Brandt: the signature names the speaker; the dash is the cue.
         const { name, dash } = q.signature;
         const m = mentionAt(name);
-        source = { text: text.slice(name.start, name.end), span: name, cue: text.slice(dash.start, dash.end), cueSpan: dash, how: 'explicit', vague: false };
+        source = explicitSource(text.slice(name.start, name.end), name, text.slice(dash.start, dash.end), dash);
         if (m?.entity && m.span.start >= name.start && m.span.end <= name.end) source.entity = m.entity;
       }
       if (!source) {
@@ -920,6 +914,15 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
 export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true };
+
+/**
+ * A Source as written, entity to be filled in: every such source has its fields in one
+ * order, entity last (where the JSON had it when it was added later; an undefined entity
+ * is left out of the JSON), so the code that reads and copies sources sees one shape.
+ */
+function explicitSource(text: string, span: Span, cue: string, cueSpan: Span): Source {
+  return { text, span, cue, cueSpan, how: 'explicit', vague: false, entity: undefined };
+}
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
