@@ -78,6 +78,7 @@ export function attribute(
   for (const e of entityAnalysis.entities) entityById.set(e.id, e);
   const mentions = entityAnalysis.mentions;
   const rolePersons = entityAnalysis.entities.filter((e) => e.kind === 'person' && e.role);
+  let roleLowers: string[] | undefined;
   const marks = quoteScan.quotes;
   const events: SpeakerEvent[] = [];
   const out: Quote[] = [];
@@ -116,10 +117,13 @@ export function attribute(
 
   function resolveRole(noun: string, pos: number): Entity | undefined {
     const senses = ROLE_NOUN_SENSES.get(noun) ?? [noun];
+    // The roles in lower case, once per document (not once per role noun).
+    if (!roleLowers) roleLowers = rolePersons.map((e) => (e.role ?? '').toLowerCase());
     let best: Entity | undefined;
     let bestPos = -1;
-    for (const e of rolePersons) {
-      const role = (e.role ?? '').toLowerCase();
+    for (let i = 0; i < rolePersons.length; i++) {
+      const e = rolePersons[i];
+      const role = roleLowers[i];
       if (!senses.some((s) => role.includes(s))) continue;
       const k = lastIndexBefore(e.mentions, pos);
       if (k >= 0 && e.mentions[k].start > bestPos) {
@@ -761,7 +765,9 @@ export function attribute(
       if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
       if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
     }
-    for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom, si);
+    // attributeSentence's quote flags of these tokens (none when it left them empty: no quotation here).
+    const quoted = sentenceTokensHere !== tokens ? undefined : inQuote.length > 0 ? inQuote : noQuotes(tokens.length);
+    for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans, undefined, quoted)) mergeProposal(p, cues, indirectFrom, si);
   }
 
 
@@ -779,10 +785,7 @@ export function attribute(
     while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
     // Most sentences hold no quotation: leave inQuote empty (every lookup falsy).
     const noQuoteHere = qPtr >= marks.length || marks[qPtr].span.start >= sp.end;
-    for (let k = 0, q = qPtr; !noQuoteHere && k < tokens.length; k++) {
-      while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
-      inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
-    }
+    if (!noQuoteHere) pushQuoteFlags(tokens, marks, qPtr, inQuote);
 
     const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
     const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
@@ -922,6 +925,26 @@ export const attributionSettings = { tagger: true, transcript: true, pronounTail
  */
 function explicitSource(text: string, span: Span, cue: string, cueSpan: Span): Source {
   return { text, span, cue, cueSpan, how: 'explicit', vague: false, entity: undefined };
+}
+
+/**
+ * Pushes to `into`, per token, whether it sits inside one of `marks` (sorted, not nested;
+ * `first`: a mark at or before the first that ends after the first token starts). The
+ * same flags as the tagger's own quoteFlags, which it is given instead.
+ */
+export function pushQuoteFlags(tokens: readonly Token[], marks: ReadonlyArray<{ span: Span }>, first: number, into: boolean[]): void {
+  for (let k = 0, q = first; k < tokens.length; k++) {
+    while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
+    into.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
+  }
+}
+
+let noQuoteFlags: boolean[] = [];
+
+/** n false flags (a shared array, at least n long: read only). */
+function noQuotes(n: number): boolean[] {
+  if (noQuoteFlags.length < n) noQuoteFlags = new Array<boolean>(n * 2).fill(false);
+  return noQuoteFlags;
 }
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
