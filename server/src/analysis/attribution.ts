@@ -982,28 +982,32 @@ export const MORE_CUE_VERBS = new Set(
     'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed|calling|citing|referring').split('|'),
 );
 /**
- * The cue verbs (SPEECH_VERBS, MORE_CUE_VERBS) by first and last code unit (ASCII) and by
- * length: most words fail this before the set lookups, which hash the fresh token string.
+ * The cue verbs (SPEECH_VERBS, MORE_CUE_VERBS) by their lengths per first and last code
+ * unit, and by their first two code units (ASCII): most words fail this before the set
+ * lookups, which hash the fresh token string (in news text, about 1 lower-case word in 7
+ * passes, against 1 in 3 by first and last code unit and length alone).
  */
-const CUE_VERB_ENDS = new Uint8Array(128 * 128);
-let cueVerbLengths = 0;
+const CUE_VERB_LENGTHS_BY_ENDS = new Uint32Array(128 * 128);
+const CUE_VERB_STARTS = new Uint8Array(128 * 128);
 let cueVerbOutsideTable = false;
 for (const w of [...SPEECH_VERBS, ...MORE_CUE_VERBS]) {
-  const first = w.charCodeAt(0), last = w.charCodeAt(w.length - 1);
-  if (w.length === 0 || w.length > 31 || first >= 128 || last >= 128) cueVerbOutsideTable = true;
+  const first = w.charCodeAt(0), second = w.charCodeAt(1), last = w.charCodeAt(w.length - 1);
+  if (w.length < 2 || w.length > 31 || first >= 128 || second >= 128 || last >= 128) cueVerbOutsideTable = true;
   else {
-    CUE_VERB_ENDS[first * 128 + last] = 1;
-    cueVerbLengths |= 1 << w.length;
+    CUE_VERB_LENGTHS_BY_ENDS[first * 128 + last] |= 1 << w.length;
+    CUE_VERB_STARTS[first * 128 + second] = 1;
   }
 }
 
 /** false: `w` is surely neither in SPEECH_VERBS nor in MORE_CUE_VERBS. */
 export function mayBeCueVerb(w: string): boolean {
   const n = w.length;
-  if (cueVerbOutsideTable || n === 0 || n > 31) return true;
-  const first = w.charCodeAt(0), last = w.charCodeAt(n - 1);
-  if (first >= 128 || last >= 128) return true;
-  return ((cueVerbLengths >>> n) & 1) === 1 && CUE_VERB_ENDS[first * 128 + last] === 1;
+  if (cueVerbOutsideTable || n > 31) return true;
+  // (Every cue verb has two code units or more, or the table would be left aside.)
+  if (n < 2) return false;
+  const first = w.charCodeAt(0), second = w.charCodeAt(1), last = w.charCodeAt(n - 1);
+  if (first >= 128 || second >= 128 || last >= 128) return true;
+  return ((CUE_VERB_LENGTHS_BY_ENDS[first * 128 + last] >>> n) & 1) === 1 && CUE_VERB_STARTS[first * 128 + second] === 1;
 }
 
 /**
