@@ -78,6 +78,7 @@ export function attribute(
   for (const e of entityAnalysis.entities) entityById.set(e.id, e);
   const mentions = entityAnalysis.mentions;
   const rolePersons = entityAnalysis.entities.filter((e) => e.kind === 'person' && e.role);
+  let roleLowers: string[] | undefined;
   const marks = quoteScan.quotes;
   const events: SpeakerEvent[] = [];
   const out: Quote[] = [];
@@ -116,10 +117,13 @@ export function attribute(
 
   function resolveRole(noun: string, pos: number): Entity | undefined {
     const senses = ROLE_NOUN_SENSES.get(noun) ?? [noun];
+    // The roles in lower case, once per document (not once per role noun).
+    if (!roleLowers) roleLowers = rolePersons.map((e) => (e.role ?? '').toLowerCase());
     let best: Entity | undefined;
     let bestPos = -1;
-    for (const e of rolePersons) {
-      const role = (e.role ?? '').toLowerCase();
+    for (let i = 0; i < rolePersons.length; i++) {
+      const e = rolePersons[i];
+      const role = roleLowers[i];
       if (!senses.some((s) => role.includes(s))) continue;
       const k = lastIndexBefore(e.mentions, pos);
       if (k >= 0 && e.mentions[k].start > bestPos) {
@@ -141,7 +145,7 @@ export function attribute(
     const head = tokens[b];
     const headWord = stripPossessive(head.text);
     const headLower = headWord.toLowerCase();
-    const base: Source = { text: phrase, span, cue: cueWord, cueSpan: { start: cue.start, end: cue.end }, how: 'explicit', vague: false };
+    const base = explicitSource(phrase, span, cueWord, { start: cue.start, end: cue.end });
     const m = mentionAt(span);
     const headIsMention = m !== undefined && m.span.end >= head.start;
     if (headIsMention && stripPossessive(head.text) === head.text) {
@@ -345,7 +349,7 @@ export function attribute(
       const kept = attributionSettings.participleSubject && participleAfterComma(cueSpan, cue) ? rule.span : span;
       return { ...rule, text: text.slice(kept.start, kept.end), span: kept, cueSpan };
     }
-    const source: Source = { text: phrase, span, cue, cueSpan, how: 'explicit', vague: false };
+    const source = explicitSource(phrase, span, cue, cueSpan);
     if (PERSON_PRONOUNS.has(phrase) || PLURAL.has(phrase) || PRONOUN_IT.has(phrase) || phrase === 'who') {
       source.how = 'pronoun';
       const ev = resolvePronoun(span.start, PLURAL.has(phrase) ? 'plural' : PRONOUN_IT.has(phrase) ? 'it' : 'person');
@@ -460,14 +464,7 @@ export function attribute(
     const found = attributionSettings.headline ? findHeadlineAttribution(text, structure) : undefined;
     if (!found) return;
     const line = { start: found.source.start, end: found.content.end };
-    const source: Source = {
-      text: text.slice(found.source.start, found.source.end),
-      span: found.source,
-      cue: ':',
-      cueSpan: found.cue,
-      how: 'explicit',
-      vague: false,
-    };
+    const source = explicitSource(text.slice(found.source.start, found.source.end), found.source, ':', found.cue);
     const m = mentionAt(found.source);
     if (m && m.span.start >= found.source.start) source.entity = m.entity;
     else if (isVagueSourcePhrase(text.slice(found.source.start, found.source.end).split(/\s+/, 6))) source.vague = true;
@@ -501,7 +498,7 @@ export function attribute(
       if (!personByName.has(surname)) personByName.set(surname, e.id);
     }
     for (const turn of turns) {
-      const source: Source = { text: text.slice(turn.source.start, turn.source.end), span: turn.source, cue: ':', cueSpan: turn.cue, how: 'explicit', vague: false };
+      const source = explicitSource(text.slice(turn.source.start, turn.source.end), turn.source, ':', turn.cue);
       const name = source.text.toLowerCase();
       const person = personByName.get(name) ?? personByName.get(name.slice(name.lastIndexOf(' ') + 1));
       if (person) source.entity = person;
@@ -516,173 +513,129 @@ export function attribute(
     return false;
   }
 
-  // One sentence, in a function of its own: TurboFan compiles it, and recompiles it after a
-  // deoptimisation, apart from the rest of attribute (together about 14 KB of bytecode,
-  // which cost a fresh indexing worker seconds of compiling).
-  function attributeSentence(si: number): void {
-    const sentence = sentences[si];
-    indirectFrom = out.length;
-    const sp = sentence.span;
-    const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
-    inQuote.length = 0;
-    const tokens = paragraphKind !== 'body' ? noTokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
-    while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
-    // Most sentences hold no quotation: leave inQuote empty (every lookup falsy).
-    const noQuoteHere = qPtr >= marks.length || marks[qPtr].span.start >= sp.end;
-    for (let k = 0, q = qPtr; !noQuoteHere && k < tokens.length; k++) {
-      while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
-      inQuote.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
-    }
-
-    const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
-    const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
-    // Subjects: person or organisation names that open a clause, for pronouns later.
-    while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
-    for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
-      const m = mentions[k];
-      if (isClauseSubject(text, sp.start, m.span.start) && !insideAny(marks, qPtr, m.span.start)) {
-        events.push({ pos: m.span.start, entity: m.entity, kind: kindOf(m.entity) });
+  /**
+   * The cue word tokens[k] (lower: its lower case; cueWord, cueEnd: the cue as found, "according to"
+   * included) with its source, or undefined when it has none. (A function of its own: see attributeSentence.)
+   */
+  function cueWithSource(tokens: Token[], k: number, lower: string, cueWord: string, cueEnd: number, isAccording: boolean, cues: readonly Cue[], sp: Span): Cue | undefined {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
+    const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
+    if (isAccording) {
+      const r = rightPhrase(tokens, k + 1, inQuote);
+      if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+      if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
+      cue.sourceAfter = true;
+    } else {
+      // "…, calling him …": the noun before the comma is the object, not the speaker.
+      const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
+      let l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
+      // "32% of Republican claims": the phrase is the object of a preposition and the cue word a noun.
+      if (l && attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && l[0] > 0 && NOUN_PREPOSITIONS.has(tokens[l[0] - 1].text)) l = undefined;
+      if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
+      if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
+      if (l && cue.source?.span && l[2] > l[1]) {
+        cue.source.span = { start: cue.source.span.start, end: tokens[l[2]].end };
+        cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
       }
-    }
-
-    // Cues and their sources.
-    const cues: Cue[] = [];
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k];
-      if (!t.word || inQuote[k]) continue;
-      // Cue words are lower-case except at the start of a sentence.
-      if (k > 0 && t.text.charCodeAt(0) < 97) continue;
-      const lower = k === 0 ? t.text.toLowerCase() : t.text;
-      let cueEnd = t.end;
-      let cueWord = lower;
-      let isAccording = false;
-      if (lower === 'according' && tokens[k + 1]?.text === 'to') {
-        isAccording = true;
-        cueEnd = tokens[k + 1].end;
-        cueWord = 'according to';
-      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
-      const prev = tokens[k - 1];
-      // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
-      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
-      // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
-      if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
-      if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
-      const cue: Cue = { token: k, span: { start: t.start, end: cueEnd }, word: cueWord, sourceAfter: false, used: false };
-      const cueTok: Token = { start: t.start, end: cueEnd, text: cueWord, word: true };
-      if (isAccording) {
-        const r = rightPhrase(tokens, k + 1, inQuote);
-        if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-        if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
-        cue.sourceAfter = true;
-      } else {
-        // "…, calling him …": the noun before the comma is the object, not the speaker.
-        const participleAfterComma = PARTICIPLE_CUES.has(lower) && prev?.text === ',';
-        let l = participleAfterComma ? undefined : leftPhrase(tokens, k, inQuote);
-        // "32% of Republican claims": the phrase is the object of a preposition and the cue word a noun.
-        if (l && attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && l[0] > 0 && NOUN_PREPOSITIONS.has(tokens[l[0] - 1].text)) l = undefined;
-        if (l) cue.source = sourceFromPhrase(tokens, l[0], l[1], cueTok, cueWord, t.start);
-        if (!cue.source) cue.source = relativeSource(tokens, k, inQuote, cueTok, cueWord);
-        if (l && cue.source?.span && l[2] > l[1]) {
-          cue.source.span = { start: cue.source.span.start, end: tokens[l[2]].end };
-          cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
-        }
-        if (!cue.source && PARTICIPLE_CUES.has(lower)) {
-          // "…, Robinson said, adding that …": the same speaker.
-          const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
-          if (earlier) cue.source = { ...earlier, cue: cueWord, cueSpan: { start: t.start, end: cueEnd } };
-          else if (participleAfterComma) {
-            // "Quill went after Bush, calling him …": the subject of the sentence.
-            const subject = firstSubject(events, sp.start, t.start);
-            const m = subject ? mentionAt({ start: subject.pos, end: subject.pos + 1 }) : undefined;
-            if (subject?.entity && m && m.span.start === subject.pos) {
-              cue.source = { entity: subject.entity, text: text.slice(m.span.start, m.span.end), span: m.span, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
-            }
-          }
-        }
-        if (!cue.source && prev && prev.text === 'and') {
-          // "Robinson hailed … and said …": the clause's subject.
+      if (!cue.source && PARTICIPLE_CUES.has(lower)) {
+        // "…, Robinson said, adding that …": the same speaker.
+        const earlier = cues.length > 0 ? cues[cues.length - 1].source : undefined;
+        if (earlier) cue.source = { ...earlier, cue: cueWord, cueSpan: { start: t.start, end: cueEnd } };
+        else if (participleAfterComma) {
+          // "Quill went after Bush, calling him …": the subject of the sentence.
           const subject = firstSubject(events, sp.start, t.start);
-          if (subject?.entity) {
-            const e = entityById.get(subject.entity)!;
-            cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
+          const m = subject ? mentionAt({ start: subject.pos, end: subject.pos + 1 }) : undefined;
+          if (subject?.entity && m && m.span.start === subject.pos) {
+            cue.source = { entity: subject.entity, text: text.slice(m.span.start, m.span.end), span: m.span, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
           }
         }
-        if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
-          let r = rightPhrase(tokens, k, inQuote);
-          // "…, said Quill." but not "…, said Mexico must act": the inverted subject ends its clause.
-          const next = r ? tokens[r[1] + 1] : undefined;
-          if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
-          if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-          if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
-          cue.sourceAfter = cue.source !== undefined;
+      }
+      if (!cue.source && prev && prev.text === 'and') {
+        // "Robinson hailed … and said …": the clause's subject.
+        const subject = firstSubject(events, sp.start, t.start);
+        if (subject?.entity) {
+          const e = entityById.get(subject.entity)!;
+          cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
         }
       }
-      if (cue.source?.span && attributionSettings.pronounTail) {
-        // "the top rate he said": the pronoun is the source.
-        const start = pronounTailStart(text, cue.source.span);
-        if (start !== undefined) {
-          cue.source.span = { start, end: cue.source.span.end };
-          cue.source.text = text.slice(start, cue.source.span.end);
-          const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
-          cue.source.how = 'pronoun';
-          if (ev?.entity) cue.source.entity = ev.entity;
-          else delete cue.source.entity;
-        }
-      }
-      if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
-        // "A 2014 study by Glenvale University found": the study is the source, its author inside it.
-        const start = carrierStart(text, cue.source.span.start, sp.start);
-        if (start !== undefined) {
-          cue.source.span = { start, end: cue.source.span.end };
-          cue.source.text = text.slice(start, cue.source.span.end);
-        }
-      }
-      if (cue.source?.span && attributionSettings.contraction) {
-        // "he’s claiming": the contracted auxiliary belongs to the cue.
-        const cut = contractionBeforeCue(text, cue.source.span, cue.span);
-        if (cut !== undefined) {
-          cue.source.span = { start: cue.source.span.start, end: cut };
-          cue.source.text = text.slice(cue.source.span.start, cut);
-          cue.span = { start: cut, end: cue.span.end };
-          cue.source.cueSpan = cue.span;
-        }
-      }
-      if (cue.source) {
-        // "has said", "also told": the auxiliary or adverb belongs to the cue.
-        let a = k;
-        while (a > 0 && k - a < 2 && tokens[a - 1].word && CUE_AUXILIARIES.has(tokens[a - 1].text) && !inQuote[a - 1]) a--;
-        if (a < k && !(cue.source.span && cue.source.span.end > tokens[a].start)) {
-          cue.span = { start: tokens[a].start, end: cue.span.end };
-          cue.source.cueSpan = cue.span;
-        }
-        // "called for", "pointed out": the particle belongs to the cue.
-        const particle = tokens[k + 1];
-        if (!isAccording && particle && particle.word && CUE_PARTICLES.get(lower)?.has(particle.text) && !inQuote[k + 1]) {
-          cue.span = { start: cue.span.start, end: particle.end };
-          cue.source.cueSpan = cue.span;
-        }
-        // "said in a statement": PolNeAR's cue takes the channel ("in an interview" is less regular).
-        if (!isAccording && tokens[k + 1]?.text === 'in' && (tokens[k + 2]?.text === 'a' || tokens[k + 2]?.text === 'an')) {
-          const channel = tokens[k + 3];
-          if (channel && channel.text === 'statement' && !inQuote[k + 3]) {
-            cue.span = { start: cue.span.start, end: channel.end };
-            cue.source.cueSpan = cue.span;
-          }
-        }
-        // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
-        const after = tokens[k + 1];
-        if (!isAccording && after && after.text === ':' && after.start === cue.span.end) {
-          cue.span = { start: cue.span.start, end: after.end };
-          cue.source.cueSpan = cue.span;
-        }
-        cues.push(cue);
-        events.push({ pos: t.start, entity: cue.source.entity, kind: cue.source.vague ? 'vague' : kindOf(cue.source.entity), source: cue.source });
+      if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
+        let r = rightPhrase(tokens, k, inQuote);
+        // "…, said Quill." but not "…, said Mexico must act": the inverted subject ends its clause.
+        const next = r ? tokens[r[1] + 1] : undefined;
+        if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
+        if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+        if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
+        cue.sourceAfter = cue.source !== undefined;
       }
     }
-    cuesBySentence[si] = cues;
-    if (cues.length > 0) sentenceSources[si] = cues[0].source;
+    if (cue.source?.span && attributionSettings.pronounTail) {
+      // "the top rate he said": the pronoun is the source.
+      const start = pronounTailStart(text, cue.source.span);
+      if (start !== undefined) {
+        cue.source.span = { start, end: cue.source.span.end };
+        cue.source.text = text.slice(start, cue.source.span.end);
+        const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
+        cue.source.how = 'pronoun';
+        if (ev?.entity) cue.source.entity = ev.entity;
+        // (Not delete: that turns the object into a dictionary; JSON leaves an undefined entity out all the same.)
+        else cue.source.entity = undefined;
+      }
+    }
+    if (cue.source?.span && !cue.sourceAfter && attributionSettings.carrier) {
+      // "A 2014 study by Glenvale University found": the study is the source, its author inside it.
+      const start = carrierStart(text, cue.source.span.start, sp.start);
+      if (start !== undefined) {
+        cue.source.span = { start, end: cue.source.span.end };
+        cue.source.text = text.slice(start, cue.source.span.end);
+      }
+    }
+    if (cue.source?.span && attributionSettings.contraction) {
+      // "he’s claiming": the contracted auxiliary belongs to the cue.
+      const cut = contractionBeforeCue(text, cue.source.span, cue.span);
+      if (cut !== undefined) {
+        cue.source.span = { start: cue.source.span.start, end: cut };
+        cue.source.text = text.slice(cue.source.span.start, cut);
+        cue.span = { start: cut, end: cue.span.end };
+        cue.source.cueSpan = cue.span;
+      }
+    }
+    if (cue.source) {
+      // "has said", "also told": the auxiliary or adverb belongs to the cue.
+      let a = k;
+      while (a > 0 && k - a < 2 && tokens[a - 1].word && CUE_AUXILIARIES.has(tokens[a - 1].text) && !inQuote[a - 1]) a--;
+      if (a < k && !(cue.source.span && cue.source.span.end > tokens[a].start)) {
+        cue.span = { start: tokens[a].start, end: cue.span.end };
+        cue.source.cueSpan = cue.span;
+      }
+      // "called for", "pointed out": the particle belongs to the cue.
+      const particle = tokens[k + 1];
+      if (!isAccording && particle && particle.word && CUE_PARTICLES.get(lower)?.has(particle.text) && !inQuote[k + 1]) {
+        cue.span = { start: cue.span.start, end: particle.end };
+        cue.source.cueSpan = cue.span;
+      }
+      // "said in a statement": PolNeAR's cue takes the channel ("in an interview" is less regular).
+      if (!isAccording && tokens[k + 1]?.text === 'in' && (tokens[k + 2]?.text === 'a' || tokens[k + 2]?.text === 'an')) {
+        const channel = tokens[k + 3];
+        if (channel && channel.text === 'statement' && !inQuote[k + 3]) {
+          cue.span = { start: cue.span.start, end: channel.end };
+          cue.source.cueSpan = cue.span;
+        }
+      }
+      // "said:" — PolNeAR keeps a colon that introduces the quotation in the cue.
+      const after = tokens[k + 1];
+      if (!isAccording && after && after.text === ':' && after.start === cue.span.end) {
+        cue.span = { start: cue.span.start, end: after.end };
+        cue.source.cueSpan = cue.span;
+      }
+      return cue;
+    }
+    return undefined;
+  }
 
-    // Direct quotations that close in this sentence.
+  /** The quotations in marks that close in sentence si, each with the cue or speaker it goes to. */
+  function attachQuotations(si: number, cues: Cue[]): void {
     for (const q of quotesEndingIn.get(si) ?? NO_MARKS) {
       let source: Source | undefined;
       let cueUsed: Cue | undefined;
@@ -720,7 +673,7 @@ export function attribute(
         // “…” ― Helen Brandt: the signature names the speaker; the dash is the cue.
         const { name, dash } = q.signature;
         const m = mentionAt(name);
-        source = { text: text.slice(name.start, name.end), span: name, cue: text.slice(dash.start, dash.end), cueSpan: dash, how: 'explicit', vague: false };
+        source = explicitSource(text.slice(name.start, name.end), name, text.slice(dash.start, dash.end), dash);
         if (m?.entity && m.span.start >= name.start && m.span.end <= name.end) source.entity = m.entity;
       }
       if (!source) {
@@ -762,8 +715,11 @@ export function attribute(
       quoteOf.set(q, quote);
       out.push(quote);
     }
+  }
 
-    // Every other cue with a source is an indirect attribution.
+  /** The indirect attributions of the sentence's cues (and, when enabled, of cues with no source). */
+  function addIndirect(sentence: Sentence, tokens: Token[], cues: Cue[]): void {
+    const sp = sentence.span;
     for (const c of cues) {
       const src = c.source!;
       const prevSeen = lastSourceInParagraph.get(sentence.paragraph);
@@ -790,26 +746,98 @@ export function attribute(
         }
       }
     }
+  }
+
+  /** The tagger's attributions of sentence si (see attributeSentence). */
+  function addTagged(si: number, sentence: Sentence, tokens: Token[], paragraphKind: string, cues: Cue[]): void {
+    const sp = sentence.span;
+    // The tagger sees what the rules found in this sentence (their spans are features).
+    // (The pipeline's sentence tokens are tokenize's over the sentence: no need to tokenize again.)
+    const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
+    const ruleSpans: RuleSpan[] = [];
+    for (const c of cues) {
+      ruleSpans.push({ span: c.span, role: 'Cue' });
+      if (c.source?.span) ruleSpans.push({ span: c.source.span, role: 'Source' });
+    }
+    for (let k = indirectFrom; k < out.length; k++) {
+      const q = out[k];
+      ruleSpans.push({ span: q.span, role: 'Content' });
+      if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
+      if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
+    }
+    // attributeSentence's quote flags of these tokens (none when it left them empty: no quotation here).
+    const quoted = sentenceTokensHere !== tokens ? undefined : inQuote.length > 0 ? inQuote : noQuotes(tokens.length);
+    for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans, undefined, quoted)) mergeProposal(p, cues, indirectFrom, si);
+  }
+
+
+  // One sentence, in a function of its own: TurboFan compiles it, and recompiles it after a
+  // deoptimisation, apart from the rest of attribute. Its parts (cueWithSource,
+  // attachQuotations, addIndirect, addTagged) are functions of their own too, too large to
+  // be inlined: as one function they took a fresh process 1-2 s per (re)compile, four times.
+  function attributeSentence(si: number): void {
+    const sentence = sentences[si];
+    indirectFrom = out.length;
+    const sp = sentence.span;
+    const paragraphKind = structure.paragraphs[sentence.paragraph]?.kind;
+    inQuote.length = 0;
+    const tokens = paragraphKind !== 'body' ? noTokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
+    while (qPtr < marks.length && marks[qPtr].span.end <= sp.start) qPtr++;
+    // Most sentences hold no quotation: leave inQuote empty (every lookup falsy).
+    const noQuoteHere = qPtr >= marks.length || marks[qPtr].span.start >= sp.end;
+    if (!noQuoteHere) pushQuoteFlags(tokens, marks, qPtr, inQuote);
+
+    const quotedAt = noQuoteHere ? -1 : inQuote.indexOf(true);
+    const firstQuoted = quotedAt < 0 ? tokens.length : quotedAt;
+    // Subjects: person or organisation names that open a clause, for pronouns later.
+    while (mPtr < mentions.length && mentions[mPtr].span.start < sp.start) mPtr++;
+    for (let k = mPtr; k < mentions.length && mentions[k].span.start < sp.end; k++) {
+      const m = mentions[k];
+      if (isClauseSubject(text, sp.start, m.span.start) && !insideAny(marks, qPtr, m.span.start)) {
+        events.push({ pos: m.span.start, entity: m.entity, kind: kindOf(m.entity) });
+      }
+    }
+
+    // Cues and their sources.
+    const cues: Cue[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t.word || inQuote[k]) continue;
+      // Cue words are lower-case except at the start of a sentence.
+      if (k > 0 && t.text.charCodeAt(0) < 97) continue;
+      const lower = k === 0 ? t.text.toLowerCase() : t.text;
+      let cueEnd = t.end;
+      let cueWord = lower;
+      let isAccording = false;
+      if (lower === 'according' && tokens[k + 1]?.text === 'to') {
+        isAccording = true;
+        cueEnd = tokens[k + 1].end;
+        cueWord = 'according to';
+      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
+      const prev = tokens[k - 1];
+      // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
+      if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
+      // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
+      if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
+      if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
+      const cue = cueWithSource(tokens, k, lower, cueWord, cueEnd, isAccording, cues, sp);
+      if (cue) {
+        cues.push(cue);
+        events.push({ pos: t.start, entity: cue.source!.entity, kind: cue.source!.vague ? 'vague' : kindOf(cue.source!.entity), source: cue.source });
+      }
+    }
+    cuesBySentence[si] = cues;
+    if (cues.length > 0) sentenceSources[si] = cues[0].source;
+
+    // Direct quotations that close in this sentence.
+    attachQuotations(si, cues);
+
+    // Every other cue with a source is an indirect attribution; then the cues with no source.
+    addIndirect(sentence, tokens, cues);
 
     // The trained tagger (models/attribution-model.json): its attributions replace the
     // rules' indirect ones on the same cue and add those the rules have no cue for.
-    if (useTagger && paragraphKind !== undefined) {
-      // The tagger sees what the rules found in this sentence (their spans are features).
-      // (The pipeline's sentence tokens are tokenize's over the sentence: no need to tokenize again.)
-      const sentenceTokensHere = tokens.length > 0 || paragraphKind === 'body' ? tokens : sentenceTokens ? sentenceTokens[si] : tokenize(text, sp.start, sp.end);
-      const ruleSpans: RuleSpan[] = [];
-      for (const c of cues) {
-        ruleSpans.push({ span: c.span, role: 'Cue' });
-        if (c.source?.span) ruleSpans.push({ span: c.source.span, role: 'Source' });
-      }
-      for (let k = indirectFrom; k < out.length; k++) {
-        const q = out[k];
-        ruleSpans.push({ span: q.span, role: 'Content' });
-        if (q.source?.span) ruleSpans.push({ span: q.source.span, role: 'Source' });
-        if (q.source?.cueSpan) ruleSpans.push({ span: q.source.cueSpan, role: 'Cue' });
-      }
-      for (const p of proposeForSentence(si, sentence, sentenceTokensHere, marks, mentionKinds, ruleSpans)) mergeProposal(p, cues, indirectFrom, si);
-    }
+    if (useTagger && paragraphKind !== undefined) addTagged(si, sentence, tokens, paragraphKind, cues);
   }
   for (let si = 0; si < sentences.length; si++) attributeSentence(si);
 
@@ -890,6 +918,35 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  */
 export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true };
 
+/**
+ * A Source as written, entity to be filled in: every such source has its fields in one
+ * order, entity last (where the JSON had it when it was added later; an undefined entity
+ * is left out of the JSON), so the code that reads and copies sources sees one shape.
+ */
+function explicitSource(text: string, span: Span, cue: string, cueSpan: Span): Source {
+  return { text, span, cue, cueSpan, how: 'explicit', vague: false, entity: undefined };
+}
+
+/**
+ * Pushes to `into`, per token, whether it sits inside one of `marks` (sorted, not nested;
+ * `first`: a mark at or before the first that ends after the first token starts). The
+ * same flags as the tagger's own quoteFlags, which it is given instead.
+ */
+export function pushQuoteFlags(tokens: readonly Token[], marks: ReadonlyArray<{ span: Span }>, first: number, into: boolean[]): void {
+  for (let k = 0, q = first; k < tokens.length; k++) {
+    while (q < marks.length && marks[q].span.end <= tokens[k].start) q++;
+    into.push(q < marks.length && marks[q].span.start <= tokens[k].start && tokens[k].end <= marks[q].span.end);
+  }
+}
+
+let noQuoteFlags: boolean[] = [];
+
+/** n false flags (a shared array, at least n long: read only). */
+function noQuotes(n: number): boolean[] {
+  if (noQuoteFlags.length < n) noQuoteFlags = new Array<boolean>(n * 2).fill(false);
+  return noQuoteFlags;
+}
+
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
   return { text: '', cue: text.slice(cue.start, cue.end), cueSpan: cue, how: 'explicit', vague: true };
@@ -925,28 +982,32 @@ export const MORE_CUE_VERBS = new Set(
     'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed|calling|citing|referring').split('|'),
 );
 /**
- * The cue verbs (SPEECH_VERBS, MORE_CUE_VERBS) by first and last code unit (ASCII) and by
- * length: most words fail this before the set lookups, which hash the fresh token string.
+ * The cue verbs (SPEECH_VERBS, MORE_CUE_VERBS) by their lengths per first and last code
+ * unit, and by their first two code units (ASCII): most words fail this before the set
+ * lookups, which hash the fresh token string (in news text, about 1 lower-case word in 7
+ * passes, against 1 in 3 by first and last code unit and length alone).
  */
-const CUE_VERB_ENDS = new Uint8Array(128 * 128);
-let cueVerbLengths = 0;
+const CUE_VERB_LENGTHS_BY_ENDS = new Uint32Array(128 * 128);
+const CUE_VERB_STARTS = new Uint8Array(128 * 128);
 let cueVerbOutsideTable = false;
 for (const w of [...SPEECH_VERBS, ...MORE_CUE_VERBS]) {
-  const first = w.charCodeAt(0), last = w.charCodeAt(w.length - 1);
-  if (w.length === 0 || w.length > 31 || first >= 128 || last >= 128) cueVerbOutsideTable = true;
+  const first = w.charCodeAt(0), second = w.charCodeAt(1), last = w.charCodeAt(w.length - 1);
+  if (w.length < 2 || w.length > 31 || first >= 128 || second >= 128 || last >= 128) cueVerbOutsideTable = true;
   else {
-    CUE_VERB_ENDS[first * 128 + last] = 1;
-    cueVerbLengths |= 1 << w.length;
+    CUE_VERB_LENGTHS_BY_ENDS[first * 128 + last] |= 1 << w.length;
+    CUE_VERB_STARTS[first * 128 + second] = 1;
   }
 }
 
 /** false: `w` is surely neither in SPEECH_VERBS nor in MORE_CUE_VERBS. */
 export function mayBeCueVerb(w: string): boolean {
   const n = w.length;
-  if (cueVerbOutsideTable || n === 0 || n > 31) return true;
-  const first = w.charCodeAt(0), last = w.charCodeAt(n - 1);
-  if (first >= 128 || last >= 128) return true;
-  return ((cueVerbLengths >>> n) & 1) === 1 && CUE_VERB_ENDS[first * 128 + last] === 1;
+  if (cueVerbOutsideTable || n > 31) return true;
+  // (Every cue verb has two code units or more, or the table would be left aside.)
+  if (n < 2) return false;
+  const first = w.charCodeAt(0), second = w.charCodeAt(1), last = w.charCodeAt(n - 1);
+  if (first >= 128 || second >= 128 || last >= 128) return true;
+  return ((CUE_VERB_LENGTHS_BY_ENDS[first * 128 + last] >>> n) & 1) === 1 && CUE_VERB_STARTS[first * 128 + second] === 1;
 }
 
 /**

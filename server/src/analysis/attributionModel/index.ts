@@ -49,10 +49,12 @@ export function proposeForSentence(
   mentions: ReadonlyArray<{ span: Span; kind: number }>,
   ruleSpans: readonly RuleSpan[],
   model: AttributionModel = attributionModel(),
+  /** Which tokens sit inside quotation marks, if the caller knows (as quoteFlags finds them; at least tokens.length long). */
+  quoted?: readonly boolean[],
 ): ProposedAttribution[] {
   if (tokens.length === 0) return [];
   const sp = sentence.span;
-  const inQuote = quoteFlags(tokens, quotes, sp);
+  const inQuote = quoted ?? quoteFlags(tokens, quotes, sp);
   // A sentence with no cue-like word outside quotation marks and no rule cue reports
   // nothing the tagger would find often enough to pay for tagging it.
   const words = sentenceWords(model, tokens);
@@ -107,7 +109,7 @@ function charSpan(tokens: readonly Token[], s: RoleSpan): Span {
  * Which tokens sit inside quotation marks (only the marks near the sentence are looked at):
  * the first tokens.length flags of a reused array.
  */
-function quoteFlags(tokens: readonly Token[], quotes: ReadonlyArray<{ span: Span }>, sp: Span): boolean[] {
+export function quoteFlags(tokens: readonly Token[], quotes: ReadonlyArray<{ span: Span }>, sp: Span): boolean[] {
   if (quoteFlagBuffer.length < tokens.length) quoteFlagBuffer = new Array(tokens.length * 2).fill(false);
   const flags = quoteFlagBuffer;
   // Quotations are sorted and do not nest: the one before the sentence may run into it.
