@@ -41,7 +41,9 @@ import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
 import { jsonMessageEncoder } from './common/messageEncoder';
 import { LineIndex } from './common/positions';
-import { changedRange, minimalChange, spliceAnalysis } from './analysis/incremental';
+import type { PieceText } from './common/pieceText';
+import type { DocumentAnalysis, Finding } from './analysis/types';
+import { changedRange, minimalChange, spliceAnalysis, spliceFindingsFirst } from './analysis/incremental';
 import { EditorDocument } from './editorDocument';
 import { FullAnalysisWorker } from './analysisWorker';
 import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
@@ -239,9 +241,31 @@ function spliceInPlace(document: EditorDocument, previous: AnalysisEntry, settin
   // Past a third of the size limit the UTF-8 length must be counted: the flat path does.
   if (text.length * 3 > settings.maxFileSize) return undefined;
   const change = minimalChange(edit.before, text, edit.change);
-  // The previous analysis is replaced right below: its items move into the new one.
-  const analysis = change ? spliceAnalysis(previous.analysis, text, change, { reuse: true }) : previous.analysis;
-  if (!analysis) return false;
+  if (!change) {
+    storeSpliced(splicedEntry(document, text, previous.analysis, previous.exact === false), settings);
+    return true;
+  }
+  // The previous analysis is replaced right below: its items move into the new one. The
+  // findings come first: the diagnostics go out before the rest of the analysis (tens of
+  // thousands of later offsets) is moved, which happens right after, or as soon as
+  // anything reads the entry's analysis.
+  const spliced = spliceFindingsFirst(previous.analysis, text, change, { reuse: true });
+  if (!spliced) return false;
+  const entry = splicedEntry(document, text, spliced.settle, true);
+  storeSpliced(entry, settings, spliced.findings);
+  setImmediate(() => {
+    try {
+      spliced.settle();
+    } catch (error) {
+      log('splicing failed', error);
+    }
+  });
+  return true;
+}
+
+/** The entry of a spliced analysis of the document's current text: the analysis itself,
+ * or what settles it when first read. */
+function splicedEntry(document: EditorDocument, text: PieceText, analysis: DocumentAnalysis | (() => DocumentAnalysis), spliced: boolean): AnalysisEntry {
   const entry: AnalysisEntry = {
     uri: document.uri,
     version: document.version,
@@ -251,11 +275,12 @@ function spliceInPlace(document: EditorDocument, previous: AnalysisEntry, settin
       return text.toString();
     },
     lines: document.lines,
-    analysis,
+    get analysis() {
+      return typeof analysis === 'function' ? analysis() : analysis;
+    },
   };
-  if (change || previous.exact === false) entry.exact = false;
-  storeSpliced(entry, settings);
-  return true;
+  if (spliced) entry.exact = false;
+  return entry;
 }
 
 /** The splice of an edit from the document's whole text (suppression comments masked). */
@@ -280,17 +305,19 @@ function spliceFlat(document: EditorDocument, previous: AnalysisEntry, settings:
   return true;
 }
 
-function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings): void {
+function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings, findings?: readonly Finding[]): void {
   store.set(entry);
   // A full analysis of an older text would now only be dropped: stop it.
   fullAnalyses.supersede(entry.uri);
   workspace.setOpen(entry.uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
-  publish(entry, settings, false);
+  publish(entry, settings, false, findings);
 }
 
-function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true): void {
-  const diagnostics = toDiagnostics(entry, settings);
+/** Publishes the entry's diagnostics: of `findings` when given (the entry's own, known
+ * before its analysis is complete, in a text without suppression comments). */
+function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true, findings?: readonly Finding[]): void {
+  const diagnostics = toDiagnostics(entry, settings, findings);
   void connection.sendDiagnostics({ uri: entry.uri, version: entry.version ?? undefined, diagnostics });
   if (notify) void connection.sendNotification(analysisChangedNotification, {
     uri: entry.uri,

@@ -188,15 +188,38 @@ const movedSpans: Span[] = [];
  * (after any masking the caller applies).
  */
 export function spliceAnalysis(previous: DocumentAnalysis, text: TextReader, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
+  return spliceFindingsFirst(previous, text, change, options)?.settle();
+}
+
+/** A splice in two steps: its findings at once, the rest of the analysis when settled. */
+export interface SettlingSplice {
+  /** The new analysis's findings, final. */
+  findings: Finding[];
+  /** Completes the splice (moves every later offset, merges entities): call it once,
+   * before anything else reads `previous` or the new analysis. */
+  settle(): DocumentAnalysis;
+}
+
+/**
+ * spliceAnalysis, settled later: what the diagnostics need (the findings) is ready first,
+ * so an editor gets them before the bulk of the work (moving tens of thousands of later
+ * offsets) is done. Nothing may read `previous` until the splice is settled.
+ */
+export function spliceFindingsFirst(previous: DocumentAnalysis, text: TextReader, change: TextChange, options: SpliceOptions = {}): SettlingSplice | undefined {
+  let spliced: SettlingSplice | undefined;
   try {
-    return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
+    spliced = splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
   } catch (error) {
     if (error instanceof Bail) return undefined;
     throw error;
   }
+  if (!spliced) return undefined;
+  let settled: DocumentAnalysis | undefined;
+  const settle = spliced.settle;
+  return { findings: spliced.findings, settle: () => (settled ??= settle()) };
 }
 
-function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
+function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange, before: number, after: number, reuse: boolean): SettlingSplice | undefined {
   const delta = change.newEnd - change.oldEnd;
   if (previous.length + delta !== text.length) return undefined;
   const oldParagraphs = previous.structure.paragraphs;
@@ -278,149 +301,22 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   }
   for (const m of win.mentions) if (!inWindowRegion(m.span) && !outsideWindowRegion(m.span)) throw new Bail();
 
-  /** A previous span after the region, shifted: in place when reusing, else as a copy.
-   * Spans before the region stay as they are. Items share span objects (a quotation and
-   * its claim, a figure and its finding), so a span moved in place is marked until the end
-   * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
-  let moved = 0;
-  const moveSpan = (s: Span): Span => {
-    if (s.end <= shift.from || delta === 0) return s;
-    if (!reuse) return shift.span(s);
-    if (s.start < 0) return s;
-    s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
-    s.end += delta;
-    movedSpans[moved++] = s;
-    return s;
-  };
   const shiftOffset = (offset: number) => (offset >= shift.oldTo ? offset + delta : offset);
+  const oldFigureMap = new Map<string, string>();
 
-  // ---- entities: window entities merge into the document's by name ----
-  const entityMap = mergeEntities(text, previous.entities, win, shift, moveSpan, windowStart, inWindowRegion);
-
-  // ---- sources, shared between quotes, figures and claims ----
-  const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
-  const windowSources = new Map<Source, Source>();
-  const windowSource = (s: Source | undefined): Source | undefined => {
-    if (!s) return undefined;
-    let out = windowSources.get(s);
-    if (!out) {
-      out = { ...s };
-      if (s.entity !== undefined) {
-        const mapped = entityMap.get(s.entity);
-        if (mapped === undefined) delete out.entity;
-        else {
-          out.entity = mapped;
-          // A continued source is written as its entity's canonical name (attribution.ts).
-          if (s.how === 'continuation' && s.text === windowNames.get(s.entity)) out.text = entityMap.nameOf(mapped) ?? s.text;
-        }
-      }
-      if (s.span) out.span = offsetSpan(s.span, windowStart);
-      if (s.cueSpan) out.cueSpan = offsetSpan(s.cueSpan, windowStart);
-      windowSources.set(s, out);
-    }
-    return out;
-  };
-  const oldSources = new Map<Source, Source>();
-  const oldSource = (s: Source | undefined): Source | undefined => {
-    if (!s) return undefined;
-    if (reuse) {
-      if (s.span) s.span = moveSpan(s.span);
-      if (s.cueSpan) s.cueSpan = moveSpan(s.cueSpan);
-      return s;
-    }
-    let out = oldSources.get(s);
-    if (!out) {
-      if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
-      else {
-        out = { ...s };
-        if (s.span) out.span = shift.span(s.span);
-        if (s.cueSpan) out.cueSpan = shift.span(s.cueSpan);
-      }
-      oldSources.set(s, out);
-    }
-    return out;
-  };
-  // Previous items after the region below: themselves (moved in place) or shifted copies.
-
-  // ---- structure and sentences ----
-  // Later items are moved in place (reuse) or copied; each list is put together at the end.
-  const windowParagraphs: Paragraph[] = wp.map((p) => ({ span: offsetSpan(p.span, windowStart), kind: 'body' }));
-  const afterParagraphs = afterRun(oldParagraphs, hi + 1, reuse, (paragraph) => {
-    if (!reuse) return { ...paragraph, span: moveSpan(paragraph.span) };
-    paragraph.span = moveSpan(paragraph.span);
-    return paragraph;
-  });
-  const boilerplate = previous.structure.boilerplate.map(moveSpan);
-
-  const windowSentences: Sentence[] = sentenceParts.window.map((s) => ({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo }));
-  const afterSentences = afterRun(sentenceParts.list, sentenceParts.firstAfter, reuse, (s) => {
-    if (!reuse) return { ...s, span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta };
-    s.span = moveSpan(s.span);
-    s.paragraph += paragraphDelta;
-    return s;
-  });
-
-  // ---- figures ----
-  const windowFigures: Figure[] = [];
-  for (const f of figureParts.window) {
-    const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
-    const source = windowSource(f.source);
-    if (source) out.source = source;
-    windowFigures.push(out);
-  }
-  const afterFigures = afterRun(figureParts.list, figureParts.firstAfter, reuse, (f) => {
-    const out = reuse ? f : { ...f };
-    out.span = moveSpan(f.span);
-    const source = oldSource(f.source);
-    if (source) out.source = source;
-    return out;
-  });
+  // ---- ids: renamed in place on the window's copies and the later items ----
+  // Window copies get document offsets now and their sources when the splice settles.
+  const windowFigures: Figure[] = figureParts.window.map((f) => ({ ...f, span: offsetSpan(f.span, windowStart) }));
+  const afterFigures = afterCopies(figureParts, reuse);
   const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
-
-  // ---- quotes ----
-  const windowQuotes: Quote[] = [];
-  for (const q of quoteParts.window) {
-    const out: Quote = { ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) };
-    const source = windowSource(q.source);
-    if (source) out.source = source;
-    windowQuotes.push(out);
-  }
-  const afterQuotes = afterRun(quoteParts.list, quoteParts.firstAfter, reuse, (q) => {
-    const out = reuse ? q : { ...q };
-    out.span = moveSpan(q.span);
-    out.content = moveSpan(q.content);
-    const source = oldSource(q.source);
-    if (source) out.source = source;
-    return out;
-  });
+  for (const [old, id] of figureIdMaps.previous) oldFigureMap.set(old, id);
+  const windowQuotes: Quote[] = quoteParts.window.map((q) => ({ ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) }));
+  const afterQuotes = afterCopies(quoteParts, reuse);
   const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
 
-  // ---- claims ----
-  const windowClaims: Claim[] = [];
-  const oldFigureMap = figureIdMaps.previous;
-  for (const c of claimParts.window) {
-    const out: Claim = {
-      ...c,
-      span: offsetSpan(c.span, windowStart),
-      figures: c.figures.map((id) => figureIdMaps.window.get(id) ?? id),
-      entities: uniqueMapped(c.entities, entityMap),
-    };
-    const source = windowSource(c.source);
-    if (source) out.source = source;
-    windowClaims.push(out);
-  }
-  const afterClaims = afterRun(claimParts.list, claimParts.firstAfter, reuse, (c) => {
-    const out = reuse ? c : { ...c };
-    out.span = moveSpan(c.span);
-    // Only a claim that cites a renumbered figure gets a new list (most cite none of them).
-    if (oldFigureMap.size > 0 && c.figures.length > 0 && c.figures.some((id) => oldFigureMap.has(id))) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
-    const source = oldSource(c.source);
-    if (source) out.source = source;
-    return out;
-  });
-  renumber('c', claimParts, windowClaims, afterClaims);
-
-  // ---- findings ----
+  // ---- findings: complete now (the diagnostics need only them) ----
+  // Their later spans are shifted copies, never moved in place: the spans they share with
+  // figures move when the splice settles.
   const windowFindings: Finding[] = [];
   // Quotations flagged as unattributed before the edit, in new offsets (through the change).
   const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
@@ -442,31 +338,161 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
       mapFinding(f, (s) => offsetSpan(s, windowStart), (o) => o + windowStart, figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
     );
   }
+  const shiftedCopy = (s: Span) => shift.span(s);
   const afterFindings = afterRun(findingParts.list, findingParts.firstAfter, reuse, (f) =>
-    mapFinding(f, moveSpan, shiftOffset, oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta, reuse),
+    mapFinding(f, shiftedCopy, shiftOffset, oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta, reuse),
   );
-
-  const entities = entityMap.entities;
-  for (let k = 0; k < moved; k++) {
-    const span = movedSpans[k];
-    span.start = -span.start - 1;
-  }
-  // Each list: the items before the region, the window's, the later ones. Reusing, the
-  // previous list itself becomes the new one (its later items are already in place).
-  const paragraphs = assemble(oldParagraphs, lo, hi + 1, windowParagraphs, afterParagraphs, reuse);
-  const structure = { ...previous.structure, paragraphs, boilerplate };
-  const sentences = assembleParts(sentenceParts, windowSentences, afterSentences, reuse);
-  const figures = assembleParts(figureParts, windowFigures, afterFigures, reuse);
-  const quotes = assembleParts(quoteParts, windowQuotes, afterQuotes, reuse);
-  const claims = assembleParts(claimParts, windowClaims, afterClaims, reuse);
   const findings = assembleParts(findingParts, windowFindings, afterFindings, reuse);
-  const result: DocumentAnalysis = { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
-  // Later items keep their distance to their sources unless the region lies between them.
-  let resultReach = reach + Math.max(0, delta);
-  for (const item of [...windowFigures, ...windowQuotes, ...windowClaims]) resultReach = Math.max(resultReach, itemReach(item));
-  for (const f of windowFindings) resultReach = Math.max(resultReach, findingReach(f));
-  reaches.set(result, resultReach);
-  return result;
+
+  // ---- the rest, when the splice settles: every later offset moves ----
+  const settle = (): DocumentAnalysis => {
+    /** A previous span after the region, shifted: in place when reusing, else as a copy.
+     * Spans before the region stay as they are. Items share span objects (a quotation and
+     * its claim, a figure and its source), so a span moved in place is marked until the end
+     * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
+    let moved = 0;
+    const moveSpan = (s: Span): Span => {
+      if (s.end <= shift.from || delta === 0) return s;
+      if (!reuse) return shift.span(s);
+      if (s.start < 0) return s;
+      s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
+      s.end += delta;
+      movedSpans[moved++] = s;
+      return s;
+    };
+
+    // ---- entities: window entities merge into the document's by name ----
+    const entityMap = mergeEntities(text, previous.entities, win, shift, moveSpan, windowStart, inWindowRegion);
+
+    // ---- sources, shared between quotes, figures and claims ----
+    const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
+    const windowSources = new Map<Source, Source>();
+    const windowSource = (s: Source | undefined): Source | undefined => {
+      if (!s) return undefined;
+      let out = windowSources.get(s);
+      if (!out) {
+        out = { ...s };
+        if (s.entity !== undefined) {
+          const mapped = entityMap.get(s.entity);
+          if (mapped === undefined) delete out.entity;
+          else {
+            out.entity = mapped;
+            // A continued source is written as its entity's canonical name (attribution.ts).
+            if (s.how === 'continuation' && s.text === windowNames.get(s.entity)) out.text = entityMap.nameOf(mapped) ?? s.text;
+          }
+        }
+        if (s.span) out.span = offsetSpan(s.span, windowStart);
+        if (s.cueSpan) out.cueSpan = offsetSpan(s.cueSpan, windowStart);
+        windowSources.set(s, out);
+      }
+      return out;
+    };
+    const oldSources = new Map<Source, Source>();
+    const oldSource = (s: Source | undefined): Source | undefined => {
+      if (!s) return undefined;
+      if (reuse) {
+        if (s.span) s.span = moveSpan(s.span);
+        if (s.cueSpan) s.cueSpan = moveSpan(s.cueSpan);
+        return s;
+      }
+      let out = oldSources.get(s);
+      if (!out) {
+        if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
+        else {
+          out = { ...s };
+          if (s.span) out.span = shift.span(s.span);
+          if (s.cueSpan) out.cueSpan = shift.span(s.cueSpan);
+        }
+        oldSources.set(s, out);
+      }
+      return out;
+    };
+
+    // ---- structure and sentences ----
+    // Later items are moved in place (reuse) or copied; each list is put together at the end.
+    const windowParagraphs: Paragraph[] = wp.map((p) => ({ span: offsetSpan(p.span, windowStart), kind: 'body' }));
+    const afterParagraphs = afterRun(oldParagraphs, hi + 1, reuse, (paragraph) => {
+      if (!reuse) return { ...paragraph, span: moveSpan(paragraph.span) };
+      paragraph.span = moveSpan(paragraph.span);
+      return paragraph;
+    });
+    const boilerplate = previous.structure.boilerplate.map(moveSpan);
+
+    const windowSentences: Sentence[] = sentenceParts.window.map((s) => ({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo }));
+    const afterSentences = afterRun(sentenceParts.list, sentenceParts.firstAfter, reuse, (s) => {
+      if (!reuse) return { ...s, span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta };
+      s.span = moveSpan(s.span);
+      s.paragraph += paragraphDelta;
+      return s;
+    });
+
+    // ---- figures and quotes (ids given above) ----
+    windowFigures.forEach((out, k) => {
+      const source = windowSource(figureParts.window[k].source);
+      if (source) out.source = source;
+    });
+    moveRun(afterFigures, (f) => {
+      f.span = moveSpan(f.span);
+      const source = oldSource(f.source);
+      if (source) f.source = source;
+    });
+    windowQuotes.forEach((out, k) => {
+      const source = windowSource(quoteParts.window[k].source);
+      if (source) out.source = source;
+    });
+    moveRun(afterQuotes, (q) => {
+      q.span = moveSpan(q.span);
+      q.content = moveSpan(q.content);
+      const source = oldSource(q.source);
+      if (source) q.source = source;
+    });
+
+    // ---- claims ----
+    const windowClaims: Claim[] = [];
+    for (const c of claimParts.window) {
+      const out: Claim = {
+        ...c,
+        span: offsetSpan(c.span, windowStart),
+        figures: c.figures.map((id) => figureIdMaps.window.get(id) ?? id),
+        entities: uniqueMapped(c.entities, entityMap),
+      };
+      const source = windowSource(c.source);
+      if (source) out.source = source;
+      windowClaims.push(out);
+    }
+    const afterClaims = afterRun(claimParts.list, claimParts.firstAfter, reuse, (c) => {
+      const out = reuse ? c : { ...c };
+      out.span = moveSpan(c.span);
+      // Only a claim that cites a renumbered figure gets a new list (most cite none of them).
+      if (oldFigureMap.size > 0 && c.figures.length > 0 && c.figures.some((id) => oldFigureMap.has(id))) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
+      const source = oldSource(c.source);
+      if (source) out.source = source;
+      return out;
+    });
+    renumber('c', claimParts, windowClaims, afterClaims);
+
+    const entities = entityMap.entities;
+    for (let k = 0; k < moved; k++) {
+      const span = movedSpans[k];
+      span.start = -span.start - 1;
+    }
+    // Each list: the items before the region, the window's, the later ones. Reusing, the
+    // previous list itself becomes the new one (its later items are already in place).
+    const paragraphs = assemble(oldParagraphs, lo, hi + 1, windowParagraphs, afterParagraphs, reuse);
+    const structure = { ...previous.structure, paragraphs, boilerplate };
+    const sentences = assembleParts(sentenceParts, windowSentences, afterSentences, reuse);
+    const figures = assembleParts(figureParts, windowFigures, afterFigures, reuse);
+    const quotes = assembleParts(quoteParts, windowQuotes, afterQuotes, reuse);
+    const claims = assembleParts(claimParts, windowClaims, afterClaims, reuse);
+    const result: DocumentAnalysis = { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
+    // Later items keep their distance to their sources unless the region lies between them.
+    let resultReach = reach + Math.max(0, delta);
+    for (const item of [...windowFigures, ...windowQuotes, ...windowClaims]) resultReach = Math.max(resultReach, itemReach(item));
+    for (const f of windowFindings) resultReach = Math.max(resultReach, findingReach(f));
+    reaches.set(result, resultReach);
+    return result;
+  };
+  return { findings, settle };
 }
 
 /** Later items of a list (from `from` on), as the splice keeps them: moved in place when
@@ -474,6 +500,19 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
 interface AfterRun<T> {
   items: T[];
   from: number;
+}
+
+/** The later items of a list as the splice will keep them, not moved yet: the list itself
+ * when reusing, else shallow copies. */
+function afterCopies<T extends object>(parts: Parts<T>, reuse: boolean): AfterRun<T> {
+  if (reuse) return { items: parts.list, from: parts.firstAfter };
+  const items: T[] = new Array(parts.list.length - parts.firstAfter);
+  for (let k = parts.firstAfter; k < parts.list.length; k++) items[k - parts.firstAfter] = { ...parts.list[k] };
+  return { items, from: 0 };
+}
+
+function moveRun<T>(run: AfterRun<T>, move: (item: T) => void): void {
+  for (let k = run.from; k < run.items.length; k++) move(run.items[k]);
 }
 
 function afterRun<T>(list: T[], from: number, reuse: boolean, move: (item: T) => T): AfterRun<T> {

@@ -24,11 +24,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
+/** The entry's diagnostics. `findings`, when given, are its analysis's findings (read
+ * without reading the analysis: a splice completes it after its findings). */
+export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings, findings?: readonly Finding[]): Diagnostic[] {
   const { lines } = entry;
   const effective = holdsSuppressions(lines)
     ? effectiveFindings(entry.analysis, lines, settings.severity)
-    : unsuppressedEffectiveFindings(entry.analysis.findings, settings.severity);
+    : unsuppressedEffectiveFindings(findings ?? entry.analysis.findings, settings.severity);
   const diagnostics: Diagnostic[] = new Array(effective.length);
   // Findings come sorted by start: their lines are found walking forward, not searched anew.
   let line = 0;
