@@ -273,11 +273,12 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   const paragraphDelta = wp.length - (hi - lo + 1);
 
   // ---- every check that can give up comes first: nothing is moved before they pass ----
-  const sentenceParts = spliceList(previous.sentences, win.sentences, shift, inWindowRegion, outsideWindowRegion);
-  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
-  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
-  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
-  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
+  const longest = longestSpans(previous);
+  const sentenceParts = spliceList(previous.sentences, win.sentences, shift, inWindowRegion, outsideWindowRegion, longest.sentences);
+  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion, longest.figures);
+  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion, longest.quotes);
+  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion, longest.claims);
+  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion, longest.findings);
   // A kept item whose source lies in the replaced region would point at changed text. A
   // source starts at most `reach` before its item: items from oldTo + reach on need no look.
   const reach = referenceReach(previous);
@@ -490,6 +491,14 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
     for (const item of [...windowFigures, ...windowQuotes, ...windowClaims]) resultReach = Math.max(resultReach, itemReach(item));
     for (const f of windowFindings) resultReach = Math.max(resultReach, findingReach(f));
     reaches.set(result, resultReach);
+    // Kept items keep their lengths (none spans the region): only the window's can be longer.
+    spanLengths.set(result, {
+      sentences: Math.max(longest.sentences, longestOf(windowSentences)),
+      figures: Math.max(longest.figures, longestOf(windowFigures)),
+      quotes: Math.max(longest.quotes, longestOf(windowQuotes)),
+      claims: Math.max(longest.claims, longestOf(windowClaims)),
+      findings: Math.max(longest.findings, longestOf(windowFindings)),
+    });
     return result;
   };
   return { findings, settle };
@@ -563,6 +572,38 @@ function findingReach(f: Finding): number {
   return reach;
 }
 
+/** The longest span of each list, per analysis (see spliceList). */
+interface LongestSpans {
+  sentences: number;
+  figures: number;
+  quotes: number;
+  claims: number;
+  findings: number;
+}
+
+const spanLengths = new WeakMap<DocumentAnalysis, LongestSpans>();
+
+function longestOf(items: readonly { span: Span }[]): number {
+  let longest = 0;
+  for (const item of items) longest = Math.max(longest, item.span.end - item.span.start);
+  return longest;
+}
+
+function longestSpans(analysis: DocumentAnalysis): LongestSpans {
+  let longest = spanLengths.get(analysis);
+  if (!longest) {
+    longest = {
+      sentences: longestOf(analysis.sentences),
+      figures: longestOf(analysis.figures),
+      quotes: longestOf(analysis.quotes),
+      claims: longestOf(analysis.claims),
+      findings: longestOf(analysis.findings),
+    };
+    spanLengths.set(analysis, longest);
+  }
+  return longest;
+}
+
 function referenceReach(analysis: DocumentAnalysis): number {
   let reach = reaches.get(analysis);
   if (reach !== undefined) return reach;
@@ -610,16 +651,11 @@ function spliceList<T extends { span: Span }>(
   shift: Shift,
   inWindowRegion: (s: Span) => boolean,
   outsideWindowRegion: (s: Span) => boolean,
+  /** No item of `previous` is longer: those starting this far before the region end before it. */
+  longest: number,
 ): Parts<T> {
-  let lo = 0;
-  let hi = previous.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (previous[mid].span.start < shift.from) lo = mid + 1;
-    else hi = mid;
-  }
-  const firstInside = lo;
-  for (let k = 0; k < firstInside; k++) if (previous[k].span.end > shift.from) throw new Bail();
+  const firstInside = firstStartingAt(previous, shift.from);
+  for (let k = firstStartingAt(previous, shift.from - longest); k < firstInside; k++) if (previous[k].span.end > shift.from) throw new Bail();
   let firstAfter = firstInside;
   while (firstAfter < previous.length && previous[firstAfter].span.start < shift.oldTo) {
     if (previous[firstAfter].span.end > shift.oldTo) throw new Bail();
@@ -631,6 +667,18 @@ function spliceList<T extends { span: Span }>(
     else if (!outsideWindowRegion(item.span)) throw new Bail();
   }
   return { list: previous, firstInside, firstAfter, window: inside };
+}
+
+/** The first item (of items sorted by start) that starts at or after `offset`. */
+function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface IdMaps {
@@ -713,7 +761,7 @@ function rename(items: Array<{ id: string }>, k: number, id: string, map: Map<st
  * later occurrences, found through their ids (occurrence 0, 1, 2… of the pair).
  */
 function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], after: AfterRun<Figure>): IdMaps {
-  const keyOf = (f: Figure) => `${f.kind}\u0000${normaliseFigureText(f.text)}`;
+  const keyOf = (f: Figure) => `${f.kind}\u0000${normalisedFigureText(f.text)}`;
   const oldByKey = new Map<string, string[]>();
   for (let k = parts.firstInside; k < parts.firstAfter; k++) pushTo(oldByKey, keyOf(parts.list[k]), parts.list[k].id);
   const newByKey = new Map<string, number[]>();
@@ -737,7 +785,7 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], after: A
     kinds.add(key.slice(0, cut));
     lengths.add(key.length - cut - 1);
   }
-  const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !isPlainFigureText(f.text));
+  const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !plainFigureText(f.text));
   const counts = new Map<string, number>(affected.map((key) => [key, 0]));
   for (let k = 0; k < parts.firstInside; k++) {
     const f = parts.list[k];
@@ -765,6 +813,32 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], after: A
   }
   for (const [old, id] of maps.previous) if (old === id) maps.previous.delete(old);
   return maps;
+}
+
+/** Figure texts repeat ("40 per cent", "$3 billion"), and every splice that renumbers
+ * figures asks about thousands of them: what each text normalises to is kept, up to a bound. */
+const PER_TEXT_LIMIT = 65_536;
+const plainByText = new Map<string, boolean>();
+const normalisedByText = new Map<string, string>();
+
+function plainFigureText(text: string): boolean {
+  let plain = plainByText.get(text);
+  if (plain === undefined) {
+    if (plainByText.size >= PER_TEXT_LIMIT) plainByText.clear();
+    plain = isPlainFigureText(text);
+    plainByText.set(text, plain);
+  }
+  return plain;
+}
+
+function normalisedFigureText(text: string): string {
+  let normalised = normalisedByText.get(text);
+  if (normalised === undefined) {
+    if (normalisedByText.size >= PER_TEXT_LIMIT) normalisedByText.clear();
+    normalised = normaliseFigureText(text);
+    normalisedByText.set(text, normalised);
+  }
+  return normalised;
 }
 
 function uniqueMapped(ids: readonly string[], map: EntityMap): string[] {
