@@ -51,6 +51,7 @@ import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { prepareLookups } from './features/lookup';
 import { DISABLE_NEXT_LINE, maskSuppressionComments } from './features/suppressions';
 import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbols';
 import { diagnosticsFromSummary } from './features/diagnostics';
@@ -211,6 +212,11 @@ async function runFullAnalysis(uri: string, document: EditorDocument): Promise<v
     // The open editor's text wins over disk; its summary is made only when asked for.
     workspace.setOpen(uri, () => summarizeEntry(entry));
     publish(entry, settings);
+    // What hovers look items up in, made now rather than by the first hover (tens of
+    // milliseconds on a large document, which that hover would wait for).
+    setImmediate(() => {
+      if (store.get(uri) === entry) prepareLookups(entry.analysis);
+    });
   } catch (error) {
     log(`analysing ${uri} failed`, error);
   }

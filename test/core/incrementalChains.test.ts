@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis';
-import { changedRange, spliceAnalysis } from '../../server/src/analysis/incremental';
+import { changedRange, spliceAnalysis, spliceFindingsFirst } from '../../server/src/analysis/incremental';
 import type { DocumentAnalysis, Source } from '../../server/src/analysis/types';
 import { createRng, generateLargeDocument } from '../../bench/corpus';
 import { article } from './incrementalFixture';
@@ -58,5 +58,28 @@ describe('incremental analysis: chains of splices (seeded random edits)', () => 
       }
     }
     assert.ok(chained >= 30, `most edits were spliced onto a splice (${chained})`);
+  });
+});
+
+describe('incremental analysis: findings first', () => {
+  it('gives the final findings before settling, and settles once into what spliceAnalysis gives', () => {
+    const text = generateLargeDocument(40_000, 5);
+    const at = text.indexOf('\n', text.length >> 1) + 1;
+    const next = text.slice(0, at) + 'Officials said 40 per cent of the 12,000 households were affected. ' + text.slice(at);
+    const change = changedRange(text, next)!;
+    const expected = spliceAnalysis(analyze(text), next, change);
+    assert.ok(expected, 'the edit is spliced');
+    const previous = analyze(text);
+    const spliced = spliceFindingsFirst(previous, next, change, { reuse: true });
+    assert.ok(spliced);
+    // The findings are complete before anything else moves: the previous sentences still
+    // have their old offsets.
+    assert.deepEqual(spliced.findings, expected.findings);
+    const lastSentence = previous.sentences[previous.sentences.length - 1].span.start;
+    assert.equal(lastSentence, analyze(text).sentences[previous.sentences.length - 1].span.start);
+    const settled = spliced.settle();
+    assert.equal(spliced.settle(), settled, 'settles once');
+    assert.equal(settled.findings, spliced.findings);
+    assert.deepEqual(settled, expected);
   });
 });
