@@ -57,7 +57,7 @@ function main(): void {
     entry = { uri, version: i + 2, languageId: 'plaintext', get text() { return docText.toString(); }, lines: document.lines, get analysis() { return spliced.settle(); }, exact: false };
     const t2 = cpuMs();
     const h2 = heapKb();
-    const diagnostics = toDiagnostics(entry, settings, spliced.findings);
+    const diagnostics = toDiagnostics(entry, settings, spliced.findings, change.start);
     const t3 = cpuMs();
     const h3 = heapKb();
     const message = encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: i + 2, diagnostics } });

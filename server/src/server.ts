@@ -258,7 +258,7 @@ function spliceInPlace(document: EditorDocument, previous: AnalysisEntry, settin
   const spliced = spliceFindingsFirst(previous.analysis, text, change, { reuse: true });
   if (!spliced) return false;
   const entry = splicedEntry(document, text, spliced.settle, true);
-  storeSpliced(entry, settings, spliced.findings);
+  storeSpliced(entry, settings, spliced.findings, change.start);
   setImmediate(() => {
     try {
       spliced.settle();
@@ -311,19 +311,20 @@ function spliceFlat(document: EditorDocument, previous: AnalysisEntry, settings:
   return true;
 }
 
-function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings, findings?: readonly Finding[]): void {
+function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings, findings?: readonly Finding[], unchangedBefore = 0): void {
   store.set(entry);
   // A full analysis of an older text would now only be dropped: stop it.
   fullAnalyses.supersede(entry.uri);
   workspace.setOpen(entry.uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
-  publish(entry, settings, false, findings);
+  publish(entry, settings, false, findings, unchangedBefore);
 }
 
 /** Publishes the entry's diagnostics: of `findings` when given (the entry's own, known
- * before its analysis is complete, in a text without suppression comments). */
-function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true, findings?: readonly Finding[]): void {
-  const diagnostics = toDiagnostics(entry, settings, findings);
+ * before its analysis is complete, in a text without suppression comments; the text before
+ * `unchangedBefore` is as at the last publish). */
+function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true, findings?: readonly Finding[], unchangedBefore = 0): void {
+  const diagnostics = toDiagnostics(entry, settings, findings, unchangedBefore);
   void connection.sendDiagnostics({ uri: entry.uri, version: entry.version ?? undefined, diagnostics });
   if (notify) void connection.sendNotification(analysisChangedNotification, {
     uri: entry.uri,
