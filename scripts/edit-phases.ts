@@ -1,7 +1,9 @@
 // The server's edit path in one process, phase by phase: opens the bench's 1 MB document,
-// then applies the bench's edits as the server does (pieces, minimal change, splice,
-// diagnostics, message encoding) and reports each phase's CPU per edit, median over edits.
-//   npx tsx scripts/edit-phases.ts [--edits N]
+// then applies the bench's edits as the server does (pieces, minimal change, the splice's
+// findings, diagnostics, message encoding: "published"; then the splice settled) and
+// reports each phase's CPU per edit (lower decile, median, mean over the second half of the
+// edits) and heap growth. For an A/B, bundle it in each worktree and alternate:
+//   npx esbuild scripts/edit-phases.ts --bundle --platform=node --outfile=out/tmp/edit-phases.js && node out/tmp/edit-phases.js [--edits N]
 import { generateLargeDocument } from '../bench/corpus';
 import { benchEdit, editLine } from '../bench/server';
 import { median } from '../bench/stats';
