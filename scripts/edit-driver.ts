@@ -2,13 +2,15 @@
 // bench's 1 MB document, then sends insert/delete edits in the middle and times each
 // didChange to the diagnostics of its version, with the server's main-thread CPU per edit.
 // Several server builds alternate in one run, so they are compared on the same load.
-//   npx tsx scripts/edit-driver.ts [--edits N] [--rounds R] [--prof DIR] SERVER.js [SERVER2.js…]
+// With --hovers N, then N hovers one after another on the edited document once its full
+// analysis is in (idle hover latency: median, p99, max; the server's main-thread CPU).
+//   npx tsx scripts/edit-driver.ts [--edits N] [--rounds R] [--hovers N] [--prof DIR] SERVER.js [SERVER2.js…]
 import * as path from 'path';
 import * as os from 'os';
 import { generateLargeDocument } from '../bench/corpus';
 import { BenchClient, fileUri } from '../bench/lsp';
-import { benchEdit, editLine } from '../bench/server';
-import { median } from '../bench/stats';
+import { benchEdit, editLine, hoverPositions } from '../bench/server';
+import { median, percentile } from '../bench/stats';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -18,13 +20,15 @@ interface RunResult {
   totalMainCpu: number;
   /** CPU of the server's other threads (workers, GC helpers) over the edits. */
   totalOtherCpu: number;
+  hovers: number[];
+  hoverMainCpu: number;
 }
 
-async function run(serverPath: string, document: string, edits: number, profDir?: string): Promise<RunResult> {
+async function run(serverPath: string, document: string, edits: number, hovers: number, profDir?: string): Promise<RunResult> {
   const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : undefined;
   const client = new BenchClient({ serverPath, settings: {}, nodeArgs });
   const uri = fileUri(path.join(os.tmpdir(), 'large-document.txt'));
-  const result: RunResult = { latency: [], mainCpu: [], totalMainCpu: 0, totalOtherCpu: 0 };
+  const result: RunResult = { latency: [], mainCpu: [], totalMainCpu: 0, totalOtherCpu: 0, hovers: [], hoverMainCpu: 0 };
   try {
     await client.initialize();
     const first = client.waitForDiagnostics(uri, () => true, 120_000);
@@ -52,10 +56,29 @@ async function run(serverPath: string, document: string, edits: number, profDir?
     const endThreads = client.threadCpuMs()!;
     result.totalMainCpu = endThreads.mainMs - startCpu;
     result.totalOtherCpu = endThreads.otherMs - startThreads.otherMs;
+    if (hovers > 0) {
+      // The full analysis after the last edit: published (with its version) once it is in.
+      await client.waitForDiagnostics(uri, (p) => p.version === version, 30_000);
+      await sleep(1000);
+      const positions = hoverPositions(document, 200);
+      const before = client.threadCpuMs()!.mainMs;
+      for (let i = 0; i < hovers; i++) {
+        const start = performance.now();
+        await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positions[i % positions.length] });
+        result.hovers.push(performance.now() - start);
+      }
+      result.hoverMainCpu = client.threadCpuMs()!.mainMs - before;
+    }
   } finally {
     await client.stop();
   }
   return result;
+}
+
+function hoverLine(result: RunResult): string {
+  const h = result.hovers;
+  if (h.length === 0) return '';
+  return `; hovers ${h.length}: median ${median(h).toFixed(2)} ms, p99 ${percentile(h, 99).toFixed(2)}, max ${Math.max(...h).toFixed(1)}, main-thread CPU ${result.hoverMainCpu} ms`;
 }
 
 async function main(): Promise<void> {
@@ -63,21 +86,23 @@ async function main(): Promise<void> {
   let edits = 60;
   let rounds = 2;
   let profDir: string | undefined;
+  let hovers = 0;
   const servers: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--edits') edits = Number(args[++i]);
     else if (args[i] === '--rounds') rounds = Number(args[++i]);
     else if (args[i] === '--prof') profDir = path.resolve(args[++i]);
+    else if (args[i] === '--hovers') hovers = Number(args[++i]);
     else servers.push(path.resolve(args[i]));
   }
   const document = generateLargeDocument(1024 * 1024);
   const all = new Map<string, RunResult[]>();
   for (let r = 0; r < rounds; r++) {
     for (const server of servers) {
-      const result = await run(server, document, edits, profDir);
+      const result = await run(server, document, edits, hovers, profDir);
       (all.get(server) ?? all.set(server, []).get(server)!).push(result);
       process.stdout.write(
-        `round ${r + 1} ${server}: median ${median(result.latency).toFixed(1)} ms, main-thread CPU median ${median(result.mainCpu)} ms, mean ${(result.totalMainCpu / edits).toFixed(1)} ms/edit; other threads ${(result.totalOtherCpu / edits).toFixed(1)} ms/edit\n`,
+        `round ${r + 1} ${server}: median ${median(result.latency).toFixed(1)} ms, main-thread CPU median ${median(result.mainCpu)} ms, mean ${(result.totalMainCpu / edits).toFixed(1)} ms/edit; other threads ${(result.totalOtherCpu / edits).toFixed(1)} ms/edit${hoverLine(result)}\n`,
       );
     }
   }
@@ -86,7 +111,12 @@ async function main(): Promise<void> {
     const cpu = results.flatMap((r) => r.mainCpu);
     const mean = results.reduce((sum, r) => sum + r.totalMainCpu, 0) / (edits * results.length);
     const other = results.reduce((sum, r) => sum + r.totalOtherCpu, 0) / (edits * results.length);
-    process.stdout.write(`ALL ${server}: ${latency.length} edits, median ${median(latency).toFixed(1)} ms, main-thread CPU median ${median(cpu)} ms, mean ${mean.toFixed(1)} ms/edit; other threads ${other.toFixed(1)} ms/edit\n`);
+    const hovers = results.flatMap((r) => r.hovers);
+    const hoverCpu = results.reduce((sum, r) => sum + r.hoverMainCpu, 0);
+    process.stdout.write(
+      `ALL ${server}: ${latency.length} edits, median ${median(latency).toFixed(1)} ms, main-thread CPU median ${median(cpu)} ms, mean ${mean.toFixed(1)} ms/edit; other threads ${other.toFixed(1)} ms/edit` +
+        `${hoverLine({ ...results[0], hovers, hoverMainCpu: hoverCpu })}\n`,
+    );
   }
 }
 

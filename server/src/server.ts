@@ -41,7 +41,9 @@ import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
 import { jsonMessageEncoder } from './common/messageEncoder';
 import { LineIndex } from './common/positions';
-import { changedRange, minimalChange, spliceAnalysis } from './analysis/incremental';
+import type { PieceText } from './common/pieceText';
+import type { DocumentAnalysis, Finding } from './analysis/types';
+import { changedRange, minimalChange, spliceAnalysis, spliceFindingsFirst } from './analysis/incremental';
 import { EditorDocument } from './editorDocument';
 import { FullAnalysisWorker } from './analysisWorker';
 import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
@@ -49,6 +51,7 @@ import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { prepareLookups } from './features/lookup';
 import { DISABLE_NEXT_LINE, maskSuppressionComments } from './features/suppressions';
 import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbols';
 import { diagnosticsFromSummary } from './features/diagnostics';
@@ -209,6 +212,11 @@ async function runFullAnalysis(uri: string, document: EditorDocument): Promise<v
     // The open editor's text wins over disk; its summary is made only when asked for.
     workspace.setOpen(uri, () => summarizeEntry(entry));
     publish(entry, settings);
+    // What hovers look items up in, made now rather than by the first hover (tens of
+    // milliseconds on a large document, which that hover would wait for).
+    setImmediate(() => {
+      if (store.get(uri) === entry) prepareLookups(entry.analysis);
+    });
   } catch (error) {
     log(`analysing ${uri} failed`, error);
   }
@@ -239,9 +247,31 @@ function spliceInPlace(document: EditorDocument, previous: AnalysisEntry, settin
   // Past a third of the size limit the UTF-8 length must be counted: the flat path does.
   if (text.length * 3 > settings.maxFileSize) return undefined;
   const change = minimalChange(edit.before, text, edit.change);
-  // The previous analysis is replaced right below: its items move into the new one.
-  const analysis = change ? spliceAnalysis(previous.analysis, text, change, { reuse: true }) : previous.analysis;
-  if (!analysis) return false;
+  if (!change) {
+    storeSpliced(splicedEntry(document, text, previous.analysis, previous.exact === false), settings);
+    return true;
+  }
+  // The previous analysis is replaced right below: its items move into the new one. The
+  // findings come first: the diagnostics go out before the rest of the analysis (tens of
+  // thousands of later offsets) is moved, which happens right after, or as soon as
+  // anything reads the entry's analysis.
+  const spliced = spliceFindingsFirst(previous.analysis, text, change, { reuse: true });
+  if (!spliced) return false;
+  const entry = splicedEntry(document, text, spliced.settle, true);
+  storeSpliced(entry, settings, spliced.findings, change.start);
+  setImmediate(() => {
+    try {
+      spliced.settle();
+    } catch (error) {
+      log('splicing failed', error);
+    }
+  });
+  return true;
+}
+
+/** The entry of a spliced analysis of the document's current text: the analysis itself,
+ * or what settles it when first read. */
+function splicedEntry(document: EditorDocument, text: PieceText, analysis: DocumentAnalysis | (() => DocumentAnalysis), spliced: boolean): AnalysisEntry {
   const entry: AnalysisEntry = {
     uri: document.uri,
     version: document.version,
@@ -251,11 +281,12 @@ function spliceInPlace(document: EditorDocument, previous: AnalysisEntry, settin
       return text.toString();
     },
     lines: document.lines,
-    analysis,
+    get analysis() {
+      return typeof analysis === 'function' ? analysis() : analysis;
+    },
   };
-  if (change || previous.exact === false) entry.exact = false;
-  storeSpliced(entry, settings);
-  return true;
+  if (spliced) entry.exact = false;
+  return entry;
 }
 
 /** The splice of an edit from the document's whole text (suppression comments masked). */
@@ -280,17 +311,20 @@ function spliceFlat(document: EditorDocument, previous: AnalysisEntry, settings:
   return true;
 }
 
-function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings): void {
+function storeSpliced(entry: AnalysisEntry, settings: ClaimLensSettings, findings?: readonly Finding[], unchangedBefore = 0): void {
   store.set(entry);
   // A full analysis of an older text would now only be dropped: stop it.
   fullAnalyses.supersede(entry.uri);
   workspace.setOpen(entry.uri, () => summarizeEntry(entry));
   // Diagnostics now; the Claims view waits for the full analysis (it would ask for it).
-  publish(entry, settings, false);
+  publish(entry, settings, false, findings, unchangedBefore);
 }
 
-function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true): void {
-  const diagnostics = toDiagnostics(entry, settings);
+/** Publishes the entry's diagnostics: of `findings` when given (the entry's own, known
+ * before its analysis is complete, in a text without suppression comments; the text before
+ * `unchangedBefore` is as at the last publish). */
+function publish(entry: AnalysisEntry, settings: ClaimLensSettings, notify = true, findings?: readonly Finding[], unchangedBefore = 0): void {
+  const diagnostics = toDiagnostics(entry, settings, findings, unchangedBefore);
   void connection.sendDiagnostics({ uri: entry.uri, version: entry.version ?? undefined, diagnostics });
   if (notify) void connection.sendNotification(analysisChangedNotification, {
     uri: entry.uri,

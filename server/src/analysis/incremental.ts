@@ -188,15 +188,38 @@ const movedSpans: Span[] = [];
  * (after any masking the caller applies).
  */
 export function spliceAnalysis(previous: DocumentAnalysis, text: TextReader, change: TextChange, options: SpliceOptions = {}): DocumentAnalysis | undefined {
+  return spliceFindingsFirst(previous, text, change, options)?.settle();
+}
+
+/** A splice in two steps: its findings at once, the rest of the analysis when settled. */
+export interface SettlingSplice {
+  /** The new analysis's findings, final. */
+  findings: Finding[];
+  /** Completes the splice (moves every later offset, merges entities): call it once,
+   * before anything else reads `previous` or the new analysis. */
+  settle(): DocumentAnalysis;
+}
+
+/**
+ * spliceAnalysis, settled later: what the diagnostics need (the findings) is ready first,
+ * so an editor gets them before the bulk of the work (moving tens of thousands of later
+ * offsets) is done. Nothing may read `previous` until the splice is settled.
+ */
+export function spliceFindingsFirst(previous: DocumentAnalysis, text: TextReader, change: TextChange, options: SpliceOptions = {}): SettlingSplice | undefined {
+  let spliced: SettlingSplice | undefined;
   try {
-    return splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
+    spliced = splice(previous, text, change, options.contextBefore ?? CONTEXT_BEFORE, options.contextAfter ?? CONTEXT_AFTER, options.reuse === true);
   } catch (error) {
     if (error instanceof Bail) return undefined;
     throw error;
   }
+  if (!spliced) return undefined;
+  let settled: DocumentAnalysis | undefined;
+  const settle = spliced.settle;
+  return { findings: spliced.findings, settle: () => (settled ??= settle()) };
 }
 
-function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange, before: number, after: number, reuse: boolean): DocumentAnalysis | undefined {
+function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange, before: number, after: number, reuse: boolean): SettlingSplice | undefined {
   const delta = change.newEnd - change.oldEnd;
   if (previous.length + delta !== text.length) return undefined;
   const oldParagraphs = previous.structure.paragraphs;
@@ -250,187 +273,57 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
   const paragraphDelta = wp.length - (hi - lo + 1);
 
   // ---- every check that can give up comes first: nothing is moved before they pass ----
-  const sentenceParts = spliceList(previous.sentences, win.sentences, shift, inWindowRegion, outsideWindowRegion);
-  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion);
-  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion);
-  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion);
-  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion);
-  // A kept item whose source lies in the replaced region would point at changed text.
-  const sourceOutside = (item: { source?: Source }) => {
+  const longest = longestSpans(previous);
+  const sentenceParts = spliceList(previous.sentences, win.sentences, shift, inWindowRegion, outsideWindowRegion, longest.sentences);
+  const figureParts = spliceList(previous.figures, win.figures, shift, inWindowRegion, outsideWindowRegion, longest.figures);
+  const quoteParts = spliceList(previous.quotes, win.quotes, shift, inWindowRegion, outsideWindowRegion, longest.quotes);
+  const claimParts = spliceList(previous.claims, win.claims, shift, inWindowRegion, outsideWindowRegion, longest.claims);
+  const findingParts = spliceList(previous.findings, win.findings, shift, inWindowRegion, outsideWindowRegion, longest.findings);
+  // A kept item whose source lies in the replaced region would point at changed text. A
+  // source starts at most `reach` before its item: items from oldTo + reach on need no look.
+  const reach = referenceReach(previous);
+  const lookUntil = shift.oldTo + reach;
+  const sourceOutside = (item: { span: Span; source?: Source }) => {
     const s = item.source;
     if (s && ((s.span && !shift.outside(s.span)) || (s.cueSpan && !shift.outside(s.cueSpan)))) throw new Bail();
   };
-  figureParts.after.forEach(sourceOutside);
-  quoteParts.after.forEach(sourceOutside);
-  claimParts.after.forEach(sourceOutside);
-  for (const f of findingParts.after) if (f.related?.some((r) => !shift.outside(r.span))) throw new Bail();
-  for (const e of previous.entities) for (const m of e.mentions) if (!shift.outside(m) && (m.start < shift.from || m.end > shift.oldTo)) throw new Bail();
+  for (const parts of [figureParts, quoteParts, claimParts] as Parts<{ span: Span; source?: Source }>[]) {
+    for (let k = parts.firstAfter; k < parts.list.length && parts.list[k].span.start < lookUntil; k++) sourceOutside(parts.list[k]);
+  }
+  for (let k = findingParts.firstAfter; k < findingParts.list.length && findingParts.list[k].span.start < lookUntil; k++) {
+    if (findingParts.list[k].related?.some((r) => !shift.outside(r.span))) throw new Bail();
+  }
+  for (const e of previous.entities) {
+    const mentions = e.mentions;
+    for (let k = firstEndingAfter(mentions, shift.from); k < mentions.length && mentions[k].start < shift.oldTo; k++) {
+      const m = mentions[k];
+      if (m.start < shift.from || m.end > shift.oldTo) throw new Bail();
+    }
+  }
   for (const m of win.mentions) if (!inWindowRegion(m.span) && !outsideWindowRegion(m.span)) throw new Bail();
 
-  /** A previous span after the region, shifted: in place when reusing, else as a copy.
-   * Spans before the region stay as they are. Items share span objects (a quotation and
-   * its claim, a figure and its finding), so a span moved in place is marked until the end
-   * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
-  let moved = 0;
-  const moveSpan = (s: Span): Span => {
-    if (s.end <= shift.from || delta === 0) return s;
-    if (!reuse) return shift.span(s);
-    if (s.start < 0) return s;
-    s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
-    s.end += delta;
-    movedSpans[moved++] = s;
-    return s;
-  };
   const shiftOffset = (offset: number) => (offset >= shift.oldTo ? offset + delta : offset);
+  const oldFigureMap = new Map<string, string>();
 
-  // ---- entities: window entities merge into the document's by name ----
-  const entityMap = mergeEntities(text, previous.entities, win, shift, moveSpan, windowStart, inWindowRegion);
-
-  // ---- sources, shared between quotes, figures and claims ----
-  const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
-  const windowSources = new Map<Source, Source>();
-  const windowSource = (s: Source | undefined): Source | undefined => {
-    if (!s) return undefined;
-    let out = windowSources.get(s);
-    if (!out) {
-      out = { ...s };
-      if (s.entity !== undefined) {
-        const mapped = entityMap.get(s.entity);
-        if (mapped === undefined) delete out.entity;
-        else {
-          out.entity = mapped;
-          // A continued source is written as its entity's canonical name (attribution.ts).
-          if (s.how === 'continuation' && s.text === windowNames.get(s.entity)) out.text = entityMap.nameOf(mapped) ?? s.text;
-        }
-      }
-      if (s.span) out.span = offsetSpan(s.span, windowStart);
-      if (s.cueSpan) out.cueSpan = offsetSpan(s.cueSpan, windowStart);
-      windowSources.set(s, out);
-    }
-    return out;
-  };
-  const oldSources = new Map<Source, Source>();
-  const oldSource = (s: Source | undefined): Source | undefined => {
-    if (!s) return undefined;
-    if (reuse) {
-      if (s.span) s.span = moveSpan(s.span);
-      if (s.cueSpan) s.cueSpan = moveSpan(s.cueSpan);
-      return s;
-    }
-    let out = oldSources.get(s);
-    if (!out) {
-      if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
-      else {
-        out = { ...s };
-        if (s.span) out.span = shift.span(s.span);
-        if (s.cueSpan) out.cueSpan = shift.span(s.cueSpan);
-      }
-      oldSources.set(s, out);
-    }
-    return out;
-  };
-  // Previous items after the region below: themselves (moved in place) or shifted copies.
-
-  // ---- structure and sentences ----
-  const paragraphs: Paragraph[] = oldParagraphs.slice(0, lo);
-  for (const p of wp) paragraphs.push({ span: offsetSpan(p.span, windowStart), kind: 'body' });
-  for (let p = hi + 1; p < n; p++) {
-    const paragraph = oldParagraphs[p];
-    if (reuse) {
-      paragraph.span = moveSpan(paragraph.span);
-      paragraphs.push(paragraph);
-    } else paragraphs.push({ ...paragraph, span: moveSpan(paragraph.span) });
-  }
-  const structure = { ...previous.structure, paragraphs, boilerplate: previous.structure.boilerplate.map(moveSpan) };
-
-  const sentences: Sentence[] = sentenceParts.before;
-  for (const s of sentenceParts.window) sentences.push({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo });
-  for (const s of sentenceParts.after) {
-    if (reuse) {
-      s.span = moveSpan(s.span);
-      s.paragraph += paragraphDelta;
-      sentences.push(s);
-    } else sentences.push({ ...s, span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta });
-  }
-
-  // ---- figures ----
-  const figures: Figure[] = figureParts.before;
-  const windowFigures: Figure[] = [];
-  for (const f of figureParts.window) {
-    const out: Figure = { ...f, span: offsetSpan(f.span, windowStart) };
-    const source = windowSource(f.source);
-    if (source) out.source = source;
-    windowFigures.push(out);
-    figures.push(out);
-  }
-  const afterFigures: Figure[] = [];
-  for (const f of figureParts.after) {
-    const out = reuse ? f : { ...f };
-    out.span = moveSpan(f.span);
-    const source = oldSource(f.source);
-    if (source) out.source = source;
-    afterFigures.push(out);
-    figures.push(out);
-  }
+  // ---- ids: renamed in place on the window's copies and the later items ----
+  // Window copies get document offsets now and their sources when the splice settles.
+  const windowFigures: Figure[] = figureParts.window.map((f) => ({ ...f, span: offsetSpan(f.span, windowStart) }));
+  const afterFigures = afterCopies(figureParts, reuse);
   const figureIdMaps = renumberFigures(figureParts, windowFigures, afterFigures);
-
-  // ---- quotes ----
-  const quotes: Quote[] = quoteParts.before;
-  const windowQuotes: Quote[] = [];
-  const afterQuotes: Quote[] = [];
-  for (const q of quoteParts.window) {
-    const out: Quote = { ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) };
-    const source = windowSource(q.source);
-    if (source) out.source = source;
-    windowQuotes.push(out);
-    quotes.push(out);
-  }
-  for (const q of quoteParts.after) {
-    const out = reuse ? q : { ...q };
-    out.span = moveSpan(q.span);
-    out.content = moveSpan(q.content);
-    const source = oldSource(q.source);
-    if (source) out.source = source;
-    afterQuotes.push(out);
-    quotes.push(out);
-  }
+  for (const [old, id] of figureIdMaps.previous) oldFigureMap.set(old, id);
+  const windowQuotes: Quote[] = quoteParts.window.map((q) => ({ ...q, span: offsetSpan(q.span, windowStart), content: offsetSpan(q.content, windowStart) }));
+  const afterQuotes = afterCopies(quoteParts, reuse);
   const quoteIdMaps = renumber('q', quoteParts, windowQuotes, afterQuotes);
 
-  // ---- claims ----
-  const claims: Claim[] = claimParts.before;
-  const windowClaims: Claim[] = [];
-  const afterClaims: Claim[] = [];
-  const oldFigureMap = figureIdMaps.previous;
-  for (const c of claimParts.window) {
-    const out: Claim = {
-      ...c,
-      span: offsetSpan(c.span, windowStart),
-      figures: c.figures.map((id) => figureIdMaps.window.get(id) ?? id),
-      entities: uniqueMapped(c.entities, entityMap),
-    };
-    const source = windowSource(c.source);
-    if (source) out.source = source;
-    windowClaims.push(out);
-    claims.push(out);
-  }
-  for (const c of claimParts.after) {
-    const out = reuse ? c : { ...c };
-    out.span = moveSpan(c.span);
-    // Only a claim that cites a renumbered figure gets a new list (most cite none of them).
-    if (oldFigureMap.size > 0 && c.figures.some((id) => oldFigureMap.has(id))) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
-    const source = oldSource(c.source);
-    if (source) out.source = source;
-    afterClaims.push(out);
-    claims.push(out);
-  }
-  renumber('c', claimParts, windowClaims, afterClaims);
-
-  // ---- findings ----
-  const findings: Finding[] = findingParts.before;
+  // ---- findings: complete now (the diagnostics need only them) ----
+  // Their later spans are shifted copies, never moved in place: the spans they share with
+  // figures move when the splice settles.
+  const windowFindings: Finding[] = [];
   // Quotations flagged as unattributed before the edit, in new offsets (through the change).
   const mapThroughChange = (offset: number) => (offset <= change.start ? offset : offset >= change.oldEnd ? offset + delta : change.start);
   const flaggedBefore: Span[] = [];
-  for (const f of findingParts.replaced) {
+  for (let k = findingParts.firstInside; k < findingParts.firstAfter; k++) {
+    const f = findingParts.list[k];
     if (f.code === 'unattributed-quote') flaggedBefore.push({ start: mapThroughChange(f.span.start), end: mapThroughChange(f.span.end) });
   }
   for (const f of findingParts.window) {
@@ -442,20 +335,298 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
       const end = f.span.end + windowStart;
       if (!flaggedBefore.some((s) => s.start <= end && start <= s.end)) continue;
     }
-    findings.push(
+    windowFindings.push(
       mapFinding(f, (s) => offsetSpan(s, windowStart), (o) => o + windowStart, figureIdMaps.window, quoteIdMaps.window, (p) => p + lo),
     );
   }
-  for (const f of findingParts.after) {
-    findings.push(mapFinding(f, moveSpan, shiftOffset, oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta, reuse));
-  }
+  const shiftedCopy = (s: Span) => shift.span(s);
+  const afterFindings = afterRun(findingParts.list, findingParts.firstAfter, reuse, (f) =>
+    mapFinding(f, shiftedCopy, shiftOffset, oldFigureMap, quoteIdMaps.previous, (p) => p + paragraphDelta, reuse),
+  );
+  const findings = assembleParts(findingParts, windowFindings, afterFindings, reuse);
 
-  const entities = entityMap.entities;
-  for (let k = 0; k < moved; k++) {
-    const span = movedSpans[k];
-    span.start = -span.start - 1;
+  // ---- the rest, when the splice settles: every later offset moves ----
+  const settle = (): DocumentAnalysis => {
+    /** A previous span after the region, shifted: in place when reusing, else as a copy.
+     * Spans before the region stay as they are. Items share span objects (a quotation and
+     * its claim, a figure and its source), so a span moved in place is marked until the end
+     * by a negative start (-start - 1; cheaper than a set of tens of thousands of objects). */
+    let moved = 0;
+    const moveSpan = (s: Span): Span => {
+      if (s.end <= shift.from || delta === 0) return s;
+      if (!reuse) return shift.span(s);
+      if (s.start < 0) return s;
+      s.start = -(s.start >= shift.oldTo ? s.start + delta : s.start) - 1;
+      s.end += delta;
+      movedSpans[moved++] = s;
+      return s;
+    };
+
+    // ---- entities: window entities merge into the document's by name ----
+    const entityMap = mergeEntities(text, previous.entities, win, shift, moveSpan, windowStart, inWindowRegion);
+
+    // ---- sources, shared between quotes, figures and claims ----
+    const windowNames = new Map(win.entities.map((e) => [e.id, e.name]));
+    const windowSources = new Map<Source, Source>();
+    const windowSource = (s: Source | undefined): Source | undefined => {
+      if (!s) return undefined;
+      let out = windowSources.get(s);
+      if (!out) {
+        out = { ...s };
+        if (s.entity !== undefined) {
+          const mapped = entityMap.get(s.entity);
+          if (mapped === undefined) delete out.entity;
+          else {
+            out.entity = mapped;
+            // A continued source is written as its entity's canonical name (attribution.ts).
+            if (s.how === 'continuation' && s.text === windowNames.get(s.entity)) out.text = entityMap.nameOf(mapped) ?? s.text;
+          }
+        }
+        if (s.span) out.span = offsetSpan(s.span, windowStart);
+        if (s.cueSpan) out.cueSpan = offsetSpan(s.cueSpan, windowStart);
+        windowSources.set(s, out);
+      }
+      return out;
+    };
+    const oldSources = new Map<Source, Source>();
+    const oldSource = (s: Source | undefined): Source | undefined => {
+      if (!s) return undefined;
+      if (reuse) {
+        if (s.span) s.span = moveSpan(s.span);
+        if (s.cueSpan) s.cueSpan = moveSpan(s.cueSpan);
+        return s;
+      }
+      let out = oldSources.get(s);
+      if (!out) {
+        if (shift.delta === 0 || ((!s.span || shift.before(s.span)) && (!s.cueSpan || shift.before(s.cueSpan)))) out = s;
+        else {
+          out = { ...s };
+          if (s.span) out.span = shift.span(s.span);
+          if (s.cueSpan) out.cueSpan = shift.span(s.cueSpan);
+        }
+        oldSources.set(s, out);
+      }
+      return out;
+    };
+
+    // ---- structure and sentences ----
+    // Later items are moved in place (reuse) or copied; each list is put together at the end.
+    const windowParagraphs: Paragraph[] = wp.map((p) => ({ span: offsetSpan(p.span, windowStart), kind: 'body' }));
+    const afterParagraphs = afterRun(oldParagraphs, hi + 1, reuse, (paragraph) => {
+      if (!reuse) return { ...paragraph, span: moveSpan(paragraph.span) };
+      paragraph.span = moveSpan(paragraph.span);
+      return paragraph;
+    });
+    const boilerplate = previous.structure.boilerplate.map(moveSpan);
+
+    const windowSentences: Sentence[] = sentenceParts.window.map((s) => ({ span: offsetSpan(s.span, windowStart), paragraph: s.paragraph + lo }));
+    const afterSentences = afterRun(sentenceParts.list, sentenceParts.firstAfter, reuse, (s) => {
+      if (!reuse) return { ...s, span: moveSpan(s.span), paragraph: s.paragraph + paragraphDelta };
+      s.span = moveSpan(s.span);
+      s.paragraph += paragraphDelta;
+      return s;
+    });
+
+    // ---- figures and quotes (ids given above) ----
+    windowFigures.forEach((out, k) => {
+      const source = windowSource(figureParts.window[k].source);
+      if (source) out.source = source;
+    });
+    moveRun(afterFigures, (f) => {
+      f.span = moveSpan(f.span);
+      const source = oldSource(f.source);
+      if (source) f.source = source;
+    });
+    windowQuotes.forEach((out, k) => {
+      const source = windowSource(quoteParts.window[k].source);
+      if (source) out.source = source;
+    });
+    moveRun(afterQuotes, (q) => {
+      q.span = moveSpan(q.span);
+      q.content = moveSpan(q.content);
+      const source = oldSource(q.source);
+      if (source) q.source = source;
+    });
+
+    // ---- claims ----
+    const windowClaims: Claim[] = [];
+    for (const c of claimParts.window) {
+      const out: Claim = {
+        ...c,
+        span: offsetSpan(c.span, windowStart),
+        figures: c.figures.map((id) => figureIdMaps.window.get(id) ?? id),
+        entities: uniqueMapped(c.entities, entityMap),
+      };
+      const source = windowSource(c.source);
+      if (source) out.source = source;
+      windowClaims.push(out);
+    }
+    const afterClaims = afterRun(claimParts.list, claimParts.firstAfter, reuse, (c) => {
+      const out = reuse ? c : { ...c };
+      out.span = moveSpan(c.span);
+      // Only a claim that cites a renumbered figure gets a new list (most cite none of them).
+      if (oldFigureMap.size > 0 && c.figures.length > 0 && c.figures.some((id) => oldFigureMap.has(id))) out.figures = c.figures.map((id) => oldFigureMap.get(id) ?? id);
+      const source = oldSource(c.source);
+      if (source) out.source = source;
+      return out;
+    });
+    renumber('c', claimParts, windowClaims, afterClaims);
+
+    const entities = entityMap.entities;
+    for (let k = 0; k < moved; k++) {
+      const span = movedSpans[k];
+      span.start = -span.start - 1;
+    }
+    // Each list: the items before the region, the window's, the later ones. Reusing, the
+    // previous list itself becomes the new one (its later items are already in place).
+    const paragraphs = assemble(oldParagraphs, lo, hi + 1, windowParagraphs, afterParagraphs, reuse);
+    const structure = { ...previous.structure, paragraphs, boilerplate };
+    const sentences = assembleParts(sentenceParts, windowSentences, afterSentences, reuse);
+    const figures = assembleParts(figureParts, windowFigures, afterFigures, reuse);
+    const quotes = assembleParts(quoteParts, windowQuotes, afterQuotes, reuse);
+    const claims = assembleParts(claimParts, windowClaims, afterClaims, reuse);
+    const result: DocumentAnalysis = { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
+    // Later items keep their distance to their sources unless the region lies between them.
+    let resultReach = reach + Math.max(0, delta);
+    for (const item of [...windowFigures, ...windowQuotes, ...windowClaims]) resultReach = Math.max(resultReach, itemReach(item));
+    for (const f of windowFindings) resultReach = Math.max(resultReach, findingReach(f));
+    reaches.set(result, resultReach);
+    // Kept items keep their lengths (none spans the region): only the window's can be longer.
+    spanLengths.set(result, {
+      sentences: Math.max(longest.sentences, longestOf(windowSentences)),
+      figures: Math.max(longest.figures, longestOf(windowFigures)),
+      quotes: Math.max(longest.quotes, longestOf(windowQuotes)),
+      claims: Math.max(longest.claims, longestOf(windowClaims)),
+      findings: Math.max(longest.findings, longestOf(windowFindings)),
+    });
+    return result;
+  };
+  return { findings, settle };
+}
+
+/** Later items of a list (from `from` on), as the splice keeps them: moved in place when
+ * reusing (then the list itself, read from `from`), else copies in a new list (from 0). */
+interface AfterRun<T> {
+  items: T[];
+  from: number;
+}
+
+/** The later items of a list as the splice will keep them, not moved yet: the list itself
+ * when reusing, else shallow copies. */
+function afterCopies<T extends object>(parts: Parts<T>, reuse: boolean): AfterRun<T> {
+  if (reuse) return { items: parts.list, from: parts.firstAfter };
+  const items: T[] = new Array(parts.list.length - parts.firstAfter);
+  for (let k = parts.firstAfter; k < parts.list.length; k++) items[k - parts.firstAfter] = { ...parts.list[k] };
+  return { items, from: 0 };
+}
+
+function moveRun<T>(run: AfterRun<T>, move: (item: T) => void): void {
+  for (let k = run.from; k < run.items.length; k++) move(run.items[k]);
+}
+
+function afterRun<T>(list: T[], from: number, reuse: boolean, move: (item: T) => T): AfterRun<T> {
+  if (reuse) {
+    for (let k = from; k < list.length; k++) move(list[k]);
+    return { items: list, from };
   }
-  return { schemaVersion: 1, length: text.length, structure, sentences, entities, quotes, figures, claims, findings };
+  const items: T[] = new Array(list.length - from);
+  for (let k = from; k < list.length; k++) items[k - from] = move(list[k]);
+  return { items, from: 0 };
+}
+
+/** list[0, cut) + window + the later items; reusing, `list` itself, its [cut, resume)
+ * replaced by the window's items. */
+function assemble<T>(list: T[], cut: number, resume: number, window: T[], after: AfterRun<T>, reuse: boolean): T[] {
+  if (reuse && window.length <= 4096) {
+    list.splice(cut, resume - cut, ...window);
+    return list;
+  }
+  const out = list.slice(0, cut);
+  for (const item of window) out.push(item);
+  const items = after.items;
+  for (let k = after.from; k < items.length; k++) out.push(items[k]);
+  return out;
+}
+
+function assembleParts<T>(parts: Parts<T>, window: T[], after: AfterRun<T>, reuse: boolean): T[] {
+  return assemble(parts.list, parts.firstInside, parts.firstAfter, window, after, reuse);
+}
+
+/** How far before each item its source, cue or related spans may start, at most (see
+ * splice: later items past it cannot point into the replaced region). Worked out once per
+ * full analysis; a splice's result carries an upper bound. */
+const reaches = new WeakMap<DocumentAnalysis, number>();
+
+function itemReach(item: { span: Span; source?: Source }): number {
+  const s = item.source;
+  if (!s) return 0;
+  let reach = 0;
+  if (s.span) reach = Math.max(reach, item.span.start - s.span.start);
+  if (s.cueSpan) reach = Math.max(reach, item.span.start - s.cueSpan.start);
+  return reach;
+}
+
+function findingReach(f: Finding): number {
+  let reach = 0;
+  if (f.related) for (const r of f.related) reach = Math.max(reach, f.span.start - r.span.start);
+  return reach;
+}
+
+/** The longest span of each list, per analysis (see spliceList). */
+interface LongestSpans {
+  sentences: number;
+  figures: number;
+  quotes: number;
+  claims: number;
+  findings: number;
+}
+
+const spanLengths = new WeakMap<DocumentAnalysis, LongestSpans>();
+
+function longestOf(items: readonly { span: Span }[]): number {
+  let longest = 0;
+  for (const item of items) longest = Math.max(longest, item.span.end - item.span.start);
+  return longest;
+}
+
+function longestSpans(analysis: DocumentAnalysis): LongestSpans {
+  let longest = spanLengths.get(analysis);
+  if (!longest) {
+    longest = {
+      sentences: longestOf(analysis.sentences),
+      figures: longestOf(analysis.figures),
+      quotes: longestOf(analysis.quotes),
+      claims: longestOf(analysis.claims),
+      findings: longestOf(analysis.findings),
+    };
+    spanLengths.set(analysis, longest);
+  }
+  return longest;
+}
+
+function referenceReach(analysis: DocumentAnalysis): number {
+  let reach = reaches.get(analysis);
+  if (reach !== undefined) return reach;
+  reach = 0;
+  for (const f of analysis.figures) reach = Math.max(reach, itemReach(f));
+  for (const q of analysis.quotes) reach = Math.max(reach, itemReach(q));
+  for (const c of analysis.claims) reach = Math.max(reach, itemReach(c));
+  for (const f of analysis.findings) reach = Math.max(reach, findingReach(f));
+  reaches.set(analysis, reach);
+  return reach;
+}
+
+/** The first span (of spans sorted by start, none inside another's start order broken)
+ * whose end is past `offset`: mentions ending at or before it come first. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function offsetSpan(s: Span, by: number): Span {
@@ -463,36 +634,28 @@ function offsetSpan(s: Span, by: number): Span {
 }
 
 interface Parts<T> {
-  /** Previous items before the replaced region (unchanged), in a fresh array: the splice
-   * appends the rest of its list to it, so only the first `beforeCount` are these. */
-  before: T[];
-  beforeCount: number;
-  /** Previous items inside it (gone). */
-  replaced: T[];
+  /** The previous list: items before the replaced region are [0, firstInside), those
+   * inside it (gone) [firstInside, firstAfter), those after it (old offsets and ids) the rest. */
+  list: T[];
+  firstInside: number;
+  firstAfter: number;
   /** Window items inside it (window offsets and ids). */
   window: T[];
-  /** Previous items after it (old offsets and ids). */
-  after: T[];
 }
 
 /** Splits the previous items (sorted by start) around the replaced region and picks the
  * window's items inside it; an item across either edge means the window cannot stand in. */
 function spliceList<T extends { span: Span }>(
-  previous: readonly T[],
+  previous: T[],
   window: readonly T[],
   shift: Shift,
   inWindowRegion: (s: Span) => boolean,
   outsideWindowRegion: (s: Span) => boolean,
+  /** No item of `previous` is longer: those starting this far before the region end before it. */
+  longest: number,
 ): Parts<T> {
-  let lo = 0;
-  let hi = previous.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (previous[mid].span.start < shift.from) lo = mid + 1;
-    else hi = mid;
-  }
-  const firstInside = lo;
-  for (let k = 0; k < firstInside; k++) if (previous[k].span.end > shift.from) throw new Bail();
+  const firstInside = firstStartingAt(previous, shift.from);
+  for (let k = firstStartingAt(previous, shift.from - longest); k < firstInside; k++) if (previous[k].span.end > shift.from) throw new Bail();
   let firstAfter = firstInside;
   while (firstAfter < previous.length && previous[firstAfter].span.start < shift.oldTo) {
     if (previous[firstAfter].span.end > shift.oldTo) throw new Bail();
@@ -503,13 +666,19 @@ function spliceList<T extends { span: Span }>(
     if (inWindowRegion(item.span)) inside.push(item);
     else if (!outsideWindowRegion(item.span)) throw new Bail();
   }
-  return {
-    before: previous.slice(0, firstInside),
-    beforeCount: firstInside,
-    replaced: previous.slice(firstInside, firstAfter),
-    window: inside,
-    after: previous.slice(firstAfter),
-  };
+  return { list: previous, firstInside, firstAfter, window: inside };
+}
+
+/** The first item (of items sorted by start) that starts at or after `offset`. */
+function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface IdMaps {
@@ -531,12 +700,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * repeats; the others take the replaced items' ids in order. `windowItems` and
  * `afterItems` are the spliced copies, renamed in place.
  */
-function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Array<{ id: string }>, afterItems: Array<{ id: string }>): IdMaps {
+function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Array<{ id: string }>, after: AfterRun<{ id: string }>): IdMaps {
   const hashStart = prefix.length + 1;
   const hashOf = (id: string) => id.slice(hashStart, hashStart + 8);
   const make = (h: string, n: number) => `${prefix}-${h}${n > 0 ? `-${n}` : ''}`;
   const oldByHash = new Map<string, string[]>();
-  for (const item of parts.replaced) pushTo(oldByHash, hashOf(item.id), item.id);
+  for (let k = parts.firstInside; k < parts.firstAfter; k++) pushTo(oldByHash, hashOf(parts.list[k].id), parts.list[k].id);
   const newByHash = new Map<string, number[]>();
   windowItems.forEach((item, k) => pushTo(newByHash, hashOf(item.id), k));
   const maps: IdMaps = { window: new Map(), previous: new Map() };
@@ -556,8 +725,8 @@ function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Arr
     for (const h of few) if (id.startsWith(h, hashStart) && (h.length === 8 || id.length === hashStart + h.length)) return h;
     return undefined;
   };
-  for (let k = 0; k < parts.beforeCount; k++) {
-    const h = affectedHashOf(parts.before[k].id);
+  for (let k = 0; k < parts.firstInside; k++) {
+    const h = affectedHashOf(parts.list[k].id);
     if (h === undefined) continue;
     const count = affected.get(h);
     if (count !== undefined) affected.set(h, count + 1);
@@ -568,7 +737,8 @@ function renumber(prefix: string, parts: Parts<{ id: string }>, windowItems: Arr
     ks.forEach((k, i) => rename(windowItems, k, make(h, count + i), maps.window));
     affected.set(h, count + ks.length);
   }
-  for (let k = 0; k < afterItems.length; k++) {
+  const afterItems = after.items;
+  for (let k = after.from; k < afterItems.length; k++) {
     const h = affectedHashOf(afterItems[k].id);
     if (h === undefined) continue;
     const count = affected.get(h);
@@ -590,10 +760,10 @@ function rename(items: Array<{ id: string }>, k: number, id: string, map: Map<st
  * that pair. Only a (kind, text) whose count in the replaced region changed renumbers its
  * later occurrences, found through their ids (occurrence 0, 1, 2… of the pair).
  */
-function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFigures: Figure[]): IdMaps {
-  const keyOf = (f: Figure) => `${f.kind}\u0000${normaliseFigureText(f.text)}`;
+function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], after: AfterRun<Figure>): IdMaps {
+  const keyOf = (f: Figure) => `${f.kind}\u0000${normalisedFigureText(f.text)}`;
   const oldByKey = new Map<string, string[]>();
-  for (const f of parts.replaced) pushTo(oldByKey, keyOf(f), f.id);
+  for (let k = parts.firstInside; k < parts.firstAfter; k++) pushTo(oldByKey, keyOf(parts.list[k]), parts.list[k].id);
   const newByKey = new Map<string, number[]>();
   windowFigures.forEach((f, k) => pushTo(newByKey, keyOf(f), k));
   const maps: IdMaps = { window: new Map(), previous: new Map() };
@@ -615,19 +785,21 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFig
     kinds.add(key.slice(0, cut));
     lengths.add(key.length - cut - 1);
   }
-  const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !isPlainFigureText(f.text));
+  const maybe = (f: Figure) => kinds.has(f.kind) && (lengths.has(f.text.length) || !plainFigureText(f.text));
   const counts = new Map<string, number>(affected.map((key) => [key, 0]));
-  for (let k = 0; k < parts.beforeCount; k++) {
-    const f = parts.before[k];
+  for (let k = 0; k < parts.firstInside; k++) {
+    const f = parts.list[k];
     if (!maybe(f)) continue;
     const key = keyOf(f);
     const count = counts.get(key);
     if (count !== undefined) counts.set(key, count + 1);
   }
   const laterByKey = new Map<string, number[]>();
-  afterFigures.forEach((f, k) => {
+  const afterFigures = after.items;
+  for (let k = after.from; k < afterFigures.length; k++) {
+    const f = afterFigures[k];
     if (maybe(f) && counts.has(keyOf(f))) pushTo(laterByKey, keyOf(f), k);
-  });
+  }
   for (const key of affected) {
     const cut = key.indexOf('\u0000');
     const kind = key.slice(0, cut);
@@ -641,6 +813,32 @@ function renumberFigures(parts: Parts<Figure>, windowFigures: Figure[], afterFig
   }
   for (const [old, id] of maps.previous) if (old === id) maps.previous.delete(old);
   return maps;
+}
+
+/** Figure texts repeat ("40 per cent", "$3 billion"), and every splice that renumbers
+ * figures asks about thousands of them: what each text normalises to is kept, up to a bound. */
+const PER_TEXT_LIMIT = 65_536;
+const plainByText = new Map<string, boolean>();
+const normalisedByText = new Map<string, string>();
+
+function plainFigureText(text: string): boolean {
+  let plain = plainByText.get(text);
+  if (plain === undefined) {
+    if (plainByText.size >= PER_TEXT_LIMIT) plainByText.clear();
+    plain = isPlainFigureText(text);
+    plainByText.set(text, plain);
+  }
+  return plain;
+}
+
+function normalisedFigureText(text: string): string {
+  let normalised = normalisedByText.get(text);
+  if (normalised === undefined) {
+    if (normalisedByText.size >= PER_TEXT_LIMIT) normalisedByText.clear();
+    normalised = normaliseFigureText(text);
+    normalisedByText.set(text, normalised);
+  }
+  return normalised;
 }
 
 function uniqueMapped(ids: readonly string[], map: EntityMap): string[] {
@@ -726,8 +924,7 @@ function mergeEntities(
   for (const e of previous) {
     // Mentions are sorted: keep those before the region, shift those after it.
     const all = e.mentions;
-    let cut = 0;
-    while (cut < all.length && all[cut].end <= shift.from) cut++;
+    const cut = firstEndingAfter(all, shift.from);
     const after: Span[] = [];
     let dropped = false;
     for (let k = cut; k < all.length; k++) {

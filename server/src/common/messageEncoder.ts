@@ -54,23 +54,52 @@ function encodedDiagnostics(message: unknown): WithEncodedRest[] | undefined {
   return diagnostics.length > 0 && diagnostics[0]?.[ENCODED_REST] !== undefined ? diagnostics : undefined;
 }
 
+/** The last diagnostics message of a document: its diagnostics and where each one's bytes
+ * are. A spliced edit keeps the diagnostics before it (the same objects, never mutated):
+ * the next message copies their bytes in one piece. */
+interface LastDiagnostics {
+  diagnostics: readonly WithEncodedRest[];
+  bytes: Buffer;
+  /** Byte offsets of each diagnostic's first byte and of the byte after it. */
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const lastByUri = new Map<string, LastDiagnostics>();
+/** Open documents whose last message is kept, at most (the oldest goes first). */
+const LAST_MESSAGES = 8;
+
 /** The message as UTF-8 JSON: byte for byte what JSON.stringify gives. */
 export function encodeMessage(message: unknown): Buffer {
   const diagnostics = encodedDiagnostics(message);
-  if (!diagnostics) return Buffer.from(JSON.stringify(message), 'utf8');
-  const m = message as { params: object };
+  if (!diagnostics) {
+    forgetEmptied(message);
+    return Buffer.from(JSON.stringify(message), 'utf8');
+  }
+  const m = message as { params: { uri?: unknown } };
   const shell = JSON.stringify({ ...m, params: { ...m.params, diagnostics: PLACEHOLDER } });
   const at = shell.indexOf(PLACEHOLDER_JSON);
   if (at < 0 || shell.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) return Buffer.from(JSON.stringify(message), 'utf8');
   const head = Buffer.from(shell.slice(0, at) + '[', 'utf8');
   const tail = Buffer.from(']' + shell.slice(at + PLACEHOLDER_JSON.length), 'utf8');
-  // Each diagnostic: its range written now (ASCII: one character, one byte) and its
-  // cached members, or, made elsewhere, the whole of it.
+  const uri = typeof m.params.uri === 'string' ? m.params.uri : undefined;
+  const last = uri !== undefined ? lastByUri.get(uri) : undefined;
+  // The leading diagnostics of the last message that are here again, the same objects.
+  let kept = 0;
+  if (last) {
+    const limit = Math.min(diagnostics.length, last.diagnostics.length);
+    while (kept < limit && diagnostics[kept] === last.diagnostics[kept] && diagnostics[kept][ENCODED_REST] !== undefined) kept++;
+  }
+  const keptBytes = kept > 0 ? last!.bytes.subarray(last!.starts[0], last!.ends[kept - 1]) : undefined;
+  // Each further diagnostic: its range written now (ASCII: one character, one byte) and
+  // its cached members, or, made elsewhere, the whole of it.
   const ranges: Array<string | undefined> = [];
   const bodies: Buffer[] = [];
   const ends: string[] = [];
-  let length = head.length + tail.length + Math.max(0, diagnostics.length - 1);
-  for (const diagnostic of diagnostics) {
+  // The kept bytes hold the commas between the kept diagnostics.
+  let length = head.length + tail.length + Math.max(0, diagnostics.length - 1) - Math.max(0, kept - 1) + (keptBytes?.length ?? 0);
+  for (let k = kept; k < diagnostics.length; k++) {
+    const diagnostic = diagnostics[k];
     const rest = diagnostic[ENCODED_REST];
     let body: Buffer;
     if (rest === undefined) {
@@ -94,16 +123,41 @@ export function encodeMessage(message: unknown): Buffer {
     length += body.length;
   }
   const out = Buffer.allocUnsafe(length);
+  const starts = new Int32Array(diagnostics.length);
+  const diagnosticEnds = new Int32Array(diagnostics.length);
   let offset = head.copy(out, 0);
-  for (let k = 0; k < bodies.length; k++) {
+  if (keptBytes) {
+    const shift = offset - last!.starts[0];
+    for (let k = 0; k < kept; k++) {
+      starts[k] = last!.starts[k] + shift;
+      diagnosticEnds[k] = last!.ends[k] + shift;
+    }
+    offset += keptBytes.copy(out, offset);
+  }
+  for (let j = 0; j < bodies.length; j++) {
+    const k = kept + j;
     if (k > 0) out[offset++] = 0x2c; // ,
-    const range = ranges[k];
+    starts[k] = offset;
+    const range = ranges[j];
     if (range !== undefined) offset += out.write(range, offset, 'latin1');
-    offset += bodies[k].copy(out, offset);
-    if (ends[k].length > 0) offset += out.write(ends[k], offset, 'utf8');
+    offset += bodies[j].copy(out, offset);
+    if (ends[j].length > 0) offset += out.write(ends[j], offset, 'utf8');
+    diagnosticEnds[k] = offset;
   }
   tail.copy(out, offset);
+  if (uri !== undefined) {
+    lastByUri.delete(uri);
+    if (lastByUri.size >= LAST_MESSAGES) lastByUri.delete(lastByUri.keys().next().value!);
+    lastByUri.set(uri, { diagnostics: diagnostics.slice(), bytes: out, starts, ends: diagnosticEnds });
+  }
   return out;
+}
+
+/** A document's diagnostics sent some other way (none, once closed): its last message goes. */
+function forgetEmptied(message: unknown): void {
+  if (lastByUri.size === 0) return;
+  const m = message as { method?: unknown; params?: { uri?: unknown } } | null;
+  if (m?.method === DIAGNOSTICS_METHOD && typeof m.params?.uri === 'string') lastByUri.delete(m.params.uri);
 }
 
 /** vscode-jsonrpc's content type encoder interface, with encodeMessage. */

@@ -24,16 +24,29 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings): Diagnostic[] {
+/** The entry's diagnostics. `findings`, when given, are its analysis's findings (read
+ * without reading the analysis: a splice completes it after its findings). The text before
+ * `unchangedBefore` is what it was at the last conversion (an edit after it): a finding
+ * that ends there and was converted then keeps its diagnostic without its range being
+ * worked out again. */
+export function toDiagnostics(entry: AnalysisEntry, settings: ClaimLensSettings, findings?: readonly Finding[], unchangedBefore = 0): Diagnostic[] {
   const { lines } = entry;
   const effective = holdsSuppressions(lines)
     ? effectiveFindings(entry.analysis, lines, settings.severity)
-    : unsuppressedEffectiveFindings(entry.analysis.findings, settings.severity);
+    : unsuppressedEffectiveFindings(findings ?? entry.analysis.findings, settings.severity);
   const diagnostics: Diagnostic[] = new Array(effective.length);
   // Findings come sorted by start: their lines are found walking forward, not searched anew.
   let line = 0;
   for (let k = 0; k < effective.length; k++) {
     const { finding, severity } = effective[k];
+    if (finding.span.end <= unchangedBefore && !finding.related) {
+      const kept = restByFinding.get(finding);
+      if (kept?.last && kept.level === severity && kept.code === finding.code && kept.message === finding.message && sameData(kept, finding.data)) {
+        diagnostics[k] = kept.last;
+        line = kept.last.range.start.line;
+        continue;
+      }
+    }
     if (finding.related && finding.related.length > 0) {
       diagnostics[k] = diagnosticOf(
         entry.uri,

@@ -108,3 +108,9 @@ function countQuotes(analysis: DocumentAnalysis): Map<string, { all: number; dir
   }
   return counts;
 }
+
+/** Makes what hovers read of an analysis (offset index, quote counts) ahead of the first. */
+export function prepareLookups(analysis: DocumentAnalysis): void {
+  offsetIndex(analysis);
+  quoteCounts(analysis);
+}
