@@ -450,16 +450,15 @@ async function refreshFolderSettings(folder: WorkspaceFolderState): Promise<Clai
   return settings;
 }
 
-function diagnosticsModeFor(uri: string): 'openFiles' | 'workspace' {
-  return folderOf(uri)?.settings?.workspace.diagnostics ?? 'openFiles';
-}
-
 /** Publishes (or clears) the index diagnostics of an unopened file, per the setting. */
 function publishIndexed(uri: string): void {
   if (documents.get(uri)) return;
-  const record = workspace.getDisk(uri);
   const folder = folderOf(uri);
-  if (record && folder?.settings?.enable !== false && diagnosticsModeFor(uri) === 'workspace') {
+  const shown = (folder?.settings?.workspace.diagnostics ?? 'openFiles') === 'workspace';
+  // Most workspaces keep the default (open files only): nothing to publish or clear.
+  if (!shown && !workspaceDiagnosticsShown.has(uri)) return;
+  const record = workspace.getDisk(uri);
+  if (record && folder?.settings?.enable !== false && shown) {
     const diagnostics = diagnosticsFromSummary({ uri, findings: storedFindings(record.summary) }, folder?.settings ?? pushedSettings);
     workspaceDiagnosticsShown.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics });
