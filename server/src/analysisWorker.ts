@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DocumentAnalysis } from './analysis/types';
 import { analyzeWithinLimit } from './common/limits';
+import { AnalysisCancelled } from './analysis';
 
 export interface FullAnalysisRequest {
   id: number;
@@ -19,6 +20,8 @@ export interface FullAnalysisResponse {
   analysis?: DocumentAnalysis;
   /** The request went stale while it ran: no analysis sent. */
   stale?: boolean;
+  /** It went stale early enough to stop between two stages instead of running to the end. */
+  stopped?: boolean;
   error?: string;
 }
 
@@ -36,10 +39,6 @@ export function findOpenDocumentWorkerScript(): string | undefined {
   const candidates = [path.join(__dirname, 'main.js'), __filename];
   return candidates.find((candidate) => candidate.endsWith('.js') && existsSync(candidate) && path.basename(candidate) !== 'analysisWorker.js');
 }
-
-/** Texts from this length on take long enough to analyse (about a second from 200 KB) that
- * abandoning a stale analysis with its worker costs less than finishing it. */
-export const ABANDON_MIN_LENGTH = 200 * 1024;
 
 export class FullAnalysisWorker {
   private worker: Worker | undefined;
@@ -79,9 +78,9 @@ export class FullAnalysisWorker {
   /**
    * The document changed and its newer text is already served (a spliced analysis): the
    * analysis running or waiting for the key is of no use any more. Its caller hears so now
-   * and the worker sends nothing back (sparing the main thread a large copy). A long one
-   * (a large text: seconds of work) is abandoned with its worker, which a fresh one replaces,
-   * instead of occupying a core until it ends.
+   * and the worker sends nothing back (sparing the main thread a large copy). A running one
+   * stops at the core's next stage boundary: the worker, its compiled code warm, stays for
+   * the next analysis (a fresh one would compile the core again, seconds on a 1 MB text).
    */
   supersede(key: string): void {
     const waiting = this.waiting.get(key);
@@ -93,19 +92,12 @@ export class FullAnalysisWorker {
     if (running?.key !== key) return;
     Atomics.store(this.stale, 0, running.request.id);
     running.resolve(undefined);
-    if (this.worker && running.request.text.length >= ABANDON_MIN_LENGTH) {
-      const worker = this.worker;
-      this.worker = undefined;
-      this.running = undefined;
-      void worker.terminate();
-      if (!this.disposed) this.spawn();
-      this.pump();
-    }
   }
 
-  /** Whether a request for the key waits or runs. */
+  /** Whether a request for the key waits or runs (one superseded and stopping does not count). */
   busyWith(key: string): boolean {
-    return this.waiting.has(key) || this.running?.key === key;
+    const running = this.running;
+    return this.waiting.has(key) || (running?.key === key && Atomics.load(this.stale, 0) !== running.request.id);
   }
 
   dispose(): void {
@@ -129,8 +121,13 @@ export class FullAnalysisWorker {
       // No worker script: run in-process, on a later tick so that callers see the same order.
       setImmediate(() => {
         try {
-          this.finish(job, { id: job.request.id, analysis: analyzeWithinLimit(job.request.text, job.request.maxFileSize) });
+          const isCancelled = (): boolean => Atomics.load(this.stale, 0) === job.request.id;
+          this.finish(job, { id: job.request.id, analysis: analyzeWithinLimit(job.request.text, job.request.maxFileSize, isCancelled) });
         } catch (error) {
+          if (error instanceof AnalysisCancelled) {
+            this.finish(job, { id: job.request.id, stale: true, stopped: true });
+            return;
+          }
           this.finish(job, { id: job.request.id, error: error instanceof Error ? error.message : String(error) });
         }
       });
@@ -139,11 +136,17 @@ export class FullAnalysisWorker {
     (this.worker ?? this.spawn()).postMessage(job.request);
   }
 
-  /** Worker threads started so far (a crash or an abandoned analysis starts another). */
+  /** Worker threads started so far (a crash starts another). */
   get workersStarted(): number {
     return this.started;
   }
   private started = 0;
+
+  /** Analyses that went stale while running and stopped before their end. */
+  get analysesStopped(): number {
+    return this.stopped;
+  }
+  private stopped = 0;
 
   private spawn(): Worker {
     this.started++;
@@ -174,6 +177,7 @@ export class FullAnalysisWorker {
 
   private finish(job: Job, response: FullAnalysisResponse): void {
     this.running = undefined;
+    if (response.stopped) this.stopped++;
     if (response.analysis) job.resolve(response.analysis);
     else if (response.stale) job.resolve(undefined);
     else job.reject(new Error(response.error ?? 'analysis failed'));

@@ -5,6 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeWithinLimit } from './common/limits';
+import { AnalysisCancelled } from './analysis';
 import type { FullAnalysisRequest, FullAnalysisResponse } from './analysisWorker';
 
 /** The main thread (typing, hovers, spliced diagnostics) goes first when cores are busy;
@@ -28,11 +29,13 @@ if (port) {
   lowerThreadPriority();
   port.on('message', (request: FullAnalysisRequest) => {
     let response: FullAnalysisResponse;
+    const isStale = (): boolean => staleRequest !== undefined && Atomics.load(staleRequest, 0) === request.id;
     try {
-      const analysis = analyzeWithinLimit(request.text, request.maxFileSize);
-      response = staleRequest && Atomics.load(staleRequest, 0) === request.id ? { id: request.id, stale: true } : { id: request.id, analysis };
+      const analysis = analyzeWithinLimit(request.text, request.maxFileSize, isStale);
+      response = isStale() ? { id: request.id, stale: true } : { id: request.id, analysis };
     } catch (error) {
-      response = { id: request.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+      if (error instanceof AnalysisCancelled) response = { id: request.id, stale: true, stopped: true };
+      else response = { id: request.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
     }
     port.postMessage(response);
   });

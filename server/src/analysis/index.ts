@@ -17,6 +17,14 @@ export * from './types';
 
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
+/** Thrown by analyze when its `isCancelled` option says the result is no longer wanted. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
 /** An analysis with nothing found, for texts that are not analysed. */
 export function emptyAnalysis(length: number): DocumentAnalysis {
   return {
@@ -46,7 +54,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): DocumentAn
   }
 
   const structure = analyzeStructure(text);
-  const stages = analyzeStages(text, structure);
+  const stages = analyzeStages(text, structure, options.isCancelled);
   return {
     schemaVersion: 1,
     length: text.length,
@@ -73,13 +81,25 @@ export interface StageResults {
 
 /** Every stage after structure, in order: for a whole document, and for the window of
  * paragraphs an edit re-analyses (incremental.ts). */
-export function analyzeStages(text: string, structure: DocumentAnalysis['structure']): StageResults {
+export function analyzeStages(
+  text: string,
+  structure: DocumentAnalysis['structure'],
+  isCancelled: () => boolean = () => false,
+): StageResults {
+  const stopIfCancelled = (): void => {
+    if (isCancelled()) throw new AnalysisCancelled();
+  };
+  stopIfCancelled();
   const sentences = splitSentences(text, structure);
   const sentenceTokens = tokenizeSentences(text, sentences);
+  stopIfCancelled();
   const entityAnalysis = extractEntities(text, structure, sentences, sentenceTokens);
+  stopIfCancelled();
   const quoteScan = findQuoteMarks(text, structure, sentences);
   const attribution = attribute(text, structure, sentences, entityAnalysis, quoteScan, sentenceTokens);
+  stopIfCancelled();
   const figures = attachSources(findFigures(text), attribution.quotes, sentences, attribution.sentenceSources);
+  stopIfCancelled();
   const claims = buildClaims(
     text,
     structure,

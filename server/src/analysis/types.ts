@@ -144,6 +144,9 @@ export interface Finding {
 export interface AnalysisOptions {
   /** Texts longer than this are not analysed; a `document-too-large` finding says so. */
   maxLength?: number;
+  /** Asked between stages: true stops the analysis with an AnalysisCancelled error (a
+   * newer text made it useless), so a long analysis need not run to its end. */
+  isCancelled?: () => boolean;
 }
 
 export interface DocumentAnalysis {

@@ -46,11 +46,11 @@ export function tooLargeAnalysis(length: number, bytes: number, maxFileSize: num
 }
 
 /** Analyses `text` unless it is larger than `maxFileSize` bytes. */
-export function analyzeWithinLimit(text: string, maxFileSize: number): DocumentAnalysis {
+export function analyzeWithinLimit(text: string, maxFileSize: number, isCancelled?: () => boolean): DocumentAnalysis {
   // Cheap bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
   if (text.length * 3 > maxFileSize) {
     const bytes = utf8Length(text);
     if (bytes > maxFileSize) return tooLargeAnalysis(text.length, bytes, maxFileSize);
   }
-  return analyze(text, { maxLength: maxFileSize });
+  return analyze(text, { maxLength: maxFileSize, isCancelled });
 }
