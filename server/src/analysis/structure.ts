@@ -218,8 +218,11 @@ const MAX_HEADER = 5;
 
 export function analyzeStructure(text: string): DocumentStructure {
   const blocks = splitBlocks(text);
-  // Kinds are settled first and each paragraph made once, at the end (one shape, never rewritten).
-  const kinds: ParagraphKind[] = blocks.map(() => 'body');
+  // Kinds are settled first and each paragraph made once, at the end (one shape, never
+  // rewritten). Arrays are filled by push, not Array.prototype.map, whose result's
+  // elements kind varies (packed or holey) with how the engine ran it.
+  const kinds: ParagraphKind[] = [];
+  for (let i = 0; i < blocks.length; i++) kinds.push('body');
   const boilerplate: Span[] = [];
   let byline: DocumentStructure['byline'];
   let kicker: Span | undefined;
@@ -284,7 +287,8 @@ export function analyzeStructure(text: string): DocumentStructure {
       if (d.span.end >= b.span.end - 1) kinds[bodyStart] = 'dateline';
     }
   }
-  const paragraphs: Paragraph[] = blocks.map((b, i) => paragraphOf(b.span, kinds[i]));
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < blocks.length; i++) paragraphs.push(paragraphOf(blocks[i].span, kinds[i]));
   // The optional parts in the order they are found (byline, kicker, headline, dateline): the key order of the output.
   const structure: DocumentStructure = { paragraphs, boilerplate };
   if (byline) structure.byline = byline;
