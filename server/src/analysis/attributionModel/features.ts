@@ -83,6 +83,13 @@ export function cueSlotsOf(cueWords: ReadonlySet<string>): Map<string, number> {
 }
 
 /**
+ * Words a new WordTable has room for. Small, so the table grows during the first
+ * article, before the engine optimises idOf: growing later then finds the type feedback
+ * it needs instead of deoptimising idOf ("insufficient type feedback").
+ */
+const INITIAL_WORDS = 64;
+
+/**
  * What the features need of each distinct token text, computed once: a sentence's
  * features then look words up by id instead of lower-casing and hashing every token.
  * Only depends on the text (and on the cue lexicon and bits the table was made for).
@@ -95,30 +102,30 @@ export function cueSlotsOf(cueWords: ReadonlySet<string>): Map<string, number> {
  */
 export class WordTable {
   size = 0;
-  hash = new Int32Array(1024);
-  suffix = new Int32Array(1024);
-  mix11 = new Int32Array(1024);
-  mix19 = new Int32Array(1024);
-  wordShape = new Int8Array(1024);
-  markShape = new Int8Array(1024);
-  cue = new Uint8Array(1024);
+  hash = new Int32Array(INITIAL_WORDS);
+  suffix = new Int32Array(INITIAL_WORDS);
+  mix11 = new Int32Array(INITIAL_WORDS);
+  mix19 = new Int32Array(INITIAL_WORDS);
+  wordShape = new Int8Array(INITIAL_WORDS);
+  markShape = new Int8Array(INITIAL_WORDS);
+  cue = new Uint8Array(INITIAL_WORDS);
   /** 1 + the index of the word's lower case among the cue words, 0 for other words (the runtime's per-cue tables). */
-  cueSlot = new Int16Array(1024);
-  comma = new Uint8Array(1024);
-  that = new Uint8Array(1024);
+  cueSlot = new Int16Array(INITIAL_WORDS);
+  comma = new Uint8Array(INITIAL_WORDS);
+  that = new Uint8Array(INITIAL_WORDS);
   /** Lower-case cue word → its cue slot. */
   private readonly cueSlots: Map<string, number>;
   /** The cue words' hashes, open addressing (0: empty; a hash of 0 is always checked): a cheap "surely not a cue". */
   private readonly cueHashes: Int32Array;
   /** Each word's small facts, packed (packFacts): with hash and suffix, its key. */
-  private facts = new Int32Array(1024);
+  private facts = new Int32Array(INITIAL_WORDS);
   /**
    * Open addressing over the keys, two int32 per slot: the key's hash and id + 1 (0:
    * empty). The rest of the key (suffix, facts) is read from the per-word arrays only
    * when the hashes agree, so the probed array stays small (it is probed at random per
    * token). Twice as many slots as the per-word arrays' capacity: both grow together.
    */
-  private slots = new Int32Array(2 * 2048);
+  private slots = new Int32Array(4 * INITIAL_WORDS);
 
   constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {
     this.cueSlots = cueSlotsOf(cueWords);
@@ -357,7 +364,7 @@ function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): nu
 
 /**
  * Bound on the word table's size: past it, the table starts afresh (between sentences).
- * A little under 2^15, so the per-word caches (doubling from 1024) stop at 32768 entries.
+ * A little under 2^15, so the per-word caches (doubling from INITIAL_WORDS) stop at 32768 entries.
  */
 const WORD_TABLE_LIMIT = 32_000;
 let words: WordTable | undefined;
