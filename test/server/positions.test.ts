@@ -102,6 +102,22 @@ describe('LineIndex (offset ↔ position)', () => {
       }
     });
 
+    it('shifts or copies the later line starts of a long text, with and without a length change', () => {
+      const before = Array.from({ length: 3000 }, (_, i) => `line ${i}${i % 7 === 0 ? '\r\n' : '\n'}`).join('');
+      const at = before.indexOf('line 1500');
+      const cases = [
+        { after: before.slice(0, at) + 'LINE' + before.slice(at + 4), oldEnd: at + 4, newEnd: at + 4 },
+        { after: before.slice(0, at) + 'a\nb\r\n' + before.slice(at), oldEnd: at, newEnd: at + 5 },
+        { after: before.slice(0, at) + before.slice(at + 30), oldEnd: at + 30, newEnd: at },
+      ];
+      for (const { after, oldEnd, newEnd } of cases) {
+        const lines = LineIndex.afterChange(new LineIndex(before), after, { start: at, oldEnd, newEnd });
+        const fresh = new LineIndex(after);
+        assert.equal(lines.lineCount, fresh.lineCount);
+        for (let line = 0; line < fresh.lineCount; line++) assert.equal(lines.lineStart(line), fresh.lineStart(line), `line ${line}`);
+      }
+    });
+
     it('takes the edit as given, not only a minimal one', () => {
       const before = 'a\nb\nc\nd';
       const after = 'a\nB\r\nx\nc\nd';

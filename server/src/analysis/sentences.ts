@@ -145,7 +145,13 @@ function splitParagraph(text: string, start: number, end: number, paragraph: num
   pushSentence(text, sentenceStart, end, paragraph, out);
 }
 
-/** Each sentence's tokens, computed once and shared by the later stages. */
+/**
+ * Each sentence's tokens, computed once and shared by the later stages. Filled by push,
+ * not Array.prototype.map, whose result's elements kind varies (packed or holey) with how
+ * the engine ran it: the later stages then see one kind of array.
+ */
 export function tokenizeSentences(text: string, sentences: readonly Sentence[]): Token[][] {
-  return sentences.map((s) => tokenize(text, s.span.start, s.span.end));
+  const out: Token[][] = [];
+  for (let i = 0; i < sentences.length; i++) out.push(tokenize(text, sentences[i].span.start, sentences[i].span.end));
+  return out;
 }

@@ -1,6 +1,6 @@
 // Stage 1: the page's structure — paragraphs and what each one is (kicker, headline,
 // byline, dateline, body, trailing boilerplate). Works on plain text and Markdown.
-import type { Dateline, DocumentStructure, Paragraph, Span } from './types';
+import type { Dateline, DocumentStructure, Paragraph, ParagraphKind, Span } from './types';
 import { BOILERPLATE_LINES, CALENDAR_WORDS } from './lexicon';
 import { isLetterCode, isRegExpWhiteSpace, isSpaceCode, isUpperCode } from './text';
 
@@ -37,26 +37,45 @@ export function splitBlocks(text: string): Block[] {
     if (i === n) break;
     lineStart = i + 1;
   }
+  // The open block is kept in locals and made once it is closed: its span is never
+  // written after it is made (objects keep one shape from the start).
   const blocks: Block[] = [];
-  let current: Block | undefined;
+  let open = false;
+  let blockStart = 0;
+  let blockEnd = 0;
+  let contentStart = 0;
+  let heading = false;
   for (let k = 0; k < starts.length; k++) {
     const a = starts[k];
     const b = ends[k];
     if (a >= b) {
-      current = undefined;
+      if (open) blocks.push(blockOf(blockStart, blockEnd, contentStart, heading));
+      open = false;
       continue;
     }
     const marker = markdownMarker(text, a, b);
     const startsOwn = !hasBlank || marker.own;
-    if (current && !startsOwn && !current.heading) {
-      current.span.end = b;
+    if (open && !startsOwn && !heading) {
+      blockEnd = b;
     } else {
-      current = { span: { start: a, end: b }, contentStart: marker.contentStart, heading: marker.heading };
-      blocks.push(current);
+      if (open) blocks.push(blockOf(blockStart, blockEnd, contentStart, heading));
+      open = true;
+      blockStart = a;
+      blockEnd = b;
+      contentStart = marker.contentStart;
+      heading = marker.heading;
     }
-    if (marker.heading) current = undefined;
+    if (marker.heading) {
+      blocks.push(blockOf(blockStart, blockEnd, contentStart, heading));
+      open = false;
+    }
   }
+  if (open) blocks.push(blockOf(blockStart, blockEnd, contentStart, heading));
   return blocks;
+}
+
+function blockOf(start: number, end: number, contentStart: number, heading: boolean): Block {
+  return { span: { start, end }, contentStart, heading };
 }
 
 function markdownMarker(text: string, start: number, end: number): { own: boolean; heading: boolean; contentStart: number } {
@@ -186,11 +205,12 @@ export function parseDateline(text: string, start: number, end: number): Datelin
   if (after >= end || !isLetterCode(text.charCodeAt(after))) {
     if (!(after < end && (text.charCodeAt(after) === 0x201c || text.charCodeAt(after) === 34))) return undefined;
   }
-  const d: Dateline = { span: { start, end: after }, place };
+  // The span is the dateline proper (without the trailing spaces).
+  let datelineEnd = after;
+  while (datelineEnd > start && isSpaceCode(text.charCodeAt(datelineEnd - 1))) datelineEnd--;
+  const d: Dateline = { span: { start, end: datelineEnd }, place };
   if (date) d.date = date;
   if (agency) d.agency = agency.trim();
-  // Trim the span to the dateline proper (without the trailing spaces).
-  while (d.span.end > start && isSpaceCode(text.charCodeAt(d.span.end - 1))) d.span.end--;
   return d;
 }
 
@@ -198,14 +218,22 @@ const MAX_HEADER = 5;
 
 export function analyzeStructure(text: string): DocumentStructure {
   const blocks = splitBlocks(text);
-  const paragraphs: Paragraph[] = blocks.map((b) => ({ span: b.span, kind: 'body' }));
-  const structure: DocumentStructure = { paragraphs, boilerplate: [] };
+  // Kinds are settled first and each paragraph made once, at the end (one shape, never
+  // rewritten). Arrays are filled by push, not Array.prototype.map, whose result's
+  // elements kind varies (packed or holey) with how the engine ran it.
+  const kinds: ParagraphKind[] = [];
+  for (let i = 0; i < blocks.length; i++) kinds.push('body');
+  const boilerplate: Span[] = [];
+  let byline: DocumentStructure['byline'];
+  let kicker: Span | undefined;
+  let headline: Span | undefined;
+  let dateline: Dateline | undefined;
 
   // Trailing boilerplate, from the end.
   let last = blocks.length - 1;
   while (last >= 1 && isBoilerplate(text, { start: blocks[last].contentStart, end: blocks[last].span.end })) {
-    paragraphs[last].kind = 'boilerplate';
-    structure.boilerplate.unshift(blocks[last].span);
+    kinds[last] = 'boilerplate';
+    boilerplate.unshift(blocks[last].span);
     last--;
   }
 
@@ -217,8 +245,8 @@ export function analyzeStructure(text: string): DocumentStructure {
     const content = { start: b.contentStart, end: b.span.end };
     const authors = content.end - content.start < 200 && mayBeByline(text, content.start, content.end) ? bylineAuthors(text.slice(content.start, content.end)) : undefined;
     if (authors) {
-      paragraphs[i].kind = 'byline';
-      structure.byline = { span: content, authors };
+      kinds[i] = 'byline';
+      byline = { span: content, authors };
       bodyStart = i + 1;
       continue;
     }
@@ -226,28 +254,28 @@ export function analyzeStructure(text: string): DocumentStructure {
     const wordCount = content.end - content.start < 300 ? countWords(text, content) : 0;
     const headerLike = b.heading || (wordCount > 0 && wordCount <= 20 && !endsSentence(text, content));
     if (!headerLike) break;
-    if (i > 0 && structure.byline && !b.heading) break; // after the byline comes the text
+    if (i > 0 && byline && !b.heading) break; // after the byline comes the text
     headerIdx.push(i);
     bodyStart = i + 1;
   }
   if (headerIdx.length === 1) {
-    paragraphs[headerIdx[0]].kind = 'headline';
+    kinds[headerIdx[0]] = 'headline';
   } else if (headerIdx.length >= 2) {
     // The first short line over a longer one is a kicker ("Crime & Justice").
     const first = headerIdx[0];
     const firstWords = countWords(text, { start: blocks[first].contentStart, end: blocks[first].span.end });
     if (firstWords <= 5 && !blocks[first].heading) {
-      paragraphs[first].kind = 'kicker';
-      paragraphs[headerIdx[1]].kind = 'headline';
-      for (const k of headerIdx.slice(2)) paragraphs[k].kind = 'headline';
+      kinds[first] = 'kicker';
+      kinds[headerIdx[1]] = 'headline';
+      for (const k of headerIdx.slice(2)) kinds[k] = 'headline';
     } else {
-      for (const k of headerIdx) paragraphs[k].kind = 'headline';
+      for (const k of headerIdx) kinds[k] = 'headline';
     }
   }
   for (const i of headerIdx) {
     const content = { start: blocks[i].contentStart, end: blocks[i].span.end };
-    if (paragraphs[i].kind === 'kicker' && !structure.kicker) structure.kicker = content;
-    if (paragraphs[i].kind === 'headline' && !structure.headline) structure.headline = content;
+    if (kinds[i] === 'kicker' && !kicker) kicker = content;
+    if (kinds[i] === 'headline' && !headline) headline = content;
   }
 
   // Dateline: at the start of the first body paragraph, or a paragraph of its own.
@@ -255,11 +283,23 @@ export function analyzeStructure(text: string): DocumentStructure {
     const b = blocks[bodyStart];
     const d = parseDateline(text, b.contentStart, b.span.end);
     if (d) {
-      structure.dateline = d;
-      if (d.span.end >= b.span.end - 1) paragraphs[bodyStart].kind = 'dateline';
+      dateline = d;
+      if (d.span.end >= b.span.end - 1) kinds[bodyStart] = 'dateline';
     }
   }
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < blocks.length; i++) paragraphs.push(paragraphOf(blocks[i].span, kinds[i]));
+  // The optional parts in the order they are found (byline, kicker, headline, dateline): the key order of the output.
+  const structure: DocumentStructure = { paragraphs, boilerplate };
+  if (byline) structure.byline = byline;
+  if (kicker) structure.kicker = kicker;
+  if (headline) structure.headline = headline;
+  if (dateline) structure.dateline = dateline;
   return structure;
+}
+
+function paragraphOf(span: Span, kind: ParagraphKind): Paragraph {
+  return { span, kind };
 }
 
 /** Where a paragraph's prose starts: after Markdown markers and a dateline. */

@@ -14,15 +14,15 @@ export interface Range {
 }
 
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  private readonly lineStarts: number[];
+  /** Offset of the first character of each line (a typed array: an edit copies it in one piece). */
+  private readonly lineStarts: Int32Array;
 
   /** The text: a string, or an edited text read in place (see PieceText). */
   readonly source: TextReader;
 
-  constructor(text: TextReader, lineStarts?: number[]) {
+  constructor(text: TextReader, lineStarts?: Int32Array) {
     this.source = text;
-    this.lineStarts = lineStarts ?? scanLineStarts(text, 0, text.length, [0]);
+    this.lineStarts = lineStarts ?? Int32Array.from(scanLineStarts(text, 0, text.length, [0]));
   }
 
   /** The text as one string (a PieceText source is joined once, when first asked). */
@@ -42,16 +42,19 @@ export class LineIndex {
     // up to change.start - 1 are unchanged, and so are those from oldEnd + 2 on.
     const scanFrom = Math.max(0, change.start - 1);
     const keep = previous.lineAt(scanFrom) + 1;
-    const starts = old.slice(0, keep);
-    scanLineStarts(text, scanFrom, Math.min(text.length, change.newEnd + 1), starts);
+    const scanned = scanLineStarts(text, scanFrom, Math.min(text.length, change.newEnd + 1), []);
     let k = keep;
     while (k < old.length && old[k] < change.oldEnd + 2) k++;
-    const last = starts[starts.length - 1];
+    const last = scanned.length > 0 ? scanned[scanned.length - 1] : old[keep - 1];
     while (k < old.length && old[k] + delta <= last) k++;
-    // The later starts, shifted: copied in one piece, not pushed one by one.
-    const later = old.slice(k);
-    if (delta !== 0) for (let i = 0; i < later.length; i++) later[i] += delta;
-    return new LineIndex(text, later.length > 0 ? starts.concat(later) : starts);
+    // Kept starts, the rescanned ones, then the later starts shifted, into one new array.
+    const starts = new Int32Array(keep + scanned.length + old.length - k);
+    starts.set(old.subarray(0, keep));
+    for (let i = 0; i < scanned.length; i++) starts[keep + i] = scanned[i];
+    const laterAt = keep + scanned.length;
+    if (delta === 0) starts.set(old.subarray(k), laterAt);
+    else for (let i = k; i < old.length; i++) starts[laterAt + i - k] = old[i] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

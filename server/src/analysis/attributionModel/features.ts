@@ -83,6 +83,13 @@ export function cueSlotsOf(cueWords: ReadonlySet<string>): Map<string, number> {
 }
 
 /**
+ * Words a new WordTable has room for. Small, so the table grows during the first
+ * article, before the engine optimises idOf: growing later then finds the type feedback
+ * it needs instead of deoptimising idOf ("insufficient type feedback").
+ */
+const INITIAL_WORDS = 64;
+
+/**
  * What the features need of each distinct token text, computed once: a sentence's
  * features then look words up by id instead of lower-casing and hashing every token.
  * Only depends on the text (and on the cue lexicon and bits the table was made for).
@@ -95,23 +102,30 @@ export function cueSlotsOf(cueWords: ReadonlySet<string>): Map<string, number> {
  */
 export class WordTable {
   size = 0;
-  hash = new Int32Array(1024);
-  suffix = new Int32Array(1024);
-  mix11 = new Int32Array(1024);
-  mix19 = new Int32Array(1024);
-  wordShape = new Int8Array(1024);
-  markShape = new Int8Array(1024);
-  cue = new Uint8Array(1024);
+  hash = new Int32Array(INITIAL_WORDS);
+  suffix = new Int32Array(INITIAL_WORDS);
+  mix11 = new Int32Array(INITIAL_WORDS);
+  mix19 = new Int32Array(INITIAL_WORDS);
+  wordShape = new Int8Array(INITIAL_WORDS);
+  markShape = new Int8Array(INITIAL_WORDS);
+  cue = new Uint8Array(INITIAL_WORDS);
   /** 1 + the index of the word's lower case among the cue words, 0 for other words (the runtime's per-cue tables). */
-  cueSlot = new Int16Array(1024);
-  comma = new Uint8Array(1024);
-  that = new Uint8Array(1024);
+  cueSlot = new Int16Array(INITIAL_WORDS);
+  comma = new Uint8Array(INITIAL_WORDS);
+  that = new Uint8Array(INITIAL_WORDS);
   /** Lower-case cue word → its cue slot. */
   private readonly cueSlots: Map<string, number>;
   /** The cue words' hashes, open addressing (0: empty; a hash of 0 is always checked): a cheap "surely not a cue". */
   private readonly cueHashes: Int32Array;
-  /** Open addressing over the keys: per slot hash, suffix, the small facts packed, id + 1 (0: empty). */
-  private slots = new Int32Array(4 * 2048);
+  /** Each word's small facts, packed (packFacts): with hash and suffix, its key. */
+  private facts = new Int32Array(INITIAL_WORDS);
+  /**
+   * Open addressing over the keys, two int32 per slot: the key's hash and id + 1 (0:
+   * empty). The rest of the key (suffix, facts) is read from the per-word arrays only
+   * when the hashes agree, so the probed array stays small (it is probed at random per
+   * token). Twice as many slots as the per-word arrays' capacity: both grow together.
+   */
+  private slots = new Int32Array(4 * INITIAL_WORDS);
 
   constructor(readonly cueWords: ReadonlySet<string>, readonly bits: number) {
     this.cueSlots = cueSlotsOf(cueWords);
@@ -174,9 +188,9 @@ export class WordTable {
     // shapeOf: ASCII lower-casing changes only A-Z and upper-casing only a-z.
     const wordShape = c0 >= 48 && c0 <= 57 ? 3 : !upper ? 4 : !lower && n > 1 ? 5 : 6;
     const markShape = n === 1 && isQuoteCode(c0) ? 1 : 2;
-    const cueSlot = this.mayBeCue(h) ? this.cueSlots.get(text.toLowerCase()) ?? 0 : 0;
     const comma = n === 1 && c0 === 44 ? 1 : 0;
     const that = n === 4 && (c0 | 32) === 116 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 97 && (text.charCodeAt(3) | 32) === 116 ? 1 : 0;
+    const cueSlot = this.mayBeCue(h) ? this.cueSlots.get(text.toLowerCase()) ?? 0 : 0;
     return this.idOfKey(h, suffix, packFacts(wordShape, markShape, cueSlot, comma, that));
   }
 
@@ -185,30 +199,35 @@ export class WordTable {
   }
 
   private idOfKey(h: number, suffix: number, facts: number): number {
-    let slots = this.slots;
-    let last = (slots.length >> 2) - 1;
-    let i = (h ^ Math.imul(suffix, 0x9e3779b1) ^ facts) & last;
-    for (; slots[i * 4 + 3] !== 0; i = (i + 1) & last) {
-      const at = i * 4;
-      if (slots[at] === h && slots[at + 1] === suffix && slots[at + 2] === facts) return slots[at + 3] - 1;
+    const i = this.find(h, suffix, facts);
+    const found = this.slots[i * 2 + 1];
+    return found !== 0 ? found - 1 : this.add(h, suffix, facts, i);
+  }
+
+  /** The slot holding the key, or the empty slot where its probe ended. */
+  private find(h: number, suffix: number, facts: number): number {
+    const slots = this.slots;
+    const last = (slots.length >> 1) - 1;
+    let i = slotOf(h, suffix, facts, last);
+    for (let value = slots[i * 2 + 1]; value !== 0; value = slots[i * 2 + 1]) {
+      const id = value - 1;
+      if (slots[i * 2] === h && this.suffix[id] === suffix && this.facts[id] === facts) return i;
+      i = (i + 1) & last;
     }
+    return i;
+  }
+
+  /** Adds a new key, whose probe ended at the empty slot i. */
+  private add(h: number, suffix: number, facts: number, i: number): number {
     const id = this.size++;
-    if (id >= this.hash.length) this.growTo(id * 2);
-    if (this.size * 2 > last + 1) {
-      this.rehash();
-      slots = this.slots;
-      last = (slots.length >> 2) - 1;
-      i = (h ^ Math.imul(suffix, 0x9e3779b1) ^ facts) & last;
-      while (slots[i * 4 + 3] !== 0) i = (i + 1) & last;
-    }
-    slots[i * 4] = h;
-    slots[i * 4 + 1] = suffix;
-    slots[i * 4 + 2] = facts;
-    slots[i * 4 + 3] = id + 1;
+    if (id >= this.hash.length) i = this.grow(h, suffix, facts);
+    this.slots[i * 2] = h;
+    this.slots[i * 2 + 1] = id + 1;
     const mask = (1 << this.bits) - 1;
     const cueSlot = facts >> 7;
     this.hash[id] = h;
     this.suffix[id] = suffix;
+    this.facts[id] = facts;
     this.mix11[id] = mix(h, 11) & mask;
     this.mix19[id] = mix(suffix, 19) & mask;
     this.wordShape[id] = facts & 7;
@@ -220,20 +239,9 @@ export class WordTable {
     return id;
   }
 
-  private rehash(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const last = (slots.length >> 2) - 1;
-    for (let at = 0; at < old.length; at += 4) {
-      if (old[at + 3] === 0) continue;
-      let i = (old[at] ^ Math.imul(old[at + 1], 0x9e3779b1) ^ old[at + 2]) & last;
-      while (slots[i * 4 + 3] !== 0) i = (i + 1) & last;
-      slots.set(old.subarray(at, at + 4), i * 4);
-    }
-    this.slots = slots;
-  }
-
-  private growTo(capacity: number): void {
+  /** Doubles the per-word arrays and the slots; returns the empty slot for the key being added. */
+  private grow(h: number, suffix: number, facts: number): number {
+    const capacity = this.hash.length * 2;
     const grown = <T extends Int32Array | Int16Array | Int8Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(capacity);
       b.set(a);
@@ -241,6 +249,7 @@ export class WordTable {
     };
     this.hash = grown(this.hash);
     this.suffix = grown(this.suffix);
+    this.facts = grown(this.facts);
     this.mix11 = grown(this.mix11);
     this.mix19 = grown(this.mix19);
     this.wordShape = grown(this.wordShape);
@@ -249,7 +258,25 @@ export class WordTable {
     this.cueSlot = grown(this.cueSlot);
     this.comma = grown(this.comma);
     this.that = grown(this.that);
+    const slots = new Int32Array(capacity * 4);
+    const last = capacity * 2 - 1;
+    // Every word added so far (ids below size - 1), into the new slots.
+    for (let id = 0; id < this.size - 1; id++) {
+      let i = slotOf(this.hash[id], this.suffix[id], this.facts[id], last);
+      while (slots[i * 2 + 1] !== 0) i = (i + 1) & last;
+      slots[i * 2] = this.hash[id];
+      slots[i * 2 + 1] = id + 1;
+    }
+    this.slots = slots;
+    let i = slotOf(h, suffix, facts, last);
+    while (slots[i * 2 + 1] !== 0) i = (i + 1) & last;
+    return i;
   }
+}
+
+/** Where the probe for a key starts, among last + 1 slots. */
+function slotOf(h: number, suffix: number, facts: number, last: number): number {
+  return (h ^ Math.imul(suffix, 0x9e3779b1) ^ facts) & last;
 }
 
 /**
@@ -337,7 +364,7 @@ function mixSmall(memo: Int32Array, raw: number, seed: number, mask: number): nu
 
 /**
  * Bound on the word table's size: past it, the table starts afresh (between sentences).
- * A little under 2^15, so the per-word caches (doubling from 1024) stop at 32768 entries.
+ * A little under 2^15, so the per-word caches (doubling from INITIAL_WORDS) stop at 32768 entries.
  */
 const WORD_TABLE_LIMIT = 32_000;
 let words: WordTable | undefined;
