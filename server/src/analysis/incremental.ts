@@ -97,7 +97,9 @@ interface WindowAnalysis {
 /** The core's stages over a run of body paragraphs (as `analyze` runs them, with every
  * paragraph a body paragraph: a window never holds the header or the boilerplate). */
 function analyzeWindow(text: string): WindowAnalysis {
-  const paragraphs: Paragraph[] = splitBlocks(text).map((b) => ({ span: b.span, kind: 'body' }));
+  // Filled by push, as analyzeStructure fills its own: one array kind for the stages' code.
+  const paragraphs: Paragraph[] = [];
+  for (const block of splitBlocks(text)) paragraphs.push({ span: block.span, kind: 'body' });
   const structure = { paragraphs, boilerplate: [] };
   return { paragraphs, ...analyzeStages(text, structure) };
 }
