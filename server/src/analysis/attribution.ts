@@ -192,6 +192,9 @@ export function attribute(
     // A plain noun phrase ("the ministry", "the report"): a source, but short and definite.
     const first = tokens[a].text;
     if (b - a <= 5 && (DETERMINERS.has(first.toLowerCase()) || isCapitalized(first))) return base;
+    // "…, attorneys for the family said.": a phrase between the clause's comma and a cue
+    // that ends the sentence is the source, determiner or not.
+    if (attributionSettings.closingSource && a > 0 && tokens[a - 1].text === ',' && endsSentenceAfter(tokens, b, cue)) return base;
     return undefined;
   }
 
@@ -916,7 +919,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1176,6 +1179,15 @@ function namedAfterComma(tokens: readonly Token[], k: number): boolean {
   let j = k - 1;
   while (j >= 0 && k - j <= 6 && tokens[j].word && isCapitalized(tokens[j].text)) j--;
   return j < k - 1 && j >= 0 && tokens[j].text === ',';
+}
+
+/** Is the cue right after tokens[b] (adverbs aside) followed by the end of the sentence? */
+function endsSentenceAfter(tokens: readonly Token[], b: number, cue: Token): boolean {
+  let k = b + 1;
+  while (k < tokens.length && tokens[k].start < cue.start) k++;
+  if (k >= tokens.length || tokens[k].start !== cue.start) return false;
+  const next = tokens[k + 1];
+  return next === undefined || next.text === '.';
 }
 
 /** "82" in "Quill, 82, said". */
