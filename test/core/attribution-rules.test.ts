@@ -12,4 +12,14 @@ describe('attribution rules (issue 3 error classes)', () => {
     assert.strictEqual(slice(text, q!.source!.cueSpan!), 'said');
     assert.strictEqual(q!.text, 'The harbour fee will rise to $40 next spring');
   });
+
+  it('reads "show" after a document noun as the cue, and the document noun as part of the source', () => {
+    const text = 'Ferry fares rose by 12 percent in May, a review of harbour board reports shows.';
+    const a = analyze(text);
+    const cues = a.quotes.filter((x) => x.source?.cueSpan).map((x) => slice(text, x.source!.cueSpan!));
+    assert.ok(!cues.includes('reports'), `"reports" is a noun here: ${cues.join(', ')}`);
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'shows');
+    assert.ok(q, `"shows" is the cue: ${cues.join(', ')}`);
+    assert.ok(slice(text, q!.source!.span!).endsWith('harbour board reports'));
+  });
 });

@@ -289,7 +289,8 @@ export function attribute(
       if (t.word) {
         const lower = t.text.toLowerCase();
         if (NP_STOP.has(lower) && (!isCapitalized(t.text) || SENTENCE_STARTERS.has(t.text))) break;
-        if (SPEECH_VERBS.has(lower)) break;
+        // "news reports show": a document noun right before the cue is the subject's head, not a cue.
+        if (SPEECH_VERBS.has(lower) && !(k === cueIdx - 1 && documentBeforeVerb(tokens, cueIdx))) break;
         count++;
       } else if (!(t.text === '-' || t.text === '&' || t.text === '.' || isEmphasis(t))) break;
       k--;
@@ -919,7 +920,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1168,10 +1169,24 @@ const POSSESSIVE = /(['\u2019]s|s['\u2019])$/;
 function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean): boolean {
   const prev = tokens[k - 1];
   if (prev?.word && POSSESSIVE.test(prev.text)) return true;
+  // "campaign reports show …": a document noun is the subject of the verb after it.
+  if (attributionSettings.documentShows && DOCUMENT_VERBS.has(tokens[k + 1]?.text) && DOCUMENT_NOUNS.has(tokens[k].text)) return true;
   if (quotationBefore) return false;
+  // "…, fundraising documents show.": after a document noun, "show" is its verb.
+  if (documentBeforeVerb(tokens, k)) return false;
   const next = tokens[k + 1];
   if (next === undefined || next.word || !(next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—')) return false;
   return !namedAfterComma(tokens, k);
+}
+
+/** Nouns for documents and counts that "show" things. */
+const DOCUMENT_NOUNS = new Set('reports|report|records|documents|filings|figures|data|polls|poll|surveys|survey|analysis|study|studies|estimates|numbers|results|statistics|records|returns|emails|papers|research'.split('|'));
+const DOCUMENT_VERBS = new Set(['show', 'shows', 'showed']);
+
+/** Is tokens[k] "show(s)" right after a document noun ("records show")? */
+function documentBeforeVerb(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return attributionSettings.documentShows && DOCUMENT_VERBS.has(tokens[k].text) && prev !== undefined && prev.word && DOCUMENT_NOUNS.has(prev.text);
 }
 
 /** "…, The Wall Street Journal reports.": a name set off by a comma just before the cue makes it a verb. */
