@@ -22,4 +22,14 @@ describe('attribution rules (issue 3 error classes)', () => {
     assert.ok(q, `"shows" is the cue: ${cues.join(', ')}`);
     assert.ok(slice(text, q!.source!.span!).endsWith('harbour board reports'));
   });
+
+  it('reads an opening "In a … poll," as cue and source of the clause after it, so its figures are sourced', () => {
+    const text = 'The Glenvale Herald asked 800 voters about the pier.\n\nIn a Glenvale Herald poll released Monday, 62 percent of voters backed the pier.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'In');
+    assert.ok(q, 'an attribution with the cue "In"');
+    assert.strictEqual(slice(text, q!.source!.span!), 'a Glenvale Herald poll released Monday');
+    assert.strictEqual(q!.text, '62 percent of voters backed the pier');
+    assert.deepStrictEqual(a.findings.filter((f) => f.code === 'unsourced-figure').map((f) => slice(text, f.span)), []);
+  });
 });

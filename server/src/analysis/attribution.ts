@@ -638,6 +638,27 @@ export function attribute(
     return undefined;
   }
 
+  /**
+   * "In a Glenvale Herald poll released Monday, 52 percent …": PolNeAR reads the opening
+   * "In" as the cue and the poll, up to the comma, as the source of the clause after it.
+   */
+  function pollCue(tokens: Token[]): Cue | undefined {
+    let comma = 1;
+    let poll = false;
+    while (comma < tokens.length && comma <= 14 && tokens[comma].text !== ',') {
+      if (inQuote[comma]) return undefined;
+      if (POLL_NOUNS.has(tokens[comma].text)) poll = true;
+      comma++;
+    }
+    if (!poll || comma >= tokens.length || comma < 2 || tokens[comma].text !== ',' || comma + 2 >= tokens.length) return undefined;
+    const cueSpan = { start: tokens[0].start, end: tokens[0].end };
+    const span = { start: tokens[1].start, end: tokens[comma - 1].end };
+    const source = explicitSource(text.slice(span.start, span.end), span, 'in', cueSpan);
+    const m = mentionAt(span);
+    if (m) source.entity = m.entity;
+    return { token: 0, span: cueSpan, word: 'in', source, sourceAfter: true, used: false };
+  }
+
   /** The quotations in marks that close in sentence si, each with the cue or speaker it goes to. */
   function attachQuotations(si: number, cues: Cue[]): void {
     for (const q of quotesEndingIn.get(si) ?? NO_MARKS) {
@@ -830,6 +851,10 @@ export function attribute(
         events.push({ pos: t.start, entity: cue.source!.entity, kind: cue.source!.vague ? 'vague' : kindOf(cue.source!.entity), source: cue.source });
       }
     }
+    if (attributionSettings.pollIn && tokens.length > 0 && tokens[0].text === 'In' && !inQuote[0]) {
+      const cue = pollCue(tokens);
+      if (cue) cues.unshift(cue);
+    }
     cuesBySentence[si] = cues;
     if (cues.length > 0) sentenceSources[si] = cues[0].source;
 
@@ -920,7 +945,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1178,6 +1203,9 @@ function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean
   if (next === undefined || next.word || !(next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—')) return false;
   return !namedAfterComma(tokens, k);
 }
+
+/** What "In a … poll, …" opens with. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'Poll', 'Survey']);
 
 /** Nouns for documents and counts that "show" things. */
 const DOCUMENT_NOUNS = new Set('reports|report|records|documents|filings|figures|data|polls|poll|surveys|survey|analysis|study|studies|estimates|numbers|results|statistics|records|returns|emails|papers|research'.split('|'));
