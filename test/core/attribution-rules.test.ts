@@ -32,4 +32,13 @@ describe('attribution rules (issue 3 error classes)', () => {
     assert.strictEqual(q!.text, '62 percent of voters backed the pier');
     assert.deepStrictEqual(a.findings.filter((f) => f.code === 'unsourced-figure').map((f) => slice(text, f.span)), []);
   });
+
+  it('gives "… and said" the organisation that is the clause\'s subject', () => {
+    const text = 'Brightwater Shipping Corp. reviewed its books and found that 73 percent of its ferries ran at a loss.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'found');
+    assert.ok(q, 'an attribution with the cue "found"');
+    assert.ok(q!.source!.entity, 'the source is the company');
+    assert.match(a.entities.find((e) => e.id === q!.source!.entity)!.name, /Brightwater/);
+  });
 });

@@ -557,8 +557,8 @@ export function attribute(
         }
       }
       if (!cue.source && prev && prev.text === 'and') {
-        // "Robinson hailed … and said …": the clause's subject.
-        const subject = firstSubject(events, sp.start, t.start);
+        // "Robinson hailed … and said …": the clause's subject (a person, or an organisation).
+        const subject = firstSubject(events, sp.start, t.start, attributionSettings.andOrganization);
         if (subject?.entity) {
           const e = entityById.get(subject.entity)!;
           cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
@@ -945,7 +945,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1298,10 +1298,10 @@ function isClauseSubject(text: string, sentenceStart: number, pos: number): bool
   return i <= sentenceStart;
 }
 
-function firstSubject(events: readonly SpeakerEvent[], from: number, to: number): SpeakerEvent | undefined {
+function firstSubject(events: readonly SpeakerEvent[], from: number, to: number, organizations = false): SpeakerEvent | undefined {
   for (let k = events.length - 1; k >= 0 && k >= events.length - 20; k--) {
     const ev = events[k];
-    if (ev.pos >= from && ev.pos < to && ev.kind === 'person' && !ev.source) return ev;
+    if (ev.pos >= from && ev.pos < to && (ev.kind === 'person' || (organizations && ev.kind === 'organization')) && !ev.source) return ev;
   }
   return undefined;
 }
