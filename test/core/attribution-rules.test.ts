@@ -41,4 +41,19 @@ describe('attribution rules (issue 3 error classes)', () => {
     assert.ok(q!.source!.entity, 'the source is the company');
     assert.match(a.entities.find((e) => e.id === q!.source!.entity)!.name, /Brightwater/);
   });
+
+  it('reads a stance verb right before "that" as a cue ("expects that …")', () => {
+    const text = 'The Glenvale Harbour Board expects that ferry traffic will grow by 4 percent next year.';
+    const a = analyze(text);
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'expects');
+    assert.ok(q, 'an attribution with the cue "expects"');
+    assert.strictEqual(slice(text, q!.source!.span!), 'The Glenvale Harbour Board');
+    assert.deepStrictEqual(a.findings.filter((f) => f.code === 'unsourced-figure').map((f) => slice(text, f.span)), []);
+  });
+
+  it('still leaves "expects" without "that" alone', () => {
+    const text = 'The Glenvale Harbour Board expects ferry traffic to grow next year.';
+    const a = analyze(text);
+    assert.ok(!a.quotes.some((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'expects'));
+  });
 });

@@ -838,7 +838,7 @@ export function attribute(
         isAccording = true;
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
-      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || NOT_CUES.has(lower) || isCapitalized(t.text) && k > 0) continue;
+      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || (NOT_CUES.has(lower) && !stanceBeforeThat(tokens, k)) || isCapitalized(t.text) && k > 0) continue;
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
@@ -945,7 +945,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1202,6 +1202,12 @@ function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean
   const next = tokens[k + 1];
   if (next === undefined || next.word || !(next.text === ',' || next.text === '.' || next.text === ')' || next.text === ';' || next.text === '–' || next.text === '—')) return false;
   return !namedAfterComma(tokens, k);
+}
+
+/** "The bank expects that …", "Quill believed that …": a stance verb right before "that" takes a clause. */
+const STANCE_BEFORE_THAT = new Set('expects|expected|maintains|maintained|doubts|thought|believed|fears|opposes'.split('|'));
+function stanceBeforeThat(tokens: readonly Token[], k: number): boolean {
+  return attributionSettings.stanceThat && STANCE_BEFORE_THAT.has(tokens[k].text.toLowerCase()) && tokens[k + 1]?.text === 'that';
 }
 
 /** What "In a … poll, …" opens with. */
