@@ -56,4 +56,14 @@ describe('attribution rules (issue 3 error classes)', () => {
     const a = analyze(text);
     assert.ok(!a.quotes.some((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'expects'));
   });
+
+  it('reads "charges that" and "calculates that" as cues, but not the noun "charges"', () => {
+    const text = 'Ada Quill charges that the council gave millions of dollars to the ferry fund. The Glenvale Harbour Board calculates that fares will rise by 9 percent.';
+    const a = analyze(text);
+    const cues = a.quotes.filter((x) => x.source?.cueSpan).map((x) => slice(text, x.source!.cueSpan!));
+    assert.ok(cues.includes('charges'), cues.join(', '));
+    assert.ok(cues.includes('calculates'), cues.join(', '));
+    const noun = 'The council dropped the charges against the ferry company.';
+    assert.ok(!analyze(noun).quotes.some((x) => x.source?.cueSpan && slice(noun, x.source.cueSpan) === 'charges'));
+  });
 });

@@ -1008,7 +1008,9 @@ export const MORE_CUE_VERBS = new Set(
     'knows|defended|dismissed|rejected|questioned|blamed|opposed|pledged|insisted|demanded|demands|slammed|' +
     'attacked|touted|thanked|recommended|signaled|signalled|acknowledged|admitted|expects|expected|doubts|doubted|' +
     'want|think|hope|declined|refused|supports|supported|favored|favors|opposes|endorses|mocked|blasted|lauded|' +
-    'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed|calling|citing|referring').split('|'),
+    'conceded|argue|agreed|responded|questions|worries|worried|feared|hoped|believed|calling|citing|referring|' +
+    // Only before "that" (in NOT_CUES, see stanceBeforeThat):
+    'charged|charges|calculates|calculated|projects|projected').split('|'),
 );
 /**
  * The cue verbs (SPEECH_VERBS, MORE_CUE_VERBS) by their lengths per first and last code
@@ -1043,7 +1045,7 @@ export function mayBeCueVerb(w: string): boolean {
  * Speech-lexicon words that are mostly nouns or not attributions in news prose ("several
  * states", "Quill's comments", "plans to run"); measured on the PolNeAR training part.
  */
-const NOT_CUES = new Set('states|comments|questions|claim|expects|expected|opposes|maintains|maintained|favored|doubts|want|wanted|plans|thought|believed|fears'.split('|'));
+const NOT_CUES = new Set('states|comments|questions|claim|expects|expected|opposes|maintains|maintained|favored|doubts|want|wanted|plans|thought|believed|fears|charged|charges|calculates|calculated|projects|projected'.split('|'));
 const CUE_PARTICLES = new Map<string, Set<string>>([
   ['pointed', new Set(['out', 'to'])],
   ['points', new Set(['out', 'to'])],
@@ -1205,7 +1207,7 @@ function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean
 }
 
 /** "The bank expects that …", "Quill believed that …": a stance verb right before "that" takes a clause. */
-const STANCE_BEFORE_THAT = new Set('expects|expected|maintains|maintained|doubts|thought|believed|fears|opposes'.split('|'));
+const STANCE_BEFORE_THAT = new Set('expects|expected|maintains|maintained|doubts|thought|believed|fears|opposes|charged|charges|calculates|calculated|projects|projected'.split('|'));
 function stanceBeforeThat(tokens: readonly Token[], k: number): boolean {
   return attributionSettings.stanceThat && STANCE_BEFORE_THAT.has(tokens[k].text.toLowerCase()) && tokens[k + 1]?.text === 'that';
 }
