@@ -1,6 +1,7 @@
 // Attribution rules added for issue 3 (PolNeAR error classes), each on a small text of our own.
 import * as assert from 'assert';
 import { analyze, slice } from './helpers';
+import { splitPlannedCue } from '../../server/src/analysis/attribution';
 
 describe('attribution rules (issue 3 error classes)', () => {
   it('takes a plain noun phrase between a comma and a sentence-final cue as the source', () => {
@@ -65,5 +66,15 @@ describe('attribution rules (issue 3 error classes)', () => {
     assert.ok(cues.includes('calculates'), cues.join(', '));
     const noun = 'The council dropped the charges against the ferry company.';
     assert.ok(!analyze(noun).quotes.some((x) => x.source?.cueSpan && slice(noun, x.source.cueSpan) === 'charges'));
+  });
+
+  it('cuts a tagged cue "plans to call on" to "plans", the content starting at "to"', () => {
+    const text = 'The board plans to call on the council to fund the pier.';
+    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+    const split = splitPlannedCue(text, at('plans to call on'), [at('the council to fund the pier')]);
+    assert.ok(split);
+    assert.strictEqual(slice(text, split!.cue), 'plans');
+    assert.deepStrictEqual(split!.contents.map((c) => slice(text, c)), ['to call on the council to fund the pier']);
+    assert.strictEqual(splitPlannedCue(text, at('plans'), []), undefined);
   });
 });

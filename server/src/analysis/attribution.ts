@@ -423,6 +423,13 @@ export function attribute(
         }
       }
     }
+    if (attributionSettings.plansTo) {
+      const split = splitPlannedCue(text, p.cue, contents);
+      if (split) {
+        contents = split.contents;
+        p = { ...p, cue: split.cue };
+      }
+    }
     const tagged = p.source ? taggedSource(p.source, p.cue, fallback) : undefined;
     const source = tagged ?? (fallback ? { ...fallback, cueSpan: p.cue, cue: text.slice(p.cue.start, p.cue.end) } : undefined);
     if (!source) return;
@@ -945,7 +952,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1210,6 +1217,25 @@ function isNounUse(tokens: readonly Token[], k: number, quotationBefore: boolean
 const STANCE_BEFORE_THAT = new Set('expects|expected|maintains|maintained|doubts|thought|believed|fears|opposes|charged|charges|calculates|calculated|projects|projected'.split('|'));
 function stanceBeforeThat(tokens: readonly Token[], k: number): boolean {
   return attributionSettings.stanceThat && STANCE_BEFORE_THAT.has(tokens[k].text.toLowerCase()) && tokens[k + 1]?.text === 'that';
+}
+
+/** A cue the tagger ran on into what is planned ("plans to call on"). */
+const PLAN_TO = /^(plans|plan|planned|intends|intend|hopes|hope|wants|want) to /;
+
+/**
+ * "plans to call on the council": PolNeAR's cue is "plans", and "to call on …" starts
+ * what is planned. Cuts such a cue after its verb; a content right after the old cue
+ * then starts at "to". undefined: the cue is not one of those.
+ */
+export function splitPlannedCue(text: string, cue: Span, contents: readonly Span[]): { cue: Span; contents: Span[] } | undefined {
+  const m = PLAN_TO.exec(text.slice(cue.start, cue.end));
+  if (!m) return undefined;
+  const cueEnd = cue.start + m[1].length;
+  const toStart = cueEnd + 1;
+  return {
+    cue: { start: cue.start, end: cueEnd },
+    contents: contents.map((c) => (c.start >= cue.end && c.start - cue.end <= 2 ? { start: toStart, end: c.end } : c)),
+  };
 }
 
 /** What "In a … poll, …" opens with. */
