@@ -77,4 +77,12 @@ describe('attribution rules (issue 3 error classes)', () => {
     assert.deepStrictEqual(split!.contents.map((c) => slice(text, c)), ['to call on the council to fund the pier']);
     assert.strictEqual(splitPlannedCue(text, at('plans'), []), undefined);
   });
+
+  it('takes a bare weekday that ends the sentence into the cue ("said Friday."), not "on Friday"', () => {
+    const text = 'The pier will open in May, Ada Quill said Friday. The ferry will run all winter, Oscar Brightwater said on Friday.';
+    const a = analyze(text);
+    const cues = a.quotes.filter((x) => x.source?.cueSpan).map((x) => slice(text, x.source!.cueSpan!));
+    assert.ok(cues.includes('said Friday'), cues.join(', '));
+    assert.ok(!cues.some((c) => c.includes('on Friday')), cues.join(', '));
+  });
 });
