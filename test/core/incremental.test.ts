@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis';
 import { changedRange, spliceAnalysis, type TextChange } from '../../server/src/analysis/incremental';
-import type { DocumentAnalysis, Source } from '../../server/src/analysis/types';
+import type { DocumentAnalysis } from '../../server/src/analysis/types';
 import { createRng, generateLargeDocument } from '../../bench/corpus';
-import { article } from './incrementalFixture';
+import { article, windowIndependent } from './incrementalFixture';
 
 /** The text with `[start, end)` replaced, the change, and the splice of the analysis. */
 function edit(text: string, start: number, end: number, insert: string) {
@@ -151,22 +151,6 @@ describe('incremental analysis: what the window cannot stand in for', () => {
     assert.deepEqual(later.spliced.findings, analyze(later.next).findings);
   });
 });
-
-/** What a splice must get right whatever lies outside its window: paragraphs, sentences,
- * and every quotation, figure and claim with its id, span and kind, and where its source
- * stands. Who the source is (entity, name, vague or not) can depend on the whole document:
- * entity kinds and names are voted across it, and a capitalised word written in lower case
- * elsewhere is no name. */
-function windowIndependent(a: DocumentAnalysis): unknown {
-  const source = (s: Source | undefined) => (s ? { how: s.how, span: s.span, cueSpan: s.cueSpan, cue: s.cue } : undefined);
-  return {
-    structure: a.structure,
-    sentences: a.sentences,
-    quotes: a.quotes.map((q) => ({ ...q, source: source(q.source) })),
-    figures: a.figures.map((f) => ({ ...f, source: source(f.source) })),
-    claims: a.claims.map((c) => ({ ...c, source: source(c.source), entities: [], sourced: undefined })),
-  };
-}
 
 describe('incremental analysis: random edits (seeded)', () => {
   const snippets = [

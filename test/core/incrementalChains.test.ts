@@ -1,21 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis';
 import { changedRange, spliceAnalysis, spliceFindingsFirst } from '../../server/src/analysis/incremental';
-import type { DocumentAnalysis, Source } from '../../server/src/analysis/types';
 import { createRng, generateLargeDocument } from '../../bench/corpus';
-import { article } from './incrementalFixture';
-
-/** What a splice must agree on with the full analysis whatever the window saw. */
-function windowIndependent(a: DocumentAnalysis): unknown {
-  const source = (s: Source | undefined) => (s ? { how: s.how, span: s.span, cueSpan: s.cueSpan, cue: s.cue } : undefined);
-  return {
-    structure: a.structure,
-    sentences: a.sentences,
-    quotes: a.quotes.map((q) => ({ ...q, source: source(q.source) })),
-    figures: a.figures.map((f) => ({ ...f, source: source(f.source) })),
-    claims: a.claims.map((c) => ({ ...c, source: source(c.source), entities: [], sourced: undefined })),
-  };
-}
+import { article, windowIndependent } from './incrementalFixture';
 
 // The server splices each edit into the result of the last splice, taking it apart (its
 // lists become the new lists, later items move in place): a chain of such splices must give

@@ -3,6 +3,8 @@
 // continued quotations, repeated figures and quotations (ids with occurrence counts),
 // sourced, unsourced and vaguely sourced figures, and trailing boilerplate.
 
+import type { DocumentAnalysis, Source } from '../../server/src/analysis/types';
+
 function section(person: string, surname: string, pronoun: string, role: string, place: string): string[] {
   return [
     `${person}, the ${role}, said the harbour plan would cost $24 million over five years.`,
@@ -34,4 +36,20 @@ export function article(newline = '\n'): string {
     'Back to top button',
   ];
   return paragraphs.join(newline + newline) + newline;
+}
+
+/** What a splice must get right whatever lies outside its window: paragraphs, sentences,
+ * and every quotation, figure and claim with its id, span and kind, and where its source
+ * stands. Who the source is (entity, name, vague or not) can depend on the whole document:
+ * entity kinds and names are voted across it, and a capitalised word written in lower case
+ * elsewhere is no name. */
+export function windowIndependent(a: DocumentAnalysis): unknown {
+  const source = (s: Source | undefined) => (s ? { how: s.how, span: s.span, cueSpan: s.cueSpan, cue: s.cue } : undefined);
+  return {
+    structure: a.structure,
+    sentences: a.sentences,
+    quotes: a.quotes.map((q) => ({ ...q, source: source(q.source) })),
+    figures: a.figures.map((f) => ({ ...f, source: source(f.source) })),
+    claims: a.claims.map((c) => ({ ...c, source: source(c.source), entities: [], sourced: undefined })),
+  };
 }

@@ -4,7 +4,7 @@
 // normalised text plus its occurrence index, so they survive edits elsewhere.
 import type { Claim, DocumentStructure, Entity, Figure, Quote, Sentence, Source, Span } from './types';
 import type { Mention } from './entities';
-import { findByOffset, IdMaker } from './text';
+import { findByOffset, firstStartingAt, IdMaker } from './text';
 
 export const TIME_KINDS: ReadonlySet<string> = new Set(['date', 'year', 'duration']);
 
@@ -46,7 +46,7 @@ export function buildClaims(
     // Sentences wholly inside a quotation belong to that quotation's claim.
     if (qi < direct.length && direct[qi].span.start <= s.span.start && direct[qi].span.end >= s.span.end) continue;
     const outside: Figure[] = [];
-    const fIdx = firstAtOrAfter(figures, s.span.start);
+    const fIdx = firstStartingAt(figures, s.span.start);
     for (let k = fIdx; k < figures.length && figures[k].span.start < s.span.end; k++) {
       const f = figures[k];
       if (!isStatisticFigure(f) || insideQuote(direct, f.span.start)) continue;
@@ -84,20 +84,9 @@ function isSourced(source: Source | undefined): boolean {
   return source !== undefined && !source.vague;
 }
 
-function firstAtOrAfter(items: readonly { span: Span }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function idsWithin(figures: readonly Figure[], s: Span): string[] {
   const out: string[] = [];
-  for (let k = firstAtOrAfter(figures, s.start); k < figures.length && figures[k].span.start < s.end; k++) {
+  for (let k = firstStartingAt(figures, s.start); k < figures.length && figures[k].span.start < s.end; k++) {
     if (figures[k].span.end <= s.end) out.push(figures[k].id);
   }
   return out;
@@ -105,7 +94,7 @@ function idsWithin(figures: readonly Figure[], s: Span): string[] {
 
 function uniqueEntities(mentions: readonly Mention[], s: Span): string[] {
   const out: string[] = [];
-  for (let k = firstAtOrAfter(mentions, s.start); k < mentions.length && mentions[k].span.start < s.end; k++) {
+  for (let k = firstStartingAt(mentions, s.start); k < mentions.length && mentions[k].span.start < s.end; k++) {
     const id = mentions[k].entity;
     if (!out.includes(id)) out.push(id);
   }

@@ -15,7 +15,7 @@ import { splitBlocks } from './structure';
 import type { Mention } from './entities';
 import { figureIdHash, isPlainFigureText, normaliseFigureText } from './figures';
 import { analyzeStages } from './index';
-import { isSpaceCode } from './text';
+import { firstStartingAt, isSpaceCode } from './text';
 import type { TextReader } from '../common/pieceText';
 
 /** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
@@ -669,18 +669,6 @@ function spliceList<T extends { span: Span }>(
     else if (!outsideWindowRegion(item.span)) throw new Bail();
   }
   return { list: previous, firstInside, firstAfter, window: inside };
-}
-
-/** The first item (of items sorted by start) that starts at or after `offset`. */
-function firstStartingAt(items: readonly { span: Span }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface IdMaps {

@@ -327,6 +327,18 @@ export function findByOffset<T extends { span: { start: number; end: number } }>
   return found;
 }
 
+/** Binary search over items sorted by start: index of the first whose start ≥ offset. */
+export function firstStartingAt(items: readonly { span: { start: number } }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Whether words occur in a text in lower case ("Iodine" opening a sentence, "iodine"
  * elsewhere), memoised per word. Few words are asked about in an article, so each is
