@@ -15,7 +15,7 @@ import { splitBlocks } from './structure';
 import type { Mention } from './entities';
 import { figureIdHash, isPlainFigureText, normaliseFigureText } from './figures';
 import { analyzeStages } from './index';
-import { firstStartingAt, isSpaceCode } from './text';
+import { findByOffset, firstStartingAt, isSpaceCode } from './text';
 import type { TextReader } from '../common/pieceText';
 
 /** One contiguous change: old text [start, oldEnd) became new text [start, newEnd). */
@@ -128,17 +128,6 @@ function hasControlCharacters(text: TextReader, from: number, to: number): boole
   return false;
 }
 
-function lastIndexAtOrBefore(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 function firstEndingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
   let lo = 0;
   let hi = paragraphs.length;
@@ -232,7 +221,7 @@ function splice(previous: DocumentAnalysis, text: TextReader, change: TextChange
 
   // The edited paragraphs: the one the change starts in (or follows) to the one it ends in
   // (or precedes), so a change in the gap between two takes both (it may join them).
-  const first = Math.max(0, lastIndexAtOrBefore(oldParagraphs, change.start));
+  const first = Math.max(0, findByOffset(oldParagraphs, change.start));
   const last = Math.max(first, Math.min(n - 1, firstEndingAtOrAfter(oldParagraphs, change.oldEnd)));
   const lo = first - before;
   const hi = last + after;
