@@ -33,8 +33,8 @@ export interface AttributionModel {
   bits: number;
   /** Weights per feature row: L int8 per row. */
   emissions: Int8Array;
-  /** The same rows padded to 8 bytes, so that a row never straddles a cache line. */
-  emissionRows8?: Int8Array;
+  /** The same rows packed two labels per int32 (packedRows), for the scoring loop. */
+  emissionPairs?: Int32Array;
   transitions: Int32Array;
   cueWords: Set<string>;
 }
@@ -55,9 +55,9 @@ export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: 
   }
   const L = LABEL_COUNT;
   const emissions = expandEmissionRows(artifact.bits, L, bytes);
-  const emissionRows8 = new Int8Array((1 << artifact.bits) * 8);
-  for (let f = 0; f < 1 << artifact.bits; f++) for (let l = 0; l < L; l++) emissionRows8[f * 8 + l] = emissions[f * L + l];
-  return { bits: artifact.bits, emissions, emissionRows8, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+  const model: AttributionModel = { bits: artifact.bits, emissions, emissionPairs: undefined, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+  packedRows(model);
+  return model;
 }
 
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
@@ -216,68 +216,101 @@ let scoreBuffer = new Int32Array(0);
 let backBuffer = new Int8Array(0);
 let labelBuffer = new Int8Array(0);
 
-function paddedRows(model: AttributionModel): Int8Array {
-  const rows = model.emissions.length / LABEL_COUNT;
-  const padded = new Int8Array(rows * 8);
-  for (let f = 0; f < rows; f++) for (let l = 0; l < LABEL_COUNT; l++) padded[f * 8 + l] = model.emissions[f * LABEL_COUNT + l];
-  model.emissionRows8 = padded;
-  return padded;
+/*
+ * Scores are added two labels at a time: a "packed row" is four int32 words, each holding
+ * two signed 16-bit lanes (lo + hi * 65536; word 3 holds label 6 alone, and in its high
+ * half a "filled" flag in the memo tables). A sum of packed words is the packed sum of
+ * the lanes as long as every lane's sum fits in 16 bits: a token adds at most ~40 int8
+ * weights (|sum| ≤ 5,120), so the lanes never carry into each other and the unpacked
+ * sums are the same integers as label-by-label addition.
+ */
+const PACKED = 4;
+
+/** Packs two small signed integers into one int32 word. */
+function packPair(lo: number, hi: number): number {
+  return (hi << 16) + lo;
+}
+
+/** The low lane of a packed sum. */
+function lowLane(word: number): number {
+  return (word << 16) >> 16;
+}
+
+/** The high lane of a packed sum. */
+function highLane(word: number): number {
+  return (word - lowLane(word)) >> 16;
+}
+
+/** The emission table as packed rows (PACKED int32 per feature row). */
+function packedRows(model: AttributionModel): Int32Array {
+  const em = model.emissions;
+  const rows = em.length / LABEL_COUNT;
+  const packed = new Int32Array(rows * PACKED);
+  for (let f = 0; f < rows; f++) {
+    const e = f * LABEL_COUNT, p = f * PACKED;
+    packed[p] = packPair(em[e], em[e + 1]);
+    packed[p + 1] = packPair(em[e + 2], em[e + 3]);
+    packed[p + 2] = packPair(em[e + 4], em[e + 5]);
+    packed[p + 3] = em[e + 6];
+  }
+  model.emissionPairs = packed;
+  return packed;
 }
 
 /*
  * Per-word scores, laid out for the cache: everything a token reads of its own word and
- * of its six neighbours' words sits in one 128-byte record per word (two adjacent cache
- * lines), instead of a row of the large emission table per feature.
- *   int16 lanes 0-6: slots 1, 9 and 28 summed, slot 28 for the word as a word or as a
- *   mark as the token that first asked was (int16 lane 7: 0 word, 1 mark);
- *   bytes 16-63: the word as each neighbour (NEIGHBOUR_OFFSETS order), int8 rows of 8;
- *   bytes 64-77: slot 20 outside and inside quotes, int8 rows of 7;
- *   bytes 78-126: slot 35 by rule code below RULE_CODE_COUNT, int8 rows of 7.
+ * of its six neighbours' words sits in one record of packed rows per word (256 bytes),
+ * instead of a row of the large emission table per feature:
+ *   row 0: slots 1, 9 and 28 summed, slot 28 for the word as a word or as a mark as the
+ *   token that first asked was (WordScores.known: 1 word, 2 mark);
+ *   rows 1-6: the word as each neighbour (NEIGHBOUR_OFFSETS order);
+ *   rows 7-8: slot 20 outside and inside quotes;
+ *   rows 9-15: slot 35 by rule code below RULE_CODE_COUNT.
  * Records 0 and 1 are the sentence start and end as neighbours (only their neighbour
- * rows are meaningful).
+ * rows are meaningful). Offsets below are in int32 words.
  */
-const RECORD_BYTES = 128;
-const RECORD_NEIGHBOURS = 16;
-const RECORD_QUOTE = 64;
-const RECORD_RULES = 78;
+const RECORD_WORDS = 64;
+const RECORD_NEIGHBOURS = PACKED;
+const RECORD_QUOTE = 7 * PACKED;
+const RECORD_RULES = 9 * PACKED;
 /** Word id i has record i + FIRST_WORD_RECORD. */
 const FIRST_WORD_RECORD = 2;
 
 if (NEIGHBOUR_OFFSETS.join() !== '-1,1,-2,2,-3,3') throw new Error('the scoring loop reads neighbours in NEIGHBOUR_OFFSETS order');
-if (RECORD_RULES + RULE_CODE_COUNT * LABEL_COUNT > RECORD_BYTES) throw new Error('a word record holds the rows of every rule code');
+if (RECORD_RULES + RULE_CODE_COUNT * PACKED > RECORD_WORDS) throw new Error('a word record holds the rows of every rule code');
 
 interface WordScores {
   table: WordTable;
-  /** Per word id: its record is filled. */
+  /** Per word id: 0 its record is not filled yet, 1 filled for a word, 2 for a mark. */
   known: Uint8Array;
-  records: Int8Array;
-  /** The same buffer as records, as int16. */
-  recordHalves: Int16Array;
+  records: Int32Array;
 }
 
 const wordScores = new WeakMap<AttributionModel, WordScores>();
 const wordIndices = new Int32Array(WORD_FEATURE_COUNT);
 
-/** Copies the padded emission row of `feature` to `into` at `at` (lanes 0-6). */
-function copyRow(em: Int8Array, feature: number, into: Int8Array, at: number): void {
-  const row = feature << 3;
-  for (let l = 0; l < LABEL_COUNT; l++) into[at + l] = em[row + l];
+/** Copies the packed emission row of `feature` to `into` at `at`. */
+function copyRow(em: Int32Array, feature: number, into: Int32Array, at: number): void {
+  const row = feature * PACKED;
+  into[at] = em[row];
+  into[at + 1] = em[row + 1];
+  into[at + 2] = em[row + 2];
+  into[at + 3] = em[row + 3];
 }
 
-function wordScoresFor(model: AttributionModel, em: Int8Array, table: WordTable): WordScores {
+function wordScoresFor(model: AttributionModel, em: Int32Array, table: WordTable): WordScores {
   let cache = wordScores.get(model);
   if (!cache || cache.table !== table) {
     const capacity = 1024;
-    const buffer = new ArrayBuffer((capacity + FIRST_WORD_RECORD) * RECORD_BYTES);
-    cache = { table, known: new Uint8Array(capacity), records: new Int8Array(buffer), recordHalves: new Int16Array(buffer) };
+    cache = { table, known: new Uint8Array(capacity), records: new Int32Array((capacity + FIRST_WORD_RECORD) * RECORD_WORDS) };
     const bos = new Int32Array(WORD_FEATURE_COUNT);
     const eos = new Int32Array(WORD_FEATURE_COUNT);
     wordFeatureIndices(table, -1, bos);
     wordFeatureIndices(table, -2, eos);
     // Only the start's negative-offset rows and the end's positive ones are ever read.
     for (let i = 0; i < 6; i++) {
-      copyRow(em, bos[6 + i], cache.records, RECORD_NEIGHBOURS + i * 8);
-      copyRow(em, eos[6 + i], cache.records, RECORD_BYTES + RECORD_NEIGHBOURS + i * 8);
+      copyRow(em, bos[6 + i], cache.records, RECORD_NEIGHBOURS + i * PACKED);
+      copyRow(em, eos[6 + i], cache.records, RECORD_WORDS + RECORD_NEIGHBOURS + i * PACKED);
     }
     wordScores.set(model, cache);
   }
@@ -288,38 +321,32 @@ function growWordScores(cache: WordScores, id: number): void {
   const capacity = Math.max(id + 1, cache.known.length * 2);
   const known = new Uint8Array(capacity);
   known.set(cache.known);
-  const buffer = new ArrayBuffer((capacity + FIRST_WORD_RECORD) * RECORD_BYTES);
-  const records = new Int8Array(buffer);
+  const records = new Int32Array((capacity + FIRST_WORD_RECORD) * RECORD_WORDS);
   records.set(cache.records);
   cache.known = known;
   cache.records = records;
-  cache.recordHalves = new Int16Array(buffer);
 }
 
 /** Fills word `id`'s record; `word`: the token that asks is a word (not a mark). */
-function scoreWord(em: Int8Array, cache: WordScores, id: number, word: boolean): void {
+function scoreWord(em: Int32Array, cache: WordScores, id: number, word: boolean): void {
   if (id >= cache.known.length) growWordScores(cache, id);
   wordFeatureIndices(cache.table, id, wordIndices);
-  const record = (id + FIRST_WORD_RECORD) * RECORD_BYTES;
+  const record = (id + FIRST_WORD_RECORD) * RECORD_WORDS;
   const records = cache.records;
-  const halves = cache.recordHalves;
-  const mark = word ? 0 : 1;
-  const base = record >> 1;
-  const r1 = wordIndices[0] << 3, r9 = wordIndices[1] << 3, r28 = wordIndices[4 + mark] << 3;
-  for (let l = 0; l < LABEL_COUNT; l++) halves[base + l] = em[r1 + l] + em[r9 + l] + em[r28 + l];
-  halves[base + 7] = mark;
-  for (let i = 0; i < 6; i++) copyRow(em, wordIndices[6 + i], records, record + RECORD_NEIGHBOURS + i * 8);
-  for (let q = 0; q < 2; q++) copyRow(em, wordIndices[2 + q], records, record + RECORD_QUOTE + q * LABEL_COUNT);
-  for (let r = 0; r < RULE_CODE_COUNT; r++) copyRow(em, wordIndices[12 + r], records, record + RECORD_RULES + r * LABEL_COUNT);
-  cache.known[id] = 1;
+  const r1 = wordIndices[0] * PACKED, r9 = wordIndices[1] * PACKED, r28 = wordIndices[word ? 4 : 5] * PACKED;
+  for (let w = 0; w < PACKED; w++) records[record + w] = em[r1 + w] + em[r9 + w] + em[r28 + w];
+  for (let i = 0; i < 6; i++) copyRow(em, wordIndices[6 + i], records, record + RECORD_NEIGHBOURS + i * PACKED);
+  for (let q = 0; q < 2; q++) copyRow(em, wordIndices[2 + q], records, record + RECORD_QUOTE + q * PACKED);
+  for (let r = 0; r < RULE_CODE_COUNT; r++) copyRow(em, wordIndices[12 + r], records, record + RECORD_RULES + r * PACKED);
+  cache.known[id] = word ? 1 : 2;
 }
 
 /*
  * The features keyed on the nearest cue-like word (slots 14, 16, 26, 33) and slot 32 take
  * their rows from small per-model tables, copied from the emission table on first use:
- * a cue word has at most a few dozen such rows, and the lexicon has some 700 words. Rows
- * of 8 int8, lane 7 set once filled. Regions, by cue slot (WordTable.cueSlot, 0: no cue
- * on that side):
+ * a cue word has at most a few dozen such rows, and the lexicon has some 700 words. Packed
+ * rows, the filled flag in the high half of word 3. Regions, by cue slot
+ * (WordTable.cueSlot, 0: no cue on that side):
  *   between: slot 32 by (mention code < 16, left distance bucket, right bucket), bucket 0: no cue;
  *   right: slot 16 by (right cue slot, right bucket);
  *   left: by left cue slot, LEFT_ROWS rows: slot 14 by bucket (8), slot 26 by
@@ -329,9 +356,11 @@ const LEFT_ROWS = 8 + 16 + 64;
 const LEFT_26 = 8;
 const LEFT_33 = 24;
 const BETWEEN_ROWS = 16 * 8 * 8;
+/** Word 3's high half in a filled memo or cue row. */
+const FILLED = 1 << 16;
 
 interface CueRows {
-  rows: Int8Array;
+  rows: Int32Array;
   /** Row index where the right and left regions start. */
   right: number;
   left: number;
@@ -342,19 +371,19 @@ const cueRowTables = new WeakMap<AttributionModel, CueRows>();
 function cueRowsFor(model: AttributionModel, table: WordTable): CueRows {
   let cue = cueRowTables.get(model);
   const slots = table.cueSlotCount + 1;
-  if (!cue || cue.left + slots * LEFT_ROWS > cue.rows.length >> 3) {
+  if (!cue || cue.left + slots * LEFT_ROWS > cue.rows.length / PACKED) {
     const right = BETWEEN_ROWS;
     const left = right + slots * 8;
-    cue = { rows: new Int8Array((left + slots * LEFT_ROWS) * 8), right, left };
+    cue = { rows: new Int32Array((left + slots * LEFT_ROWS) * PACKED), right, left };
     cueRowTables.set(model, cue);
   }
   return cue;
 }
 
-/** Fills the cue row at byte offset `at` with the emission row of `feature`. */
-function cueRow(em: Int8Array, rows: Int8Array, at: number, feature: number): void {
+/** Fills the cue row at word offset `at` with the emission row of `feature`. */
+function cueRow(em: Int32Array, rows: Int32Array, at: number, feature: number): void {
   copyRow(em, feature, rows, at);
-  rows[at + 7] = 1;
+  rows[at + 3] += FILLED;
 }
 
 /** Tags one sentence: Source, Cue and Content spans in token indices. */
@@ -398,7 +427,7 @@ export function sentenceWords(model: AttributionModel, tokens: readonly Token[])
  * of the same int8 weights in another order: the same integers.
  */
 
-/** Memoised group sums: 8 int16 lanes per entry, lanes 0-6 the labels, lane 7 set once filled. */
+/** Memoised group sums: packed rows, the filled flag in the high half of word 3. */
 const GROUP_SHAPES = 0; // slots 8, 17, 18, 19: ((((prevShape * 8 + shape) * 8 + nextShape) * 4 + pos) * 2 + q; shape 7: none
 const GROUP_FLAGS = GROUP_SHAPES + 4096; // slots 0, 12, 21, 27: (isCue * 4 + sentence quote / cue flags) * 8 + quote pattern
 // slots 13, 15, 24: ((((ld * 4 + lCommas) * 4 + lThat) * 8 + rd) * 4 + rCommas) * 2 + q, with
@@ -408,70 +437,75 @@ const GROUP_MENTIONS = GROUP_CUES + 8192; // slots 30, 31: (prev * 16 + mention)
 const GROUP_RULES = GROUP_MENTIONS + 4096; // slots 34, 36, 37: (prev * 16 + rule) * 16 + next; 15: none (as in the raw)
 const GROUP_ENTRIES = GROUP_RULES + 4096;
 
-const groupMemos = new WeakMap<AttributionModel, Int16Array>();
+const groupMemos = new WeakMap<AttributionModel, Int32Array>();
 
-function groupMemoFor(model: AttributionModel): Int16Array {
+function groupMemoFor(model: AttributionModel): Int32Array {
   let memo = groupMemos.get(model);
   if (!memo) {
-    memo = new Int16Array(GROUP_ENTRIES * 8);
+    memo = new Int32Array(GROUP_ENTRIES * PACKED);
     groupMemos.set(model, memo);
   }
   return memo;
 }
 
-/** Adds the emission row of feature index `feature` (padded rows) to memo lanes at `at`. */
-function addPadded(em: Int8Array, feature: number, memo: Int16Array, at: number): void {
-  const row = feature << 3;
-  for (let l = 0; l < LABEL_COUNT; l++) memo[at + l] += em[row + l];
+/** Adds the packed emission row of feature index `feature` to the memo row at `at`. */
+function addPacked(em: Int32Array, feature: number, memo: Int32Array, at: number): void {
+  const row = feature * PACKED;
+  memo[at] += em[row];
+  memo[at + 1] += em[row + 1];
+  memo[at + 2] += em[row + 2];
+  memo[at + 3] += em[row + 3];
 }
 
 /** Fills memo entry `entry` (an index into the groups above) from its key. */
-function fillGroup(em: Int8Array, mask: number, memo: Int16Array, entry: number): void {
-  const at = entry * 8;
-  memo.fill(0, at, at + 8);
+function fillGroup(em: Int32Array, mask: number, memo: Int32Array, entry: number): void {
+  const at = entry * PACKED;
+  memo.fill(0, at, at + PACKED);
   if (entry < GROUP_FLAGS) {
     const key = entry - GROUP_SHAPES;
     const q = key & 1, pos = (key >> 1) & 3, next = (key >> 3) & 7, shape = (key >> 6) & 7, prev = (key >> 9) & 7;
-    addPadded(em, mix(shape * 2 + q, 18) & mask, memo, at);
-    addPadded(em, mix(pos * 4 + shape, 27) & mask, memo, at);
-    addPadded(em, mix(prev === 7 ? 99 : prev * 8 + shape, 28) & mask, memo, at);
-    addPadded(em, mix(next === 7 ? 98 : shape * 8 + next, 29) & mask, memo, at);
+    addPacked(em, mix(shape * 2 + q, 18) & mask, memo, at);
+    addPacked(em, mix(pos * 4 + shape, 27) & mask, memo, at);
+    addPacked(em, mix(prev === 7 ? 99 : prev * 8 + shape, 28) & mask, memo, at);
+    addPacked(em, mix(next === 7 ? 98 : shape * 8 + next, 29) & mask, memo, at);
   } else if (entry < GROUP_CUES) {
     const key = entry - GROUP_FLAGS;
     const pattern = key & 7, flags = (key >> 3) & 3, isCue = key >> 5;
-    addPadded(em, 1 & mask, memo, at);
-    addPadded(em, mix(isCue, 22) & mask, memo, at);
-    addPadded(em, mix(flags * 2 + (pattern >> 2), 31) & mask, memo, at);
-    addPadded(em, mix(pattern, 37) & mask, memo, at);
+    addPacked(em, 1 & mask, memo, at);
+    addPacked(em, mix(isCue, 22) & mask, memo, at);
+    addPacked(em, mix(flags * 2 + (pattern >> 2), 31) & mask, memo, at);
+    addPacked(em, mix(pattern, 37) & mask, memo, at);
   } else if (entry < GROUP_MENTIONS) {
     const key = entry - GROUP_CUES;
     const q = key & 1, rCommas = (key >> 1) & 3, rd = (key >> 3) & 7 || 15, lThat = (key >> 6) & 3, lCommas = (key >> 8) & 3, ld = key >> 10 || 15;
-    addPadded(em, mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23) & mask, memo, at);
-    addPadded(em, mix(rd * 64 + rCommas * 8 + q, 25) & mask, memo, at);
-    addPadded(em, mix(ld * 16 + rd, 34) & mask, memo, at);
+    addPacked(em, mix(ld * 64 + lCommas * 8 + lThat * 2 + q, 23) & mask, memo, at);
+    addPacked(em, mix(rd * 64 + rCommas * 8 + q, 25) & mask, memo, at);
+    addPacked(em, mix(ld * 16 + rd, 34) & mask, memo, at);
   } else if (entry < GROUP_RULES) {
     const key = entry - GROUP_MENTIONS;
     const next = key & 15, cur = (key >> 4) & 15, prev = key >> 8;
-    addPadded(em, mix(cur, 40) & mask, memo, at);
-    addPadded(em, mix((prev === 15 ? 99 : prev) * 128 + cur * 16 + next, 41) & mask, memo, at);
+    addPacked(em, mix(cur, 40) & mask, memo, at);
+    addPacked(em, mix((prev === 15 ? 99 : prev) * 128 + cur * 16 + next, 41) & mask, memo, at);
   } else {
     const key = entry - GROUP_RULES;
     const next = key & 15, cur = (key >> 4) & 15, prev = key >> 8;
-    addPadded(em, mix(cur, 44) & mask, memo, at);
-    addPadded(em, mix(prev * 16 + cur, 46) & mask, memo, at);
-    addPadded(em, mix(cur * 16 + next, 47) & mask, memo, at);
+    addPacked(em, mix(cur, 44) & mask, memo, at);
+    addPacked(em, mix(prev * 16 + cur, 46) & mask, memo, at);
+    addPacked(em, mix(cur * 16 + next, 47) & mask, memo, at);
   }
-  memo[at + 7] = 1;
+  memo[at + 3] += FILLED;
 }
 
 // Per-sentence scratch arrays, reused (scoring is synchronous).
 const scratch = {
   capacity: 0,
   ids: new Int32Array(0),
-  /** Byte offsets of the tokens' word records, with three sentence-start / -end paddings on either side. */
+  /** Word offsets of the tokens' word records, with three sentence-start / -end paddings on either side. */
   records: new Int32Array(6),
   /** Per token, the WORD_ROWS rows scored from the emission table after the rest. */
   wordRows: new Int32Array(0),
+  /** Per token, its packed sums so far. */
+  packed: new Int32Array(0),
   /** Word hashes with three sentence-start / -end paddings on either side. */
   wordHash: new Int32Array(6),
   /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
@@ -492,6 +526,7 @@ function growScratch(n: number): void {
   scratch.ids = new Int32Array(c);
   scratch.records = new Int32Array(c + 6);
   scratch.wordRows = new Int32Array(c * WORD_ROWS);
+  scratch.packed = new Int32Array(c * PACKED);
   scratch.wordHash = new Int32Array(c + 6);
   scratch.pairHash = new Int32Array(c + 2);
   scratch.shape = new Int8Array(c);
@@ -505,12 +540,10 @@ function growScratch(n: number): void {
 
 /** Per token: rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
 const WORD_ROWS = 6;
-/** Rows (feature index << 3) of the features scored straight from the emission table. */
+/** Rows (feature index * PACKED) of the features scored straight from the emission table. */
 const directRows = new Int32Array(32);
-/** Byte offsets, in the cue rows, of the cue-keyed features of one token. */
+/** Word offsets, in the cue rows, of the cue-keyed features of one token. */
 const cueOffsets = new Int32Array(8);
-/** Rows of slots 1, 9 and 28 of a token whose record has the other word / mark variant. */
-const ownRows = new Int32Array(3);
 /** Memo entries of the grouped features of one token. */
 const groupEntries = new Int32Array(8);
 
@@ -521,7 +554,7 @@ const groupEntries = new Int32Array(8);
  * that the loop's own small calls fit the optimiser's inlining budget.)
  */
 function prepareSentence(
-  em: Int8Array,
+  em: Int32Array,
   table: WordTable,
   cache: WordScores,
   tokens: readonly Token[],
@@ -538,7 +571,7 @@ function prepareSentence(
     const t = tokens[k];
     const id = known ? ids[k] : table.idOf(t.text);
     ids[k] = id;
-    records[k + 3] = (id + FIRST_WORD_RECORD) * RECORD_BYTES;
+    records[k + 3] = (id + FIRST_WORD_RECORD) * RECORD_WORDS;
     wordHash[k + 3] = table.hash[id];
     const s = t.word ? table.wordShape[id] : table.markShape[id];
     shape[k] = s;
@@ -553,7 +586,7 @@ function prepareSentence(
     if (id >= cache.known.length || !cache.known[id]) scoreWord(em, cache, id, tokens[k].word);
   }
   records[0] = records[1] = records[2] = 0;
-  records[n + 3] = records[n + 4] = records[n + 5] = RECORD_BYTES;
+  records[n + 3] = records[n + 4] = records[n + 5] = RECORD_WORDS;
   wordHash[0] = wordHash[1] = wordHash[2] = BOS;
   wordHash[n + 3] = wordHash[n + 4] = wordHash[n + 5] = EOS;
   // A word pair is a feature of three tokens (slots 6, 7 and 23): mixed once.
@@ -594,16 +627,16 @@ export function emissionScores(
   const L = LABEL_COUNT;
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
   const scores = scoreBuffer;
-  const em = model.emissionRows8 ?? paddedRows(model);
+  const em = model.emissionPairs ?? packedRows(model);
   const mask = (1 << model.bits) - 1;
   const table = wordTable(model.cueWords, model.bits);
   const cache = wordScoresFor(model, em, table);
   const memo = groupMemoFor(model);
   const cue = cueRowsFor(model, table);
   const sentenceFlags = prepareSentence(em, table, cache, tokens, inQuote, words);
-  const { ids, records: recordAt, wordRows, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records: recordAt, wordRows, packed, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const records = cache.records;
-  const halves = cache.recordHalves;
+  const known = cache.known;
   const cueRows = cue.rows;
   const cueSlot = table.cueSlot;
   // The cue rows change only when their inputs do: kept from the previous token until
@@ -635,20 +668,20 @@ export function emissionScores(
     const k14 = (lc + 1) * 16 + ld;
     if (k14 !== key14) {
       key14 = k14;
-      at14 = (leftRows + ldIndex) << 3;
-      if (cueRows[at14 + 7] === 0) cueRow(em, cueRows, at14, mix(mix(lcWord, ld), 24) & mask);
+      at14 = (leftRows + ldIndex) * PACKED;
+      if (cueRows[at14 + 3] === 0) cueRow(em, cueRows, at14, mix(mix(lcWord, ld), 24) & mask);
     }
     const k16 = (rc + 1) * 16 + rd;
     if (k16 !== key16) {
       key16 = k16;
-      at16 = (cue.right + (rc >= 0 ? cueSlot[ids[rc]] : 0) * 8 + rdIndex) << 3;
-      if (cueRows[at16 + 7] === 0) cueRow(em, cueRows, at16, mix(mix(rcWord, rd), 26) & mask);
+      at16 = (cue.right + (rc >= 0 ? cueSlot[ids[rc]] : 0) * 8 + rdIndex) * PACKED;
+      if (cueRows[at16 + 3] === 0) cueRow(em, cueRows, at16, mix(mix(rcWord, rd), 26) & mask);
     }
     const k26 = (lc + 1) * 16 + lThat * 4 + lCommas;
     if (k26 !== key26) {
       key26 = k26;
-      at26 = (leftRows + LEFT_26 + lThat * 4 + lCommas) << 3;
-      if (cueRows[at26 + 7] === 0) cueRow(em, cueRows, at26, mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask);
+      at26 = (leftRows + LEFT_26 + lThat * 4 + lCommas) * PACKED;
+      if (cueRows[at26 + 3] === 0) cueRow(em, cueRows, at26, mix(mix(lcWord, lThat * 4 + lCommas), 36) & mask);
     }
     cueOffsets[c++] = at14;
     cueOffsets[c++] = at16;
@@ -657,29 +690,29 @@ export function emissionScores(
       const k32 = m * 256 + ldrd;
       if (k32 !== key32) {
         key32 = k32;
-        at32 = (((m * 8 + ldIndex) * 8) + rdIndex) << 3;
-        if (cueRows[at32 + 7] === 0) cueRow(em, cueRows, at32, mix(mix(m, ldrd), 42) & mask);
+        at32 = (((m * 8 + ldIndex) * 8) + rdIndex) * PACKED;
+        if (cueRows[at32 + 3] === 0) cueRow(em, cueRows, at32, mix(mix(m, ldrd), 42) & mask);
       }
       const k33 = (lc + 1) * 256 + m * 4 + q;
       if (k33 !== key33) {
         key33 = k33;
-        at33 = (leftRows + LEFT_33 + m * 4 + q) << 3;
-        if (cueRows[at33 + 7] === 0) cueRow(em, cueRows, at33, mix(mix(m * 4 + q, lcWord), 43) & mask);
+        at33 = (leftRows + LEFT_33 + m * 4 + q) * PACKED;
+        if (cueRows[at33 + 3] === 0) cueRow(em, cueRows, at33, mix(mix(m * 4 + q, lcWord), 43) & mask);
       }
       cueOffsets[c++] = at32;
       cueOffsets[c++] = at33;
     } else {
       key32 = key33 = -1;
-      directRows[d++] = (mix(mix(m, ldrd), 42) & mask) << 3;
-      directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) << 3;
+      directRows[d++] = (mix(mix(m, ldrd), 42) & mask) * PACKED;
+      directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) * PACKED;
     }
     const wr = k * WORD_ROWS;
-    wordRows[wr] = (mix(pairHash[k], 16) & mask) << 3;
-    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) << 3;
-    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) << 3;
-    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) << 3;
-    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) << 3;
-    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) << 3;
+    wordRows[wr] = (mix(pairHash[k], 16) & mask) * PACKED;
+    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) * PACKED;
+    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) * PACKED;
+    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) * PACKED;
+    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) * PACKED;
+    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) * PACKED;
     let g = 0;
     const prevShape = k > 0 ? shape[k - 1] : 7;
     const nextShape = k + 1 < n ? shape[k + 1] : 7;
@@ -693,8 +726,8 @@ export function emissionScores(
     if (m >= 0 && m < 16 && mPrev >= 0 && mPrev < 16 && (mPrev < 15 || k === 0) && mNext >= 0 && mNext < 16) {
       groupEntries[g++] = GROUP_MENTIONS + ((mPrev * 16 + m) * 16 + mNext);
     } else {
-      directRows[d++] = (mix(m, 40) & mask) << 3;
-      directRows[d++] = (mix((k > 0 ? mPrev : 99) * 128 + m * 16 + mNext, 41) & mask) << 3;
+      directRows[d++] = (mix(m, 40) & mask) * PACKED;
+      directRows[d++] = (mix((k > 0 ? mPrev : 99) * 128 + m * 16 + mNext, 41) & mask) * PACKED;
     }
     const r = rule ? rule[k] : 0;
     const rPrev = k > 0 ? (rule ? rule[k - 1] : 0) : 15;
@@ -702,31 +735,18 @@ export function emissionScores(
     if (r >= 0 && r < 16 && rPrev >= 0 && rPrev < 16 && rNext >= 0 && rNext < 16) {
       groupEntries[g++] = GROUP_RULES + ((rPrev * 16 + r) * 16 + rNext);
     } else {
-      directRows[d++] = (mix(r, 44) & mask) << 3;
-      directRows[d++] = (mix(rPrev * 16 + r, 46) & mask) << 3;
-      directRows[d++] = (mix(r * 16 + rNext, 47) & mask) << 3;
+      directRows[d++] = (mix(r, 44) & mask) * PACKED;
+      directRows[d++] = (mix(rPrev * 16 + r, 46) & mask) * PACKED;
+      directRows[d++] = (mix(r * 16 + rNext, 47) & mask) * PACKED;
     }
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let i = 0; i < g; i++) {
-      const at = groupEntries[i] * 8;
-      if (memo[at + 7] === 0) fillGroup(em, mask, memo, groupEntries[i]);
+      const at = groupEntries[i] * PACKED;
+      if (memo[at + 3] === 0) fillGroup(em, mask, memo, groupEntries[i]);
       s0 += memo[at];
       s1 += memo[at + 1];
       s2 += memo[at + 2];
       s3 += memo[at + 3];
-      s4 += memo[at + 4];
-      s5 += memo[at + 5];
-      s6 += memo[at + 6];
-    }
-    for (let i = 0; i < d; i++) {
-      const row = directRows[i];
-      s0 += em[row];
-      s1 += em[row + 1];
-      s2 += em[row + 2];
-      s3 += em[row + 3];
-      s4 += em[row + 4];
-      s5 += em[row + 5];
-      s6 += em[row + 6];
     }
     for (let i = 0; i < c; i++) {
       const at = cueOffsets[i];
@@ -734,107 +754,78 @@ export function emissionScores(
       s1 += cueRows[at + 1];
       s2 += cueRows[at + 2];
       s3 += cueRows[at + 3];
-      s4 += cueRows[at + 4];
-      s5 += cueRows[at + 5];
-      s6 += cueRows[at + 6];
     }
     // Its own word: slots 1, 9 and 28 from the record (or, for a token that is a word where
     // the record has a mark or the reverse, from the emission table), 20 by quote, 35 by rule code.
+    const id = ids[k];
     const record = recordAt[k + 3];
-    const base = record >> 1;
-    if (halves[base + 7] === (tokens[k].word ? 0 : 1)) {
-      s0 += halves[base];
-      s1 += halves[base + 1];
-      s2 += halves[base + 2];
-      s3 += halves[base + 3];
-      s4 += halves[base + 4];
-      s5 += halves[base + 5];
-      s6 += halves[base + 6];
+    if (known[id] === (tokens[k].word ? 1 : 2)) {
+      s0 += records[record];
+      s1 += records[record + 1];
+      s2 += records[record + 2];
+      s3 += records[record + 3];
     } else {
-      const id = ids[k];
-      const shapeFeature = (mix(mix(table.suffix[id], shape[k]), 38) & mask) << 3;
-      ownRows[0] = table.mix11[id] << 3;
-      ownRows[1] = table.mix19[id] << 3;
-      ownRows[2] = shapeFeature;
-      for (let i = 0; i < 3; i++) {
-        const row = ownRows[i];
-        s0 += em[row];
-        s1 += em[row + 1];
-        s2 += em[row + 2];
-        s3 += em[row + 3];
-        s4 += em[row + 4];
-        s5 += em[row + 5];
-        s6 += em[row + 6];
-      }
+      directRows[d++] = table.mix11[id] * PACKED;
+      directRows[d++] = table.mix19[id] * PACKED;
+      directRows[d++] = (mix(mix(table.suffix[id], shape[k]), 38) & mask) * PACKED;
     }
-    const quoteRow = record + RECORD_QUOTE + q * LABEL_COUNT;
+    const quoteRow = record + RECORD_QUOTE + q * PACKED;
     s0 += records[quoteRow];
     s1 += records[quoteRow + 1];
     s2 += records[quoteRow + 2];
     s3 += records[quoteRow + 3];
-    s4 += records[quoteRow + 4];
-    s5 += records[quoteRow + 5];
-    s6 += records[quoteRow + 6];
-    let rb: number;
-    let rsrc: Int8Array;
     if (r >= 0 && r < RULE_CODE_COUNT) {
-      rsrc = records;
-      rb = record + RECORD_RULES + r * LABEL_COUNT;
+      const rb = record + RECORD_RULES + r * PACKED;
+      s0 += records[rb];
+      s1 += records[rb + 1];
+      s2 += records[rb + 2];
+      s3 += records[rb + 3];
     } else {
-      rsrc = em;
-      rb = wordRuleFeature(table, ids[k], r) << 3;
+      directRows[d++] = wordRuleFeature(table, id, r) * PACKED;
     }
-    s0 += rsrc[rb];
-    s1 += rsrc[rb + 1];
-    s2 += rsrc[rb + 2];
-    s3 += rsrc[rb + 3];
-    s4 += rsrc[rb + 4];
-    s5 += rsrc[rb + 5];
-    s6 += rsrc[rb + 6];
-    // The neighbours' words (NEIGHBOUR_OFFSETS -1, 1, -2, 2, -3, 3), rows 0-5 of their records.
-    const n0 = recordAt[k + 2] + RECORD_NEIGHBOURS, n1 = recordAt[k + 4] + RECORD_NEIGHBOURS + 8;
-    const n2 = recordAt[k + 1] + RECORD_NEIGHBOURS + 16, n3 = recordAt[k + 5] + RECORD_NEIGHBOURS + 24;
-    const n4 = recordAt[k] + RECORD_NEIGHBOURS + 32, n5 = recordAt[k + 6] + RECORD_NEIGHBOURS + 40;
+    for (let i = 0; i < d; i++) {
+      const row = directRows[i];
+      s0 += em[row];
+      s1 += em[row + 1];
+      s2 += em[row + 2];
+      s3 += em[row + 3];
+    }
+    // The neighbours' words (NEIGHBOUR_OFFSETS -1, 1, -2, 2, -3, 3), rows 1-6 of their records.
+    const n0 = recordAt[k + 2] + RECORD_NEIGHBOURS, n1 = recordAt[k + 4] + RECORD_NEIGHBOURS + PACKED;
+    const n2 = recordAt[k + 1] + RECORD_NEIGHBOURS + 2 * PACKED, n3 = recordAt[k + 5] + RECORD_NEIGHBOURS + 3 * PACKED;
+    const n4 = recordAt[k] + RECORD_NEIGHBOURS + 4 * PACKED, n5 = recordAt[k + 6] + RECORD_NEIGHBOURS + 5 * PACKED;
     s0 += records[n0] + records[n1] + records[n2] + records[n3] + records[n4] + records[n5];
     s1 += records[n0 + 1] + records[n1 + 1] + records[n2 + 1] + records[n3 + 1] + records[n4 + 1] + records[n5 + 1];
     s2 += records[n0 + 2] + records[n1 + 2] + records[n2 + 2] + records[n3 + 2] + records[n4 + 2] + records[n5 + 2];
     s3 += records[n0 + 3] + records[n1 + 3] + records[n2 + 3] + records[n3 + 3] + records[n4 + 3] + records[n5 + 3];
-    s4 += records[n0 + 4] + records[n1 + 4] + records[n2 + 4] + records[n3 + 4] + records[n4 + 4] + records[n5 + 4];
-    s5 += records[n0 + 5] + records[n1 + 5] + records[n2 + 5] + records[n3 + 5] + records[n4 + 5] + records[n5 + 5];
-    s6 += records[n0 + 6] + records[n1 + 6] + records[n2 + 6] + records[n3 + 6] + records[n4 + 6] + records[n5 + 6];
-    const so = k * L;
-    scores[so] = s0;
-    scores[so + 1] = s1;
-    scores[so + 2] = s2;
-    scores[so + 3] = s3;
-    scores[so + 4] = s4;
-    scores[so + 5] = s5;
-    scores[so + 6] = s6;
+    const po = k * PACKED;
+    packed[po] = s0;
+    packed[po + 1] = s1;
+    packed[po + 2] = s2;
+    packed[po + 3] = s3;
   }
   // The rows of the word pairs and word contexts (slots 6, 7, 22, 23, 25, 29), from the
   // large emission table, in a loop of their own: most of their reads miss the cache, and
-  // a short loop keeps many of them in flight at once.
+  // a short loop keeps many of them in flight at once. Then the packed sums unpacked.
   for (let k = 0; k < n; k++) {
-    const so = k * L;
+    const po = k * PACKED;
     const wr = k * WORD_ROWS;
-    let s0 = scores[so], s1 = scores[so + 1], s2 = scores[so + 2], s3 = scores[so + 3], s4 = scores[so + 4], s5 = scores[so + 5], s6 = scores[so + 6];
+    let s0 = packed[po], s1 = packed[po + 1], s2 = packed[po + 2], s3 = packed[po + 3];
     for (let i = 0; i < WORD_ROWS; i++) {
       const row = wordRows[wr + i];
       s0 += em[row];
       s1 += em[row + 1];
       s2 += em[row + 2];
       s3 += em[row + 3];
-      s4 += em[row + 4];
-      s5 += em[row + 5];
-      s6 += em[row + 6];
     }
-    scores[so] = s0;
-    scores[so + 1] = s1;
-    scores[so + 2] = s2;
-    scores[so + 3] = s3;
-    scores[so + 4] = s4;
-    scores[so + 5] = s5;
-    scores[so + 6] = s6;
+    const so = k * L;
+    scores[so] = lowLane(s0);
+    scores[so + 1] = highLane(s0);
+    scores[so + 2] = lowLane(s1);
+    scores[so + 3] = highLane(s1);
+    scores[so + 4] = lowLane(s2);
+    scores[so + 5] = highLane(s2);
+    scores[so + 6] = lowLane(s3);
   }
   return scores.subarray(0, n * L);
 }
