@@ -604,11 +604,11 @@ export function resolveEntities(
 
     // Persons: longest names first, so "Lopez Obrador" joins "Andres Manuel Lopez Obrador".
     // Word counts read once per person, not twice per comparison.
-    const sortedPersons = persons
-      .map((c) => ({ c, words: wordsCount(c) }))
-      .sort((x, y) => y.words - x.words || x.c.span.start - y.c.span.start)
-      .map((x) => x.c);
-    for (const c of sortedPersons) {
+    // (Sorted in place and read by index: arrays made by map are of another kind when
+    // empty, and a new array kind deoptimises this large function.)
+    if (persons.length > 1) sortLongestFirst(persons, wordsCount);
+    for (let i = 0; i < persons.length; i++) {
+      const c = persons[i];
       const key = info(c.text).upper;
       if (personKeys.has(key)) continue;
       const suffixOwner = personBySuffix.get(key);
@@ -640,7 +640,9 @@ export function resolveEntities(
     }
     // Byline authors are people.
     if (structure.byline) {
-      for (const author of structure.byline.authors) {
+      const authors = structure.byline.authors;
+      for (let i = 0; i < authors.length; i++) {
+        const author = authors[i];
         const d = getDraft('person', author);
         const at = text.indexOf(author, structure.byline.span.start);
         if (at >= 0 && at < structure.byline.span.end) {
@@ -806,11 +808,7 @@ export function resolveEntities(
   live.sort((x, y) => x.spans[0].start - y.spans[0].start || x.order - y.order);
   for (const d of live) {
     // Spans come in text order but for the byline's and dateline's, added last.
-    if (!isSortedByStart(d.spans)) {
-      const sorted = d.spans.map((span, i) => ({ span, sentence: d.sentences[i] })).sort((x, y) => x.span.start - y.span.start);
-      d.spans = sorted.map((m) => m.span);
-      d.sentences = sorted.map((m) => m.sentence);
-    }
+    if (!isSortedByStart(d.spans)) sortSpansByStart(d);
     const aliases = !d.moreSurfaces ? (d.firstSurface === d.name ? [] : [d.firstSurface]) : [d.firstSurface, ...d.moreSurfaces].filter((s) => s !== d.name).sort();
     const e: Entity = { id: d.id, kind: d.kind, name: d.name, aliases, mentions: d.spans };
     if (d.role) e.role = d.role;
@@ -825,6 +823,31 @@ function longerName(d: Draft, name: string, s: string): string {
   // Organisations prefer capitals ("EFE" over "Efe"); people and places do not ("Rotterdam" over "ROTTERDAM").
   const capsWins = d.kind === 'organization' ? isAllCaps(s) && !isAllCaps(name) : isAllCaps(name) && !isAllCaps(s);
   return s.length > name.length || (s.length === name.length && capsWins) ? s : name;
+}
+
+/** Sorts people's full names, longest first, then in text order; each one's word count read once. */
+function sortLongestFirst(persons: NameCandidate[], wordsCount: (c: NameCandidate) => number): void {
+  const byWords: { c: NameCandidate; words: number }[] = [];
+  for (let i = 0; i < persons.length; i++) byWords.push({ c: persons[i], words: wordsCount(persons[i]) });
+  byWords.sort((x, y) => y.words - x.words || x.c.span.start - y.c.span.start);
+  for (let i = 0; i < byWords.length; i++) persons[i] = byWords[i].c;
+}
+
+/** A draft's spans (with their sentences) in text order, stably sorted: rare (the byline's and dateline's come last). */
+function sortSpansByStart(d: Draft): void {
+  const sorted: { span: Span; sentence: number }[] = [];
+  for (let i = 0; i < d.spans.length; i++) sorted.push({ span: d.spans[i], sentence: d.sentences[i] });
+  sorted.sort((x, y) => x.span.start - y.span.start);
+  // Pushed, not mapped: map makes holey arrays, and every other mention list is packed
+  // (one array kind for the loops over entities' mentions downstream).
+  const spans: Span[] = [];
+  const sentences: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    spans.push(sorted[i].span);
+    sentences.push(sorted[i].sentence);
+  }
+  d.spans = spans;
+  d.sentences = sentences;
 }
 
 function isSortedByStart(spans: readonly Span[]): boolean {
@@ -1133,6 +1156,9 @@ export function combineCandidates(text: string, sentences: readonly Sentence[], 
  */
 function isCitedAuthor(text: string, start: number, end: number): boolean {
   // Most names are followed by neither " et al", a year, "&" nor "and": rejected on the next two characters.
+  // A name at the end of the text is followed by nothing (and reading past the end is out
+  // of bounds: a deoptimisation).
+  if (end + 1 >= text.length) return false;
   const next = text.charCodeAt(end + 1);
   if (text.charCodeAt(end) === 44 ? next !== 32 : text.charCodeAt(end) !== 32 || !(next === 101 || next === 38 || next === 97 || isDigitCode(next))) return false;
   if (end - start < 2 || end - start > 30 || !isUpperCode(text.charCodeAt(start))) return false;

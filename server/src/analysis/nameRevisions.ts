@@ -257,7 +257,8 @@ const MODIFIER_PREFIXES = new Set(['pro', 'anti', 'non', 'ex', 'post', 'pre', 'n
 
 /** A lower-case prefix and a hyphen just before `start`: "pro-" in "pro-Beijing". */
 function isAfterAffix(text: string, start: number): boolean {
-  if (text.charCodeAt(start - 1) !== 45) return false;
+  // start 0 first: reading before the text is out of bounds (a deoptimisation).
+  if (start === 0 || text.charCodeAt(start - 1) !== 45) return false;
   let b = start - 1;
   while (b > 0 && start - 1 - b < 6 && isAsciiLetter(text.charCodeAt(b - 1))) b--;
   if (b > 0 && isAsciiLetter(text.charCodeAt(b - 1))) return false;

@@ -156,10 +156,14 @@ function bylineAuthors(line: string): string[] | undefined {
   if (!m) return undefined;
   let rest = m[1].replace(/[*_]+$/u, '').split(/\s[|·–—-]\s|,\s(?=[A-Z]{2,}|\p{Ll})/u)[0];
   rest = rest.trim();
-  const parts = rest
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/u)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+  // Pushed one by one onto a literal: every authors list has the same array map (the
+  // entity pass loops over it; a list made by map/filter has another when empty).
+  const pieces = rest.split(/\s*,\s*|\s+and\s+|\s*&\s*/u);
+  const parts: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i].trim();
+    if (p.length > 0) parts.push(p);
+  }
   if (parts.length === 0 || parts.length > 5) return undefined;
   for (const p of parts) {
     const ws = p.split(/\s+/);

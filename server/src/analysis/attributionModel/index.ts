@@ -52,24 +52,28 @@ export function proposeForSentence(
   /** Which tokens sit inside quotation marks, if the caller knows (as quoteFlags finds them; at least tokens.length long). */
   quoted?: readonly boolean[],
 ): ProposedAttribution[] {
-  if (tokens.length === 0) return [];
+  // Every answer, empty or not, is this one array literal: callers loop over it, and
+  // arrays from one literal share one array map (an empty [] elsewhere, or one made by
+  // map, would have another, which deoptimises the callers' loops).
+  const groups: ProposedAttribution[] = [];
+  if (tokens.length === 0) return groups;
   const sp = sentence.span;
   const inQuote = quoted ?? quoteFlags(tokens, quotes, sp);
   // A sentence with no cue-like word outside quotation marks and no rule cue reports
   // nothing the tagger would find often enough to pay for tagging it.
   const words = sentenceWords(model, tokens);
-  if (!ruleSpans.some((r) => r.role === 'Cue') && !hasCueWord(tokens, inQuote, words)) return [];
+  if (!ruleSpans.some((r) => r.role === 'Cue') && !hasCueWord(tokens, inQuote, words)) return groups;
   if (codeBuffers.mention.length < tokens.length) codeBuffers.mention = new Int8Array(tokens.length * 2);
   if (codeBuffers.rule.length < tokens.length) codeBuffers.rule = new Int8Array(tokens.length * 2);
   const mention = mentionCodes(tokens, mentions, Math.max(0, findByOffset(mentions, sp.start)), codeBuffers.mention);
   const spans = tagSentence(model, tokens, inQuote, mention, ruleCodes(tokens, ruleSpans, codeBuffers.rule), words);
   const cues = spans.filter((s) => s.role === 'Cue');
-  if (cues.length === 0) return [];
+  if (cues.length === 0) return groups;
   const sources = spans.filter((s) => s.role === 'Source');
-  const groups: ProposedAttribution[] = cues.map((c) => {
+  for (const c of cues) {
     const source = nearest(sources, c);
-    return { sentence: si, cue: charSpan(tokens, c), source: source ? charSpan(tokens, source) : undefined, contents: [] };
-  });
+    groups.push({ sentence: si, cue: charSpan(tokens, c), source: source ? charSpan(tokens, source) : undefined, contents: [] });
+  }
   for (const content of spans) {
     if (content.role !== 'Content') continue;
     const c = nearest(cues, content);
@@ -110,7 +114,13 @@ function charSpan(tokens: readonly Token[], s: RoleSpan): Span {
  * the first tokens.length flags of a reused array.
  */
 export function quoteFlags(tokens: readonly Token[], quotes: ReadonlyArray<{ span: Span }>, sp: Span): boolean[] {
-  if (quoteFlagBuffer.length < tokens.length) quoteFlagBuffer = new Array(tokens.length * 2).fill(false);
+  if (quoteFlagBuffer.length < tokens.length) {
+    // Pushed, not new Array(n).fill: a packed array, the kind the callers' own flags are
+    // (the scoring loop reads both kinds; one kind keeps its element loads monomorphic).
+    const grown: boolean[] = [];
+    for (let k = 0; k < tokens.length * 2; k++) grown.push(false);
+    quoteFlagBuffer = grown;
+  }
   const flags = quoteFlagBuffer;
   // Quotations are sorted and do not nest: the one before the sentence may run into it.
   let q = Math.max(0, findByOffset(quotes, sp.start));

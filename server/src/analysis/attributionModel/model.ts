@@ -55,9 +55,7 @@ export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: 
   }
   const L = LABEL_COUNT;
   const emissions = expandEmissionRows(artifact.bits, L, bytes);
-  const model: AttributionModel = { bits: artifact.bits, emissions, emissionPairs: undefined, transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
-  packedRows(model);
-  return model;
+  return { bits: artifact.bits, emissions, emissionPairs: packedRows(emissions), transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
 }
 
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
@@ -242,8 +240,7 @@ function highLane(word: number): number {
 }
 
 /** The emission table as packed rows (PACKED int32 per feature row). */
-function packedRows(model: AttributionModel): Int32Array {
-  const em = model.emissions;
+function packedRows(em: Int8Array): Int32Array {
   const rows = em.length / LABEL_COUNT;
   const packed = new Int32Array(rows * PACKED);
   for (let f = 0; f < rows; f++) {
@@ -253,7 +250,6 @@ function packedRows(model: AttributionModel): Int32Array {
     packed[p + 2] = packPair(em[e + 4], em[e + 5]);
     packed[p + 3] = em[e + 6];
   }
-  model.emissionPairs = packed;
   return packed;
 }
 
@@ -301,7 +297,9 @@ function copyRow(em: Int32Array, feature: number, into: Int32Array, at: number):
 function wordScoresFor(model: AttributionModel, em: Int32Array, table: WordTable): WordScores {
   let cache = wordScores.get(model);
   if (!cache || cache.table !== table) {
-    const capacity = 1024;
+    // Small at first, so that it grows within the first article, before the engine
+    // optimises scoreWord: growing later would find no type feedback there.
+    const capacity = 32;
     cache = { table, known: new Uint8Array(capacity), records: new Int32Array((capacity + FIRST_WORD_RECORD) * RECORD_WORDS) };
     const bos = new Int32Array(WORD_FEATURE_COUNT);
     const eos = new Int32Array(WORD_FEATURE_COUNT);
@@ -627,7 +625,7 @@ export function emissionScores(
   const L = LABEL_COUNT;
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
   const scores = scoreBuffer;
-  const em = model.emissionPairs ?? packedRows(model);
+  const em = model.emissionPairs ?? (model.emissionPairs = packedRows(model.emissions));
   const mask = (1 << model.bits) - 1;
   const table = wordTable(model.cueWords, model.bits);
   const cache = wordScoresFor(model, em, table);

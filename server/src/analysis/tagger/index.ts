@@ -108,6 +108,8 @@ interface DecoderState {
 }
 const decoderStates = new WeakMap<TaggerModel, DecoderState>();
 const WORD_CACHE_LIMIT = 200_000;
+/** Words the per-model tables hold at first (they double as needed). */
+const INITIAL_WORDS = 32;
 const WORD_VECTORS = 5;
 const SELF = 0, PREV1 = 1, NEXT1 = 2, PREV2 = 3, NEXT2 = 4;
 const ATTRS = 4;
@@ -139,7 +141,10 @@ function decoderState(model: TaggerModel): DecoderState {
     const W = model.emissions;
     const shift = 32 - model.bits;
     // Word id PAD stands for the positions outside the sentence (its neighbour vectors only).
-    const vectors = new Int16Array(1024 * WORD_VECTORS * L);
+    // The word tables start small, so that they grow within the first article, before the
+    // engine optimises addWord: growing later would find no type feedback there and
+    // deoptimise it (and decodeRun, which inlines it).
+    const vectors = new Int16Array(INITIAL_WORDS * WORD_VECTORS * L);
     addRow(vectors, PREV1 * L, W, mix(12, PAD_BEFORE) >>> shift, L);
     addRow(vectors, PREV1 * L, W, mix(16, PAD_BEFORE) >>> shift, L);
     addRow(vectors, NEXT1 * L, W, mix(13, PAD_AFTER) >>> shift, L);
@@ -152,7 +157,7 @@ function decoderState(model: TaggerModel): DecoderState {
     for (let prev = 0; prev < L; prev++) for (let cur = 0; cur < L; cur++) transitionsByCur[cur * L + prev] = model.transitions[prev * L + cur];
     state = {
       transitions: model.transitions, transitionsByCur, prevFrom, prevList: Int32Array.from(prevList), startRow, afterO,
-      slots: new Int32Array(4096 * SLOT_INTS), chars: new Uint16Array(1 << 14), charCount: 0, wordCount: 1, vectors, attrs: new Int32Array(1024 * ATTRS),
+      slots: new Int32Array(INITIAL_WORDS * 2 * SLOT_INTS), chars: new Uint16Array(INITIAL_WORDS * 4), charCount: 0, wordCount: 1, vectors, attrs: new Int32Array(INITIAL_WORDS * ATTRS),
       pairSlots: new Int32Array(PAIR_SLOTS_INITIAL), pairFirst: new Int32Array(PAIR_SLOTS_INITIAL / 2),
       pairSecond: new Int32Array(PAIR_SLOTS_INITIAL / 2), pairVectors: new Int16Array((PAIR_SLOTS_INITIAL / 2) * 2 * L), pairCount: 0, pairsStale: false,
       capComboIds: new Uint16Array(CAP_COMBO_KEYS), capComboVectors: new Int16Array(64 * L), capComboCount: 0,
@@ -276,7 +281,9 @@ function addWord(state: DecoderState, model: TaggerModel, text: string, start: n
   return id;
 }
 
-const PAIR_SLOTS_INITIAL = 1 << 12;
+// Small, so that the pair table grows within the first article (before decodeRun is
+// optimised, which inlines the growth: growing first later would deoptimise it).
+const PAIR_SLOTS_INITIAL = 1 << 7;
 /** At most this many pairs (2 x 9 int16 each) are kept; the table is emptied beyond. */
 const PAIR_LIMIT = 1 << 18;
 /**
@@ -335,7 +342,10 @@ function insertPairSlot(slots: Int32Array, h: number, id: number): void {
 /** Makes room for `more` new pairs without moving or dropping any pair during a run. */
 function reservePairs(state: DecoderState, L: number, more: number): void {
   while ((state.pairCount + more) * 2 > state.pairSlots.length) {
-    if (state.pairCount > 0 && state.pairSlots.length >= PAIR_LIMIT * 2) { clearPairs(state); continue; }
+    // Both comparisons made on every growth (the first growth has no pairs yet): a
+    // comparison first made after optimisation would have no type feedback.
+    const atLimit = state.pairSlots.length >= PAIR_LIMIT * 2;
+    if (state.pairCount > 0 && atLimit) { clearPairs(state); continue; }
     const slots = new Int32Array(state.pairSlots.length * 2);
     const cap = slots.length / 2;
     const first = new Int32Array(cap), second = new Int32Array(cap), vectors = new Int16Array(cap * 2 * L);
