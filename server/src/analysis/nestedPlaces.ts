@@ -84,19 +84,21 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
   // the first name that may hold one.
   let entityById: Map<string, Entity> | undefined;
   let placeByName: Map<string, Entity> | undefined;
-  let taken: Set<string> | undefined;
+  let taken: Set<number> | undefined;
+  // A span as one number, unique for offsets within the text (exact below 2^53).
+  const stride = text.length + 1;
   const prepare = () => {
     entityById = new Map<string, Entity>();
     for (const e of analysis.entities) entityById.set(e.id, e);
     // Places of the document by name and alias, so that an inner "Ontario" joins "Ontario".
     placeByName = new Map<string, Entity>();
-    taken = new Set<string>();
+    taken = new Set<number>();
     for (const e of analysis.entities) {
       if (e.kind === 'place') {
         placeByName.set(e.name, e);
         for (const a of e.aliases) placeByName.set(a, e);
       }
-      for (const m of e.mentions) taken.add(`${m.start}:${m.end}`);
+      for (const m of e.mentions) taken.add(m.start * stride + m.end);
     }
   };
   // A word list's place written in capitals is more often an abbreviation ("ST", "MI").
@@ -106,8 +108,8 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
   let added = 0;
   const newEntities: Entity[] = [];
   const addPlace = (start: number, end: number) => {
-    if (taken!.has(`${start}:${end}`)) return;
-    taken!.add(`${start}:${end}`);
+    if (taken!.has(start * stride + end)) return;
+    taken!.add(start * stride + end);
     const name = text.slice(start, end);
     let place = placeByName!.get(name);
     if (!place) {
@@ -149,7 +151,7 @@ export function addNestedPlaces(text: string, analysis: EntityAnalysis): EntityA
         // "Newfoundland and Labrador": a place joined by "and" to one more word names a pair of places.
         const pair = b === a + 2 && words[a + 1].text === 'and' && isPlace(words[a].text) && !isPlace(name);
         if (pair) addPlace(words[b].start, words[b].end);
-        if ((!pair && !isPlace(name)) || taken!.has(`${start}:${end}`)) continue;
+        if ((!pair && !isPlace(name)) || taken!.has(start * stride + end)) continue;
         addPlace(start, end);
       }
     }

@@ -287,16 +287,16 @@ function reopens(text: string, i: number, style: MarkStyle): boolean {
 
 /** More curly double marks than straight ones: the text quotes in curly marks. */
 function quotesInCurlyMarks(text: string): boolean {
-  let curly = 0;
-  let straight = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Both counts added on every character: a text with no straight quote leaves no type
-    // feedback on a `straight++` of its own, and the first one deoptimised this loop.
-    curly += c === LEFT_DOUBLE || c === RIGHT_DOUBLE ? 1 : 0;
-    straight += c === STRAIGHT_QUOTE ? 1 : 0;
-  }
-  return curly > straight;
+  // Counted with indexOf (the engine's vectorised search) rather than a loop over every
+  // character: quotation marks are few.
+  return countOf(text, '\u201c') + countOf(text, '\u201d') > countOf(text, '"');
+}
+
+/** How many times the one-character `mark` occurs in `text`. */
+function countOf(text: string, mark: string): number {
+  let count = 0;
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) count++;
+  return count;
 }
 
 function nextBodyStart(text: string, structure: DocumentStructure, p: number): number {
