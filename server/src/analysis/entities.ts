@@ -559,7 +559,11 @@ export function resolveEntities(
     const upper = info(name).upper;
     let d = byUpper.get(upper);
     if (!d) {
-      d = { kind, name, firstSurface: '', moreSurfaces: undefined, role: undefined, roleFromTitle: undefined, spans: NO_SPANS, sentences: NO_SENTENCES, mentionCount: 0, firstMention: 0, order: drafts.length, id: '' };
+      // Made with a placeholder kind, then given its own: the first draft of another kind
+      // makes `kind` a mutable field at once. (Left constant until a rare late change of
+      // kind, adoptKeywordFreeFullNames, it would deoptimise the code that relied on it.)
+      d = { kind: 'other', name, firstSurface: '', moreSurfaces: undefined, role: undefined, roleFromTitle: undefined, spans: NO_SPANS, sentences: NO_SENTENCES, mentionCount: 0, firstMention: 0, order: drafts.length, id: '' };
+      d.kind = kind;
       drafts.push(d);
       byUpper.set(upper, d);
     }
@@ -748,26 +752,7 @@ export function resolveEntities(
       p.draft = byKind.person.get(upper) ?? byKind.organization.get(upper) ?? byKind.place.get(upper);
     }
 
-    // A surname used as a person ("Voss said") whose full name the tagger typed as an
-    // organisation with no organisation word ("Nadia Voss"): the full name is that person.
-    const keywordFreeBySurname = new Map<string, Draft | null>(); // null: ambiguous
-    for (const d of drafts) {
-      if (d.kind !== 'organization' && d.kind !== 'other') continue;
-      const { ws, words, placeOrDemonym } = info(d.name);
-      if (words < 2 || words > 3 || placeOrDemonym || ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
-      const surname = ws[words - 1].toUpperCase();
-      keywordFreeBySurname.set(surname, keywordFreeBySurname.has(surname) ? null : d);
-    }
-    if (keywordFreeBySurname.size > 0) {
-      for (const p of pending) {
-        const d = p.draft;
-        if (!d || d.kind !== 'person' || info(d.name).words !== 1) continue;
-        const full = keywordFreeBySurname.get(info(d.name).upper);
-        if (!full) continue;
-        full.kind = 'person';
-        p.draft = full;
-      }
-    }
+    adoptKeywordFreeFullNames(pending, drafts, info);
 
     // Mentions, surface forms, roles.
     for (const p of pending) {
@@ -823,6 +808,33 @@ function longerName(d: Draft, name: string, s: string): string {
   // Organisations prefer capitals ("EFE" over "Efe"); people and places do not ("Rotterdam" over "ROTTERDAM").
   const capsWins = d.kind === 'organization' ? isAllCaps(s) && !isAllCaps(name) : isAllCaps(name) && !isAllCaps(s);
   return s.length > name.length || (s.length === name.length && capsWins) ? s : name;
+}
+
+/**
+ * A surname used as a person ("Voss said") whose full name the tagger typed as an
+ * organisation with no organisation word ("Nadia Voss"): the full name is that person.
+ * (A function of its own: its rare last step, first met after resolveTheRest is
+ * optimised, would deoptimise that large function.)
+ */
+function adoptKeywordFreeFullNames(pending: readonly Pending[], drafts: readonly Draft[], info: (name: string) => NameInfo): void {
+  const keywordFreeBySurname = new Map<string, Draft | null>(); // null: ambiguous
+  for (const d of drafts) {
+    if (d.kind !== 'organization' && d.kind !== 'other') continue;
+    const { ws, words, placeOrDemonym } = info(d.name);
+    if (words < 2 || words > 3 || placeOrDemonym || ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
+    const surname = ws[words - 1].toUpperCase();
+    keywordFreeBySurname.set(surname, keywordFreeBySurname.has(surname) ? null : d);
+  }
+  if (keywordFreeBySurname.size > 0) {
+    for (const p of pending) {
+      const d = p.draft;
+      if (!d || d.kind !== 'person' || info(d.name).words !== 1) continue;
+      const full = keywordFreeBySurname.get(info(d.name).upper);
+      if (!full) continue;
+      full.kind = 'person';
+      p.draft = full;
+    }
+  }
 }
 
 /** Sorts people's full names, longest first, then in text order; each one's word count read once. */
