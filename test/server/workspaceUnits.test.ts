@@ -9,8 +9,7 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection, fileUris } from '../../server/src/workspace/files';
-import { cpuMeter, defaultPoolSize, findWorkerScript, LENT_BATCH, LENT_IN_HAND, WorkerPool, type CpuReading, type WorkerLender } from '../../server/src/workspace/pool';
-import { Worker } from 'node:worker_threads';
+import { cpuMeter, defaultPoolSize, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
 import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
 import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
 
@@ -189,108 +188,6 @@ describe('indexing worker pool', function () {
       reading = { idleCores: 1, ownCores: 1 };
       await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
       assert.equal(pool.activeCount, 2, 'a core free again: both work');
-    } finally {
-      pool.dispose();
-    }
-  });
-
-  /** A lender like the open-document worker: a worker thread that answers batches, busy
-   * with its own work when told; records the batches it gets and how many were in hand. */
-  function fakeLender(script: string) {
-    const worker = new Worker(script);
-    const listeners: (() => void)[] = [];
-    const batches: number[] = [];
-    let inHand = 0;
-    let mostInHand = 0;
-    const post = worker.postMessage.bind(worker);
-    worker.postMessage = (message: { tasks?: unknown[] }, transfer?: readonly import('node:worker_threads').TransferListItem[]) => {
-      if (message.tasks) {
-        batches.push(message.tasks.length);
-        inHand += message.tasks.length;
-        mostInHand = Math.max(mostInHand, inHand);
-      }
-      post(message, transfer);
-    };
-    worker.on('message', (message: { results?: unknown[] }) => (inHand -= message.results?.length ?? 0));
-    let exited = false;
-    worker.on('exit', () => (exited = true));
-    const lender = {
-      busy: false,
-      get lendingWorker() {
-        return exited ? undefined : worker;
-      },
-      get lenderBusy() {
-        return lender.busy;
-      },
-      onLendable: (listener: () => void) => listeners.push(listener),
-      free() {
-        lender.busy = false;
-        for (const listener of listeners) listener();
-      },
-      batches,
-      mostInHand: () => mostInHand,
-      worker,
-    };
-    return lender satisfies WorkerLender;
-  }
-
-  it('borrows an idle lender\'s warm worker instead of starting its own, a few articles at a time', async () => {
-    const script = findWorkerScript();
-    assert.ok(script);
-    const lender = fakeLender(script);
-    const pool = new WorkerPool(1, script, undefined, undefined, lender);
-    try {
-      pool.warmUp();
-      assert.equal(pool.workers, 0, 'the lender warms up instead of a new worker');
-      const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
-      assert.ok(results.every((result) => result?.summary && storedClaims(result.summary).length > 0));
-      assert.equal(pool.workers, 0, 'no worker of its own');
-      assert.equal(lender.batches.reduce((a, b) => a + b, 0), 40);
-      assert.ok(lender.batches.every((size) => size <= LENT_BATCH), `batches ${lender.batches}`);
-      assert.ok(lender.mostInHand() <= LENT_IN_HAND, `at most ${LENT_IN_HAND} in hand, saw ${lender.mostInHand()}`);
-      assert.equal(pool.pending, 0);
-    } finally {
-      pool.dispose();
-      await lender.worker.terminate();
-    }
-  });
-
-  it('gives a busy lender nothing, resumes when it is free, and starts its own worker when the lender stays busy', async () => {
-    const script = findWorkerScript();
-    assert.ok(script);
-    const lender = fakeLender(script);
-    lender.busy = true;
-    const pool = new WorkerPool(1, script, undefined, undefined, lender);
-    try {
-      const first = Promise.all(Array.from({ length: 8 }, () => pool.run(task)));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.deepEqual([lender.batches.length, pool.workers, pool.pending], [0, 0, 8], 'busy: the tasks wait');
-      lender.free();
-      assert.ok((await first).every((result) => result?.summary));
-      assert.ok(lender.batches.length > 0 && pool.workers === 0, 'free again: the lender took them');
-      lender.busy = true;
-      const batchesBefore = lender.batches.length;
-      const second = await Promise.all(Array.from({ length: 8 }, () => pool.run(task)));
-      assert.ok(second.every((result) => result?.summary));
-      assert.deepEqual([lender.batches.length, pool.workers], [batchesBefore, 1], 'busy for long: a worker of its own took them');
-    } finally {
-      pool.dispose();
-      await lender.worker.terminate();
-    }
-  });
-
-  it('gives what a borrowed worker had in hand to its own workers when the borrowed one ends', async () => {
-    const script = findWorkerScript();
-    assert.ok(script);
-    const lender = fakeLender(script);
-    const pool = new WorkerPool(1, script, undefined, undefined, lender);
-    try {
-      const results = Array.from({ length: 12 }, () => pool.run(task));
-      await new Promise((resolve) => setImmediate(resolve));
-      assert.ok(lender.batches.length > 0, 'the borrowed worker got batches');
-      await lender.worker.terminate();
-      assert.ok((await Promise.all(results)).every((result) => result?.summary), 'every task answered');
-      assert.equal(pool.workers, 1);
     } finally {
       pool.dispose();
     }

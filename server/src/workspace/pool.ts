@@ -24,30 +24,6 @@ interface Slot {
   running: Map<number, Pending>;
 }
 
-/** Another part of the server whose worker thread runs this same bundle and also takes
- * indexing batches when it has nothing of its own to do: the open-document analysis
- * worker. It is warm when a document has been analysed (its compiled core is worth seconds
- * of CPU that a fresh worker pays again), and lending it spares starting a thread. Its own
- * work keeps priority: it gets a batch only while idle, and a few articles at a time, so
- * that an open document's analysis waits at most a few milliseconds behind them. */
-export interface WorkerLender {
-  /** The lender's worker thread, once started. */
-  readonly lendingWorker: Worker | undefined;
-  /** Whether it has work of its own running or waiting. */
-  readonly lenderBusy: boolean;
-  /** Calls the listener whenever the worker may have become free (or was replaced). */
-  onLendable(listener: () => void): void;
-}
-
-/** Tasks per batch to a borrowed worker, and at most in hand there: about 3 ms and 6 ms of
- * warm analysis of a news article, which is what its owner's next request may wait. */
-export const LENT_BATCH = 4;
-export const LENT_IN_HAND = 2 * LENT_BATCH;
-
-/** A borrowed worker busy with its owner's work this long, while tasks wait, no longer
- * stands in for one of the pool's own (typing on a large document keeps it busy). */
-const LENT_BUSY_MS = 1000;
-
 /** Most tasks in one message to a worker (≈ 20 ms of analysis for news articles). */
 export const MAX_BATCH = 16;
 
@@ -154,33 +130,11 @@ export class WorkerPool {
     private readonly onError: (message: string, error?: unknown) => void = () => undefined,
     /** CPU lately, or undefined while not measured yet (tests inject it). */
     private readonly cpu: () => CpuReading | undefined = cpuMeter(),
-    /** A warm worker to borrow between its own jobs; it counts as one of `size`. */
-    private readonly lender?: WorkerLender,
   ) {
     this.adaptive = size === undefined && !(Number(process.env.CLAIMLENS_INDEX_WORKERS) > 0);
     this.size = size ?? defaultPoolSize();
     if (!this.adaptive) this.active = this.size;
-    lender?.onLendable(() => this.schedulePump());
   }
-
-  /** The borrowed worker's slot (answers come back through the same handler as from the
-   * pool's own workers); undefined when the lender has no worker. */
-  private lent: Slot | undefined;
-  /** Since when the borrowed worker has been busy with its own work while tasks waited. */
-  private lentBusySince: number | undefined;
-
-  private lentSlot(): Slot | undefined {
-    const worker = this.lender?.lendingWorker;
-    if (!worker) return (this.lent = undefined);
-    if (this.lent?.worker !== worker) this.lent = this.adopt(worker);
-    return this.lent;
-  }
-
-  /** Batches given to the borrowed worker so far (tests). */
-  get lentBatches(): number {
-    return this.lentBatchCount;
-  }
-  private lentBatchCount = 0;
 
   /** Workers beyond the first help only while they get a core of their own: on a machine
    * already busy, a second isolate costs more CPU (its own JIT warm-up and GC, cache
@@ -188,31 +142,22 @@ export class WorkerPool {
    * process no more CPU for it. So one more works when a core is idle, and one fewer when
    * this process gets less CPU than its workers need (others took it); asked at every
    * batch, with a reading at most every quarter second. */
-  private activeWorkers(borrowed = 0): number {
+  private activeWorkers(): number {
     if (!this.adaptive) return this.size;
     const reading = this.cpu();
     if (reading) {
       if (reading.idleCores >= GROW_IDLE_CORES) this.active = Math.min(this.size, this.active + 1);
-      else if (this.active > 1 && this.active === this.slots.length + borrowed && reading.idleCores + reading.ownCores < this.active - 0.5) this.active--;
+      else if (this.active > 1 && this.active === this.slots.length && reading.idleCores + reading.ownCores < this.active - 0.5) this.active--;
     }
     return this.active;
   }
 
   /** Starts the first worker ahead of the first task (it loads the core and its models
-   * while the server still lists the files to index); a borrowed worker, which stands in
-   * for the first, is warmed instead. */
+   * while the server still lists the files to index). */
   warmUp(): void {
-    if (this.disposed) return;
-    const lent = this.lentSlot();
-    if (lent) {
-      if (this.warmedLent !== lent.worker) lent.worker.postMessage({ warmUp: true } satisfies WorkerWarmUp);
-      this.warmedLent = lent.worker;
-      return;
-    }
-    if (!this.script || this.slots.length > 0) return;
+    if (this.disposed || !this.script || this.slots.length > 0) return;
     this.spawn().worker.postMessage({ warmUp: true } satisfies WorkerWarmUp);
   }
-  private warmedLent: Worker | undefined;
 
   /** Analyses one file; resolves with undefined when cancelled before it started. */
   run(task: FileTask, cancelled: () => boolean = () => false): Promise<AnalyzeFileResult | undefined> {
@@ -239,7 +184,7 @@ export class WorkerPool {
   }
 
   get pending(): number {
-    let running = this.lent?.running.size ?? 0;
+    let running = 0;
     for (const slot of this.slots) running += slot.running.size;
     return this.queue.length + running + this.answers.length;
   }
@@ -285,24 +230,10 @@ export class WorkerPool {
     });
   }
 
-  /** The worker to give the next batch: the borrowed one while it is free and has room, an
-   * idle one of the pool's own, a new one while the pool may grow, else the least loaded
-   * that has at most one batch left; among the active workers only. A borrowed worker
-   * stands in for one of the pool's own unless its owner has kept it busy for a while. */
+  /** The worker to give the next batch: an idle one, a new one while the pool may grow, else
+   * the least loaded that has at most one batch left; among the active workers only. */
   private slotForBatch(): Slot | undefined {
-    const lent = this.lentSlot();
-    let standsIn = false;
-    if (lent) {
-      if (!this.lender!.lenderBusy) {
-        this.lentBusySince = undefined;
-        if (lent.running.size + LENT_BATCH <= LENT_IN_HAND) return lent;
-      } else {
-        this.lentBusySince ??= performance.now();
-      }
-      standsIn = this.lentBusySince === undefined || performance.now() - this.lentBusySince < LENT_BUSY_MS;
-    }
-    const activeAll = this.slots.length === 0 && !lent ? 1 : this.activeWorkers(standsIn ? 1 : 0);
-    const active = standsIn ? Math.max(0, activeAll - 1) : Math.max(1, activeAll);
+    const active = this.slots.length === 0 ? 1 : this.activeWorkers();
     let best: Slot | undefined;
     for (const slot of this.slots.slice(0, active)) {
       if (slot.running.size === 0) return slot;
@@ -320,13 +251,9 @@ export class WorkerPool {
     }
     while (this.queue.length > 0) {
       const slot = this.slotForBatch();
-      if (!slot) {
-        this.recheckBusyLender();
-        return;
-      }
+      if (!slot) return;
       // Spread what is queued over the workers rather than fill the first one.
-      const size = slot === this.lent ? LENT_BATCH : Math.min(MAX_BATCH, Math.max(1, Math.ceil(this.queue.length / Math.max(1, this.size))));
-      if (slot === this.lent) this.lentBatchCount++;
+      const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(this.queue.length / Math.max(1, this.size))));
       const tasks: AnalyzeFileTask[] = [];
       while (tasks.length < size) {
         const pending = this.nextTask();
@@ -337,20 +264,6 @@ export class WorkerPool {
       if (tasks.length === 0) return;
       slot.worker.postMessage({ tasks } satisfies WorkerBatch);
     }
-  }
-
-  private busyLenderTimer: NodeJS.Timeout | undefined;
-
-  /** Tasks wait for a borrowed worker that its owner keeps busy: look again when it has
-   * been busy long enough for a worker of the pool's own to take over. */
-  private recheckBusyLender(): void {
-    if (this.lentBusySince === undefined || this.busyLenderTimer) return;
-    const wait = Math.max(0, this.lentBusySince + LENT_BUSY_MS - performance.now()) + 1;
-    this.busyLenderTimer = setTimeout(() => {
-      this.busyLenderTimer = undefined;
-      this.pump();
-    }, wait);
-    this.busyLenderTimer.unref();
   }
 
   private inProcessRunning = false;
@@ -374,7 +287,20 @@ export class WorkerPool {
     const worker = new Worker(this.script!, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     // Workers must not keep the process alive once the connection ends.
     worker.unref();
-    const slot = this.listen(worker);
+    const slot: Slot = { worker, running: new Map() };
+    worker.on('message', ({ results }: WorkerResults) => {
+      for (const result of results) {
+        const pending = slot.running.get(result.id);
+        if (!pending) continue;
+        slot.running.delete(result.id);
+        this.answers.push({ pending, result });
+      }
+      if (!this.delivering && this.answers.length > 0) {
+        this.delivering = true;
+        setImmediate(this.deliverAnswers);
+      }
+      this.schedulePump();
+    });
     worker.on('error', (error) => {
       this.onError('indexing worker failed', error);
       const index = this.slots.indexOf(slot);
@@ -388,49 +314,9 @@ export class WorkerPool {
     return slot;
   }
 
-  /** A slot for the lender's worker. When it ends (a crash, the server stopping), what it
-   * had in hand goes back to the front of the queue for the pool's own workers. */
-  private adopt(worker: Worker): Slot {
-    const slot = this.listen(worker);
-    worker.once('exit', () => {
-      if (this.lent === slot) this.lent = undefined;
-      const unanswered = [...slot.running.values()];
-      slot.running.clear();
-      if (this.disposed) return unanswered.forEach((pending) => pending.resolve(undefined));
-      this.queue.unshift(...unanswered);
-      this.schedulePump();
-    });
-    return slot;
-  }
-
-  /** Hands a worker's answers to their callers; other messages (a lender's own) are not ours. */
-  private listen(worker: Worker): Slot {
-    const slot: Slot = { worker, running: new Map() };
-    worker.on('message', (message: WorkerResults | undefined) => {
-      if (!message || !Array.isArray(message.results)) return;
-      for (const result of message.results) {
-        const pending = slot.running.get(result.id);
-        if (!pending) continue;
-        slot.running.delete(result.id);
-        this.answers.push({ pending, result });
-      }
-      if (!this.delivering && this.answers.length > 0) {
-        this.delivering = true;
-        setImmediate(this.deliverAnswers);
-      }
-      this.schedulePump();
-    });
-    return slot;
-  }
-
   dispose(): void {
     this.disposed = true;
-    if (this.busyLenderTimer) clearTimeout(this.busyLenderTimer);
     this.dropQueued();
-    // The borrowed worker is its owner's to stop; what it has in hand is not awaited.
-    for (const pending of this.lent?.running.values() ?? []) pending.resolve(undefined);
-    this.lent?.running.clear();
-    this.lent = undefined;
     for (const slot of this.slots) {
       for (const pending of slot.running.values()) pending.resolve(undefined);
       slot.running.clear();

@@ -3,7 +3,7 @@
 // server's main loop never parses unopened files and never holds their texts.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { analyzeWithinLimit } from '../common/limits';
 import { analyzeFileSync, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
 import { summaryTransferList } from './summary';
@@ -32,46 +32,26 @@ export interface WorkerResults {
  * sees progress, while a long batch runs. */
 const POST_INTERVAL_MS = 15;
 
-/** Indexing is background work: it yields the CPU to the server's main thread (hovers,
- * typing) and to open documents' analyses when cores are busy. */
-const INDEXING_NICE = 10;
-
-/** This thread's id, for its own nice value (Linux gives each thread one); undefined elsewhere. */
-function threadId(): number | undefined {
+/** Background work yields the CPU to the server's main thread (hovers, typing) when cores
+ * are busy: on Linux a thread has its own nice value, set through its thread id. */
+function lowerThreadPriority(): void {
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    return Number.isInteger(tid) && tid > 0 ? tid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function setNice(tid: number | undefined, nice: number): void {
-  if (tid === undefined) return;
-  try {
-    setPriority(tid, nice);
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
   } catch {
     // Not Linux, or not allowed: run at normal priority.
   }
 }
 
-/** The open-document analysis worker also takes indexing batches when idle (the pool
- * borrows it). It keeps its own priority for them: an unprivileged thread can lower its
- * priority but never raise it back, and its owner's analyses must not run lower. */
-const lentByOpenDocumentWorker = (workerData as { kind?: string } | null | undefined)?.kind === 'open-document';
-
 const port = parentPort;
 if (port) {
-  const tid = threadId();
-  if (!lentByOpenDocumentWorker) setNice(tid, INDEXING_NICE);
+  lowerThreadPriority();
   // Batches queue in the port while one runs; each task is answered exactly once.
-  port.on('message', (message: WorkerBatch | WorkerWarmUp | undefined) => {
-    if (message && 'warmUp' in message) {
+  port.on('message', (message: WorkerBatch | WorkerWarmUp) => {
+    if ('warmUp' in message) {
       analyzeWithinLimit(WARM_UP_TEXT, WARM_UP_TEXT.length * 4);
       return;
     }
-    // Not a batch: the open-document worker's own requests come through the same port.
-    if (!message || !Array.isArray(message.tasks)) return;
     const { tasks } = message;
     let results: AnalyzeFileResult[] = [];
     let postedAt = performance.now();
