@@ -615,36 +615,27 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   reporter?.token.onCancellationRequested(() => (cancelledByUser = true));
   const cancelled = (): boolean => cancelledByUser || isCancelled();
   reporter?.begin('ClaimLens: Indexing workspace', 0, 'Finding articles…', true);
-  let progress = { done: 0, files: 0 };
+  const progress = { done: 0, files: 0 };
   runProgress = progress;
   indexStatusChanged(true);
 
-  // Find the files of every folder first, so the count is known.
-  const work: { uri: string; folder: WorkspaceFolderState; mtimeMs?: number; size?: number }[] = [];
-  for (const folder of [...folders.values()]) {
-    if (cancelled()) break;
-    const settings = await refreshFolderSettings(folder);
-    const found = settings.enable ? await folder.selection!.walk(cancelled) : [];
-    if (cancelled()) break;
-    const uris = new Set(fileUris(found));
-    // Files that left the selection (or the disk) while nobody was watching.
-    for (const uri of workspace.diskUrisIn(folder.uri)) if (!uris.has(uri)) dropIndexed(uri);
-    for (const uri of uris) work.push({ uri, folder });
-  }
-  const total = work.length;
-  progress = { done: 0, files: total };
-  runProgress = progress;
+  // Files are analysed as the walk finds them, folder by folder: the workers start on the
+  // first folder's articles while the rest of the tree is still being read. The total is
+  // known once every folder has been walked.
+  const work: { uri: string; folder: WorkspaceFolderState }[] = [];
+  let listing = true;
   let analysed = 0;
   let lastReport = 0;
   const report = (): void => {
     const now = Date.now();
-    if (now - lastReport < STATUS_INTERVAL_MS && progress.done < total) return;
+    const total = progress.files;
+    if (now - lastReport < STATUS_INTERVAL_MS && (listing || progress.done < total)) return;
     lastReport = now;
     const done = progress.done;
-    reporter?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles`);
+    if (listing) reporter?.report(0, `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles found so far`);
+    else reporter?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles`);
     indexStatusChanged();
   };
-  report();
   const indexOne = async ({ uri, folder }: (typeof work)[number]): Promise<void> => {
     if (cancelled()) return;
     const known = workspace.getDisk(uri);
@@ -671,11 +662,48 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     progress.done++;
     report();
   };
-  // A few lanes feed the pool, so that 10,000 tasks are never created in one go.
+  // A few lanes feed the pool, so that 10,000 tasks are never created in one go; a lane
+  // that runs out of files while the walk goes on waits for the next folder's.
   let next = 0;
-  const lanes = Array.from({ length: Math.min(work.length, workerPool().concurrency) }, async () => {
-    while (next < work.length && !cancelled()) await indexOne(work[next++]);
+  let wakeLanes: (() => void)[] = [];
+  const wake = (): void => {
+    const waiting = wakeLanes;
+    wakeLanes = [];
+    for (const resume of waiting) resume();
+  };
+  const lanes = Array.from({ length: workerPool().concurrency }, async () => {
+    for (;;) {
+      if (cancelled()) return;
+      if (next < work.length) await indexOne(work[next++]);
+      else if (listing) await new Promise<void>((resume) => wakeLanes.push(resume));
+      else return;
+    }
   });
+  try {
+    for (const folder of [...folders.values()]) {
+      if (cancelled()) break;
+      const settings = await refreshFolderSettings(folder);
+      if (!settings.enable) {
+        for (const uri of workspace.diskUrisIn(folder.uri)) dropIndexed(uri);
+        continue;
+      }
+      const found = await folder.selection!.walk(cancelled, (files) => {
+        for (const uri of fileUris(files)) work.push({ uri, folder });
+        progress.files = work.length;
+        wake();
+      });
+      if (cancelled()) break;
+      // Files that left the selection (or the disk) while nobody was watching.
+      const uris = new Set(fileUris(found));
+      for (const uri of workspace.diskUrisIn(folder.uri)) if (!uris.has(uri)) dropIndexed(uri);
+    }
+  } finally {
+    listing = false;
+    wake();
+  }
+  const total = work.length;
+  progress.files = total;
+  report();
   await Promise.all(lanes);
   const wasCancelled = cancelled();
   if (wasCancelled) workerPool().dropQueued();

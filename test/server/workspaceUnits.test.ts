@@ -65,6 +65,16 @@ describe('workspace file selection', () => {
     assert.equal(await fresh.selects('deep/nested/other.txt'), true);
   });
 
+  it("hands over each folder's files as it reads them, in the walk's order", async () => {
+    const selection = new FileSelection(root, { include: DEFAULT_WORKSPACE_SETTINGS.include, exclude: DEFAULT_WORKSPACE_SETTINGS.exclude, filesExclude: ['**/out'] });
+    const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+    const found: string[][] = [];
+    const all = await selection.walk(undefined, (files) => found.push(files.map(relative)));
+    // The root's files first (before the nested folders are read), then the nested folder's.
+    assert.deepEqual(found, [['a.txt', 'b.md', 'keep.log.txt'], ['deep/nested/story.news']]);
+    assert.deepEqual(found.flat(), all.map(relative));
+  });
+
   it('makes the same file URLs as pathToFileURL, each folder URL once', () => {
     const root = path.join(tmpdir(), 'claimlens urls', 'Zürich #1');
     const names = ['article-00001.txt', 'a b.txt', '100%.md', 'café.news', 'what?.txt', 'x#y.txt', '.hidden.md', 'a_b-c.d.txt'];

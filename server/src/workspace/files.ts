@@ -115,9 +115,11 @@ export class FileSelection {
   }
 
   /** Every selected file under the root, as absolute paths, in a stable order. Stops early
-   * when `cancelled` says so. */
-  async walk(cancelled: () => boolean = () => false): Promise<string[]> {
+   * when `cancelled` says so. `onFound` hears each folder's files as soon as that folder is
+   * read (in the same order), so that indexing can start before the walk ends. */
+  async walk(cancelled: () => boolean = () => false, onFound?: (files: string[]) => void): Promise<string[]> {
     const files: string[] = [];
+    let reported = 0;
     const visit = async (relativeDir: string): Promise<void> => {
       if (cancelled()) return;
       let entries;
@@ -147,6 +149,10 @@ export class FileSelection {
           if (this.knownGitIgnored(relative, false) ?? (await this.gitIgnored(relative, false))) continue;
           files.push(path.join(this.root, relative));
         }
+      }
+      if (onFound && files.length > reported) {
+        onFound(files.slice(reported));
+        reported = files.length;
       }
       for (const dir of subdirs) await visit(dir);
     };
