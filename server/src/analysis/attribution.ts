@@ -953,7 +953,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1115,11 +1115,21 @@ function handsOverToNextSentence(text: string, sentences: readonly Sentence[], s
   for (let i = q.span.end; i < sentences[s].span.end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   let k = q.content.end;
   while (k > q.content.start && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  // “… ‘What do you need?’” Quill said. — look past a quotation closing inside this one.
+  if (attributionSettings.quoteHandOver) while (k > q.content.start + 1 && INNER_CLOSING_MARKS.has(text.charCodeAt(k - 1))) k--;
   const last = text.charCodeAt(k - 1);
   if (last === 63 || last === 33 || last === 44) return true;
   const first = text.charCodeAt(next.span.start);
-  return first >= 97 && first <= 122;
+  if (first >= 97 && first <= 122) return true;
+  // “… are missing.” Quill said. — a sentence that is only a speaker and a speech verb.
+  return attributionSettings.quoteHandOver && next.span.end - next.span.start <= 48 && SPEAKER_ONLY_SENTENCE.test(text.slice(next.span.start, next.span.end));
 }
+
+/** ’ ' ” " */
+const INNER_CLOSING_MARKS = new Set([0x2019, 39, 0x201d, 34]);
+/** "Quill said.", "he added.", "said Ada Quill." (at most four names, one of a few verbs). */
+const SPEAKER_ONLY_SENTENCE =
+  /^(?:(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey) (?:said|says|added|explained|wrote|continued|replied)|(?:[Ss]aid|[Ss]ays|[Aa]dded) [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})\.\s*$/;
 
 const CIRCUMSTANCE_WORDS = new Set(['in', 'on', 'at', 'during', 'to', 'via', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'after', 'before', 'when', 'while', 'as', 'from', 'with', 'by', 'late', 'early']);
 
