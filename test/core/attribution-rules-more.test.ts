@@ -36,3 +36,24 @@ describe('attribution rules, session 11 (issue 3 error classes)', () => {
     assert.notDeepStrictEqual(off, on);
   });
 });
+
+describe('headline cue verbs (session 11)', () => {
+  it('reads a title-case cue verb in a headline: source before it, content after it or before the comma', () => {
+    const first = 'New Harbour Survey Shows Ferry Fares Rising Again.\n\nThe board met on Monday.';
+    const last = 'Ferry Fares Will Rise Again, Former Harbour Chief Says.\n\nThe board met on Monday.';
+    const on1 = withSwitch('headlineVerb', true, () => triples(first));
+    assert.ok(on1.includes('New Harbour Survey | Shows | Ferry Fares Rising Again'), on1.join('\n'));
+    const on2 = withSwitch('headlineVerb', true, () => triples(last));
+    assert.ok(on2.includes('Former Harbour Chief | Says | Ferry Fares Will Rise Again'), on2.join('\n'));
+    const off1 = withSwitch('headlineVerb', false, () => triples(first));
+    const off2 = withSwitch('headlineVerb', false, () => triples(last));
+    assert.ok(!off1.includes('New Harbour Survey | Shows | Ferry Fares Rising Again'), off1.join('\n'));
+    assert.ok(!off2.includes('Former Harbour Chief | Says | Ferry Fares Will Rise Again'), off2.join('\n'));
+  });
+
+  it('leaves a headline whose verb has no title-case source at its start alone', () => {
+    const text = 'How The Harbour Board Says It Will Pay For The Pier.\n\nThe board met on Monday.';
+    const on = withSwitch('headlineVerb', true, () => triples(text));
+    assert.ok(!on.some((t) => t.startsWith('How')), on.join('\n'));
+  });
+});

@@ -21,7 +21,7 @@ import {
 import { MENTION_KINDS } from './attributionModel/features';
 import { isVagueSourcePhrase } from './vagueSources';
 import { proposeForSentence, type ProposedAttribution, type RuleSpan } from './attributionModel/index';
-import { findHeadlineAttribution, findTranscriptTurns } from './headlineAttribution';
+import { findHeadlineAttribution, findHeadlineVerbAttribution, findTranscriptTurns } from './headlineAttribution';
 import { findSourcelessAttributions } from './sourcelessCues';
 import { findByOffset, IdMaker, isCapitalized, isLetterCode, isSpaceCode, stripPossessive, tokenize, Token } from './text';
 
@@ -473,7 +473,10 @@ export function attribute(
    */
   function attributeHeadline(): void {
     const found = attributionSettings.headline ? findHeadlineAttribution(text, structure) : undefined;
-    if (!found) return;
+    if (!found) {
+      if (attributionSettings.headlineVerb) attributeHeadlineVerb();
+      return;
+    }
     const line = { start: found.source.start, end: found.content.end };
     const source = explicitSource(text.slice(found.source.start, found.source.end), found.source, ':', found.cue);
     const m = mentionAt(found.source);
@@ -489,6 +492,26 @@ export function attribute(
     if (whole) {
       if (!whole.source?.span) whole.source = source;
       return;
+    }
+    const si = findByOffset(sentences, found.cue.start);
+    if (si >= 0 && !sentenceSources[si]) sentenceSources[si] = source;
+    out.push({ id: '', span: found.content, content: found.content, text: text.slice(found.content.start, found.content.end), kind: 'indirect', source });
+  }
+
+  /**
+   * "New Poll Shows Minor Bump For Quill." — a title-case cue verb in the headline. It
+   * replaces the tagger's attributions on the same cue or content; a quotation in marks
+   * keeps its own.
+   */
+  function attributeHeadlineVerb(): void {
+    const found = findHeadlineVerbAttribution(text, structure);
+    if (!found) return;
+    const source = explicitSource(text.slice(found.source.start, found.source.end), found.source, text.slice(found.cue.start, found.cue.end), found.cue);
+    const m = mentionAt(found.source);
+    if (m && m.span.start >= found.source.start && m.span.end <= found.source.end) source.entity = m.entity;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const q = out[k];
+      if (q.kind === 'indirect' && (overlapSpan(q.span, found.content) || (q.source?.cueSpan && overlapSpan(q.source.cueSpan, found.cue)))) out.splice(k, 1);
     }
     const si = findByOffset(sentences, found.cue.start);
     if (si >= 0 && !sentenceSources[si]) sentenceSources[si] = source;
@@ -953,7 +976,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
