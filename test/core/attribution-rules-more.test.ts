@@ -57,3 +57,24 @@ describe('headline cue verbs (session 11)', () => {
     assert.ok(!on.some((t) => t.startsWith('How')), on.join('\n'));
   });
 });
+
+describe('the subject of "… and CUE" (session 11)', () => {
+  const text = 'The authors of the harbour report, which include the Glenvale Ferry Fund and Citizens for Fair Fares, combed through the ledgers of 500 firms and found an astonishing 73 percent kept accounts offshore.';
+
+  it('takes a noun phrase that opens the sentence, with its relative clause, as the source, and sources its figure', () => {
+    const a = withSwitch('andSubject', true, () => analyze(text));
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'found');
+    assert.ok(q, 'an attribution with the cue "found"');
+    assert.strictEqual(slice(text, q!.source!.span!), 'The authors of the harbour report, which include the Glenvale Ferry Fund and Citizens for Fair Fares,');
+    assert.ok(!a.findings.some((f) => f.code === 'unsourced-figure' && slice(text, f.span) === '73 percent'));
+    const off = withSwitch('andSubject', false, () => analyze(text));
+    assert.ok(off.findings.some((f) => f.code === 'unsourced-figure' && slice(text, f.span) === '73 percent'));
+  });
+
+  it('does not reach past another clause to the subject', () => {
+    const other = 'The authors of the harbour report said that the board combed through the ledgers and found nothing.';
+    const a = withSwitch('andSubject', true, () => analyze(other));
+    const q = a.quotes.find((x) => x.source?.cueSpan && slice(other, x.source.cueSpan) === 'found');
+    assert.ok(!q || !slice(other, q.source!.span ?? { start: 0, end: 0 }).startsWith('The authors'));
+  });
+});

@@ -334,6 +334,8 @@ export function attribute(
   let mPtr = 0; // first mention at or after the current sentence
   const noTokens: Token[] = [];
   const inQuote: boolean[] = [];
+  /** Sources found as the subject before "… and CUE": they keep their span when the tagger takes the cue. */
+  const openingSubjects = new Set<Source>();
   const quoteOf = new Map<QuoteMarks, Quote>();
 
   const useTagger = attributionSettings.tagger;
@@ -350,7 +352,8 @@ export function attribute(
     if (rule?.span && overlapSpan(rule.span, span)) {
       // "X went after Y, calling him …": the rules found the subject; the tagger tends to
       // take the whole clause before the comma.
-      const kept = attributionSettings.participleSubject && participleAfterComma(cueSpan, cue) ? rule.span : span;
+      // "The authors of the report, which …, combed … and found": the tagger's span tends to be a part of it.
+      const kept = (attributionSettings.participleSubject && participleAfterComma(cueSpan, cue)) || openingSubjects.has(rule) ? rule.span : span;
       return { ...rule, text: text.slice(kept.start, kept.end), span: kept, cueSpan };
     }
     const source = explicitSource(phrase, span, cue, cueSpan);
@@ -592,6 +595,19 @@ export function attribute(
         if (subject?.entity) {
           const e = entityById.get(subject.entity)!;
           cue.source = { entity: e.id, text: e.name, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
+        }
+      }
+      if (!cue.source && prev && prev.text === 'and' && attributionSettings.andSubject) {
+        // "The authors of the report, which …, combed the filings and found …": the sentence's subject.
+        const subject = openingSubject(tokens, k - 1, inQuote);
+        if (subject) {
+          const [a, b, last] = subject;
+          cue.source = sourceFromPhrase(tokens, a, b, cueTok, cueWord, t.start) ?? explicitSource(text.slice(tokens[a].start, tokens[b].end), { start: tokens[a].start, end: tokens[b].end }, cueWord, { start: t.start, end: cueEnd });
+          openingSubjects.add(cue.source);
+          if (cue.source.span && last > b) {
+            cue.source.span = { start: cue.source.span.start, end: tokens[last].end };
+            cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
+          }
         }
       }
       if (!cue.source && INVERTIBLE_SPEECH_VERBS.has(lower) && (!prev || !prev.word)) {
@@ -976,7 +992,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1310,6 +1326,70 @@ function endsSentenceAfter(tokens: readonly Token[], b: number, cue: Token): boo
   if (k >= tokens.length || tokens[k].start !== cue.start) return false;
   const next = tokens[k + 1];
   return next === undefined || next.text === '.';
+}
+
+/** Sentence openers before the subject's comma ("On Friday, …", "In Glenvale, …"). */
+const OPENING_PREPOSITIONS = new Set('In|On|At|After|During|Earlier|Later|Last|Before|Since|Speaking|Yesterday|Today|Meanwhile'.split('|'));
+/** Words that close the subject: the verb's auxiliaries. */
+const AUXILIARY_VERBS = new Set('is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do|also|then'.split('|'));
+/** Words that open another clause between the subject and "and CUE". */
+const CLAUSE_OPENERS = new Set('that|which|who|whom|whose|because|if|when|while|although|though|but|since|as|where|after|before|until|unless|whether|or'.split('|'));
+
+/**
+ * The subject that opens the sentence (after an opener such as "On Friday,"), as [first,
+ * head end, last] token indexes, when the clause from it runs to tokens[andAt] = "and"
+ * with no other clause in between: "The authors of the report, which include …, combed
+ * through the filings and found …" (last takes the relative clause and its comma). A
+ * pronoun or a noun phrase that starts with a determiner or a capital.
+ */
+function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readonly boolean[]): [number, number, number] | undefined {
+  let s = 0;
+  if (OPENING_PREPOSITIONS.has(tokens[0]?.text)) {
+    while (s < tokens.length && s <= 12 && tokens[s].text !== ',') s++;
+    if (tokens[s]?.text !== ',') return undefined;
+    s++;
+  }
+  if (s >= andAt - 1 || inQuote[s] || !tokens[s].word) return undefined;
+  let b = s;
+  let last = s;
+  const first = tokens[s].text;
+  if (!SUBJECT_PRONOUNS.has(first)) {
+    if (!(DETERMINERS.has(first.toLowerCase()) || isCapitalized(first))) return undefined;
+    if (s > 0 && !isCapitalized(first) && !DETERMINERS.has(first)) return undefined;
+    // The noun phrase: up to the first auxiliary, -ed or -ly word, or clause word.
+    let e = s + 1;
+    for (; e < andAt && e - s <= 10; e++) {
+      const t = tokens[e];
+      if (inQuote[e]) return undefined;
+      if (!t.word) {
+        if (t.text === '-' || t.text === '&' || t.text === '.' || t.text === "'" || t.text === '’') continue;
+        break;
+      }
+      const w = t.text;
+      if (!isCapitalized(w) && (AUXILIARY_VERBS.has(w) || NP_STOP.has(w) || /^[a-z]{2,}(ed|ly)$/.test(w))) break;
+    }
+    b = e - 1;
+    last = b;
+    if (b - s > 8) return undefined;
+    // ", which include …,": a relative clause that closes with a comma joins the subject.
+    if (tokens[e]?.text === ',' && (tokens[e + 1]?.text === 'which' || tokens[e + 1]?.text === 'who')) {
+      let j = e + 2;
+      while (j < andAt && j - e <= 25 && tokens[j].text !== ',' && !inQuote[j]) j++;
+      if (tokens[j]?.text !== ',' || j >= andAt) return undefined;
+      last = j;
+      e = j + 1;
+    }
+    // The verb right after the subject: a lower-case -ed word or an auxiliary.
+    const verb = tokens[e];
+    if (!verb || !verb.word || !(AUXILIARY_VERBS.has(verb.text) || /^[a-z]{2,}ed$/.test(verb.text))) return undefined;
+  } else if (!tokens[s + 1]?.word || isCapitalized(tokens[s + 1].text)) return undefined;
+  // Nothing between the verb and "and CUE" opens another clause.
+  for (let j = last + 1; j < andAt; j++) {
+    const w = tokens[j].text;
+    if (inQuote[j] || w === ';' || w === ':' || w === '(' || (tokens[j].word && (CLAUSE_OPENERS.has(w) || SPEECH_VERBS.has(w)))) return undefined;
+    if (j - last > 30) return undefined;
+  }
+  return [s, b, last];
 }
 
 /** "82" in "Quill, 82, said". */
