@@ -78,3 +78,25 @@ describe('the subject of "… and CUE" (session 11)', () => {
     assert.ok(!q || !slice(other, q.source!.span ?? { start: 0, end: 0 }).startsWith('The authors'));
   });
 });
+
+describe('cue words that are not cues by their neighbour (session 11)', () => {
+  const cuesOf = (text: string) => analyze(text).quotes.filter((q) => q.source?.cueSpan).map((q) => slice(text, q.source!.cueSpan!));
+
+  it('reads "show" after "talk", "radio", "TV" as the noun', () => {
+    const text = 'Quill, the host of a radio show that airs daily, said the pier opens in May.';
+    const on = withSwitch('showNoun', true, () => cuesOf(text));
+    assert.deepStrictEqual(on, ['said']);
+    assert.ok(withSwitch('showNoun', false, () => cuesOf(text)).includes('show'), 'without the rule the noun is read as a cue');
+    const verb = 'Fares rose by 9 percent last year, harbour records show.';
+    assert.ok(withSwitch('showNoun', true, () => cuesOf(verb)).includes('show'), '"records show" stays a cue');
+  });
+
+  it('reads "found himself" and "found ways" as no finding, "found that" as one', () => {
+    const text = 'The harbour board found itself in a dispute with the ferry company. The board found ways to cut fares. The board found that fares rose by 9 percent.';
+    const on = withSwitch('foundObject', true, () => analyze(text).quotes.filter((q) => q.source?.cueSpan && slice(text, q.source.cueSpan) === 'found'));
+    assert.strictEqual(on.length, 1, on.map((q) => q.text).join(' / '));
+    assert.strictEqual(on[0].text, 'fares rose by 9 percent');
+    const off = withSwitch('foundObject', false, () => analyze(text).quotes.filter((q) => q.source?.cueSpan && slice(text, q.source.cueSpan) === 'found'));
+    assert.ok(off.length > 1, off.map((q) => q.text).join(' / '));
+  });
+});

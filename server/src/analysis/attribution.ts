@@ -392,6 +392,7 @@ export function attribute(
       return;
     }
     if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
+    if (p.cue.end - p.cue.start <= 6 && notACueHere(text, p.cue.start, p.cue.end)) return;
     // The tagger's attribution replaces the rules' indirect ones on the same cue.
     let fallback: Source | undefined;
     for (let k = out.length - 1; k >= from; k--) {
@@ -891,6 +892,7 @@ export function attribute(
       // "Oz's show", "the senator's claims, …", "a hit show, in which": a noun, not a cue.
       if (attributionSettings.nounCues && NOUN_OR_VERB_CUES.has(lower) && isNounUse(tokens, k, firstQuoted < k)) continue;
       if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
+      if (notACueHere(text, t.start, t.end)) continue;
       const cue = cueWithSource(tokens, k, lower, cueWord, cueEnd, isAccording, cues, sp);
       if (cue) {
         cues.push(cue);
@@ -992,7 +994,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1390,6 +1392,35 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
     if (j - last > 30) return undefined;
   }
   return [s, b, last];
+}
+
+/** Words before "show" that make it the noun ("talk show", "the TV show"). */
+const SHOW_NOUN_MODIFIERS = new Set('tv|TV|radio|talk|reality|award|awards|game|television|news|morning|night|late-night|slide|cooking|comedy|road|trade|variety|quiz|chat|Sunday|cable'.split('|'));
+/** What "found" takes when it is not a finding ("found himself in", "found ways to", "found a way"). */
+const FOUND_NOT_A_FINDING = new Set('himself|herself|itself|themselves|myself|ourselves|yourself|ways|a'.split('|'));
+
+/**
+ * Cue words that are not cues here, by the word next to them: "show" after "talk",
+ * "radio", "TV" (the noun); "found" before a reflexive, "ways" or "a" (finding oneself
+ * somewhere, finding a way). Read from the text, so the rules and the tagger share it.
+ */
+function notACueHere(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n === 4 && attributionSettings.showNoun && text.startsWith('show', start)) {
+    let w = start - 1;
+    while (w > 0 && start - w < 3 && isSpaceCode(text.charCodeAt(w))) w--;
+    const wordEnd = w + 1;
+    while (w >= 0 && wordEnd - w <= 12 && !isSpaceCode(text.charCodeAt(w))) w--;
+    return SHOW_NOUN_MODIFIERS.has(text.slice(w + 1, wordEnd));
+  }
+  if (n === 5 && attributionSettings.foundObject && text.startsWith('found', start)) {
+    let w = end;
+    while (w < text.length && w - end < 3 && isSpaceCode(text.charCodeAt(w))) w++;
+    const from = w;
+    while (w < text.length && w - from <= 12 && isLetterCode(text.charCodeAt(w))) w++;
+    return FOUND_NOT_A_FINDING.has(text.slice(from, w));
+  }
+  return false;
 }
 
 /** "82" in "Quill, 82, said". */
