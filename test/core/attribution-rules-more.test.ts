@@ -100,3 +100,14 @@ describe('cue words that are not cues by their neighbour (session 11)', () => {
     assert.ok(off.length > 1, off.map((q) => q.text).join(' / '));
   });
 });
+
+describe('a circumstance is no source (session 11)', () => {
+  it('does not read "In a Facebook message posted Friday" as a source and cue', () => {
+    const text = 'Quill and Brightwater have clashed for years.\n\nIn a Facebook message posted Friday, Quill said he had disagreed with Brightwater but would not let the pier close.';
+    const on = withSwitch('prepositionSource', true, () => triples(text));
+    assert.ok(!on.some((t) => t.startsWith('In a Facebook message')), on.join('\n'));
+    assert.ok(on.includes('Quill | said | he had disagreed with Brightwater but would not let the pier close'), on.join('\n'));
+    const off = withSwitch('prepositionSource', false, () => triples(text));
+    assert.ok(off.some((t) => t.startsWith('In a Facebook message')), off.join('\n'));
+  });
+});

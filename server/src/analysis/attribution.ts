@@ -393,6 +393,8 @@ export function attribute(
     }
     if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
     if (p.cue.end - p.cue.start <= 6 && notACueHere(text, p.cue.start, p.cue.end)) return;
+    // "In a Facebook message posted Friday, Quill said …": a phrase opened by "In a" is a circumstance, not a source.
+    if (p.source && attributionSettings.prepositionSource && PREPOSITION_SOURCE.test(text.slice(p.source.start, Math.min(p.source.end, p.source.start + 12)))) return;
     // The tagger's attribution replaces the rules' indirect ones on the same cue.
     let fallback: Source | undefined;
     for (let k = out.length - 1; k >= from; k--) {
@@ -894,6 +896,8 @@ export function attribute(
       if (prev && prev.word && (prev.text === 'to' || prev.text === 'not') && lower === 'say') continue;
       if (notACueHere(text, t.start, t.end)) continue;
       const cue = cueWithSource(tokens, k, lower, cueWord, cueEnd, isAccording, cues, sp);
+      // "In a Facebook message posted Friday, Quill said": the phrase before "posted" is a circumstance.
+      if (cue && !cue.sourceAfter && attributionSettings.prepositionSource && cue.source?.span && PREPOSITION_SOURCE.test(text.slice(cue.source.span.start, cue.source.span.start + 12))) continue;
       if (cue) {
         cues.push(cue);
         events.push({ pos: t.start, entity: cue.source!.entity, kind: cue.source!.vague ? 'vague' : kindOf(cue.source!.entity), source: cue.source });
@@ -994,7 +998,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1393,6 +1397,9 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
   }
   return [s, b, last];
 }
+
+/** A tagged source that opens with "In a", "on the": the circumstance before a clause. */
+const PREPOSITION_SOURCE = /^(?:In|in|On|on) (?:a|an|the|his|her|their|its|video)\b/;
 
 /** Words before "show" that make it the noun ("talk show", "the TV show"). */
 const SHOW_NOUN_MODIFIERS = new Set('tv|TV|radio|talk|reality|award|awards|game|television|news|morning|night|late-night|slide|cooking|comedy|road|trade|variety|quiz|chat|Sunday|cable'.split('|'));
