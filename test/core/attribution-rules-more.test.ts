@@ -111,3 +111,15 @@ describe('a circumstance is no source (session 11)', () => {
     assert.ok(off.some((t) => t.startsWith('In a Facebook message')), off.join('\n'));
   });
 });
+
+describe('"According to …," opening a sentence (session 11)', () => {
+  it('takes everything up to the comma as the source, the rest of the sentence as the content', () => {
+    const text = 'According to early results of exit polls conducted for the Glenvale Herald by Harbour Research, majorities of voters in all five towns say they feel betrayed by the harbour board.';
+    const find = () => analyze(text).quotes.find((q) => q.source?.cueSpan && slice(text, q.source.cueSpan) === 'According to');
+    const on = withSwitch('accordingToComma', true, find);
+    assert.ok(on, 'an attribution with the cue "According to"');
+    assert.ok(slice(text, on!.source!.span!).startsWith('early results of exit polls conducted for the Glenvale Herald by Harbour Research'));
+    assert.strictEqual(on!.text, 'majorities of voters in all five towns say they feel betrayed by the harbour board');
+    assert.strictEqual(withSwitch('accordingToComma', false, find), undefined);
+  });
+});

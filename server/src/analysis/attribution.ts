@@ -566,6 +566,19 @@ export function attribute(
       const r = rightPhrase(tokens, k + 1, inQuote);
       if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
       if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
+      if (k === 0 && attributionSettings.accordingToComma) {
+        // "According to early results of exit polls conducted for … by …, CONTENT": the source runs to the comma.
+        let comma = k + 2;
+        while (comma < tokens.length && comma - k <= 32 && tokens[comma].text !== ',' && !inQuote[comma] && tokens[comma].text !== '.') comma++;
+        if (comma < tokens.length && tokens[comma].text === ',' && comma > k + 2 && (!cue.source?.span || cue.source.span.end < tokens[comma - 1].end)) {
+          const span = { start: tokens[k + 2].start, end: tokens[comma - 1].end };
+          const longer = explicitSource(text.slice(span.start, span.end), span, cueWord, { start: t.start, end: cueEnd });
+          const m = mentionAt(span);
+          if (cue.source?.entity) longer.entity = cue.source.entity;
+          else if (m) longer.entity = m.entity;
+          cue.source = longer;
+        }
+      }
       cue.sourceAfter = true;
     } else {
       // "…, calling him …": the noun before the comma is the object, not the speaker.
@@ -998,7 +1011,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
