@@ -123,3 +123,23 @@ describe('"According to …," opening a sentence (session 11)', () => {
     assert.strictEqual(withSwitch('accordingToComma', false, find), undefined);
   });
 });
+
+describe('the appositive of an inverted source (session 11)', () => {
+  it('takes the appositive when the sentence runs on into the next quotation, or holds a noun like "projects"', () => {
+    const text = "''It is more tinkering at the edges,'' said Alan Cole, an economist at the Glenvale Foundation. ''I would not call it reform.''\n\n\"There is a need for oversight,\" said Ronald Fieldstone, a Miami lawyer who works on harbour projects.";
+    const sources = (on: boolean) => withSwitch('appositiveEnd', on, () => analyze(text).quotes.map((q) => (q.source?.span ? slice(text, q.source.span) : '')));
+    const on = sources(true);
+    assert.deepStrictEqual(on, [
+      'Alan Cole, an economist at the Glenvale Foundation',
+      'Alan Cole, an economist at the Glenvale Foundation',
+      'Ronald Fieldstone, a Miami lawyer who works on harbour projects',
+    ]);
+    assert.deepStrictEqual(sources(false), ['Alan Cole', 'Alan Cole', 'Ronald Fieldstone']);
+  });
+
+  it('still lets the tagger read a report inside the appositive', () => {
+    const text = "''It is a mess,'' said Pierre Quill, a professor of law at Glenvale University, who likened the campaign to a car crash. ''We cannot look away.''";
+    const cues = withSwitch('appositiveEnd', true, () => analyze(text).quotes.filter((q) => q.source?.cueSpan).map((q) => slice(text, q.source!.cueSpan!)));
+    assert.ok(cues.includes('likened'), cues.join(', '));
+  });
+});
