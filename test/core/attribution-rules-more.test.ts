@@ -143,3 +143,26 @@ describe('the appositive of an inverted source (session 11)', () => {
     assert.ok(cues.includes('likened'), cues.join(', '));
   });
 });
+
+describe('the comma that closes a source (session 11)', () => {
+  it('keeps the comma after an appositive before the cue, drops it after a bare name or after the cue', () => {
+    const text = 'The pier will open in May, according to the Glenvale Harbour Board, which met on Monday.';
+    const source = (on: boolean) => withSwitch('sourceComma', on, () => {
+      const q = analyze(text).quotes.find((x) => x.source?.cueSpan && slice(text, x.source.cueSpan) === 'according to');
+      return q?.source?.span ? slice(text, q.source.span) : undefined;
+    });
+    assert.strictEqual(source(true), 'the Glenvale Harbour Board');
+    const text2 = 'Ada Quill, the harbour chief, said the pier would open in May.';
+    const q2 = withSwitch('sourceComma', true, () => analyze(text2).quotes.find((x) => x.source?.cueSpan && slice(text2, x.source.cueSpan) === 'said'));
+    assert.strictEqual(slice(text2, q2!.source!.span!), 'Ada Quill, the harbour chief,');
+  });
+
+  it('trims it only with the switch on', () => {
+    const text = 'The pier will open in May, according to the Glenvale Harbour Board, which met on Monday.';
+    const spans = (on: boolean) => withSwitch('sourceComma', on, () => analyze(text).quotes.map((q) => (q.source?.span ? slice(text, q.source.span) : '')));
+    const on = spans(true);
+    assert.ok(on.every((s) => !s.endsWith(',')), on.join(' | '));
+    const off = spans(false);
+    assert.ok(off.includes('the Glenvale Harbour Board,'), off.join(' | '));
+  });
+});
