@@ -166,3 +166,13 @@ describe('the comma that closes a source (session 11)', () => {
     assert.ok(off.includes('the Glenvale Harbour Board,'), off.join(' | '));
   });
 });
+
+describe('a role noun with the name as its appositive (session 11)', () => {
+  it('reads "…, a spokeswoman, Anna White, said on Saturday." as source and cue', () => {
+    const text = 'The ferry will run all winter, a spokeswoman, Anna Richardson White, said on Saturday.';
+    const on = withSwitch('roleThenName', true, () => triples(text));
+    assert.ok(on.includes('a spokeswoman, Anna Richardson White, | said | The ferry will run all winter'), on.join('\n'));
+    const off = withSwitch('roleThenName', false, () => triples(text));
+    assert.ok(!off.some((t) => t.startsWith('a spokeswoman, Anna')), off.join('\n'));
+  });
+});

@@ -309,7 +309,9 @@ export function attribute(
       const appositiveFits =
         DETERMINERS.has(lowerAppositive) || ROLE_NOUNS.has(lowerAppositive) || isAge(appositive.text) ||
         // "Quill, Glenvale's mayor,", "Quill, who chairs the panel,", "an official, speaking on condition …,"
-        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text));
+        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text)) ||
+        // "a spokeswoman, Anna White, said": the name is the role's appositive.
+        (attributionSettings.roleThenName && j > 0 && ROLE_NOUNS.has(tokens[j - 1].text) && isCapitalized(appositive.text) && !SENTENCE_STARTERS.has(appositive.text));
       if (!appositiveFits) return undefined;
       k = j - 1;
       // "Quill, speaking to reporters on Friday, said": the source is the name alone.
@@ -1051,7 +1053,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
