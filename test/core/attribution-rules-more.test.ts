@@ -176,3 +176,13 @@ describe('a role noun with the name as its appositive (session 11)', () => {
     assert.ok(!off.some((t) => t.startsWith('a spokeswoman, Anna')), off.join('\n'));
   });
 });
+
+describe('a source that ends with "who" (session 11)', () => {
+  it('leaves the relative pronoun out of a tagged source ("those who said")', () => {
+    const text = 'A majority of those who said their top issue was the ferry supported Quill.';
+    const sources = (on: boolean) => withSwitch('sourceWho', on, () => analyze(text).quotes.map((q) => (q.source?.span ? slice(text, q.source.span) : '')));
+    const on = sources(true);
+    assert.ok(on.length > 0 && on.every((s) => !/ who$/.test(s)), on.join(' | '));
+    assert.ok(sources(false).some((s) => / who$/.test(s)), 'without the rule the tagger keeps "who"');
+  });
+});
