@@ -186,3 +186,12 @@ describe('a source that ends with "who" (session 11)', () => {
     assert.ok(sources(false).some((s) => / who$/.test(s)), 'without the rule the tagger keeps "who"');
   });
 });
+
+describe('a content that ends with initials (session 11)', () => {
+  it('keeps the full stop of "U.S." at the end of a reported clause', () => {
+    const text = 'Ada Quill said the storm poses a threat to the U.S.';
+    const contents = (on: boolean) => withSwitch('abbreviationEnd', on, () => analyze(text).quotes.map((q) => slice(text, q.span)));
+    assert.deepStrictEqual(contents(true), ['the storm poses a threat to the U.S.']);
+    assert.deepStrictEqual(contents(false), ['the storm poses a threat to the U.S']);
+  });
+});
