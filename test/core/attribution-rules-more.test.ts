@@ -195,3 +195,12 @@ describe('a content that ends with initials (session 11)', () => {
     assert.deepStrictEqual(contents(false), ['the storm poses a threat to the U.S']);
   });
 });
+
+describe('an inverted source with a party label or a date (session 11)', () => {
+  it('takes "(D-Ohio)" and the appositive after it, and "9/11" before the name', () => {
+    const text = '“We will rebuild the pier,” added Rep. Ada Quill (D-Ohio), the chair of the harbour caucus.\n\n“It is a disgrace,” said 9/11 widow Oscar Brightwater.';
+    const sources = (on: boolean) => withSwitch('invertedLabel', on, () => analyze(text).quotes.map((q) => (q.source?.span ? slice(text, q.source.span) : '')));
+    assert.deepStrictEqual(sources(true), ['Rep. Ada Quill (D-Ohio), the chair of the harbour caucus', '9/11 widow Oscar Brightwater']);
+    assert.notDeepStrictEqual(sources(false), sources(true));
+  });
+});

@@ -202,7 +202,7 @@ export function attribute(
    * "…,” said Ada Quill, a broker in Glenvale, Ohio." — an inverted source keeps the
    * appositive that runs to the end of the sentence (PolNeAR leaves out the full stop).
    */
-  function extendToAppositive(source: Source, tokens: Token[], last: number, inQuote: boolean[], allowPreposition = false): void {
+  function extendToAppositive(source: Source, tokens: Token[], last: number, inQuote: boolean[], allowPreposition = false, lateOnly = false): void {
     if (!source.span) return;
     // "according to a poll by the Glenvale Institute": the agent belongs to the source.
     const preposition = allowPreposition && SOURCE_PREPOSITIONS.has(tokens[last + 1]?.text ?? '');
@@ -236,7 +236,7 @@ export function attribute(
     // The sentence must end here: drop the closing full stop, keep an abbreviation's letters.
     if (end !== tokens.length - 1 && !closed) return;
     while (end > last && !tokens[end].word && tokens[end].text !== ')') end--;
-    if (closed || late) {
+    if (closed || late || lateOnly) {
       // Applied after the tagger has read the rules' spans: over a source that long it would
       // not find a report inside the appositive ("…, who likened the race to a car crash").
       lateAppositives.push(source, tokens[end].end);
@@ -350,7 +350,7 @@ export function attribute(
         const lower = t.text.toLowerCase();
         if (NP_RIGHT_STOP.has(lower) && !isCapitalized(t.text) && !(lower === 'of' && k > start)) break;
         count++;
-      } else if (!(t.text === '-' || t.text === '&' || t.text === '.' && k > start && isTitleAbbrev(tokens[k - 1].text))) break;
+      } else if (!(t.text === '-' || t.text === '&' || t.text === '.' && k > start && isTitleAbbrev(tokens[k - 1].text) || isDateSlash(tokens, k))) break;
       k++;
     }
     if (k === start) return undefined;
@@ -674,7 +674,14 @@ export function attribute(
         const next = r ? tokens[r[1] + 1] : undefined;
         if (next && next.word && !CIRCUMSTANCE_WORDS.has(next.text.toLowerCase())) r = undefined;
         if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-        if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote);
+        // "said Rep. Ada Quill (D-Ohio), the chair …": the party label joins the source.
+        const label = r && cue.source?.span && attributionSettings.invertedLabel ? closingParenthesis(tokens, r[1] + 1, inQuote) : -1;
+        if (r && label > 0 && cue.source?.span) {
+          // Applied after the tagger, as a late appositive (see extendToAppositive).
+          lateAppositives.push(cue.source, tokens[label].end);
+          r = [r[0], label];
+        }
+        if (r && cue.source) extendToAppositive(cue.source, tokens, r[1], inQuote, false, label > 0);
         cue.sourceAfter = cue.source !== undefined;
       }
     }
@@ -1056,7 +1063,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1541,6 +1548,22 @@ function endsWithInitials(text: string, start: number, end: number): boolean {
   if (!(letter >= 65 && letter <= 90) || dot !== 46) return false;
   const before = text.charCodeAt(end - 3);
   return before >= 65 && before <= 90;
+}
+
+/** The index of the ")" that closes a short label opening at tokens[open] ("(D-Ohio)"), or -1. */
+function closingParenthesis(tokens: readonly Token[], open: number, inQuote: readonly boolean[]): number {
+  if (tokens[open]?.text !== '(') return -1;
+  for (let j = open + 1; j < tokens.length && j - open <= 8; j++) {
+    if (inQuote[j]) return -1;
+    if (tokens[j].text === ')') return j > open + 1 ? j : -1;
+    if (tokens[j].text === '(') return -1;
+  }
+  return -1;
+}
+
+/** The "/" of "9/11" inside an inverted source ("said 9/11 widow Ada Quill"). */
+function isDateSlash(tokens: readonly Token[], k: number): boolean {
+  return attributionSettings.invertedLabel && tokens[k].text === '/' && /^[0-9]+$/.test(tokens[k - 1]?.text ?? '') && /^[0-9]+$/.test(tokens[k + 1]?.text ?? '') && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
 }
 
 /** "82" in "Quill, 82, said". */
