@@ -204,3 +204,14 @@ describe('an inverted source with a party label or a date (session 11)', () => {
     assert.notDeepStrictEqual(sources(false), sources(true));
   });
 });
+
+describe('"called" that names a thing (session 11)', () => {
+  it('is no cue after a noun like "group", but stays one after a person', () => {
+    const text = 'Quill founded a nonprofit group called Harbour First in 2010.';
+    const cues = (on: boolean, t: string) => withSwitch('calledNaming', on, () => analyze(t).quotes.filter((q) => q.source?.cueSpan).map((q) => slice(t, q.source!.cueSpan!)));
+    assert.ok(!cues(true, text).includes('called'), cues(true, text).join(', '));
+    assert.ok(cues(false, text).includes('called'), 'without the rule "called" is read as a cue');
+    const person = 'Ada Quill called the harbour plan “a disgrace” on Monday.';
+    assert.ok(cues(true, person).includes('called'), cues(true, person).join(', '));
+  });
+});

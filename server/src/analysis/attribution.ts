@@ -1063,7 +1063,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1485,6 +1485,7 @@ function notACueHere(text: string, start: number, end: number): boolean {
     while (w >= 0 && wordEnd - w <= 12 && !isSpaceCode(text.charCodeAt(w))) w--;
     return SHOW_NOUN_MODIFIERS.has(text.slice(w + 1, wordEnd));
   }
+  if (n === 6 && attributionSettings.calledNaming && text.startsWith('called', start)) return namingCalled(text, start, end);
   if (n === 5 && attributionSettings.foundObject && text.startsWith('found', start)) {
     let w = end;
     while (w < text.length && w - end < 3 && isSpaceCode(text.charCodeAt(w))) w++;
@@ -1564,6 +1565,23 @@ function closingParenthesis(tokens: readonly Token[], open: number, inQuote: rea
 /** The "/" of "9/11" inside an inverted source ("said 9/11 widow Ada Quill"). */
 function isDateSlash(tokens: readonly Token[], k: number): boolean {
   return attributionSettings.invertedLabel && tokens[k].text === '/' && /^[0-9]+$/.test(tokens[k - 1]?.text ?? '') && /^[0-9]+$/.test(tokens[k + 1]?.text ?? '') && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+}
+
+/** Nouns that "called" names ("a group called Harbour First"). */
+const NAMED_THINGS = new Set('group|groups|company|firm|program|programme|organization|organisation|website|site|book|film|movie|show|fund|initiative|project|app|campaign|committee|coalition|network|plan|bill|party|movement|village|town|place|area|neighborhood|district|practice|phenomenon|process|tactic|strategy|account|page|blog|podcast|newsletter|magazine|video|documentary|series|song|album|report|study|document|memo|policy|law|rule|system|tool|feature|term|condition|disease|drug|device|game|event|operation|procedure|technique|service|product|brand|platform|startup|nonprofit|charity|foundation|institute|center|centre|school|church|team|unit|office|agency|board|council|panel'.split('|'));
+
+/** "a nonprofit group called Harbour First": "called" right after a thing's noun names it. */
+function namingCalled(text: string, start: number, end: number): boolean {
+  let w = start - 1;
+  while (w > 0 && start - w < 3 && isSpaceCode(text.charCodeAt(w))) w--;
+  const wordEnd = w + 1;
+  while (w >= 0 && wordEnd - w <= 16 && isLetterCode(text.charCodeAt(w))) w--;
+  if (!NAMED_THINGS.has(text.slice(w + 1, wordEnd))) return false;
+  let a = end;
+  while (a < text.length && a - end < 3 && isSpaceCode(text.charCodeAt(a))) a++;
+  const c = text.charCodeAt(a);
+  // A name or a quoted name follows ("called Harbour First", "called “the pier fund”").
+  return (c >= 65 && c <= 90) || c === 0x201c || c === 34 || c === 0x2018 || c === 39;
 }
 
 /** "82" in "Quill, 82, said". */
