@@ -215,3 +215,14 @@ describe('"called" that names a thing (session 11)', () => {
     assert.ok(cues(true, person).includes('called'), cues(true, person).join(', '));
   });
 });
+
+describe('"It says" after a document (session 11)', () => {
+  it('takes "It" as the source when a letter or report was just named, and not otherwise', () => {
+    const text = 'The city sent a cease-and-desist letter Thursday. It says the campaign broke the harbour rules.';
+    const on = withSwitch('itDocument', true, () => triples(text));
+    assert.ok(on.includes('It | says | the campaign broke the harbour rules'), on.join('\n'));
+    assert.ok(!withSwitch('itDocument', false, () => triples(text)).some((t) => t.startsWith('It |')));
+    const none = 'The ferry left at noon. It says nothing about the weather.';
+    assert.ok(!withSwitch('itDocument', true, () => triples(none)).some((t) => t.startsWith('It |')));
+  });
+});

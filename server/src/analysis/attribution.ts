@@ -168,7 +168,9 @@ export function attribute(
     if (a === b && PRONOUN_IT.has(head.text)) {
       base.how = 'pronoun';
       const ev = resolvePronoun(pos, 'it');
-      if (!ev) return undefined; // "it said" with nothing to say it: not an attribution
+      // "it said" with nothing to say it: not an attribution, unless a document was just named
+      // ("The city sent a letter Thursday. It says …").
+      if (!ev) return attributionSettings.itDocument && documentJustBefore(text, span.start) ? base : undefined;
       base.entity = ev.entity;
       return base;
     }
@@ -1063,7 +1065,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1582,6 +1584,14 @@ function namingCalled(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(a);
   // A name or a quoted name follows ("called Harbour First", "called “the pier fund”").
   return (c >= 65 && c <= 90) || c === 0x201c || c === 34 || c === 0x2018 || c === 39;
+}
+
+/** Documents that "it" may stand for before "says". */
+const IT_DOCUMENTS = /\b(?:letter|report|statement|lawsuit|study|memo|complaint|filing|poll|survey|ad|advertisement|analysis|audit|document|ruling|order|bill|proposal|plan)\b[^.!?]{0,80}[.!?]\s{1,3}$|\b(?:letter|report|statement|lawsuit|study|memo|complaint|filing|poll|survey|ad|advertisement|analysis|audit|document|ruling|order|bill|proposal|plan)\b[^.!?]{0,80}$/;
+
+/** Is a document named within the 160 characters (and at most one sentence end) before pos? */
+function documentJustBefore(text: string, pos: number): boolean {
+  return IT_DOCUMENTS.test(text.slice(Math.max(0, pos - 160), pos));
 }
 
 /** "82" in "Quill, 82, said". */
