@@ -114,3 +114,76 @@ export function findTranscriptTurns(text: string, structure: DocumentStructure):
   }
   return turns.length >= 2 ? turns : [];
 }
+
+/** Title-case cue verbs of headlines that take what follows as their content ("Quill Says …", "New Poll Shows …"). */
+const HEADLINE_CUE_VERBS = new Set(
+  'Says|Say|Said|Shows|Show|Showed|Finds|Found|Reveals|Revealed|Claims|Warns|Urges|Slams|Blasts|Admits|Predicts|Insists|Wants|Thinks|Believes|Argues|Suggests'.split('|'),
+);
+/** Words that open a headline without naming its source ("How Quill Says …"). */
+const NOT_HEADLINE_SOURCE = new Set('how|why|what|when|who|where|watch|video|breaking|exclusive|wow|boom|if|after|before|as|while'.split('|'));
+const MAX_HEADLINE_SOURCE_WORDS = 5;
+
+/** Is the word a headline's title-case source word ("Former", "White", "Graham’s", "9/11")? */
+function isTitleWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * "New Poll Shows Minor Bump For Quill." / "Pier Will Open in May, Harbour Chief Says." —
+ * a title-case speech or finding verb in the headline, its title-case source right before
+ * it (the whole line's start, or the words after a comma when the verb ends the line) and
+ * the rest of the clause as the content. undefined: no such headline.
+ */
+export function findHeadlineVerbAttribution(text: string, structure: DocumentStructure): HeadlineAttribution | undefined {
+  const line = headlineSpan(text, structure);
+  if (!line) return undefined;
+  // The line's words with their offsets (a headline is at most MAX_HEADLINE_CHARS long).
+  const words: Span[] = [];
+  for (let i = line.start; i < line.end; ) {
+    while (i < line.end && isSpaceCode(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < line.end && !isSpaceCode(text.charCodeAt(i))) i++;
+    if (i > start) words.push({ start, end: i });
+  }
+  const word = (k: number) => text.slice(words[k].start, words[k].end);
+  let lineEnd = line.end;
+  while (lineEnd > line.start && isSpaceCode(text.charCodeAt(lineEnd - 1))) lineEnd--;
+  for (let k = 1; k < words.length; k++) {
+    let w = word(k);
+    const last = k === words.length - 1;
+    if (last && w.endsWith('.')) w = w.slice(0, -1);
+    if (!HEADLINE_CUE_VERBS.has(w)) continue;
+    const cue = { start: words[k].start, end: words[k].start + w.length };
+    // The source: title-case words back to a comma or the line's start.
+    let a = k;
+    while (a > 0 && k - a < MAX_HEADLINE_SOURCE_WORDS && isTitleWord(word(a - 1)) && !word(a - 1).endsWith(',')) a--;
+    if (a === k) return undefined;
+    if (NOT_HEADLINE_SOURCE.has(word(a).toLowerCase())) return undefined;
+    const source = { start: words[a].start, end: words[k - 1].end };
+    if (last) {
+      // "…, Harbour Chief Says.": the content is the line before the comma.
+      if (a === 0 || !word(a - 1).endsWith(',')) return undefined;
+      const content = { start: words[0].start, end: words[a - 1].end - 1 };
+      return content.end - content.start >= 3 ? { source, cue, content } : undefined;
+    }
+    if (a !== 0) return undefined;
+    // "Quill Says The Pier Will Open, Calls …": the content runs to a comma or a dash.
+    let end = lineEnd;
+    for (let j = k + 1; j < words.length; j++) {
+      const wj = word(j);
+      if (wj === '–' || wj === '—' || wj === '-' || wj === '--') {
+        end = words[j - 1].end;
+        break;
+      }
+      if (wj.endsWith(',') && j < words.length - 1) {
+        end = words[j].end - 1;
+        break;
+      }
+    }
+    if (end === lineEnd && text.charCodeAt(end - 1) === 46) end--;
+    const content = { start: words[k + 1]?.start ?? end, end };
+    return content.end - content.start >= 3 ? { source, cue, content } : undefined;
+  }
+  return undefined;
+}
