@@ -381,7 +381,10 @@ export function attribute(
   const quoteOf = new Map<QuoteMarks, Quote>();
 
   const useTagger = attributionSettings.tagger;
-  const mentionKinds = useTagger ? mentions.map((m) => ({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 })) : [];
+  // Filled by push into one literal in every case: a `map` result and an empty literal are
+  // different array maps, which deoptimised the tagger's readers of this list.
+  const mentionKinds: Array<{ span: Span; kind: number }> = [];
+  if (useTagger) for (const m of mentions) mentionKinds.push({ span: m.span, kind: MENTION_KINDS[kindOf(m.entity)] ?? 0 });
   let indirectFrom = 0;
   const pendingDirect: Array<{ mark: QuoteMarks; source: Source | undefined }> = [];
 
@@ -1092,13 +1095,18 @@ let noQuoteFlags: boolean[] = [];
 
 /** n false flags (a shared array, at least n long: read only). */
 function noQuotes(n: number): boolean[] {
-  if (noQuoteFlags.length < n) noQuoteFlags = new Array<boolean>(n * 2).fill(false);
+  if (noQuoteFlags.length < n) {
+    // Packed by push: `new Array(n).fill` is holey, and the tagger would see two array kinds.
+    noQuoteFlags = [];
+    for (let k = 0; k < n * 2; k++) noQuoteFlags.push(false);
+  }
   return noQuoteFlags;
 }
 
 /** The Source of a cue that names nobody ("seems to", "is expected to"): vague, with no span and no text. */
 function sourceNamingNobody(text: string, cue: Span): Source {
-  return { text: '', cue: text.slice(cue.start, cue.end), cueSpan: cue, how: 'explicit', vague: true };
+  // The field order of explicitSource: one object shape for the readers of sources.
+  return { text: '', span: undefined, cue: text.slice(cue.start, cue.end), cueSpan: cue, how: 'explicit', vague: true, entity: undefined };
 }
 
 /** A cue with no source ("seems to", "is expected to"): it must not source the sentence's figures. */
