@@ -22,7 +22,6 @@ import {
   type SymbolInformation,
   type InitializeResult,
   type StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import {
   allClaimsRequest,
@@ -39,7 +38,7 @@ import {
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
-import { jsonMessageEncoder } from './common/messageEncoder';
+import { FramedStreamWriter } from './common/messageWriter';
 import { LineIndex } from './common/positions';
 import type { PieceText } from './common/pieceText';
 import type { DocumentAnalysis, Finding } from './analysis/types';
@@ -83,11 +82,12 @@ if (!cliArgs.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.st
 
 const connection: Connection = openConnection();
 
-/** Over stdio, messages are written with encodeMessage (the same bytes, a document's
- * diagnostics encoded faster); other transports as vscode-languageserver sets them up. */
+/** Over stdio, messages are written by FramedStreamWriter (the same bytes, each message in
+ * one write, a document's diagnostics encoded faster); other transports as
+ * vscode-languageserver sets them up. */
 function openConnection(): Connection {
   if (!cliArgs.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonMessageEncoder });
+  const writer = new FramedStreamWriter(process.stdout);
   // The stream (not a reader) as input keeps createConnection's exit when stdin closes; the
   // typings know only stream-and-stream or reader-and-writer, the code takes either for each.
   const made = createConnection(ProposedFeatures.all, process.stdin as unknown as StreamMessageReader, writer);
