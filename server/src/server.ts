@@ -39,6 +39,7 @@ import {
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
 import { FramedStreamWriter } from './common/messageWriter';
+import { promoteYoungGeneration } from './common/youngGeneration';
 import { LineIndex } from './common/positions';
 import type { PieceText } from './common/pieceText';
 import type { DocumentAnalysis, Finding } from './analysis/types';
@@ -213,9 +214,12 @@ async function runFullAnalysis(uri: string, document: EditorDocument): Promise<v
     workspace.setOpen(uri, () => summarizeEntry(entry));
     publish(entry, settings);
     // What hovers look items up in, made now rather than by the first hover (tens of
-    // milliseconds on a large document, which that hover would wait for).
+    // milliseconds on a large document, which that hover would wait for); then what is still
+    // young of the analysis is promoted now, not by a scavenge during the next hovers.
     setImmediate(() => {
-      if (store.get(uri) === entry) prepareLookups(entry.analysis);
+      if (store.get(uri) !== entry) return;
+      prepareLookups(entry.analysis);
+      promoteYoungGeneration();
     });
   } catch (error) {
     log(`analysing ${uri} failed`, error);
