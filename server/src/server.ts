@@ -50,8 +50,7 @@ import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
 import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
-import { hoverAt } from './features/hover';
-import { prepareLookups } from './features/lookup';
+import { hoverAt, prepareHovers } from './features/hover';
 import { DISABLE_NEXT_LINE, maskSuppressionComments } from './features/suppressions';
 import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbols';
 import { diagnosticsFromSummary } from './features/diagnostics';
@@ -214,11 +213,12 @@ async function runFullAnalysis(uri: string, document: EditorDocument): Promise<v
     workspace.setOpen(uri, () => summarizeEntry(entry));
     publish(entry, settings);
     // What hovers look items up in, made now rather than by the first hover (tens of
-    // milliseconds on a large document, which that hover would wait for); then what is still
-    // young of the analysis is promoted now, not by a scavenge during the next hovers.
+    // milliseconds on a large document, which that hover would wait for), and the hover code
+    // compiled; then what is still young of the analysis is promoted now, not by a scavenge
+    // during the next hovers.
     setImmediate(() => {
       if (store.get(uri) !== entry) return;
-      prepareLookups(entry.analysis);
+      prepareHovers(entry);
       promoteYoungGeneration();
     });
   } catch (error) {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis';
 import { itemAt, offsetIndex, prepareLookups, quoteCounts, type SpanTable } from '../../server/src/features/lookup';
+import type { MarkupContent } from 'vscode-languageserver';
+import { makeEntry } from '../../server/src/analysisStore';
+import { prepareHovers } from '../../server/src/features/hover';
 import { article } from '../core/incrementalFixture';
 
 describe('hover lookups made ahead', () => {
@@ -65,5 +68,25 @@ describe('hover lookups: the span tables', () => {
     assert.deepEqual(itemAt(index.figures, 15)?.span, { start: 10, end: 20 });
     assert.equal(itemAt(index.figures, 25)?.item.id, 'outer');
     assert.equal(itemAt(index.figures, 50), undefined);
+  });
+});
+
+describe('prepareHovers (on a full analysis’ arrival)', () => {
+  it('makes the lookups and hovers once on the first item of each kind', () => {
+    const text = article();
+    const entry = makeEntry('file:///tmp/prepare-hovers.txt', 1, 'plaintext', text, analyze(text));
+    const [figure, mention, source, quote] = prepareHovers(entry).map((hover) => (hover?.contents as MarkupContent | undefined)?.value ?? '');
+    const index = offsetIndex(entry.analysis);
+    assert.match(figure, /^\*\*Figure\*\*/);
+    assert.match(mention, new RegExp(`^\\*\\*${index.mentions.items[index.mentions.itemIndexes[0]].name}\\*\\*`));
+    assert.match(source, /^\*\*Source\*\* of/);
+    assert.match(quote, /quote\*\*|Reported speech\*\*/);
+    // The lookups it made are the ones later hovers read.
+    assert.equal(offsetIndex(entry.analysis), index);
+  });
+
+  it('hovers nothing where a document has nothing', () => {
+    const entry = makeEntry('file:///tmp/empty.txt', 1, 'plaintext', '\n', analyze('\n'));
+    assert.deepEqual(prepareHovers(entry), [null, null, null, null]);
   });
 });
