@@ -212,8 +212,9 @@ export async function measureEdits(
       // The idle measure: after the edits, the server still runs the full analysis of the
       // last version (debounced, then a second or so in its worker) and then takes it in.
       // Hovers measured meanwhile share the cores with that analysis: wait for it first.
+      // (Only from a server that announces its full analyses: ClaimLens does, for the open too.)
       let settled = true;
-      if (config.edits > 0) settled = await waitForFullAnalysis(client, fullAnalysesAtLastEdit, Math.max(10_000, 3 * edit.openToDiagnosticsMs));
+      if (config.edits > 0 && fullAnalysesBefore() > 0) settled = await waitForFullAnalysis(client, fullAnalysesAtLastEdit, Math.max(10_000, 3 * edit.openToDiagnosticsMs));
       await sleep(300); // Let the last analysis settle: this is the idle measure.
       const { samples: hoverSamples, withContent } = await hoverLoop(client, uri, hoverPositions(config.document, 200), hovers);
       hover = hoverResult(hoverSamples, withContent);
