@@ -22,7 +22,6 @@ import {
   type SymbolInformation,
   type InitializeResult,
   type StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import {
   allClaimsRequest,
@@ -39,7 +38,8 @@ import {
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
 import { utf8Length } from './common/limits';
-import { jsonMessageEncoder } from './common/messageEncoder';
+import { FramedStreamWriter } from './common/messageWriter';
+import { promoteYoungGeneration } from './common/youngGeneration';
 import { LineIndex } from './common/positions';
 import type { PieceText } from './common/pieceText';
 import type { DocumentAnalysis, Finding } from './analysis/types';
@@ -50,8 +50,7 @@ import { exportClaims, EXPORT_FORMATS, type ExportDocument } from './export';
 import { toDocumentClaims } from './features/claims';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
-import { hoverAt } from './features/hover';
-import { prepareLookups } from './features/lookup';
+import { hoverAt, prepareHovers } from './features/hover';
 import { DISABLE_NEXT_LINE, maskSuppressionComments } from './features/suppressions';
 import { documentSymbols, ENTITY_SYMBOL, flattenSymbols } from './features/symbols';
 import { diagnosticsFromSummary } from './features/diagnostics';
@@ -83,11 +82,12 @@ if (!cliArgs.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.st
 
 const connection: Connection = openConnection();
 
-/** Over stdio, messages are written with encodeMessage (the same bytes, a document's
- * diagnostics encoded faster); other transports as vscode-languageserver sets them up. */
+/** Over stdio, messages are written by FramedStreamWriter (the same bytes, each message in
+ * one write, a document's diagnostics encoded faster); other transports as
+ * vscode-languageserver sets them up. */
 function openConnection(): Connection {
   if (!cliArgs.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonMessageEncoder });
+  const writer = new FramedStreamWriter(process.stdout);
   // The stream (not a reader) as input keeps createConnection's exit when stdin closes; the
   // typings know only stream-and-stream or reader-and-writer, the code takes either for each.
   const made = createConnection(ProposedFeatures.all, process.stdin as unknown as StreamMessageReader, writer);
@@ -213,9 +213,13 @@ async function runFullAnalysis(uri: string, document: EditorDocument): Promise<v
     workspace.setOpen(uri, () => summarizeEntry(entry));
     publish(entry, settings);
     // What hovers look items up in, made now rather than by the first hover (tens of
-    // milliseconds on a large document, which that hover would wait for).
+    // milliseconds on a large document, which that hover would wait for), and the hover code
+    // compiled; then what is still young of the analysis is promoted now, not by a scavenge
+    // during the next hovers.
     setImmediate(() => {
-      if (store.get(uri) === entry) prepareLookups(entry.analysis);
+      if (store.get(uri) !== entry) return;
+      prepareHovers(entry);
+      promoteYoungGeneration();
     });
   } catch (error) {
     log(`analysing ${uri} failed`, error);

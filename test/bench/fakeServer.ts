@@ -5,6 +5,9 @@
 // after a few hovers were answered during it (so a test never races the client).
 // FAKE_INDEX_ON_REQUEST=1: indexes only when asked with claimlens/analyzeWorkspace, reporting
 // claimlens/indexStatus, and answers when done.
+// FAKE_FULL_ANALYSIS_MS=N: like ClaimLens, each change's diagnostics come at once, and a
+// "full analysis" of the text follows N ms after the last change, announced with
+// claimlens/analysisChanged (the opened text's at once); hovers while one is pending answer null.
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -56,13 +59,25 @@ connection.onInitialized(async () => {
   await connection.sendNotification('$/progress', { token, value: { kind: 'end' } });
 });
 
+const fullAnalysisMs = Number(process.env.FAKE_FULL_ANALYSIS_MS) || 0;
+let fullAnalysis: NodeJS.Timeout | undefined;
+
 documents.onDidChangeContent((event) => {
   connection.sendDiagnostics({ uri: event.document.uri, version: event.document.version, diagnostics: [] });
+  if (fullAnalysisMs <= 0) return;
+  const uri = event.document.uri;
+  // The opened text is analysed in full at once (as ClaimLens publishes its first analysis).
+  if (event.document.version === 1) return void connection.sendNotification('claimlens/analysisChanged', { uri, claims: 0, findings: 0 });
+  clearTimeout(fullAnalysis);
+  fullAnalysis = setTimeout(() => {
+    fullAnalysis = undefined;
+    void connection.sendNotification('claimlens/analysisChanged', { uri, claims: 0, findings: 0 });
+  }, fullAnalysisMs);
 });
 
 connection.onHover(() => {
   hovers++;
-  return { contents: 'fake' };
+  return fullAnalysis ? null : { contents: 'fake' };
 });
 
 documents.listen(connection);

@@ -34,6 +34,7 @@ describe('bench server measures (fake server)', function () {
     delete process.env.FAKE_NO_INDEX;
     delete process.env.FAKE_WAIT_FOR_HOVERS;
     delete process.env.FAKE_INDEX_ON_REQUEST;
+    delete process.env.FAKE_FULL_ANALYSIS_MS;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -51,6 +52,21 @@ describe('bench server measures (fake server)', function () {
     }
     assert.strictEqual(hover?.count, 10);
     assert.strictEqual(hover?.withContent, 10);
+  });
+
+  it('measures idle hovers only once the full analysis after the last edit is in', async () => {
+    // The fake server's "full analysis" lands 1.5 s after the last change (well after the
+    // bench's 300 ms settle); hovers before it answer null.
+    process.env.FAKE_FULL_ANALYSIS_MS = '1500';
+    try {
+      const { edit, hover } = await measureEdits(config, 'test', {}, 0, 10);
+      assert.strictEqual(edit.na, undefined);
+      assert.strictEqual(hover?.count, 10);
+      assert.strictEqual(hover?.withContent, 10, 'no hover measured while the full analysis was pending');
+      assert.strictEqual(hover?.note, undefined);
+    } finally {
+      delete process.env.FAKE_FULL_ANALYSIS_MS;
+    }
   });
 
   it('measures indexing to the end of its progress, with the server peak memory', async () => {

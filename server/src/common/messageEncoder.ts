@@ -2,7 +2,8 @@
 // vscode-jsonrpc's own encoder (JSON.stringify, then UTF-8), made faster for the one large
 // message sent on every edit: a document's diagnostics. A diagnostic made by toDiagnostics
 // carries its members after `range`, encoded once per finding and reused while the finding
-// stays the same; only its range is written anew. Pure, except for the bytes cached on the
+// stays the same; only its range is written anew. frameMessage puts the transport's header
+// in the same buffer (one write per message). Pure, except for the bytes cached on the
 // objects.
 import type { Range } from './positions';
 
@@ -71,15 +72,44 @@ const LAST_MESSAGES = 8;
 
 /** The message as UTF-8 JSON: byte for byte what JSON.stringify gives. */
 export function encodeMessage(message: unknown): Buffer {
+  return encode(message, false);
+}
+
+/** The message as the stream transport sends it: its `Content-Length` header and its JSON
+ * in one buffer, so that it goes out in one write. vscode-jsonrpc's writer writes the
+ * header, waits for that write to complete, then writes the JSON: the header alone wakes
+ * the client, which cannot do anything with it, and on a busy machine the server often
+ * loses its core right there, the client then waiting milliseconds for the rest. */
+export function frameMessage(message: unknown): Buffer {
+  return encode(message, true);
+}
+
+function header(bodyLength: number): string {
+  return `Content-Length: ${bodyLength}\r\n\r\n`;
+}
+
+/** JSON of a message made elsewhere, framed or not. */
+function plain(message: unknown, framed: boolean): Buffer {
+  const json = JSON.stringify(message);
+  if (!framed) return Buffer.from(json, 'utf8');
+  const length = Buffer.byteLength(json, 'utf8');
+  const head = header(length);
+  const out = Buffer.allocUnsafe(head.length + length);
+  const at = out.write(head, 0, 'latin1');
+  out.write(json, at, 'utf8');
+  return out;
+}
+
+function encode(message: unknown, framed: boolean): Buffer {
   const diagnostics = encodedDiagnostics(message);
   if (!diagnostics) {
     forgetEmptied(message);
-    return Buffer.from(JSON.stringify(message), 'utf8');
+    return plain(message, framed);
   }
   const m = message as { params: { uri?: unknown } };
   const shell = JSON.stringify({ ...m, params: { ...m.params, diagnostics: PLACEHOLDER } });
   const at = shell.indexOf(PLACEHOLDER_JSON);
-  if (at < 0 || shell.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) return Buffer.from(JSON.stringify(message), 'utf8');
+  if (at < 0 || shell.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) return plain(message, framed);
   const head = Buffer.from(shell.slice(0, at) + '[', 'utf8');
   const tail = Buffer.from(']' + shell.slice(at + PLACEHOLDER_JSON.length), 'utf8');
   const uri = typeof m.params.uri === 'string' ? m.params.uri : undefined;
@@ -122,10 +152,12 @@ export function encodeMessage(message: unknown): Buffer {
     bodies.push(body);
     length += body.length;
   }
-  const out = Buffer.allocUnsafe(length);
+  const frame = framed ? header(length) : '';
+  const out = Buffer.allocUnsafe(frame.length + length);
   const starts = new Int32Array(diagnostics.length);
   const diagnosticEnds = new Int32Array(diagnostics.length);
-  let offset = head.copy(out, 0);
+  let offset = out.write(frame, 0, 'latin1');
+  offset += head.copy(out, offset);
   if (keptBytes) {
     const shift = offset - last!.starts[0];
     for (let k = 0; k < kept; k++) {
@@ -159,15 +191,3 @@ function forgetEmptied(message: unknown): void {
   const m = message as { method?: unknown; params?: { uri?: unknown } } | null;
   if (m?.method === DIAGNOSTICS_METHOD && typeof m.params?.uri === 'string') lastByUri.delete(m.params.uri);
 }
-
-/** vscode-jsonrpc's content type encoder interface, with encodeMessage. */
-export const jsonMessageEncoder = {
-  name: 'application/json',
-  encode: (message: unknown): Promise<Uint8Array> => {
-    try {
-      return Promise.resolve(encodeMessage(message));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  },
-};

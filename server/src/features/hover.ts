@@ -3,7 +3,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import type { AttributionHow, DocumentAnalysis, Entity, Figure, Quote, Source } from '../analysis/types';
 import type { AnalysisEntry } from '../analysisStore';
 import { escapeMarkdown, truncate } from '../common/markdown';
-import { itemAt, offsetIndex, quoteCounts } from './lookup';
+import { itemAt, offsetIndex, prepareLookups, quoteCounts, type SpanTable } from './lookup';
 
 const KIND_LABEL: Record<string, string> = {
   person: 'person',
@@ -118,4 +118,17 @@ function hover(markdown: string, entry: AnalysisEntry, span?: { start: number; e
   const result: Hover = { contents: { kind: MarkupKind.Markdown, value: markdown } };
   if (span) result.range = entry.lines.rangeOf(span);
   return result;
+}
+
+/** Makes what hovers on this entry read (prepareLookups), then hovers once on the first
+ * figure, mention, quote source and quote: the first hover of each kind otherwise pays for
+ * compiling its code (up to several ms, ~10 on a busy machine), long after the analysis
+ * arrived. Returns those hovers (null where the document has no item of that kind). */
+export function prepareHovers(entry: AnalysisEntry): (Hover | null)[] {
+  const { analysis } = entry;
+  prepareLookups(analysis);
+  const index = offsetIndex(analysis);
+  const first = (table: SpanTable<unknown>): Hover | null =>
+    table.starts.length > 0 ? hoverAt(entry, entry.lines.positionAt(table.starts[0])) : null;
+  return [first(index.figures), first(index.mentions), first(index.sources), first(index.quotes)];
 }
