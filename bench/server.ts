@@ -305,6 +305,19 @@ function indexingDone(client: BenchClient, folderUri: string, files: number): st
   return indexingEnd(client, folderUri, files)?.how;
 }
 
+/** How many files the server says it indexed once the run ended: its answer to
+ * claimlens/analyzeWorkspace, else its last idle index status (which may follow the end of
+ * the progress by a moment), else the files it published diagnostics for. A run that ends
+ * early because every file failed (say, its models were not found) must not pass for fast. */
+async function filesIndexed(client: BenchClient, folderUri: string, waitMs = 1000): Promise<number> {
+  const answer = client.analyzeWorkspaceAnswer?.result;
+  if (answer && typeof answer.analysed === 'number') return answer.analysed;
+  const until = performance.now() + waitMs;
+  while (client.indexStatus?.indexing && performance.now() < until) await sleep(10);
+  if (client.indexStatus) return client.indexStatus.files;
+  return workspaceFilesSeen(client, folderUri);
+}
+
 /** Indexing of the generated workspace alone: wall time from initialize to its end, and VmHWM. */
 export async function measureIndexing(config: ServerConfig): Promise<IndexingResult> {
   const result: IndexingResult = { files: config.workspaceFiles, bytes: config.workspaceBytes };
@@ -324,6 +337,10 @@ export async function measureIndexing(config: ServerConfig): Promise<IndexingRes
       return { ...result, na: `indexing did not finish within ${config.indexingTimeoutMs / 1000} s (${workspaceFilesSeen(client, folderUri)} files seen)` };
     }
     const end = indexingEnd(client, folderUri, config.workspaceFiles)?.at ?? performance.now();
+    const indexed = await filesIndexed(client, folderUri);
+    if (indexed < config.workspaceFiles) {
+      return { ...result, na: `indexing ended with ${indexed} of ${config.workspaceFiles} files indexed${stderrHint(client)}` };
+    }
     // Indexing the bench had to ask for runs from the request, not from the wait before it.
     const begin = client.analyzeWorkspaceRequestedAt ?? start;
     const cpu = client.threadCpuMs();

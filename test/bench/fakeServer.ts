@@ -4,7 +4,8 @@
 // FAKE_NO_INDEX=1: no workspace indexing at all. FAKE_WAIT_FOR_HOVERS=1: indexing ends only
 // after a few hovers were answered during it (so a test never races the client).
 // FAKE_INDEX_ON_REQUEST=1: indexes only when asked with claimlens/analyzeWorkspace, reporting
-// claimlens/indexStatus, and answers when done.
+// claimlens/indexStatus, and answers when done. FAKE_INDEX_FAILS=N: with it, the last N files
+// fail (not analysed, not in the index).
 // FAKE_FULL_ANALYSIS_MS=N: like ClaimLens, each change's diagnostics come at once, and a
 // "full analysis" of the text follows N ms after the last change, announced with
 // claimlens/analysisChanged (the opened text's at once); hovers while one is pending answer null.
@@ -42,8 +43,9 @@ connection.onRequest('claimlens/analyzeWorkspace', async () => {
     connection.sendNotification('claimlens/indexStatus', { indexing: true, files: files.length, done, claims: 0, findings: 0 });
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
-  connection.sendNotification('claimlens/indexStatus', { indexing: false, files: files.length, done: files.length, claims: 0, findings: 0 });
-  return { files: files.length, analysed: files.length, cancelled: false, milliseconds: 1 };
+  const analysed = files.length - Number(process.env.FAKE_INDEX_FAILS ?? 0);
+  connection.sendNotification('claimlens/indexStatus', { indexing: false, files: analysed, done: files.length, claims: 0, findings: 0 });
+  return { files: files.length, analysed, cancelled: false, milliseconds: 1 };
 });
 
 connection.onInitialized(async () => {

@@ -35,6 +35,7 @@ describe('bench server measures (fake server)', function () {
     delete process.env.FAKE_WAIT_FOR_HOVERS;
     delete process.env.FAKE_INDEX_ON_REQUEST;
     delete process.env.FAKE_FULL_ANALYSIS_MS;
+    delete process.env.FAKE_INDEX_FAILS;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -94,6 +95,16 @@ describe('bench server measures (fake server)', function () {
     // The fake indexes only when asked; its idle status and its answer arrive together, either may be seen first.
     assert.match(result.detectedBy ?? '', /^(claimlens\/analyzeWorkspace answered \(30 of 30 files analysed\)|claimlens\/indexStatus idle \(30 of 30 files\))$/);
     assert.ok(result.wallMs !== undefined && result.wallMs > 0);
+  });
+
+  it('says n/a, not a time, when indexing ends with files missing from the index', async () => {
+    process.env.FAKE_INDEX_ON_REQUEST = '1';
+    process.env.FAKE_INDEX_FAILS = '30';
+    const result = await measureIndexing(config);
+    delete process.env.FAKE_INDEX_ON_REQUEST;
+    delete process.env.FAKE_INDEX_FAILS;
+    assert.match(result.na ?? '', /^indexing ended with 0 of 30 files indexed/);
+    assert.strictEqual(result.wallMs, undefined);
   });
 
   it('says n/a, not a number, when the server does not index the workspace', async () => {
