@@ -39,4 +39,14 @@ describe('attribution rules, session 11 round 2 (issue 3)', () => {
     const on = withSwitch('participleOpening', true, () => triples(text));
     assert.ok(!on.some((t) => t.startsWith('And ')), on.join('\n'));
   });
+
+  it('reads a past-tense verb right before a colon that opens a quotation as its cue', () => {
+    const text = 'The ferry board met on Monday.\n\nOscar Brightwater retorted: “The fares will not rise this year.”';
+    const speaker = (on: boolean) => withSwitch('colonVerb', on, () => analyze(text).quotes.find((q) => q.kind === 'direct')?.source);
+    const on = speaker(true);
+    assert.strictEqual(on?.cueSpan ? slice(text, on.cueSpan) : '', 'retorted:');
+    assert.strictEqual(on?.span ? slice(text, on.span) : '', 'Oscar Brightwater');
+    const off = speaker(false);
+    assert.notStrictEqual(off?.cueSpan ? slice(text, off.cueSpan) : '', 'retorted:');
+  });
 });
