@@ -49,4 +49,14 @@ describe('attribution rules, session 11 round 2 (issue 3)', () => {
     const off = speaker(false);
     assert.notStrictEqual(off?.cueSpan ? slice(text, off.cueSpan) : '', 'retorted:');
   });
+
+  it('takes the phrase after "according to" as the source even without a determiner or a capital', () => {
+    const text = 'The ferry board met on Monday.\n\nThe harbour company registered its boats in Glenvale in 2010, according to state corporate records.';
+    const wanted = 'state corporate records | according to | The harbour company registered its boats in Glenvale in 2010';
+    const on = withSwitch('accordingToAny', true, () => triples(text));
+    assert.ok(on.includes(wanted), on.join('\n'));
+    const off = withSwitch('accordingToAny', false, () => triples(text));
+    assert.ok(!off.includes(wanted), off.join('\n'));
+  });
 });
+

@@ -612,6 +612,8 @@ export function attribute(
     if (isAccording) {
       const r = rightPhrase(tokens, k + 1, inQuote);
       if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+      // "according to media trackers": whatever phrase follows is the source, determiner or not.
+      if (r && !cue.source && attributionSettings.accordingToAny) cue.source = explicitSource(text.slice(tokens[r[0]].start, tokens[r[1]].end), { start: tokens[r[0]].start, end: tokens[r[1]].end }, cueWord, { start: t.start, end: cueEnd });
       if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
       if (k === 0 && attributionSettings.accordingToComma) {
         // "According to early results of exit polls conducted for … by …, CONTENT": the source runs to the comma.
@@ -1084,7 +1086,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
