@@ -58,5 +58,15 @@ describe('attribution rules, session 11 round 2 (issue 3)', () => {
     const off = withSwitch('accordingToAny', false, () => triples(text));
     assert.ok(!off.includes(wanted), off.join('\n'));
   });
+
+  it('reads a present-tense verb right before a colon that opens a quotation as its cue', () => {
+    const text = 'The ferry board met on Monday.\n\nOscar Brightwater muses: “The fares will not rise this year.”';
+    const speaker = (on: boolean) => withSwitch('colonPresent', on, () => analyze(text).quotes.find((q) => q.kind === 'direct')?.source);
+    const on = speaker(true);
+    assert.strictEqual(on?.cueSpan ? slice(text, on.cueSpan) : '', 'muses:');
+    assert.strictEqual(on?.span ? slice(text, on.span) : '', 'Oscar Brightwater');
+    const off = speaker(false);
+    assert.notStrictEqual(off?.cueSpan ? slice(text, off.cueSpan) : '', 'muses:');
+  });
 });
 

@@ -970,8 +970,8 @@ export function attribute(
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
       } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || (NOT_CUES.has(lower) && !stanceBeforeThat(tokens, k)) || isCapitalized(t.text) && k > 0) {
-        // "Quill retorted: “…”": a past-tense verb right before a colon that opens a quotation is its cue.
-        if (!(attributionSettings.colonVerb && k > 0 && tokens[k + 1]?.text === ':' && tokens[k + 1].start === t.end && inQuote[k + 2] && lower.length > 4 && lower.endsWith('ed'))) continue;
+        // "Quill retorted: “…”", "Quill counters: “…”": a verb right before a colon that opens a quotation is its cue.
+        if (!(attributionSettings.colonVerb && k > 0 && tokens[k + 1]?.text === ':' && tokens[k + 1].start === t.end && inQuote[k + 2] && lower.length > 4 && (lower.endsWith('ed') || (attributionSettings.colonPresent && lower.endsWith('s') && !lower.endsWith('ss'))))) continue;
       }
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
@@ -1086,7 +1086,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
