@@ -612,8 +612,9 @@ export function attribute(
     if (isAccording) {
       const r = rightPhrase(tokens, k + 1, inQuote);
       if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
-      // "according to media trackers": whatever phrase follows is the source, determiner or not.
-      if (r && !cue.source && attributionSettings.accordingToAny) cue.source = explicitSource(text.slice(tokens[r[0]].start, tokens[r[1]].end), { start: tokens[r[0]].start, end: tokens[r[1]].end }, cueWord, { start: t.start, end: cueEnd });
+      // "…, according to media trackers": whatever phrase follows is the source, determiner or
+      // not (a sentence-opening "According to …," is accordingToComma's).
+      if (r && !cue.source && k > 0 && attributionSettings.accordingToAny) cue.source = explicitSource(text.slice(tokens[r[0]].start, tokens[r[1]].end), { start: tokens[r[0]].start, end: tokens[r[1]].end }, cueWord, { start: t.start, end: cueEnd });
       if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
       if (k === 0 && attributionSettings.accordingToComma) {
         // "According to early results of exit polls conducted for … by …, CONTENT": the source runs to the comma.
