@@ -612,6 +612,9 @@ export function attribute(
     if (isAccording) {
       const r = rightPhrase(tokens, k + 1, inQuote);
       if (r) cue.source = sourceFromPhrase(tokens, r[0], r[1], cueTok, cueWord, t.start);
+      // "…, according to media trackers": whatever phrase follows is the source, determiner or
+      // not (a sentence-opening "According to …," is accordingToComma's).
+      if (r && !cue.source && k > 0 && attributionSettings.accordingToAny) cue.source = explicitSource(text.slice(tokens[r[0]].start, tokens[r[1]].end), { start: tokens[r[0]].start, end: tokens[r[1]].end }, cueWord, { start: t.start, end: cueEnd });
       if (r && cue.source && k > 0) extendToAppositive(cue.source, tokens, r[1], inQuote, true);
       if (k === 0 && attributionSettings.accordingToComma) {
         // "According to early results of exit polls conducted for … by …, CONTENT": the source runs to the comma.
@@ -649,6 +652,19 @@ export function attribute(
           const m = subject ? mentionAt({ start: subject.pos, end: subject.pos + 1 }) : undefined;
           if (subject?.entity && m && m.span.start === subject.pos) {
             cue.source = { entity: subject.entity, text: text.slice(m.span.start, m.span.end), span: m.span, cue: cueWord, cueSpan: { start: t.start, end: cueEnd }, how: 'explicit', vague: false };
+          } else if (attributionSettings.participleOpening && lower !== 'telling') {
+            // "The nurse later sued, claiming …", "He went further, saying …": the noun phrase or pronoun that opens the sentence.
+            const opening = openingSubject(tokens, k - 1, inQuote);
+            // Not "And …" (a coordinator read as a capital) nor a determiner alone.
+            if (opening && !SENTENCE_COORDINATORS.has(tokens[opening[0]].text) && !(opening[1] === opening[0] && DETERMINERS.has(tokens[opening[0]].text.toLowerCase()))) {
+              const [a, b, last] = opening;
+              cue.source = sourceFromPhrase(tokens, a, b, cueTok, cueWord, t.start) ?? explicitSource(text.slice(tokens[a].start, tokens[b].end), { start: tokens[a].start, end: tokens[b].end }, cueWord, { start: t.start, end: cueEnd });
+              openingSubjects.add(cue.source);
+              if (cue.source.span && last > b) {
+                cue.source.span = { start: cue.source.span.start, end: tokens[last].end };
+                cue.source.text = text.slice(cue.source.span.start, cue.source.span.end);
+              }
+            }
           }
         }
       }
@@ -954,7 +970,10 @@ export function attribute(
         isAccording = true;
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
-      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || (NOT_CUES.has(lower) && !stanceBeforeThat(tokens, k)) || isCapitalized(t.text) && k > 0) continue;
+      } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || (NOT_CUES.has(lower) && !stanceBeforeThat(tokens, k)) || isCapitalized(t.text) && k > 0) {
+        // "Quill retorted: “…”", "Quill counters: “…”": a verb right before a colon that opens a quotation is its cue.
+        if (!(attributionSettings.colonVerb && k > 0 && tokens[k + 1]?.text === ':' && tokens[k + 1].start === t.end && inQuote[k + 2] && lower.length > 4 && (lower.endsWith('ed') || (attributionSettings.colonPresent && lower.endsWith('s') && !lower.endsWith('ss'))))) continue;
+      }
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
       if (prev && prev.word && DETERMINERS.has(prev.text.toLowerCase())) continue;
@@ -1068,7 +1087,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
@@ -1472,6 +1491,9 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
   }
   return [s, b, last];
 }
+
+/** Capitalised coordinators that open a sentence: not the start of its subject. */
+const SENTENCE_COORDINATORS = new Set(['And', 'But', 'So', 'Yet', 'Or', 'Nor']);
 
 /** A tagged source that opens with "In a", "on the": the circumstance before a clause. */
 const PREPOSITION_SOURCE = /^(?:In|in|On|on) (?:a|an|the|his|her|their|its|video)\b/;
