@@ -1,13 +1,31 @@
 // Fast paths of the entity stage checked against the general forms they replace, on
 // texts written for these tests.
 import * as assert from 'assert';
-import { combineCandidates, findNameCandidates, hasIrregularSpace, resolveEntities } from '../../server/src/analysis/entities';
+import { combineCandidates, findNameCandidates, hasIrregularSpace, nameLists, resolveEntities } from '../../server/src/analysis/entities';
+import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, PLACE_ALIASES } from '../../server/src/analysis/lexicon';
 import { reviseCandidates } from '../../server/src/analysis/nameRevisions';
 import { analyzeStructure } from '../../server/src/analysis/structure';
 import { splitSentences, tokenizeSentences } from '../../server/src/analysis/sentences';
 import { tagNamesScored } from '../../server/src/analysis/tagger';
 
 describe('entities: fast paths', () => {
+  it('nameLists finds every listed name, and nothing else, past its key filter', () => {
+    const lists: Array<Iterable<string>> = [COUNTRIES, CITIES, PLACE_ALIASES.keys(), KNOWN_ORGS, ORG_ALIASES.keys()];
+    const listed = new Map<string, number>();
+    lists.forEach((names, i) => {
+      for (const name of names) listed.set(name, (listed.get(name) ?? 0) | (1 << i));
+    });
+    const wrong: string[] = [];
+    for (const name of listed.keys()) {
+      for (const asked of [name, name.toLowerCase(), name.toUpperCase(), `${name}s`, name.slice(1), name.slice(0, -1), ` ${name}`, `${name}’s`]) {
+        if (nameLists(asked) !== (listed.get(asked) ?? 0)) wrong.push(asked);
+      }
+    }
+    assert.deepStrictEqual(wrong, []);
+    assert.notStrictEqual(nameLists('Mexico'), 0);
+    assert.strictEqual(nameLists('Okafor'), 0);
+  });
+
   it('hasIrregularSpace answers as /[^\\S ]|  / for every code unit, alone and between letters', () => {
     const wrong: number[] = [];
     for (let c = 0; c < 0x10000; c++) {

@@ -86,8 +86,25 @@ for (const [names, bit] of [[COUNTRIES, IN_COUNTRIES], [CITIES, IN_CITIES], [PLA
   for (const name of names) NAME_LISTS.set(name, (NAME_LISTS.get(name) ?? 0) | bit);
 }
 
-/** The gazetteers (IN_* bits) that list the name. */
-function nameLists(name: string): number {
+/**
+ * A name's length and first and last code units folded to 16 bits: most names asked
+ * about are in no list, and a clear bit in LISTED_NAME_KEYS says so without hashing the
+ * string for the Map.
+ */
+function nameKey(name: string): number {
+  const n = name.length;
+  return n === 0 ? 0 : ((n & 63) << 10) | ((name.charCodeAt(0) & 31) << 5) | (name.charCodeAt(n - 1) & 31);
+}
+const LISTED_NAME_KEYS = new Uint8Array(1 << 13);
+for (const name of NAME_LISTS.keys()) {
+  const key = nameKey(name);
+  LISTED_NAME_KEYS[key >> 3] |= 1 << (key & 7);
+}
+
+/** The gazetteers (IN_* bits) that list the name (exported for its test). */
+export function nameLists(name: string): number {
+  const key = nameKey(name);
+  if ((LISTED_NAME_KEYS[key >> 3] & (1 << (key & 7))) === 0) return 0;
   return NAME_LISTS.get(name) ?? 0;
 }
 
