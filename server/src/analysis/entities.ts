@@ -654,9 +654,10 @@ export function resolveEntities(
       // A tagged multi-word name without an organisation word that ends a person's full name
       // is that person ("De Vries said" after "Pieter de Vries").
       const d = p.draft;
-      if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2 && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) {
+      if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2) {
+        // The person first: most such names end nobody's name, and need not be split into words.
         const person = personBySuffix.get(info(p.cand.text).upper);
-        if (person) p.draft = person;
+        if (person && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) p.draft = person;
       }
     }
     // Byline authors are people.
