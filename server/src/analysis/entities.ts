@@ -320,8 +320,6 @@ class NameInfo {
   readonly words: number;
   private firstSpace: number;
   private placeOrDemonymKnown?: boolean = undefined;
-  /** Upper-case suffixes by first word: suffixes[k] = ws.slice(k).join(' ').toUpperCase(); computed on demand. */
-  suffixes?: string[] = undefined;
   private wordList?: string[] = undefined;
 
   constructor(private readonly name: string) {
@@ -367,16 +365,6 @@ function capitalInitials(name: string): string {
     }
     if (wordStart && isUpperCode(c)) out += name[i];
     wordStart = false;
-  }
-  return out;
-}
-
-function upperSuffixes(ws: readonly string[]): string[] {
-  const out = new Array<string>(ws.length);
-  let acc = '';
-  for (let k = ws.length - 1; k >= 0; k--) {
-    acc = k === ws.length - 1 ? ws[k].toUpperCase() : `${ws[k].toUpperCase()} ${acc}`;
-    out[k] = acc;
   }
   return out;
 }
@@ -639,12 +627,14 @@ export function resolveEntities(
       }
       const d = getDraft('person', c.text);
       personKeys.set(key, d);
-      const ni = info(c.text);
-      const ws = ni.ws;
-      const suffixes = (ni.suffixes ??= upperSuffixes(ws));
-      for (let k = 1; k < ws.length; k++) {
-        if (NAME_PARTICLES.has(ws[k]) && k === ws.length - 1) continue;
-        const suffix = suffixes[k];
+      // The name's suffixes from its second word on (words split at single spaces), in
+      // capitals: the name after each space, without splitting it into words. A particle
+      // as the last word ("… de") is no surname.
+      const name = c.text;
+      for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) {
+        const rest = name.slice(space + 1);
+        if (name.indexOf(' ', space + 1) < 0 && NAME_PARTICLES.has(rest)) continue;
+        const suffix = rest.toUpperCase();
         const prev = personBySuffix.get(suffix);
         personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
       }
