@@ -128,6 +128,50 @@ describe('attribution tagger: word table', () => {
     assert.notStrictEqual(table.idOf('said'), table.idOf('Said'));
   });
 
+  it('finds every cue word in any case by its hash and code units, and nothing that only looks like one', () => {
+    const model = attributionModel();
+    const table = new WordTable(model.cueWords, model.bits);
+    const slots = cueSlotsOf(model.cueWords);
+    for (const w of model.cueWords) {
+      const capitalised = w[0].toUpperCase() + w.slice(1);
+      for (const text of [w, w.toUpperCase(), capitalised, `${w}s`, w.slice(0, -1), `${w}’`, `’${w}`, `${w}-`]) {
+        if (text.length === 0) continue;
+        const id = table.idOf(text); // before reading the arrays, which it may grow
+        assert.strictEqual(table.cueSlot[id], wordFacts(text, slots).cueSlot, text);
+      }
+    }
+  });
+
+  it('tells apart cue words and other words with the same hash', () => {
+    // Two lower-case words whose hashes agree (a birthday search over 32 bits; the hash is
+    // FNV-1a seeded with 1, as wordFacts confirms below).
+    const fnv = (w: string): number => {
+      let h = Math.imul(0x811c9dc5 ^ 1, 0x01000193);
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+      return h;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      let w = '';
+      for (let x = i; w.length === 0 || x > 0; x = Math.floor(x / 26)) w += String.fromCharCode(97 + (x % 26));
+      const h = fnv(w);
+      const other = seen.get(h);
+      if (other !== undefined && h !== 0) pair = [other, w];
+      else seen.set(h, w);
+    }
+    const noCues = new Map<string, number>();
+    assert.strictEqual(wordFacts(pair[0], noCues).hash, wordFacts(pair[1], noCues).hash);
+    const [a, b] = pair;
+    const one = new WordTable(new Set([a]), 16);
+    assert.strictEqual(one.cueSlot[one.idOf(b)], 0, b);
+    assert.strictEqual(one.cueSlot[one.idOf(b.toUpperCase())], 0, b);
+    assert.strictEqual(one.cueSlot[one.idOf(a.toUpperCase())], 1, a);
+    const both = new WordTable(new Set([a, b]), 16);
+    assert.strictEqual(both.cueSlot[both.idOf(a)], 1, a);
+    assert.strictEqual(both.cueSlot[both.idOf(b)], 2, b);
+  });
+
   it('keeps its facts right as it grows', () => {
     const model = attributionModel();
     const table = new WordTable(model.cueWords, model.bits);

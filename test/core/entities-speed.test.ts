@@ -1,13 +1,59 @@
 // Fast paths of the entity stage checked against the general forms they replace, on
 // texts written for these tests.
 import * as assert from 'assert';
-import { combineCandidates, findNameCandidates, hasIrregularSpace, resolveEntities } from '../../server/src/analysis/entities';
-import { reviseCandidates } from '../../server/src/analysis/nameRevisions';
+import { combineCandidates, findNameCandidates, hasIrregularSpace, nameLists, resolveEntities } from '../../server/src/analysis/entities';
+import { CITIES, COUNTRIES, KNOWN_ORGS, ORG_ALIASES, PLACE_ALIASES } from '../../server/src/analysis/lexicon';
+import { reviseCandidates, thingHeadsPhrase } from '../../server/src/analysis/nameRevisions';
 import { analyzeStructure } from '../../server/src/analysis/structure';
 import { splitSentences, tokenizeSentences } from '../../server/src/analysis/sentences';
 import { tagNamesScored } from '../../server/src/analysis/tagger';
 
 describe('entities: fast paths', () => {
+  it('nameLists finds every listed name, and nothing else, past its key filter', () => {
+    const lists: Array<Iterable<string>> = [COUNTRIES, CITIES, PLACE_ALIASES.keys(), KNOWN_ORGS, ORG_ALIASES.keys()];
+    const listed = new Map<string, number>();
+    lists.forEach((names, i) => {
+      for (const name of names) listed.set(name, (listed.get(name) ?? 0) | (1 << i));
+    });
+    const wrong: string[] = [];
+    for (const name of listed.keys()) {
+      for (const asked of [name, name.toLowerCase(), name.toUpperCase(), `${name}s`, name.slice(1), name.slice(0, -1), ` ${name}`, `${name}’s`]) {
+        if (nameLists(asked) !== (listed.get(asked) ?? 0)) wrong.push(asked);
+      }
+    }
+    assert.deepStrictEqual(wrong, []);
+    assert.notStrictEqual(nameLists('Mexico'), 0);
+    assert.strictEqual(nameLists('Okafor'), 0);
+  });
+
+  it('thingHeadsPhrase walks the words as the split phrase would be read', () => {
+    // Over words whose classes the reference knows: nouns of things, words that may
+    // follow the head noun, the words that stop the search, others, and '' (two spaces).
+    const things = new Set(['festival', 'film', 'song', 'disease']);
+    const followers = new Set(['of', 'that', 'in', 'and']);
+    const reference = (phrase: string): boolean => {
+      const words = phrase.split(' ');
+      const last = phrase.length + 5 >= 90 ? words.length - 1 : words.length;
+      for (let i = 0; i < last && i < 4; i++) {
+        if (things.has(words[i])) return i + 1 >= words.length || followers.has(words[i + 1]);
+        if (words[i] === 'of' || words[i] === 'who' || words[i] === 'and') break;
+      }
+      return false;
+    };
+    const vocabulary = ['festival', 'film', 'song', 'disease', 'of', 'that', 'in', 'and', 'who', 'director', 'big', 'x-ray', ''];
+    const phrases: string[] = [];
+    const grow = (words: string[]): void => {
+      if (words.length > 0) phrases.push(words.join(' '));
+      if (words.length < 4) for (const w of vocabulary) grow([...words, w]);
+    };
+    grow([]);
+    const padding = 'abcdefghij '.repeat(8);
+    for (const p of phrases.slice(0, 3000)) phrases.push(`${p} ${padding}`.slice(0, 86), `${p} ${padding}film`, padding + p);
+    const wrong = phrases.filter((p) => thingHeadsPhrase(p) !== reference(p));
+    assert.deepStrictEqual(wrong, []);
+    assert.ok(phrases.some((p) => thingHeadsPhrase(p)) && phrases.some((p) => !thingHeadsPhrase(p)));
+  });
+
   it('hasIrregularSpace answers as /[^\\S ]|  / for every code unit, alone and between letters', () => {
     const wrong: number[] = [];
     for (let c = 0; c < 0x10000; c++) {

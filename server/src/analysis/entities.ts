@@ -86,8 +86,25 @@ for (const [names, bit] of [[COUNTRIES, IN_COUNTRIES], [CITIES, IN_CITIES], [PLA
   for (const name of names) NAME_LISTS.set(name, (NAME_LISTS.get(name) ?? 0) | bit);
 }
 
-/** The gazetteers (IN_* bits) that list the name. */
-function nameLists(name: string): number {
+/**
+ * A name's length and first and last code units folded to 16 bits: most names asked
+ * about are in no list, and a clear bit in LISTED_NAME_KEYS says so without hashing the
+ * string for the Map.
+ */
+function nameKey(name: string): number {
+  const n = name.length;
+  return n === 0 ? 0 : ((n & 63) << 10) | ((name.charCodeAt(0) & 31) << 5) | (name.charCodeAt(n - 1) & 31);
+}
+const LISTED_NAME_KEYS = new Uint8Array(1 << 13);
+for (const name of NAME_LISTS.keys()) {
+  const key = nameKey(name);
+  LISTED_NAME_KEYS[key >> 3] |= 1 << (key & 7);
+}
+
+/** The gazetteers (IN_* bits) that list the name (exported for its test). */
+export function nameLists(name: string): number {
+  const key = nameKey(name);
+  if ((LISTED_NAME_KEYS[key >> 3] & (1 << (key & 7))) === 0) return 0;
   return NAME_LISTS.get(name) ?? 0;
 }
 
@@ -303,8 +320,6 @@ class NameInfo {
   readonly words: number;
   private firstSpace: number;
   private placeOrDemonymKnown?: boolean = undefined;
-  /** Upper-case suffixes by first word: suffixes[k] = ws.slice(k).join(' ').toUpperCase(); computed on demand. */
-  suffixes?: string[] = undefined;
   private wordList?: string[] = undefined;
 
   constructor(private readonly name: string) {
@@ -350,16 +365,6 @@ function capitalInitials(name: string): string {
     }
     if (wordStart && isUpperCode(c)) out += name[i];
     wordStart = false;
-  }
-  return out;
-}
-
-function upperSuffixes(ws: readonly string[]): string[] {
-  const out = new Array<string>(ws.length);
-  let acc = '';
-  for (let k = ws.length - 1; k >= 0; k--) {
-    acc = k === ws.length - 1 ? ws[k].toUpperCase() : `${ws[k].toUpperCase()} ${acc}`;
-    out[k] = acc;
   }
   return out;
 }
@@ -622,12 +627,14 @@ export function resolveEntities(
       }
       const d = getDraft('person', c.text);
       personKeys.set(key, d);
-      const ni = info(c.text);
-      const ws = ni.ws;
-      const suffixes = (ni.suffixes ??= upperSuffixes(ws));
-      for (let k = 1; k < ws.length; k++) {
-        if (NAME_PARTICLES.has(ws[k]) && k === ws.length - 1) continue;
-        const suffix = suffixes[k];
+      // The name's suffixes from its second word on (words split at single spaces), in
+      // capitals: the name after each space, without splitting it into words. A particle
+      // as the last word ("… de") is no surname.
+      const name = c.text;
+      for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) {
+        const rest = name.slice(space + 1);
+        if (name.indexOf(' ', space + 1) < 0 && NAME_PARTICLES.has(rest)) continue;
+        const suffix = rest.toUpperCase();
         const prev = personBySuffix.get(suffix);
         personBySuffix.set(suffix, prev === undefined || prev === d ? d : null);
       }
@@ -637,9 +644,10 @@ export function resolveEntities(
       // A tagged multi-word name without an organisation word that ends a person's full name
       // is that person ("De Vries said" after "Pieter de Vries").
       const d = p.draft;
-      if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2 && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) {
+      if (d && p.cand.tagged && (d.kind === 'organization' || d.kind === 'other') && wordsCount(p.cand) >= 2) {
+        // The person first: most such names end nobody's name, and need not be split into words.
         const person = personBySuffix.get(info(p.cand.text).upper);
-        if (person) p.draft = person;
+        if (person && !info(p.cand.text).ws.some((w) => ORG_KEYWORDS.has(w))) p.draft = person;
       }
     }
     // Byline authors are people.

@@ -238,12 +238,31 @@ function describedAsThing(text: string, end: number): boolean {
   if (a !== 97 && a !== 116) return false;
   const m = /^, (?:a|an|the) ([a-z][a-z -]{0,80})/.exec(text.slice(end, end + 90));
   if (!m) return false;
-  const words = m[1].split(' ');
-  // The noun must head the phrase: "a film director" is a person.
-  const last = m[1].length + 5 >= 90 ? words.length - 1 : words.length;
-  for (let i = 0; i < last && i < 4; i++) {
-    if (THING_NOUNS.has(words[i])) return i + 1 >= words.length || HEAD_FOLLOWERS.has(words[i + 1]);
-    if (words[i] === 'of' || words[i] === 'who' || words[i] === 'and') break;
+  return thingHeadsPhrase(m[1]);
+}
+
+/**
+ * The phrase's words (split at single spaces) up to its fourth: one of THING_NOUNS,
+ * last or followed by one of HEAD_FOLLOWERS, before "of", "who" or "and". Walked word by
+ * word: the phrase runs to 81 code units, and only its first words are read. (A phrase
+ * cut by the regex's window does not count its last word.)
+ */
+export function thingHeadsPhrase(phrase: string): boolean {
+  const cut = phrase.length + 5 >= 90;
+  let from = 0;
+  for (let i = 0; i < 4; i++) {
+    const space = phrase.indexOf(' ', from);
+    const lastWord = space < 0;
+    if (cut && lastWord) break;
+    const word = lastWord ? phrase.slice(from) : phrase.slice(from, space);
+    // The noun must head the phrase: "a film director" is a person.
+    if (THING_NOUNS.has(word)) {
+      if (lastWord) return true;
+      const next = phrase.indexOf(' ', space + 1);
+      return HEAD_FOLLOWERS.has(next < 0 ? phrase.slice(space + 1) : phrase.slice(space + 1, next));
+    }
+    if (word === 'of' || word === 'who' || word === 'and' || lastWord) break;
+    from = space + 1;
   }
   return false;
 }

@@ -82,6 +82,17 @@ export function cueSlotsOf(cueWords: ReadonlySet<string>): Map<string, number> {
   return new Map(Array.from(cueWords, (w, i) => [w, i + 1]));
 }
 
+/** text.toLowerCase() === lower, for a text whose lower case changes only A-Z. */
+function sameLowerCase(text: string, lower: string): boolean {
+  const n = text.length;
+  if (lower.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /**
  * Words a new WordTable has room for. Small, so the table grows during the first
  * article, before the engine optimises idOf: growing later then finds the type feedback
@@ -115,8 +126,16 @@ export class WordTable {
   that = new Uint8Array(INITIAL_WORDS);
   /** Lower-case cue word → its cue slot. */
   private readonly cueSlots: Map<string, number>;
-  /** The cue words' hashes, open addressing (0: empty; a hash of 0 is always checked): a cheap "surely not a cue". */
+  /**
+   * The cue words' hashes, open addressing (0: empty), each entry's cue slot beside it in
+   * cueSlotAt: a cue word is found by its hash and then its code units, with no lower-cased
+   * copy and no string hashing. A cue word hashing to 0 is not entered (its hash marks
+   * empty): words hashing to 0 ask cueSlots.
+   */
   private readonly cueHashes: Int32Array;
+  private readonly cueSlotAt: Int16Array;
+  /** Cue slot → its word (index 0 unused). */
+  private readonly cueWordOfSlot: string[];
   /** Each word's small facts, packed (packFacts): with hash and suffix, its key. */
   private facts = new Int32Array(INITIAL_WORDS);
   /**
@@ -132,11 +151,16 @@ export class WordTable {
     let size = 64;
     while (size < cueWords.size * 4) size *= 2;
     this.cueHashes = new Int32Array(size);
-    for (const w of cueWords) {
+    this.cueSlotAt = new Int16Array(size);
+    this.cueWordOfSlot = [''];
+    for (const [w, slot] of this.cueSlots) {
+      this.cueWordOfSlot.push(w);
       const h = hashString(w, 1);
+      if (h === 0) continue;
       let i = (h ^ (h >>> 15)) & (size - 1);
-      while (this.cueHashes[i] !== 0 && this.cueHashes[i] !== h) i = (i + 1) & (size - 1);
+      while (this.cueHashes[i] !== 0) i = (i + 1) & (size - 1);
       this.cueHashes[i] = h;
+      this.cueSlotAt[i] = slot;
     }
   }
 
@@ -145,13 +169,20 @@ export class WordTable {
     return this.cueSlots.size;
   }
 
-  /** May a word whose lower case hashes to h be a cue word? (false: surely not) */
-  private mayBeCue(h: number): boolean {
-    if (h === 0) return true;
+  /**
+   * cueSlots.get(text.toLowerCase()) ?? 0 for a text of ASCII and caseless code units
+   * (whose lower case changes only A-Z) whose lower case hashes to h (hashString, seed 1).
+   */
+  private cueSlotOfCaseless(text: string, h: number): number {
+    if (h === 0) return this.cueSlots.get(text.toLowerCase()) ?? 0;
     const table = this.cueHashes;
     const last = table.length - 1;
-    for (let i = (h ^ (h >>> 15)) & last; table[i] !== 0; i = (i + 1) & last) if (table[i] === h) return true;
-    return false;
+    for (let i = (h ^ (h >>> 15)) & last; table[i] !== 0; i = (i + 1) & last) {
+      if (table[i] !== h) continue;
+      const slot = this.cueSlotAt[i];
+      if (sameLowerCase(text, this.cueWordOfSlot[slot])) return slot;
+    }
+    return 0;
   }
 
   idOf(text: string): number {
@@ -190,7 +221,7 @@ export class WordTable {
     const markShape = n === 1 && isQuoteCode(c0) ? 1 : 2;
     const comma = n === 1 && c0 === 44 ? 1 : 0;
     const that = n === 4 && (c0 | 32) === 116 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 97 && (text.charCodeAt(3) | 32) === 116 ? 1 : 0;
-    const cueSlot = this.mayBeCue(h) ? this.cueSlots.get(text.toLowerCase()) ?? 0 : 0;
+    const cueSlot = this.cueSlotOfCaseless(text, h);
     return this.idOfKey(h, suffix, packFacts(wordShape, markShape, cueSlot, comma, that));
   }
 

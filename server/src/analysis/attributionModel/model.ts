@@ -202,8 +202,9 @@ export function labelSpans(labels: ArrayLike<number>, n = labels.length): RoleSp
     const l = labels[k];
     if (l === 0) continue;
     const role = ROLES[(l - 1) >> 1];
-    const last = spans[spans.length - 1];
-    if (l % 2 === 0 && last && last.role === role && last.last === k - 1) last.last = k;
+    // Not spans[-1] when there is none: a read before the array is the engine's slow path.
+    const last = spans.length > 0 ? spans[spans.length - 1] : undefined;
+    if (l % 2 === 0 && last !== undefined && last.role === role && last.last === k - 1) last.last = k;
     else spans.push({ role, first: k, last: k });
   }
   return spans;
