@@ -454,12 +454,20 @@ async function refreshFolderSettings(folder: WorkspaceFolderState): Promise<Clai
   return settings;
 }
 
+/** Whether some folder shows the index diagnostics of unopened files. */
+function anyFolderShowsWorkspaceDiagnostics(): boolean {
+  for (const folder of folders.values()) if (folder.settings?.workspace.diagnostics === 'workspace') return true;
+  return false;
+}
+
 /** Publishes (or clears) the index diagnostics of an unopened file, per the setting. */
 function publishIndexed(uri: string): void {
   if (documents.get(uri)) return;
+  // Most workspaces keep the default (open files only): nothing to publish or clear, and
+  // no folder to look up (path work per indexed file that the main thread need not do).
+  if (!workspaceDiagnosticsShown.has(uri) && !anyFolderShowsWorkspaceDiagnostics()) return;
   const folder = folderOf(uri);
   const shown = (folder?.settings?.workspace.diagnostics ?? 'openFiles') === 'workspace';
-  // Most workspaces keep the default (open files only): nothing to publish or clear.
   if (!shown && !workspaceDiagnosticsShown.has(uri)) return;
   const record = workspace.getDisk(uri);
   if (record && folder?.settings?.enable !== false && shown) {
@@ -479,8 +487,13 @@ function languageIdOf(file: string): string {
 }
 
 /** Analyses one file on disk in a worker and stores its summary; false when it is gone. */
-async function indexFile(uri: string, folder: WorkspaceFolderState, cancelled: () => boolean = () => false): Promise<boolean | undefined> {
-  const file = filePath(uri)!;
+async function indexFile(
+  uri: string,
+  folder: WorkspaceFolderState,
+  cancelled: () => boolean = () => false,
+  /** The file's path when the caller has it (the walk): no URL to parse per file. */
+  file: string = filePath(uri)!,
+): Promise<boolean | undefined> {
   const maxFileSize = folder.settings?.maxFileSize ?? pushedSettings.maxFileSize;
   // A newer request for the same file (a later change, a deletion) makes this one stale:
   // dropped if it has not started, ignored if it has. So does the folder's removal, which
@@ -626,7 +639,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   // Files are analysed as the walk finds them, folder by folder: the workers start on the
   // first folder's articles while the rest of the tree is still being read. The total is
   // known once every folder has been walked.
-  const work: { uri: string; folder: WorkspaceFolderState }[] = [];
+  const work: { uri: string; file: string; folder: WorkspaceFolderState }[] = [];
   let listing = true;
   let analysed = 0;
   let lastReport = 0;
@@ -640,13 +653,13 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     else reporter?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles`);
     indexStatusChanged();
   };
-  const indexOne = async ({ uri, folder }: (typeof work)[number]): Promise<void> => {
+  const indexOne = async ({ uri, file, folder }: (typeof work)[number]): Promise<void> => {
     if (cancelled()) return;
     const known = workspace.getDisk(uri);
     if (known && !force) {
       // Unchanged since it was indexed: keep the summary.
       try {
-        const info = await statFile(filePath(uri)!);
+        const info = await statFile(file);
         if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
           progress.done++;
           report();
@@ -656,7 +669,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
         // Gone: the worker finds out and the entry is dropped.
       }
     }
-    const indexed = await indexFile(uri, folder, cancelled);
+    const indexed = await indexFile(uri, folder, cancelled, file);
     if (indexed === undefined) {
       // Superseded by a newer change to the file, which reports itself.
       if (!cancelled()) progress.done++;
@@ -692,7 +705,8 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
         continue;
       }
       const found = await folder.selection!.walk(cancelled, (files) => {
-        for (const uri of fileUris(files)) work.push({ uri, folder });
+        const uris = fileUris(files);
+        for (let i = 0; i < files.length; i++) work.push({ uri: uris[i], file: files[i], folder });
         progress.files = work.length;
         wake();
       });
