@@ -75,6 +75,13 @@ describe('workspace file selection', () => {
     assert.deepEqual(found.flat(), all.map(relative));
   });
 
+  it('gives each file as path.join(root, relative) would, with or without a trailing separator on the root', async () => {
+    const rules = { include: DEFAULT_WORKSPACE_SETTINGS.include, exclude: DEFAULT_WORKSPACE_SETTINGS.exclude, filesExclude: ['**/out'] };
+    const expected = ['a.txt', 'b.md', 'keep.log.txt', path.join('deep', 'nested', 'story.news')].map((relative) => path.join(root, relative));
+    assert.deepEqual(await new FileSelection(root, rules).walk(), expected);
+    assert.deepEqual(await new FileSelection(root + path.sep, rules).walk(), expected);
+  });
+
   it('makes the same file URLs as pathToFileURL, each folder URL once', () => {
     const root = path.join(tmpdir(), 'claimlens urls', 'Zürich #1');
     const names = ['article-00001.txt', 'a b.txt', '100%.md', 'café.news', 'what?.txt', 'x#y.txt', '.hidden.md', 'a_b-c.d.txt'];
