@@ -454,12 +454,20 @@ async function refreshFolderSettings(folder: WorkspaceFolderState): Promise<Clai
   return settings;
 }
 
+/** Whether some folder shows the index diagnostics of unopened files. */
+function anyFolderShowsWorkspaceDiagnostics(): boolean {
+  for (const folder of folders.values()) if (folder.settings?.workspace.diagnostics === 'workspace') return true;
+  return false;
+}
+
 /** Publishes (or clears) the index diagnostics of an unopened file, per the setting. */
 function publishIndexed(uri: string): void {
   if (documents.get(uri)) return;
+  // Most workspaces keep the default (open files only): nothing to publish or clear, and
+  // no folder to look up (path work per indexed file that the main thread need not do).
+  if (!workspaceDiagnosticsShown.has(uri) && !anyFolderShowsWorkspaceDiagnostics()) return;
   const folder = folderOf(uri);
   const shown = (folder?.settings?.workspace.diagnostics ?? 'openFiles') === 'workspace';
-  // Most workspaces keep the default (open files only): nothing to publish or clear.
   if (!shown && !workspaceDiagnosticsShown.has(uri)) return;
   const record = workspace.getDisk(uri);
   if (record && folder?.settings?.enable !== false && shown) {
@@ -479,15 +487,20 @@ function languageIdOf(file: string): string {
 }
 
 /** Analyses one file on disk in a worker and stores its summary; false when it is gone. */
-async function indexFile(uri: string, folder: WorkspaceFolderState, cancelled: () => boolean = () => false): Promise<boolean | undefined> {
-  const file = filePath(uri)!;
+async function indexFile(
+  uri: string,
+  folder: WorkspaceFolderState,
+  cancelled: () => boolean = () => false,
+  /** The file's path when the caller has it (the walk): no URL to parse per file. */
+  file: string = filePath(uri)!,
+): Promise<boolean | undefined> {
   const maxFileSize = folder.settings?.maxFileSize ?? pushedSettings.maxFileSize;
   // A newer request for the same file (a later change, a deletion) makes this one stale:
   // dropped if it has not started, ignored if it has. So does the folder's removal, which
   // must not be undone by work queued before it.
   const generation = nextGeneration(uri);
-  const stale = (): boolean => fileGenerations.get(uri) !== generation || folders.get(folder.uri) !== folder;
-  const result = await workerPool().run({ uri, path: file, languageId: languageIdOf(file), maxFileSize }, () => cancelled() || stale());
+  const dropped = (): boolean => cancelled() || fileGenerations.get(uri) !== generation || folders.get(folder.uri) !== folder;
+  const result = await workerPool().run({ uri, path: file, languageId: languageIdOf(file), maxFileSize }, dropped);
   if (fileGenerations.get(uri) !== generation) return undefined;
   fileGenerations.delete(uri);
   if (!result || folders.get(folder.uri) !== folder) return undefined;
@@ -626,7 +639,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   // Files are analysed as the walk finds them, folder by folder: the workers start on the
   // first folder's articles while the rest of the tree is still being read. The total is
   // known once every folder has been walked.
-  const work: { uri: string; folder: WorkspaceFolderState }[] = [];
+  const work: { uri: string; file: string; folder: WorkspaceFolderState }[] = [];
   let listing = true;
   let analysed = 0;
   let lastReport = 0;
@@ -640,32 +653,6 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     else reporter?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `Analysing ${numberFormat.format(done)} of ${numberFormat.format(total)} articles`);
     indexStatusChanged();
   };
-  const indexOne = async ({ uri, folder }: (typeof work)[number]): Promise<void> => {
-    if (cancelled()) return;
-    const known = workspace.getDisk(uri);
-    if (known && !force) {
-      // Unchanged since it was indexed: keep the summary.
-      try {
-        const info = await statFile(filePath(uri)!);
-        if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
-          progress.done++;
-          report();
-          return;
-        }
-      } catch {
-        // Gone: the worker finds out and the entry is dropped.
-      }
-    }
-    const indexed = await indexFile(uri, folder, cancelled);
-    if (indexed === undefined) {
-      // Superseded by a newer change to the file, which reports itself.
-      if (!cancelled()) progress.done++;
-      return;
-    }
-    if (indexed) analysed++;
-    progress.done++;
-    report();
-  };
   // A few lanes feed the pool, so that 10,000 tasks are never created in one go; a lane
   // that runs out of files while the walk goes on waits for the next folder's.
   let next = 0;
@@ -675,12 +662,40 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
     wakeLanes = [];
     for (const resume of waiting) resume();
   };
+  // Each file's steps are written out in the lane's loop rather than in an async function
+  // of their own: one async frame and promise fewer per file on the main thread.
   const lanes = Array.from({ length: workerPool().concurrency }, async () => {
     for (;;) {
       if (cancelled()) return;
-      if (next < work.length) await indexOne(work[next++]);
-      else if (listing) await new Promise<void>((resume) => wakeLanes.push(resume));
-      else return;
+      if (next >= work.length) {
+        if (!listing) return;
+        await new Promise<void>((resume) => wakeLanes.push(resume));
+        continue;
+      }
+      const { uri, file, folder } = work[next++];
+      const known = workspace.getDisk(uri);
+      if (known && !force) {
+        // Unchanged since it was indexed: keep the summary.
+        try {
+          const info = await statFile(file);
+          if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
+            progress.done++;
+            report();
+            continue;
+          }
+        } catch {
+          // Gone: the worker finds out and the entry is dropped.
+        }
+      }
+      const indexed = await indexFile(uri, folder, cancelled, file);
+      if (indexed === undefined) {
+        // Superseded by a newer change to the file, which reports itself.
+        if (!cancelled()) progress.done++;
+        continue;
+      }
+      if (indexed) analysed++;
+      progress.done++;
+      report();
     }
   });
   try {
@@ -692,7 +707,8 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
         continue;
       }
       const found = await folder.selection!.walk(cancelled, (files) => {
-        for (const uri of fileUris(files)) work.push({ uri, folder });
+        const uris = fileUris(files);
+        for (let i = 0; i < files.length; i++) work.push({ uri: uris[i], file: files[i], folder });
         progress.files = work.length;
         wake();
       });

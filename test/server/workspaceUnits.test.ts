@@ -9,7 +9,7 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection, fileUris } from '../../server/src/workspace/files';
-import { cpuMeter, defaultPoolSize, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
+import { cpuMeter, defaultPoolSize, Fifo, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
 import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
 import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
 
@@ -73,6 +73,13 @@ describe('workspace file selection', () => {
     // The root's files first (before the nested folders are read), then the nested folder's.
     assert.deepEqual(found, [['a.txt', 'b.md', 'keep.log.txt'], ['deep/nested/story.news']]);
     assert.deepEqual(found.flat(), all.map(relative));
+  });
+
+  it('gives each file as path.join(root, relative) would, with or without a trailing separator on the root', async () => {
+    const rules = { include: DEFAULT_WORKSPACE_SETTINGS.include, exclude: DEFAULT_WORKSPACE_SETTINGS.exclude, filesExclude: ['**/out'] };
+    const expected = ['a.txt', 'b.md', 'keep.log.txt', path.join('deep', 'nested', 'story.news')].map((relative) => path.join(root, relative));
+    assert.deepEqual(await new FileSelection(root, rules).walk(), expected);
+    assert.deepEqual(await new FileSelection(root + path.sep, rules).walk(), expected);
   });
 
   it('makes the same file URLs as pathToFileURL, each folder URL once', () => {
@@ -151,6 +158,32 @@ describe('workspace claim filter', () => {
     const capped = await filterClaims(documents, undefined, 3);
     assert.deepEqual([capped.total, capped.truncated, capped.documents.map((d) => d.claims.length)], [4, true, [2, 1]]);
     assert.deepEqual((await filterClaims(documents, { kinds: ['quote'] }, 0)).documents, []);
+  });
+});
+
+describe('pool queue', () => {
+  it('keeps first-in-first-out order across growth and wrap-around, and removes in order', () => {
+    const queue = new Fifo<number>();
+    const model: number[] = [];
+    let next = 0;
+    // Interleaved pushes and shifts wrap the ring many times and grow it past 64 and 128.
+    for (let round = 0; round < 50; round++) {
+      for (let i = 0; i < 7 + (round % 5) * 20; i++) {
+        queue.push(next);
+        model.push(next++);
+      }
+      for (let i = 0; i < 5 + (round % 3) * 30; i++) assert.equal(queue.shift(), model.shift());
+      assert.equal(queue.length, model.length);
+    }
+    const removed = queue.removeWhere((n) => n % 3 === 0);
+    assert.deepEqual(removed, model.filter((n) => n % 3 === 0));
+    const kept = model.filter((n) => n % 3 !== 0);
+    assert.equal(queue.length, kept.length);
+    const drained: number[] = [];
+    for (let n = queue.shift(); n !== undefined; n = queue.shift()) drained.push(n);
+    assert.deepEqual(drained, kept);
+    assert.equal(queue.shift(), undefined);
+    assert.equal(queue.length, 0);
   });
 });
 

@@ -120,6 +120,11 @@ export class FileSelection {
   async walk(cancelled: () => boolean = () => false, onFound?: (files: string[]) => void): Promise<string[]> {
     const files: string[] = [];
     let reported = 0;
+    // path.join(root, relative) by concatenation: the root (normalised, ending in one
+    // separator) once, then names that readdir gives (never '.', '..' or separators), so
+    // that each file costs one string rather than path.join's normalisation.
+    const rootPrefix = path.join(this.root, 'x').slice(0, -1);
+    const absolute = path.sep === '/' ? (relative: string) => rootPrefix + relative : (relative: string) => rootPrefix + relative.split('/').join(path.sep);
     const visit = async (relativeDir: string): Promise<void> => {
       if (cancelled()) return;
       let entries;
@@ -147,7 +152,7 @@ export class FileSelection {
           if (!this.included(relative) || this.excluded(relative)) continue;
           // Without waiting where the rules are known: a promise per file adds up over 10,000.
           if (this.knownGitIgnored(relative, false) ?? (await this.gitIgnored(relative, false))) continue;
-          files.push(path.join(this.root, relative));
+          files.push(absolute(relative));
         }
       }
       if (onFound && files.length > reported) {

@@ -112,9 +112,53 @@ export function findWorkerScript(): string | undefined {
   return candidates.find((candidate) => existsSync(candidate));
 }
 
+/** First in, first out, in a ring that only grows: Array.prototype.shift trims an array's
+ * start, so that the next push reallocates and copies it, on the main thread, per file. */
+export class Fifo<T> {
+  private slots: (T | undefined)[] = new Array<T | undefined>(64).fill(undefined);
+  private head = 0;
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(item: T): void {
+    if (this.count === this.slots.length) this.grow();
+    this.slots[(this.head + this.count) & (this.slots.length - 1)] = item;
+    this.count++;
+  }
+
+  shift(): T | undefined {
+    if (this.count === 0) return undefined;
+    const item = this.slots[this.head];
+    this.slots[this.head] = undefined;
+    this.head = (this.head + 1) & (this.slots.length - 1);
+    this.count--;
+    return item;
+  }
+
+  /** Removes the items that `remove` picks, keeping the others in order; returns the removed ones in order. */
+  removeWhere(remove: (item: T) => boolean): T[] {
+    const removed: T[] = [];
+    const kept: T[] = [];
+    for (let item = this.shift(); item !== undefined; item = this.shift()) (remove(item) ? removed : kept).push(item);
+    for (const item of kept) this.push(item);
+    return removed;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Array<T | undefined>(old.length * 2).fill(undefined);
+    for (let i = 0; i < this.count; i++) slots[i] = old[(this.head + i) & (old.length - 1)];
+    this.slots = slots;
+    this.head = 0;
+  }
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  private readonly queue = new Fifo<Pending>();
   private nextId = 1;
   private disposed = false;
 
@@ -191,9 +235,9 @@ export class WorkerPool {
 
   /** Drops every queued task that has not started (they resolve with undefined). */
   dropQueued(predicate: (task: AnalyzeFileTask) => boolean = () => true): void {
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (predicate(this.queue[i].task)) this.queue.splice(i, 1)[0].resolve(undefined);
-    }
+    // Resolved last first, as before.
+    const dropped = this.queue.removeWhere((pending) => predicate(pending.task));
+    for (let i = dropped.length - 1; i >= 0; i--) dropped[i].resolve(undefined);
   }
 
   private nextTask(): Pending | undefined {
@@ -208,14 +252,18 @@ export class WorkerPool {
   private pumpScheduled = false;
 
   /** Answers not yet handed to their callers. */
-  private readonly answers: { pending: Pending; result: AnalyzeFileResult }[] = [];
+  private readonly answers = new Fifo<{ pending: Pending; result: AnalyzeFileResult }>();
   private delivering = false;
 
   /** Hands answers to their callers a few per turn of the event loop: what a caller does
    * with one (store it, publish, queue the next file) then never holds a request such as a
    * hover for more than a fraction of a millisecond. */
   private readonly deliverAnswers = (): void => {
-    for (const { pending, result } of this.answers.splice(0, ANSWERS_PER_TURN)) pending.resolve(result);
+    for (let n = 0; n < ANSWERS_PER_TURN; n++) {
+      const answer = this.answers.shift();
+      if (!answer) break;
+      answer.pending.resolve(answer.result);
+    }
     if (this.answers.length > 0) setImmediate(this.deliverAnswers);
     else this.delivering = false;
   };
