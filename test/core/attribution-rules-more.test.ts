@@ -1,28 +1,7 @@
 // More attribution rules for issue 3 (PolNeAR error classes, session 11), each on a small
 // text of our own, each checked with its switch in attributionSettings off as well.
 import * as assert from 'assert';
-import { analyze, slice } from './helpers';
-import { attributionSettings } from '../../server/src/analysis/attribution';
-
-type Switch = keyof typeof attributionSettings;
-
-/** Runs f with one attribution switch set to `on`, restoring it afterwards. */
-function withSwitch<T>(name: Switch, on: boolean, f: () => T): T {
-  const before = attributionSettings[name];
-  attributionSettings[name] = on;
-  try {
-    return f();
-  } finally {
-    attributionSettings[name] = before;
-  }
-}
-
-/** Each attribution as "source | cue | content" (empty where missing). */
-function triples(text: string): string[] {
-  return analyze(text).quotes.map((q) =>
-    [q.source?.span ? slice(text, q.source.span) : '', q.source?.cueSpan ? slice(text, q.source.cueSpan) : '', slice(text, q.span)].join(' | '),
-  );
-}
+import { analyze, slice, triples, withSwitch } from './helpers';
 
 describe('attribution rules, session 11 (issue 3 error classes)', () => {
   it('hands a quotation on to a next sentence that is only its speaker and verb, and looks past an inner closing mark', () => {

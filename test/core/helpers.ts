@@ -1,6 +1,7 @@
 // Small helpers for the core tests: run the analysis and look things up by text.
 import * as fs from 'fs';
 import * as path from 'path';
+import { attributionSettings } from '../../server/src/analysis/attribution';
 import { analyze, DocumentAnalysis, Entity, Quote, Span } from '../../server/src/analysis';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -35,3 +36,23 @@ export function findingTexts(a: DocumentAnalysis, text: string, code: string): s
 }
 
 export { analyze };
+
+export type AttributionSwitch = keyof typeof attributionSettings;
+
+/** Runs f with one attribution switch set to `on`, restoring it afterwards. */
+export function withSwitch<T>(name: AttributionSwitch, on: boolean, f: () => T): T {
+  const before = attributionSettings[name];
+  attributionSettings[name] = on;
+  try {
+    return f();
+  } finally {
+    attributionSettings[name] = before;
+  }
+}
+
+/** Each attribution as "source | cue | content" (empty where missing). */
+export function triples(text: string): string[] {
+  return analyze(text).quotes.map((q) =>
+    [q.source?.span ? slice(text, q.source.span) : '', q.source?.cueSpan ? slice(text, q.source.cueSpan) : '', slice(text, q.span)].join(' | '),
+  );
+}

@@ -45,14 +45,7 @@ describe('the stdio transport writes each message in one piece', function () {
     folder = mkdtempSync(path.join(os.tmpdir(), 'claimlens-framed-'));
     const hook = path.join(folder, 'hook.js');
     writeFileSync(hook, HOOK);
-    const saved = process.env.NODE_OPTIONS;
-    process.env.NODE_OPTIONS = `${saved ?? ''} --require ${hook}`.trim();
-    try {
-      client = new TestClient();
-    } finally {
-      if (saved === undefined) delete process.env.NODE_OPTIONS;
-      else process.env.NODE_OPTIONS = saved;
-    }
+    client = new TestClient(['--stdio'], { preload: hook });
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,

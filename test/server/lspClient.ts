@@ -58,8 +58,10 @@ export class TestClient {
   stderr = '';
   private readonly waiters: (() => void)[] = [];
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `preload`: a script the server process loads first (`node --require`), to watch it from inside. */
+  constructor(args: string[] = ['--stdio'], options: { preload?: string } = {}) {
+    const node = options.preload ? ['--require', options.preload] : [];
+    this.process = spawn(process.execPath, [...node, SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout!),

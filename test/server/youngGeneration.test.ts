@@ -35,14 +35,7 @@ describe('after a full analysis arrives, its young objects are promoted at once'
     folder = mkdtempSync(path.join(os.tmpdir(), 'claimlens-young-'));
     const hook = path.join(folder, 'hook.js');
     writeFileSync(hook, HOOK);
-    const saved = process.env.NODE_OPTIONS;
-    process.env.NODE_OPTIONS = `${saved ?? ''} --require ${hook}`.trim();
-    try {
-      client = new TestClient();
-    } finally {
-      if (saved === undefined) delete process.env.NODE_OPTIONS;
-      else process.env.NODE_OPTIONS = saved;
-    }
+    client = new TestClient(['--stdio'], { preload: hook });
   });
 
   after(() => {
