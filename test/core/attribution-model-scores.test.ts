@@ -3,20 +3,11 @@
 // sentenceFeatures, the features training uses (small texts of our own).
 import * as assert from 'assert';
 import { tokenize } from '../../server/src/analysis/text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, WordTable, cueSlotsOf, sentenceFeatures, wordFacts } from '../../server/src/analysis/attributionModel/features';
-import { allowedTransition, emissionScores, viterbi, type AttributionModel } from '../../server/src/analysis/attributionModel/model';
+import { LABEL_COUNT, WordTable, cueSlotsOf, sentenceFeatures, wordFacts } from '../../server/src/analysis/attributionModel/features';
+import { allowedTransition, emissionScores, viterbi } from '../../server/src/analysis/attributionModel/model';
 import { attributionModel } from '../../server/src/analysis/attributionModel/index';
+import { plainScores } from './attributionPlainScores';
 
-function plainScores(model: AttributionModel, tokens: ReturnType<typeof tokenize>, inQuote: boolean[], mention?: Int8Array, rule?: Int8Array): number[] {
-  const feats = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule);
-  const scores = new Array(tokens.length * LABEL_COUNT).fill(0);
-  for (let k = 0; k < tokens.length; k++) {
-    for (let j = 0; j < FEATURES_PER_TOKEN; j++) {
-      for (let l = 0; l < LABEL_COUNT; l++) scores[k * LABEL_COUNT + l] += model.emissions[feats[k * FEATURES_PER_TOKEN + j] * LABEL_COUNT + l];
-    }
-  }
-  return scores;
-}
 
 const SENTENCES = [
   'Quill said the pier would open in May.',

@@ -3,9 +3,10 @@
 // including the extremes, where a lane that carried or lost its sign would show.
 import * as assert from 'assert';
 import { tokenize } from '../../server/src/analysis/text';
-import { FEATURES_PER_TOKEN, LABEL_COUNT, sentenceFeatures } from '../../server/src/analysis/attributionModel/features';
+import { LABEL_COUNT } from '../../server/src/analysis/attributionModel/features';
 import { emissionScores, type AttributionModel } from '../../server/src/analysis/attributionModel/model';
 import { attributionModel } from '../../server/src/analysis/attributionModel/index';
+import { plainScores } from './attributionPlainScores';
 
 /** The shipped model with every weight replaced by `weight(row, label)` (a model object of its own: fresh caches). */
 function withWeights(weight: (row: number, label: number) => number): AttributionModel {
@@ -15,16 +16,6 @@ function withWeights(weight: (row: number, label: number) => number): Attributio
   return { bits: shipped.bits, emissions, transitions: shipped.transitions, cueWords: shipped.cueWords };
 }
 
-function plainScores(model: AttributionModel, tokens: ReturnType<typeof tokenize>, inQuote: boolean[], mention?: Int8Array, rule?: Int8Array): number[] {
-  const feats = sentenceFeatures(tokens, inQuote, model.cueWords, model.bits, mention, rule);
-  const scores = new Array(tokens.length * LABEL_COUNT).fill(0);
-  for (let k = 0; k < tokens.length; k++) {
-    for (let j = 0; j < FEATURES_PER_TOKEN; j++) {
-      for (let l = 0; l < LABEL_COUNT; l++) scores[k * LABEL_COUNT + l] += model.emissions[feats[k * FEATURES_PER_TOKEN + j] * LABEL_COUNT + l];
-    }
-  }
-  return scores;
-}
 
 const TEXT = '“We will rebuild,” Mayor Dana Quill told reporters on Tuesday, adding that costs had risen, officials said.';
 

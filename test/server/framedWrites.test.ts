@@ -2,13 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  DidOpenTextDocumentNotification,
-  HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  type MarkupContent,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { makeEntry } from '../../server/src/analysisStore';
 import { analyze } from '../../server/src/analysis/index';
 import { encodeMessage, frameMessage } from '../../server/src/common/messageEncoder';
@@ -46,13 +40,7 @@ describe('the stdio transport writes each message in one piece', function () {
     const hook = path.join(folder, 'hook.js');
     writeFileSync(hook, HOOK);
     client = new TestClient(['--stdio'], { preload: hook });
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
-      workspaceFolders: null,
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.initializeWithoutFolder();
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: TEXT },
     });

@@ -39,13 +39,7 @@ describe('incremental analysis over stdio', function () {
     client = new TestClient();
     // A long debounce: the full analysis after an edit waits, so what arrives first is the splice.
     client.settings = { debounceMs: 5000 };
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
-      workspaceFolders: null,
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.initializeWithoutFolder();
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: URI, languageId: 'plaintext', version: 1, text },
     });

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
   createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
@@ -57,6 +59,18 @@ export class TestClient {
   readonly logs: string[] = [];
   stderr = '';
   private readonly waiters: (() => void)[] = [];
+
+  /** Initialize and initialized, with no workspace folder: a client that answers configuration
+   * requests and shows hovers as Markdown. */
+  async initializeWithoutFolder(): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+      workspaceFolders: null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
 
   /** `preload`: a script the server process loads first (`node --require`), to watch it from inside. */
   constructor(args: string[] = ['--stdio'], options: { preload?: string } = {}) {

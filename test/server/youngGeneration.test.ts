@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DidOpenTextDocumentNotification, HoverRequest, InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { promoteYoungGeneration } from '../../server/src/common/youngGeneration';
 import { ensureBuilt, TestClient } from './lspClient';
 
@@ -55,13 +55,7 @@ describe('after a full analysis arrives, its young objects are promoted at once'
   }
 
   it('by two scavenges the server asks for once the analysis is published (none before)', async () => {
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
-      workspaceFolders: null,
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.initializeWithoutFolder();
     // A hover before any analysis: the server answers, and has forced nothing.
     assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 2 } }), null);
     assert.equal(forcedScavenges(), 0);
