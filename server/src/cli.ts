@@ -8,7 +8,7 @@ import type { ExportFormat } from '../../protocol/requests';
 import type { FindingCode, Severity } from './analysis/types';
 import { makeEntry } from './analysisStore';
 import { analyze } from './analysis';
-import { tooLargeAnalysis } from './common/limits';
+import { describeFileError, tooLargeAnalysis } from './common/limits';
 import { exportClaims, type ExportDocument } from './export';
 import { toClaimItems } from './features/claims';
 import { effectiveFindings } from './features/findings';
@@ -173,13 +173,6 @@ class Output {
   }
 }
 
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return error instanceof Error ? error.message : String(error);
-}
 
 interface Loaded {
   file: string;
@@ -204,7 +197,7 @@ const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
 export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
   let exitCode = EXIT_OK;
   const problem = (file: string, error: unknown): void => {
-    stderr.write(`claimlens: cannot read '${file}': ${describeError(error)}\n`);
+    stderr.write(`claimlens: cannot read '${file}': ${describeFileError(error)}\n`);
     exitCode = EXIT_USAGE;
   };
 
@@ -318,7 +311,7 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
       await fs.rename(temporary, options.out);
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
-      stderr.write(`claimlens: cannot write '${options.out}': ${describeError(error)}\n`);
+      stderr.write(`claimlens: cannot write '${options.out}': ${describeFileError(error)}\n`);
       return EXIT_USAGE;
     }
   }

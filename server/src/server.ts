@@ -11,6 +11,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   type CancellationToken,
   type Location,
   type WorkDoneProgressServerReporter,
@@ -58,6 +60,7 @@ import { filterClaims } from './workspace/claims';
 import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
 import { enabledGlobs, FileSelection, fileUris } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
+import { IndexFailures } from './workspace/failures';
 import { WorkerPool } from './workspace/pool';
 import { entityAt, mentionCount, mentionRange, storedClaims, storedClaimsJson, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
 import { Debouncer } from './scheduler';
@@ -486,14 +489,18 @@ function languageIdOf(file: string): string {
   return 'plaintext';
 }
 
-/** Analyses one file on disk in a worker and stores its summary; false when it is gone. */
+/** Analyses one file on disk in a worker and stores its summary: true when stored, false
+ * when it is gone, 'failed' when it could not be read or analysed (stored with the one
+ * finding that says so, and counted in `failures`, else logged), undefined when superseded. */
 async function indexFile(
   uri: string,
   folder: WorkspaceFolderState,
   cancelled: () => boolean = () => false,
   /** The file's path when the caller has it (the walk): no URL to parse per file. */
   file: string = filePath(uri)!,
-): Promise<boolean | undefined> {
+  /** The run's tally, told once at its end; without one a failure is logged at once. */
+  failures?: IndexFailures,
+): Promise<boolean | 'failed' | undefined> {
   const maxFileSize = folder.settings?.maxFileSize ?? pushedSettings.maxFileSize;
   // A newer request for the same file (a later change, a deletion) makes this one stale:
   // dropped if it has not started, ignored if it has. So does the folder's removal, which
@@ -508,9 +515,32 @@ async function indexFile(
     dropIndexed(uri);
     return false;
   }
+  if (result.failure) {
+    workspace.setDisk(uri, { summary: result.summary, mtimeMs: result.mtimeMs ?? 0, size: result.size ?? 0, folder: folder.uri, failed: true });
+    publishIndexed(uri);
+    if (failures) failures.add(uri, result.failure);
+    else {
+      const single = new IndexFailures();
+      single.add(uri, result.failure);
+      reportFailures(single, 1, 'indexing a changed file', false);
+    }
+    return 'failed';
+  }
   workspace.setDisk(uri, { summary: result.summary, mtimeMs: result.mtimeMs ?? 0, size: result.size ?? 0, folder: folder.uri });
   publishIndexed(uri);
   return true;
+}
+
+/** Logs what a run could not analyse (count, first error with its stack) and, for a whole
+ * indexing run, shows one warning: never one per file. */
+function reportFailures(failures: IndexFailures, total: number, what: string, warn: boolean): void {
+  const logged = failures.logMessage(total, what);
+  if (logged === undefined) return;
+  log(logged);
+  const warning = failures.warningMessage(total);
+  // A notification (window/showMessage): window.showWarningMessage sends a request, which
+  // waits for the user and fails with clients that do not answer it.
+  if (warn && warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: warning });
 }
 
 const fileGenerations = new Map<string, number>();
@@ -634,6 +664,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   reporter?.begin('ClaimLens: Indexing workspace', 0, 'Finding articles…', true);
   const progress = { done: 0, files: 0 };
   runProgress = progress;
+  const failures = new IndexFailures();
   indexStatusChanged(true);
 
   // Files are analysed as the walk finds them, folder by folder: the workers start on the
@@ -678,7 +709,8 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
         // Unchanged since it was indexed: keep the summary.
         try {
           const info = await statFile(file);
-          if (info.mtimeMs === known.mtimeMs && info.size === known.size) {
+          // A file that failed is tried again: the cause (a bug fixed, permissions) may be gone.
+          if (!known.failed && info.mtimeMs === known.mtimeMs && info.size === known.size) {
             progress.done++;
             report();
             continue;
@@ -687,13 +719,13 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
           // Gone: the worker finds out and the entry is dropped.
         }
       }
-      const indexed = await indexFile(uri, folder, cancelled, file);
+      const indexed = await indexFile(uri, folder, cancelled, file, failures);
       if (indexed === undefined) {
         // Superseded by a newer change to the file, which reports itself.
         if (!cancelled()) progress.done++;
         continue;
       }
-      if (indexed) analysed++;
+      if (indexed === true) analysed++;
       progress.done++;
       report();
     }
@@ -728,6 +760,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   const wasCancelled = cancelled();
   if (wasCancelled) workerPool().dropQueued();
   reporter?.done();
+  reportFailures(failures, total, 'indexing', true);
   return { files: total, analysed, cancelled: wasCancelled, milliseconds: Date.now() - started };
 }
 
@@ -1055,6 +1088,7 @@ connection.onDefinition(
 connection.onDidChangeWatchedFiles(
   guarded('didChangeWatchedFiles', undefined, async (params) => {
     const tasks: Promise<unknown>[] = [];
+    const failures = new IndexFailures();
     for (const change of params.changes) {
       const changedPath = filePath(change.uri);
       if (changedPath === undefined) continue;
@@ -1076,9 +1110,11 @@ connection.onDidChangeWatchedFiles(
         dropIndexed(change.uri);
         continue;
       }
-      tasks.push(indexFile(change.uri, folder));
+      tasks.push(indexFile(change.uri, folder, undefined, undefined, failures));
     }
     await Promise.all(tasks);
+    // Logged, not shown: a warning per save or checkout would nag; the files' findings stay.
+    reportFailures(failures, tasks.length, 'indexing changed files', false);
     indexStatusChanged();
   }),
 );

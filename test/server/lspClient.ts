@@ -57,6 +57,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly analysisChanged: AnalysisChangedParams[] = [];
   readonly logs: string[] = [];
+  /** window/showMessage notifications (type 1 error, 2 warning, 3 info). */
+  readonly shownMessages: { type: number; message: string }[] = [];
   stderr = '';
   private readonly waiters: (() => void)[] = [];
 
@@ -72,10 +74,11 @@ export class TestClient {
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
-  /** `preload`: a script the server process loads first (`node --require`), to watch it from inside. */
-  constructor(args: string[] = ['--stdio'], options: { preload?: string } = {}) {
+  /** `preload`: a script the server process loads first (`node --require`), to watch it from inside.
+   * `serverJs`: another copy of the server bundle (e.g. one without models/ beside it). */
+  constructor(args: string[] = ['--stdio'], options: { preload?: string; serverJs?: string } = {}) {
     const node = options.preload ? ['--require', options.preload] : [];
-    this.process = spawn(process.execPath, [...node, SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...node, options.serverJs ?? SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout!),
@@ -89,7 +92,14 @@ export class TestClient {
       this.analysisChanged.push(params);
       this.notify();
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.notify();
+    });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      this.notify();
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
       return params.items.map((item) =>

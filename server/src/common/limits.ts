@@ -1,6 +1,6 @@
 // Size limit applied before analysis, shared by the server and the CLI. Pure.
 import { analyze, emptyAnalysis } from '../analysis';
-import type { DocumentAnalysis } from '../analysis/types';
+import type { DocumentAnalysis, Finding, FindingCode } from '../analysis/types';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -42,6 +42,42 @@ export function tooLargeAnalysis(length: number, bytes: number, maxFileSize: num
         data: { bytes, maxFileSize },
       },
     ],
+  };
+}
+
+/** The code of the one finding on a file that ClaimLens could not read or analyse. Not a
+ * member of FindingCode (analysis/types.ts) nor of the severity setting's RULE_CODES
+ * (protocol/requests.ts): a failure is not a rule to tune, and the default severity applies. */
+export const ANALYSIS_FAILED = 'analysis-failed' as FindingCode;
+
+/** What went wrong with a file: it could not be read (other than being gone), or its
+ * analysis threw. */
+export type FailureStage = 'read' | 'analysis';
+
+/** Plain words for a file error's errno code, else its message. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The one finding, at 0:0, on a file ClaimLens could not read or analyse: a warning, so
+ * that the file shows in Problems instead of vanishing from the index. */
+export function analysisFailedFinding(stage: FailureStage, error: string): Finding {
+  // One line, without a final stop: the message goes on after it.
+  const reason = error.split('\n', 1)[0].trim().replace(/\.$/, '') || 'unknown error';
+  return {
+    code: ANALYSIS_FAILED,
+    span: { start: 0, end: 0 },
+    message:
+      stage === 'read'
+        ? `ClaimLens could not read this file (${reason}), so it did not analyse it.`
+        : `ClaimLens could not analyse this file: ${reason}. This is a bug or an incomplete installation; ` +
+          'see the ClaimLens output for details.',
+    severity: 'warning',
+    data: { stage },
   };
 }
 

@@ -10,6 +10,9 @@ export interface DiskRecord {
   size: number;
   /** URI of the workspace folder the file was found in. */
   folder: string;
+  /** It could not be read or analysed (its summary holds the finding that says so): the
+   * next indexing run tries again even if the file has not changed. */
+  failed?: true;
 }
 
 export class WorkspaceIndex {

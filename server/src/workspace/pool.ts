@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeFile, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
+import { analyzeFile, failedResult, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
 import type { WorkerBatch, WorkerResults, WorkerWarmUp } from './worker';
 
 export type FileTask = Omit<AnalyzeFileTask, 'id'>;
@@ -353,8 +353,10 @@ export class WorkerPool {
       this.onError('indexing worker failed', error);
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots.splice(index, 1);
-      const message = error instanceof Error ? error.message : String(error);
-      for (const pending of slot.running.values()) pending.resolve({ id: pending.task.id, error: message });
+      // Its files are not dropped in silence: each keeps one finding that says why.
+      const failure = new Error(`the indexing worker failed (${error instanceof Error ? error.message : String(error)})`);
+      if (error instanceof Error) failure.stack = error.stack;
+      for (const pending of slot.running.values()) pending.resolve(failedResult(pending.task.id, pending.task.uri, 'analysis', failure));
       slot.running.clear();
       this.schedulePump();
     });

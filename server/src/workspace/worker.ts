@@ -49,7 +49,12 @@ if (port) {
   // Batches queue in the port while one runs; each task is answered exactly once.
   port.on('message', (message: WorkerBatch | WorkerWarmUp) => {
     if ('warmUp' in message) {
-      analyzeWithinLimit(WARM_UP_TEXT, WARM_UP_TEXT.length * 4);
+      try {
+        analyzeWithinLimit(WARM_UP_TEXT, WARM_UP_TEXT.length * 4);
+      } catch {
+        // Each file's analysis meets the same error and reports it; a throw here would end
+        // the worker, and fail the files of its first batch with a vaguer message.
+      }
       return;
     }
     const { tasks } = message;
