@@ -233,6 +233,9 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
   const exported: ExportDocument[] = [];
   let files = 0;
   let filesWithFindings = 0;
+  /** Files whose analysis threw, and the first such error: told once, with its stack, at the end. */
+  let failedAnalyses = 0;
+  let firstFailure: { file: string; error: unknown } | undefined;
 
   async function* allFiles(): AsyncGenerator<string> {
     for (const root of roots) {
@@ -269,6 +272,8 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
     } catch (error) {
       // A bug in the analysis must not stop a run over thousands of files.
       stderr.write(`claimlens: analysing '${loaded.file}' failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      failedAnalyses++;
+      firstFailure ??= { file: loaded.file, error };
       exitCode = EXIT_USAGE;
       continue;
     }
@@ -316,6 +321,11 @@ export async function runAnalyze(options: CliOptions, stdout: NodeJS.WritableStr
     }
   }
 
+  if (firstFailure) {
+    const { file, error } = firstFailure;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    stderr.write(`claimlens: could not analyse ${failedAnalyses} of ${files} file${files === 1 ? '' : 's'}; the first failure, '${file}': ${detail}\n`);
+  }
   if (exitCode !== EXIT_OK) return exitCode;
   return counts.error > 0 ? EXIT_ERROR_FINDINGS : EXIT_OK;
 }

@@ -170,4 +170,24 @@ describe('claimlens CLI', function () {
     assert.match(stdout, /sub\/large\.txt:1:1 information document-too-large .*2\.9 KB.*1000 bytes/);
     assert.match(stdout, /2 findings \(0 errors, 0 warnings, 2 info\) in 2 of 3 files\n$/);
   });
+
+  it('names each file it could not analyse, then the count and the first error with its stack, and exits 2', () => {
+    // A copy of the CLI bundle without models/ beside or above it: every analysis throws.
+    const bin = path.join(temp, 'cli-without-models');
+    mkdirSync(bin);
+    const copy = path.join(bin, 'claimlens.js');
+    writeFileSync(copy, readFileSync(CLI));
+    const folder = path.join(temp, 'failing');
+    mkdirSync(folder);
+    for (const name of ['a.txt', 'b.md']) writeFileSync(path.join(folder, name), 'Harbour jobs\n\nAbout 40% of the 1,200 jobs are seasonal.\n');
+    const result = spawnSync(process.execPath, [copy, 'analyze', folder], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 2);
+    const lines = result.stderr.split('\n');
+    assert.equal(lines.filter((line) => /^claimlens: analysing '.+\/(a\.txt|b\.md)' failed: ClaimLens model file models\//.test(line)).length, 2, result.stderr);
+    const summary = lines.filter((line) => line.startsWith('claimlens: could not analyse'));
+    assert.equal(summary.length, 1, result.stderr);
+    assert.match(summary[0], /^claimlens: could not analyse 2 of 2 files; the first failure, '.+\/a\.txt': Error: ClaimLens model file models\//);
+    assert.match(result.stderr, /\n\s+at /, 'with the stack');
+    assert.match(result.stdout, /0 findings \(0 errors, 0 warnings\) in 0 of 2 files\n$/);
+  });
 });
