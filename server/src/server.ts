@@ -39,7 +39,7 @@ import {
   type DocumentClaims,
 } from '../../protocol/requests';
 import { AnalysisStore, makeEntry, type AnalysisEntry } from './analysisStore';
-import { utf8Length } from './common/limits';
+import { analysisFailedFinding, utf8Length } from './common/limits';
 import { FramedStreamWriter } from './common/messageWriter';
 import { promoteYoungGeneration } from './common/youngGeneration';
 import { LineIndex } from './common/positions';
@@ -60,6 +60,7 @@ import { filterClaims } from './workspace/claims';
 import { entityKey, type EntityOccurrence } from './workspace/entityIndex';
 import { enabledGlobs, FileSelection, fileUris } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
+import { findingAtStart } from './workspace/analyzeFile';
 import { IndexFailures } from './workspace/failures';
 import { WorkerPool } from './workspace/pool';
 import { entityAt, mentionCount, mentionRange, storedClaims, storedClaimsJson, storedFindings, summarizeEntry, type EntitiesOf, type EntitySummary } from './workspace/summary';
@@ -226,6 +227,11 @@ async function runFullAnalysis(uri: string, document: EditorDocument): Promise<v
     });
   } catch (error) {
     log(`analysing ${uri} failed`, error);
+    // Said in the editor too, in place of diagnostics that no longer match the text.
+    if (documents.get(uri) === document) {
+      const failed = findingAtStart(analysisFailedFinding('analysis', error instanceof Error ? error.message : String(error)));
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFromSummary({ uri, findings: [failed] }, settings) });
+    }
   }
 }
 

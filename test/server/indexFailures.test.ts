@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
@@ -112,6 +113,15 @@ describe('workspace indexing: files that cannot be analysed', function () {
       await client.waitFor(() => failureLogs(client).length === 3, 'the changed file’s log line');
       assert.match(failureLogs(client)[2], /indexing changed files: could not analyse 1 of 1 file \(1 failed to analyse\)/);
       assert.equal(client.shownMessages.length, 2);
+
+      // Opened in the editor, its analysis fails too: the editor says so, with the document's version.
+      const harbour = uriOf(path.join(articles, 'harbour.txt'));
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: harbour, languageId: 'plaintext', version: 7, text: ARTICLE },
+      });
+      const open = await client.waitForDiagnostics(harbour, (_d, params) => params.version === 7);
+      assert.deepEqual(open.map((d) => d.code), ['analysis-failed']);
+      assert.match(open[0].message, /^ClaimLens could not analyse this file: .*model file/);
     } finally {
       client.kill();
     }

@@ -14,7 +14,7 @@ import type { Finding } from '../analysis/types';
 import { makeEntry } from '../analysisStore';
 import { analysisFailedFinding, analyzeWithinLimit, describeFileError, tooLargeAnalysis, type FailureStage } from '../common/limits';
 import { maskSuppressionComments } from '../features/suppressions';
-import { storeSummary, summarizeEntry, type StoredSummary } from './summary';
+import { storeSummary, summarizeEntry, type FindingSummary, type StoredSummary } from './summary';
 
 export interface AnalyzeFileTask {
   id: number;
@@ -64,16 +64,16 @@ export function isGone(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/** The summary of a finding at 0:0 (one that says a file could not be read or analysed). */
+export function findingAtStart(finding: Finding): FindingSummary {
+  const at = { line: 0, character: 0 };
+  return { code: finding.code, range: { start: at, end: { ...at } }, message: finding.message, severity: finding.severity, data: finding.data };
+}
+
 /** The summary of a file that holds just the finding: built directly, without the
  * analysis's helpers, which may be what failed. */
 export function failedSummary(uri: string, finding: Finding): StoredSummary {
-  const at = { line: 0, character: 0 };
-  return storeSummary({
-    uri,
-    claims: [],
-    findings: [{ code: finding.code, range: { start: at, end: at }, message: finding.message, severity: finding.severity, data: finding.data }],
-    entities: [],
-  });
+  return storeSummary({ uri, claims: [], findings: [findingAtStart(finding)], entities: [] });
 }
 
 /** The result of a file whose analysis threw (stage 'analysis'), or that could not be read. */
