@@ -8,7 +8,8 @@ import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, failedResult, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
-import type { WorkerBatch, WorkerResults, WorkerWarmUp } from './worker';
+import { unpackResults, type WorkerResults } from './resultMessage';
+import type { WorkerBatch, WorkerWarmUp } from './worker';
 
 export type FileTask = Omit<AnalyzeFileTask, 'id'>;
 
@@ -155,6 +156,8 @@ export class Fifo<T> {
     this.head = 0;
   }
 }
+
+const taskUri = (pending: Pending): string => pending.task.uri;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -336,13 +339,14 @@ export class WorkerPool {
     // Workers must not keep the process alive once the connection ends.
     worker.unref();
     const slot: Slot = { worker, running: new Map() };
-    worker.on('message', ({ results }: WorkerResults) => {
-      for (const result of results) {
-        const pending = slot.running.get(result.id);
-        if (!pending) continue;
-        slot.running.delete(result.id);
-        this.answers.push({ pending, result });
-      }
+    const take = (id: number): Pending | undefined => {
+      const pending = slot.running.get(id);
+      if (pending) slot.running.delete(id);
+      return pending;
+    };
+    const deliver = (pending: Pending, result: AnalyzeFileResult): void => this.answers.push({ pending, result });
+    worker.on('message', (message: WorkerResults) => {
+      unpackResults(message, take, taskUri, deliver);
       if (!this.delivering && this.answers.length > 0) {
         this.delivering = true;
         setImmediate(this.deliverAnswers);

@@ -6,7 +6,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyzeWithinLimit } from '../common/limits';
 import { analyzeFileSync, type AnalyzeFileResult, type AnalyzeFileTask } from './analyzeFile';
-import { summaryTransferList } from './summary';
+import { packResults } from './resultMessage';
 
 /** The pool sends a batch of tasks per message, the worker answers with results as they
  * come, a few at a time. */
@@ -23,10 +23,6 @@ export interface WorkerWarmUp {
 const WARM_UP_TEXT =
   'Harbour plan approved\n\nBy A. Writer\n\nThe council approved the $24 million plan on Monday, said Maria Keller, the mayor.\n\n' +
   '“We cannot wait another decade,” Keller said. About 40% of the 1,200 jobs are seasonal, officials said.\n';
-
-export interface WorkerResults {
-  results: AnalyzeFileResult[];
-}
 
 /** Results are sent at least this often: the main thread handles them in small slices, and
  * sees progress, while a long batch runs. */
@@ -73,7 +69,8 @@ if (port) {
   });
 }
 
-/** Posts results with their summaries' bytes moved, not copied, to the main thread. */
+/** Posts results packed (resultMessage.ts), their summaries' bytes moved, not copied, to the main thread. */
 function post(to: NonNullable<typeof parentPort>, results: AnalyzeFileResult[]): void {
-  to.postMessage({ results } satisfies WorkerResults, summaryTransferList(results.map((result) => result.summary)));
+  const { message, transfer } = packResults(results);
+  to.postMessage(message, transfer);
 }
