@@ -528,7 +528,7 @@ async function indexFile(
     else {
       const single = new IndexFailures();
       single.add(uri, result.failure);
-      reportFailures(single, 1, 'indexing a changed file', false);
+      reportFailures(single, 1, 'indexing a file', false);
     }
     return 'failed';
   }
