@@ -2,7 +2,10 @@
 // message ({ results: [{ id, summary: { uri, … }, mtimeMs, size }] }, every object, property
 // name and URI deserialized) against the packed one (server/src/workspace/resultMessage.ts:
 // numbers in one Float64Array, the summaries' bytes transferred, the URI taken from the
-// task). Posts every message first, then times only their receipt and unpacking, in
+// task), and an experiment not adopted ('onebuffer': every summary of a message in one
+// transferred buffer, views on receipt: about as fast as 'packed', less allocation, but a
+// re-indexed file's old view would keep its whole batch's buffer alive). Posts every
+// message first, then times only their receipt and unpacking, in
 // alternating rounds; then V8's sampling heap profiler counts what the receipt allocates
 // (young objects included).
 //   npx esbuild scripts/result-unpack-bench.ts --bundle --platform=node --outfile=out/prof/result-unpack-bench.js --log-level=warning
