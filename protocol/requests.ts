@@ -11,6 +11,7 @@ export const RULE_CODES = [
   'unbalanced-quote',
   'document-too-large',
   'binary-content',
+  'analysis-failed',
 ] as const;
 export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type ExportFormat = 'json' | 'csv' | 'markdown';

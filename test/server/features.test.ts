@@ -208,6 +208,15 @@ describe('code actions', () => {
     assert.equal(apply(text, edit), 'x\n<!-- claimlens-disable-next-line vague-attribution unsourced-figure -->\nAbout 40% rent.\n');
   });
 
+  it('offer only turning the rule off for a file-level finding, which no comment can silence', () => {
+    const entry = articleEntry();
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    for (const code of ['document-too-large', 'binary-content', 'analysis-failed']) {
+      const actions = codeActions(entry, range, [{ range, code, source: 'ClaimLens', message: 'm' }]);
+      assert.deepEqual(actions.map((a) => a.title), [`Set severity of ${code} to off`], code);
+    }
+  });
+
   it('ignore diagnostics from other sources', () => {
     const entry = articleEntry();
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };

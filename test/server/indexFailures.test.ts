@@ -127,6 +127,17 @@ describe('workspace indexing: files that cannot be analysed', function () {
     }
   });
 
+  it('takes the finding’s severity from claimlens.severity, like every other code', async () => {
+    const client = await start(articles, { workspace: { diagnostics: 'workspace' }, severity: { 'analysis-failed': 'error' } }, serverJs);
+    try {
+      const [diagnostic] = await client.waitForDiagnostics(uriOf(path.join(articles, 'budget.txt')), (d) => d.length > 0);
+      assert.equal(diagnostic.code, 'analysis-failed');
+      assert.equal(diagnostic.severity, 1, 'an error, as set');
+    } finally {
+      client.kill();
+    }
+  });
+
   it('says so for a path it cannot read (a directory), and drops a file that is gone without a word', async () => {
     const folder = path.join(root, 'readable');
     mkdirSync(folder);

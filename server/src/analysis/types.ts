@@ -126,7 +126,8 @@ export type FindingCode =
   | 'vague-attribution'
   | 'unbalanced-quote'
   | 'document-too-large'
-  | 'binary-content';
+  | 'binary-content'
+  | 'analysis-failed';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -45,10 +45,8 @@ export function tooLargeAnalysis(length: number, bytes: number, maxFileSize: num
   };
 }
 
-/** The code of the one finding on a file that ClaimLens could not read or analyse. Not a
- * member of FindingCode (analysis/types.ts) nor of the severity setting's RULE_CODES
- * (protocol/requests.ts): a failure is not a rule to tune, and the default severity applies. */
-export const ANALYSIS_FAILED = 'analysis-failed' as FindingCode;
+/** The code of the one finding on a file that ClaimLens could not read or analyse. */
+export const ANALYSIS_FAILED: FindingCode = 'analysis-failed';
 
 /** What went wrong with a file: it could not be read (other than being gone), or its
  * analysis threw. */

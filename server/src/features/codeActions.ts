@@ -85,7 +85,7 @@ export function codeActions(entry: AnalysisEntry, range: Range, diagnostics: Dia
     const code = diagnostic.code;
     if (code === 'unsourced-figure') actions.push(addAttribution(entry, diagnostic));
     // The document-level findings have no line worth a comment.
-    if (code !== 'document-too-large' && code !== 'binary-content') actions.push(ignoreFinding(entry, diagnostic, code));
+    if (code !== 'document-too-large' && code !== 'binary-content' && code !== 'analysis-failed') actions.push(ignoreFinding(entry, diagnostic, code));
     if (!offered.has(code)) {
       offered.add(code);
       actions.push(turnOff(diagnostic, code));
