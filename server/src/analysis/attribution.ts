@@ -1016,11 +1016,32 @@ export function attribute(
   if (attributionSettings.sourceComma) for (const q of out) if (q.source) sourceClosingComma(text, q.source);
   if (attributionSettings.sourceWho) for (const q of out) if (q.source) withoutTrailingWho(text, q.source);
   if (attributionSettings.closingWeekday) for (const q of out) if (q.source?.cueSpan) q.source.cueSpan = withClosingWeekday(text, q.source.cueSpan);
+  if (attributionSettings.clauseToQuoteEnd) clausesToQuotationEnd(text, out, marks);
   // On the final output only: the tagger is trained on what the rules find on their own, nested or not.
   if (attributionSettings.noNesting && useTagger) dropNestedClauses(out);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
+}
+
+/**
+ * A reported clause that opens a quotation running on past the clause's sentence (Quill
+ * said the plan was “a betrayal. We will fight it.”) runs to the quotation's closing
+ * mark: the quoted sentences are part of what was reported (PolNeAR's Content ends there).
+ */
+function clausesToQuotationEnd(text: string, quotes: Quote[], marks: readonly QuoteMarks[]): void {
+  for (const q of quotes) {
+    if (q.kind !== 'indirect') continue;
+    let end = q.span.end;
+    for (let k = Math.max(0, findByOffset(marks, q.span.start)); k < marks.length && marks[k].span.start < q.span.end; k++) {
+      const m = marks[k];
+      if (m.span.start >= q.span.start && m.closed && m.span.end > end) end = m.span.end;
+    }
+    if (end === q.span.end) continue;
+    q.span = { start: q.span.start, end };
+    q.content = { start: q.content.start, end };
+    q.text = text.slice(q.content.start, end);
+  }
 }
 
 /**
@@ -1087,7 +1108,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true, clauseToQuoteEnd: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
