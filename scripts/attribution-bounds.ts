@@ -60,16 +60,16 @@ function deltaClass(delta: string, cueInside: boolean, goldCueInside: boolean): 
   const words = d.split(/\s+/);
   const first = words[0].replace(/^["'\u201C\u2018(]+/, '');
   const lower = first.toLowerCase();
-  if (/^[,;]/.test(d)) return words.length <= 2 ? `comma+[${words.slice(0, 2).join(' ')}]` : `comma clause`;
+  if (/^[,;]/.test(d)) return words.length <= 2 ? `comma+[${words.slice(0, 2).join(' ')}]` : `comma clause[${(words[0].length > 1 ? words[0].slice(1) : words[1]).toLowerCase()}]`;
   if (/^[:]/.test(d)) return 'colon+';
-  if (/^[\u2014\u2013-]/.test(d)) return 'dash+';
+  if (/^[\u2014\u2013-]/.test(d)) return `dash+[${(words[0].length > 1 ? words[0].slice(1) : words[1] ?? '').toLowerCase()}]`;
   if (d.startsWith('(')) return 'parenthetical';
   if (lower === 'that' && words.length === 1) return 'that';
   if (lower === 'to' && words.length === 1) return 'to';
   if (words.length === 1) return `word[${lower}]`;
   if (lower === 'that') return 'that+words';
   if (lower === 'and' || lower === 'but' || lower === 'or') return `${lower}+words`;
-  if (PREPOSITIONS.has(lower)) return 'PP';
+  if (PREPOSITIONS.has(lower)) return `PP[${lower}]`;
   if (lower === 'to') return 'to+words';
   return `words(${words.length <= 3 ? words.length : '4+'})`;
 }
@@ -127,7 +127,12 @@ for (const role of roles) {
       }
       if (over.length > 1) {
         const sameAttribution = over.every((o) => o.attribution === over[0].attribution);
-        add(`MERGED ${over.length > 2 ? '3+' : '2'} gold ${sameAttribution ? '(fragments of one)' : '(different attributions)'}${tag}`, ctx(g));
+        // Where the other gold spans' cues are: inside our span (a nested or following report we ran over) or outside it.
+        const others = over.filter((o) => o !== g);
+        const otherCues = others.flatMap((o) => normalizeFragments(t, goldAttributions[o.attribution].cue ?? []));
+        const where = sameAttribution ? '' : otherCues.length === 0 ? ' other has no cue' : otherCues.some((c) => c.start >= p.span.start && c.end <= p.span.end) ? ' other cue inside ours' : ' other cue outside';
+        const between = over.slice(1).map((o, k) => clip(t.slice(over[k].span.end, o.span.start), 40)).join('|');
+        add(`MERGED ${over.length > 2 ? '3+' : '2'} gold ${sameAttribution ? '(fragments of one)' : '(different attributions)'}${where}${tag}`, ctx(g) + ` between «${between}»`);
         continue;
       }
       const pieces = pred.filter((o) => overlaps(o.span, g.span));

@@ -12,4 +12,13 @@ describe('attribution span boundaries (issue 3)', () => {
     const off = withSwitch('clauseToQuoteEnd', false, () => triples(text));
     assert.ok(!off.includes(wanted), off.join('\n'));
   });
+
+  it('reports the words between a cue and the quotation it takes as part of the content', () => {
+    const text = 'The ferry board met on Monday.\n\nOscar Brightwater called the plan “a betrayal of the island.” The board did not reply.';
+    const wanted = 'Oscar Brightwater | called | the plan “a betrayal of the island.”';
+    const on = withSwitch('objectThenQuote', true, () => triples(text));
+    assert.ok(on.includes(wanted), on.join('\n'));
+    const off = withSwitch('objectThenQuote', false, () => triples(text));
+    assert.ok(!off.includes(wanted), off.join('\n'));
+  });
 });

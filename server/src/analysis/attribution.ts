@@ -1012,6 +1012,7 @@ export function attribute(
   extendLateAppositives();
   attributeHeadline();
   if (attributionSettings.transcript) attributeTranscriptTurns();
+  if (attributionSettings.objectThenQuote) clausesBeforePartials(text, out);
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   if (attributionSettings.sourceComma) for (const q of out) if (q.source) sourceClosingComma(text, q.source);
   if (attributionSettings.sourceWho) for (const q of out) if (q.source) withoutTrailingWho(text, q.source);
@@ -1022,6 +1023,31 @@ export function attribute(
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
+}
+
+/** "called the plan “a betrayal”": one or two words between a cue and the quotation it takes. */
+const OBJECT_BEFORE_QUOTE = /^ ([A-Za-z\u2019'-]+)(?: [A-Za-z\u2019'-]+)? $/;
+/** Words that open a circumstance, not an object: "said on ABC’s “This Week”", "said Sunday “…”". */
+const NOT_AN_OBJECT = new Set('on|in|at|during|from|by|of|with|to|for|about|after|before|as|over|via|through|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|earlier|later|then|again'.split('|'));
+
+/**
+ * "Quill called the plan “a betrayal”": a partial quotation whose cue stands one or two
+ * words before it, with no reported clause around it, is reported with those words as a
+ * clause of its own (PolNeAR's Content runs from after the cue to the closing mark).
+ */
+function clausesBeforePartials(text: string, quotes: Quote[]): void {
+  const clauses = quotes.filter((q) => q.kind === 'indirect');
+  const n = quotes.length;
+  for (let k = 0; k < n; k++) {
+    const q = quotes[k];
+    const cue = q.source?.cueSpan;
+    if (q.kind === 'indirect' || !cue || cue.end >= q.span.start || q.span.start - cue.end > 40) continue;
+    const gap = OBJECT_BEFORE_QUOTE.exec(text.slice(cue.end, q.span.start));
+    if (!gap || NOT_AN_OBJECT.has(gap[1]) || text.startsWith('according', cue.start)) continue;
+    if (clauses.some((c) => c.span.start <= q.span.start && c.span.end >= q.span.end)) continue;
+    const span = { start: cue.end + 1, end: q.span.end };
+    quotes.push({ id: '', span, content: span, text: text.slice(span.start, span.end), kind: 'indirect', source: q.source });
+  }
 }
 
 /**
@@ -1108,7 +1134,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true, clauseToQuoteEnd: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true, clauseToQuoteEnd: true, objectThenQuote: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
