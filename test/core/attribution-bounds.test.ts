@@ -21,4 +21,24 @@ describe('attribution span boundaries (issue 3)', () => {
     const off = withSwitch('objectThenQuote', false, () => triples(text));
     assert.ok(!off.includes(wanted), off.join('\n'));
   });
+
+  it('ends a reported clause before "and proposed …", a second report by the same source', () => {
+    const text = 'The ferry board met on Monday.\n\nOscar Brightwater said the fares were far too high and proposed a cheaper pass for islanders.';
+    const check = (on: boolean) => withSwitch('coordinatedCue', on, () => triples(text));
+    const on = check(true);
+    assert.ok(on.includes('Oscar Brightwater | said | the fares were far too high'), on.join('\n'));
+    assert.ok(on.some((t) => t.endsWith('| proposed | a cheaper pass for islanders')), on.join('\n'));
+    const off = check(false);
+    assert.ok(!off.includes('Oscar Brightwater | said | the fares were far too high'), off.join('\n'));
+  });
+
+  it('keeps the second report, which the first clause held nested, as an attribution of its own', () => {
+    const text = 'The ferry board met on Monday.\n\nOscar Brightwater told reporters that the fares were far too high and insisted the board should resign.';
+    const check = (on: boolean) => withSwitch('coordinatedCue', on, () => triples(text));
+    const on = check(true);
+    assert.ok(on.some((t) => t.endsWith('| insisted | the board should resign')), on.join('\n'));
+    assert.ok(on.some((t) => t.endsWith('| that the fares were far too high')), on.join('\n'));
+    const off = check(false);
+    assert.ok(!off.some((t) => t.endsWith('| insisted | the board should resign')), off.join('\n'));
+  });
 });

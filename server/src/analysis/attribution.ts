@@ -1018,11 +1018,50 @@ export function attribute(
   if (attributionSettings.sourceWho) for (const q of out) if (q.source) withoutTrailingWho(text, q.source);
   if (attributionSettings.closingWeekday) for (const q of out) if (q.source?.cueSpan) q.source.cueSpan = withClosingWeekday(text, q.source.cueSpan);
   if (attributionSettings.clauseToQuoteEnd) clausesToQuotationEnd(text, out, marks);
+  if (attributionSettings.coordinatedCue) splitCoordinatedCues(text, out);
   // On the final output only: the tagger is trained on what the rules find on their own, nested or not.
   if (attributionSettings.noNesting && useTagger) dropNestedClauses(out);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
+}
+
+/** Speech verbs that, right after "and" / ", but" inside a reported clause, open a second report by the same source. */
+const COORDINATED_CUE_VERBS = new Set('said|says|added|adds|noted|notes|insisted|insists|suggested|suggests|argued|argues|proposed|proposes|vowed|vows|praised|warned|warns|predicted|predicts|stressed|acknowledged|urged|urges|declared|questioned|contended|maintained|complained'.split('|'));
+const COORDINATED_CUE = /(,? and|, but) ([a-z]+) /g;
+
+/**
+ * "Quill said the fares were too high and proposed a cheaper pass": the reported clause
+ * ends before "and proposed", which reports a second thing by the same source (PolNeAR
+ * annotates two attributions). The second report keeps the tagger's attribution on that
+ * verb when there is one (it was nested in the first clause), or gets one here.
+ */
+function splitCoordinatedCues(text: string, quotes: Quote[]): void {
+  const n = quotes.length;
+  for (let k = 0; k < n; k++) {
+    const q = quotes[k];
+    const source = q.source;
+    if (q.kind !== 'indirect' || !source?.cueSpan || source.cueSpan.end > q.span.start) continue;
+    const clause = text.slice(q.span.start, q.span.end);
+    COORDINATED_CUE.lastIndex = 0;
+    let m = COORDINATED_CUE.exec(clause);
+    while (m && !COORDINATED_CUE_VERBS.has(m[2])) m = COORDINATED_CUE.exec(clause);
+    if (!m || m.index < 8) continue;
+    const cut = q.span.start + m.index;
+    const cueStart = cut + m[1].length + 1;
+    const cueSpan = { start: cueStart, end: cueStart + m[2].length };
+    const rest = cueSpan.end + 1;
+    // What follows must be words ("proposed a cheaper pass"), not a quotation or punctuation.
+    if (rest >= q.span.end || !isLetterCode(text.charCodeAt(rest))) continue;
+    const end = q.span.end;
+    q.span = { start: q.span.start, end: cut };
+    q.content = { start: Math.min(q.content.start, cut), end: cut };
+    q.text = text.slice(q.content.start, cut);
+    if (quotes.some((o) => o.source?.cueSpan?.start === cueStart)) continue;
+    const span = { start: rest, end };
+    quotes.push({ id: '', span, content: span, text: text.slice(rest, end), kind: 'indirect', source: { ...source, cue: m[2], cueSpan } });
+  }
+  if (quotes.length > n) quotes.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
 }
 
 /** "called the plan “a betrayal”": one or two words between a cue and the quotation it takes. */
@@ -1134,7 +1173,7 @@ const CLAUSE_END_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63]);
  * (scripts/attribution-ablation.ts). `sourceless` ("X seems to …" as a cue with no source)
  * is off: it lost 0.1 F1 on PolNeAR dev and shows readers non-quotes with no speaker.
  */
-export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true, clauseToQuoteEnd: true, objectThenQuote: true };
+export const attributionSettings = { tagger: true, transcript: true, pronounTail: true, namedParticiple: true, particles: true, carrier: true, nounCues: true, sourceless: false, noNesting: true, headline: true, contraction: true, participleSubject: true, closingSource: true, documentShows: true, pollIn: true, andOrganization: true, stanceThat: true, plansTo: true, closingWeekday: true, quoteHandOver: true, headlineVerb: true, andSubject: true, showNoun: true, foundObject: true, prepositionSource: true, accordingToComma: true, appositiveEnd: true, sourceComma: true, roleThenName: true, sourceWho: true, abbreviationEnd: true, invertedLabel: true, calledNaming: true, itDocument: true, participleOpening: true, colonVerb: true, accordingToAny: true, colonPresent: true, clauseToQuoteEnd: true, objectThenQuote: true, coordinatedCue: true };
 
 /**
  * A Source as written, entity to be filled in: every such source has its fields in one
