@@ -1012,8 +1012,8 @@ export function attribute(
   extendLateAppositives();
   attributeHeadline();
   if (attributionSettings.transcript) attributeTranscriptTurns();
-  if (attributionSettings.objectThenQuote) clausesBeforePartials(text, out);
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  if (attributionSettings.objectThenQuote) clausesBeforePartials(text, out);
   if (attributionSettings.sourceComma) for (const q of out) if (q.source) sourceClosingComma(text, q.source);
   if (attributionSettings.sourceWho) for (const q of out) if (q.source) withoutTrailingWho(text, q.source);
   if (attributionSettings.closingWeekday) for (const q of out) if (q.source?.cueSpan) q.source.cueSpan = withClosingWeekday(text, q.source.cueSpan);
@@ -1075,18 +1075,26 @@ const NOT_AN_OBJECT = new Set('on|in|at|during|from|by|of|with|to|for|about|afte
  * clause of its own (PolNeAR's Content runs from after the cue to the closing mark).
  */
 function clausesBeforePartials(text: string, quotes: Quote[]): void {
-  const clauses = quotes.filter((q) => q.kind === 'indirect');
   const n = quotes.length;
+  // `quotes` is sorted by start: the furthest end of the reported clauses begun so far says
+  // whether one holds the quotation.
+  let clauseEnd = -1;
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
+    if (q.kind === 'indirect') {
+      clauseEnd = Math.max(clauseEnd, q.span.end);
+      continue;
+    }
     const cue = q.source?.cueSpan;
-    if (q.kind === 'indirect' || !cue || cue.end >= q.span.start || q.span.start - cue.end > 40) continue;
+    if (!cue || cue.end >= q.span.start || q.span.start - cue.end > 40 || clauseEnd >= q.span.end) continue;
     const gap = OBJECT_BEFORE_QUOTE.exec(text.slice(cue.end, q.span.start));
     if (!gap || NOT_AN_OBJECT.has(gap[1]) || text.startsWith('according', cue.start)) continue;
-    if (clauses.some((c) => c.span.start <= q.span.start && c.span.end >= q.span.end)) continue;
+    // A clause starting at the quotation itself ("“…” is what Quill called it") holds it too.
+    if (quotes.some((c, j) => j > k && j < k + 4 && c.kind === 'indirect' && c.span.start === q.span.start && c.span.end >= q.span.end)) continue;
     const span = { start: cue.end + 1, end: q.span.end };
     quotes.push({ id: '', span, content: span, text: text.slice(span.start, span.end), kind: 'indirect', source: q.source });
   }
+  if (quotes.length > n) quotes.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
 }
 
 /**
