@@ -439,7 +439,7 @@ export function attribute(
     if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
     if (p.cue.end - p.cue.start <= 6 && notACueHere(text, p.cue.start, p.cue.end)) return;
     // "In a Facebook message posted Friday, Quill said …": a phrase opened by "In a" is a circumstance, not a source.
-    if (p.source && attributionSettings.prepositionSource && PREPOSITION_SOURCE.test(text.slice(p.source.start, Math.min(p.source.end, p.source.start + 12)))) return;
+    if (p.source && attributionSettings.prepositionSource && opensWithPreposition(text, p.source.start, Math.min(p.source.end, p.source.start + 12))) return;
     // The tagger's attribution replaces the rules' indirect ones on the same cue.
     let fallback: Source | undefined;
     for (let k = out.length - 1; k >= from; k--) {
@@ -971,8 +971,7 @@ export function attribute(
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
       } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || (NOT_CUES.has(lower) && !stanceBeforeThat(tokens, k)) || isCapitalized(t.text) && k > 0) {
-        // "Quill retorted: “…”", "Quill counters: “…”": a verb right before a colon that opens a quotation is its cue.
-        if (!(attributionSettings.colonVerb && k > 0 && tokens[k + 1]?.text === ':' && tokens[k + 1].start === t.end && inQuote[k + 2] && lower.length > 4 && (lower.endsWith('ed') || (attributionSettings.colonPresent && lower.endsWith('s') && !lower.endsWith('ss'))))) continue;
+        if (!verbBeforeQuotingColon(text, tokens, k, lower, inQuote)) continue;
       }
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
@@ -983,7 +982,7 @@ export function attribute(
       if (notACueHere(text, t.start, t.end)) continue;
       const cue = cueWithSource(tokens, k, lower, cueWord, cueEnd, isAccording, cues, sp);
       // "In a Facebook message posted Friday, Quill said": the phrase before "posted" is a circumstance.
-      if (cue && !cue.sourceAfter && attributionSettings.prepositionSource && cue.source?.span && PREPOSITION_SOURCE.test(text.slice(cue.source.span.start, cue.source.span.start + 12))) continue;
+      if (cue && !cue.sourceAfter && attributionSettings.prepositionSource && cue.source?.span && opensWithPreposition(text, cue.source.span.start, cue.source.span.start + 12)) continue;
       if (cue) {
         cues.push(cue);
         events.push({ pos: t.start, entity: cue.source!.entity, kind: cue.source!.vague ? 'vague' : kindOf(cue.source!.entity), source: cue.source });
@@ -1375,7 +1374,10 @@ function stanceBeforeThat(tokens: readonly Token[], k: number): boolean {
  * clause, "said Monday that", it is a tie, and "on Monday" is mostly left out).
  */
 const CLOSING_WEEKDAY = /^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\./;
+const WEEKDAY_INITIALS = new Set([77, 84, 87, 70, 83]);
 export function withClosingWeekday(text: string, cue: Span): Span {
+  // A space and a weekday's capital (M, T, W, F, S) first: most cues are followed by neither.
+  if (text.charCodeAt(cue.end) !== 32 || !WEEKDAY_INITIALS.has(text.charCodeAt(cue.end + 1))) return cue;
   const m = CLOSING_WEEKDAY.exec(text.slice(cue.end, cue.end + 11));
   return m ? { start: cue.start, end: cue.end + m[0].length - 1 } : cue;
 }
@@ -1492,11 +1494,33 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
   return [s, b, last];
 }
 
+/**
+ * "Quill retorted: “…”", "Quill counters: “…”": a verb (not the sentence's first word;
+ * lower: its lower case) right before a colon that opens a quotation is its cue. Asked of
+ * every word that is no cue verb: the colon is looked for in the text first, which nearly
+ * every word fails, before any token is read.
+ */
+function verbBeforeQuotingColon(text: string, tokens: readonly Token[], k: number, lower: string, inQuote: readonly boolean[]): boolean {
+  const word = tokens[k];
+  if (word.end >= text.length || text.charCodeAt(word.end) !== 58 || k === 0 || !attributionSettings.colonVerb) return false;
+  const colon = tokens[k + 1];
+  return (
+    colon !== undefined && colon.text === ':' && colon.start === word.end && inQuote[k + 2] === true && lower.length > 4 &&
+    (lower.endsWith('ed') || (attributionSettings.colonPresent && lower.endsWith('s') && !lower.endsWith('ss')))
+  );
+}
+
 /** Capitalised coordinators that open a sentence: not the start of its subject. */
 const SENTENCE_COORDINATORS = new Set(['And', 'But', 'So', 'Yet', 'Or', 'Nor']);
 
 /** A tagged source that opens with "In a", "on the": the circumstance before a clause. */
 const PREPOSITION_SOURCE = /^(?:In|in|On|on) (?:a|an|the|his|her|their|its|video)\b/;
+
+/** Does text[start, end) match PREPOSITION_SOURCE? Its first letter is read before any slice: most sources fail it. */
+function opensWithPreposition(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start) | 32;
+  return (first === 105 || first === 111) && PREPOSITION_SOURCE.test(text.slice(start, end));
+}
 
 /** Words before "show" that make it the noun ("talk show", "the TV show"). */
 const SHOW_NOUN_MODIFIERS = new Set('tv|TV|radio|talk|reality|award|awards|game|television|news|morning|night|late-night|slide|cooking|comedy|road|trade|variety|quiz|chat|Sunday|cable'.split('|'));
@@ -1541,10 +1565,11 @@ function sourceClosingComma(text: string, source: Source): void {
   // After its cue ("according to the Tax Foundation,") a source never keeps the comma (train: 370 of 370).
   const after = span.start >= cue.end;
   if (!after && (span.end > cue.start || cue.start - span.end > 3)) return;
-  let inner = false;
-  for (let i = span.start; i < span.end - 1; i++) if (text.charCodeAt(i) === 44) inner = true;
   const closesWithComma = text.charCodeAt(span.end - 1) === 44;
-  if (after && !(closesWithComma && !inner)) return;
+  if (after && !closesWithComma) return;
+  let inner = false;
+  for (let i = span.start; i < span.end - 1 && !inner; i++) inner = text.charCodeAt(i) === 44;
+  if (after && inner) return;
   if (closesWithComma && !inner) {
     let end = span.end - 1;
     while (end > span.start && isSpaceCode(text.charCodeAt(end - 1))) end--;
