@@ -1311,6 +1311,9 @@ const CONTRACTION = /^(.*[A-Za-z])['\u2019](s|re|ve|d|ll)$/;
 function contractionBeforeCue(text: string, source: Span, cue: Span): number | undefined {
   if (source.end > cue.start || cue.start - source.end > 2 || source.end - source.start > 80) return undefined;
   for (let i = source.end; i < cue.start; i++) if (!isSpaceCode(text.charCodeAt(i))) return undefined;
+  // The regex wants an apostrophe before a suffix of one or two letters: look for it before slicing.
+  const a2 = text.charCodeAt(source.end - 2), a3 = text.charCodeAt(source.end - 3);
+  if (a2 !== 39 && a2 !== 0x2019 && a3 !== 39 && a3 !== 0x2019) return undefined;
   let w = source.end;
   while (w > source.start && !isSpaceCode(text.charCodeAt(w - 1))) w--;
   const m = CONTRACTION.exec(text.slice(w, source.end));
@@ -1333,9 +1336,20 @@ const CARRIER_BEFORE = new RegExp(
     '\\s(?:(?:released|conducted|commissioned|published|issued|written|produced|filed|sent|posted)\\s)?(?:by|from|of|for)\\s+)$',
 );
 
+/** Is c matched by a regex's \s (ECMAScript white space and line terminators)? */
+function isRegExpSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Where a source should start when a carrier phrase ("A study by") stands right before it. */
 function carrierStart(text: string, sourceStart: number, sentenceStart: number): number | undefined {
   const from = Math.max(sentenceStart, sourceStart - 80);
+  // The regex ends with "by|from|of|for" and spaces: read that last letter before slicing (most sources fail it).
+  let i = sourceStart;
+  while (i > from && isRegExpSpace(text.charCodeAt(i - 1))) i--;
+  const last = text.charCodeAt(i - 1);
+  if (i === sourceStart || i <= from || !(last === 121 || last === 109 || last === 102 || last === 114)) return undefined;
   const m = CARRIER_BEFORE.exec(text.slice(from, sourceStart));
   return m ? sourceStart - m[1].length : undefined;
 }
