@@ -64,6 +64,17 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 const NOUN_LIKE_CUES = new Set(['claims', 'claim', 'reports', 'estimates', 'estimate', 'notes', 'states', 'comments', 'tells', 'says', 'say', 'deny', 'believe', 'argue', 'warn', 'insist', 'write', 'tell', 'promises', 'vows', 'highlights']);
 const PARTICIPLE_CUES = new Set(['calling', 'citing', 'referring', 'adding', 'arguing', 'saying', 'noting', 'warning', 'explaining', 'insisting', 'claiming', 'stressing', 'recalling', 'telling', 'asserting']);
 const PRONOUN_IT = new Set(['it', 'It']);
+// Word patterns, made once (a regex literal in a function is a new object at every evaluation).
+const STARTS_WITH_DIGIT = /^[0-9]/;
+const PARTICIPLE_WORD = /^[a-z]+ing$/;
+const WE = /^[Ww]e$/;
+const HAS_ASCII_LETTER = /[A-Za-z]+/;
+const SPACES = /\s+/;
+const PARTICIPLE_OR_PAST = /^[a-z]+(ing|ed)$/;
+const PAST_OR_ADVERB = /^[a-z]{2,}(ed|ly)$/;
+const PAST_FORM = /^[a-z]{2,}ed$/;
+const DIGITS = /^[0-9]+$/;
+const TWO_DIGIT_AGE = /^[1-9][0-9]$/;
 const PLURAL = new Set(['they', 'They']);
 
 export function attribute(
@@ -211,7 +222,7 @@ export function attribute(
     if (!preposition && tokens[last + 1]?.text !== ',') return;
     const from = preposition ? last + 1 : last + 2;
     const first = tokens[from];
-    if (!first || !first.word || inQuote[from] || /^[0-9]/.test(first.text)) return;
+    if (!first || !first.word || inQuote[from] || STARTS_WITH_DIGIT.test(first.text)) return;
     let end = -1;
     let closed = false;
     /** Extended only by this session's rules (appositiveEnd): applied after the tagger. */
@@ -311,13 +322,13 @@ export function attribute(
       const appositiveFits =
         DETERMINERS.has(lowerAppositive) || ROLE_NOUNS.has(lowerAppositive) || isAge(appositive.text) ||
         // "Quill, Glenvale's mayor,", "Quill, who chairs the panel,", "an official, speaking on condition …,"
-        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text)) ||
+        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && PARTICIPLE_WORD.test(appositive.text)) ||
         // "a spokeswoman, Anna White, said": the name is the role's appositive.
         (attributionSettings.roleThenName && j > 0 && ROLE_NOUNS.has(tokens[j - 1].text) && isCapitalized(appositive.text) && !SENTENCE_STARTERS.has(appositive.text));
       if (!appositiveFits) return undefined;
       k = j - 1;
       // "Quill, speaking to reporters on Friday, said": the source is the name alone.
-      if (attributionSettings.namedParticiple && named && /^[a-z]+ing$/.test(appositive.text)) last = k;
+      if (attributionSettings.namedParticiple && named && PARTICIPLE_WORD.test(appositive.text)) last = k;
       if (k < 0 || inQuote[k]) return undefined;
     }
     k = skipParenthetical(tokens, k, inQuote);
@@ -413,7 +424,7 @@ export function attribute(
     }
     const m = mentionAt(span);
     if (m) source.entity = m.entity;
-    else if (/[A-Za-z]+/.test(phrase) && isVagueSourcePhrase(phrase.split(/\s+/, 12))) source.vague = true;
+    else if (HAS_ASCII_LETTER.test(phrase) && isVagueSourcePhrase(phrase.split(SPACES, 12))) source.vague = true;
     return source;
   }
 
@@ -712,7 +723,7 @@ export function attribute(
       if (start !== undefined) {
         cue.source.span = { start, end: cue.source.span.end };
         cue.source.text = text.slice(start, cue.source.span.end);
-        const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
+        const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || WE.test(cue.source.text) ? 'plural' : 'person');
         cue.source.how = 'pronoun';
         if (ev?.entity) cue.source.entity = ev.entity;
         // (Not delete: that turns the object into a dictionary; JSON leaves an undefined entity out all the same.)
@@ -1319,7 +1330,7 @@ function contractionBeforeCue(text: string, source: Span, cue: Span): number | u
   const m = CONTRACTION.exec(text.slice(w, source.end));
   if (!m || m[1].length >= source.end - source.start) return undefined;
   const cueWord = text.slice(cue.start, cue.end).split(/\s/, 1)[0];
-  const verbForm = /^[a-z]+(ing|ed)$/.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
+  const verbForm = PARTICIPLE_OR_PAST.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
   if (!CONTRACTED_SUBJECTS.has(m[1].toLowerCase()) && !(verbForm && m[2] === 's')) return undefined;
   return w + m[1].length;
 }
@@ -1482,7 +1493,7 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
         break;
       }
       const w = t.text;
-      if (!isCapitalized(w) && (AUXILIARY_VERBS.has(w) || NP_STOP.has(w) || /^[a-z]{2,}(ed|ly)$/.test(w))) break;
+      if (!isCapitalized(w) && (AUXILIARY_VERBS.has(w) || NP_STOP.has(w) || PAST_OR_ADVERB.test(w))) break;
     }
     b = e - 1;
     last = b;
@@ -1497,7 +1508,7 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
     }
     // The verb right after the subject: a lower-case -ed word or an auxiliary.
     const verb = tokens[e];
-    if (!verb || !verb.word || !(AUXILIARY_VERBS.has(verb.text) || /^[a-z]{2,}ed$/.test(verb.text))) return undefined;
+    if (!verb || !verb.word || !(AUXILIARY_VERBS.has(verb.text) || PAST_FORM.test(verb.text))) return undefined;
   } else if (!tokens[s + 1]?.word || isCapitalized(tokens[s + 1].text)) return undefined;
   // Nothing between the verb and "and CUE" opens another clause.
   for (let j = last + 1; j < andAt; j++) {
@@ -1635,7 +1646,7 @@ function closingParenthesis(tokens: readonly Token[], open: number, inQuote: rea
 
 /** The "/" of "9/11" inside an inverted source ("said 9/11 widow Ada Quill"). */
 function isDateSlash(tokens: readonly Token[], k: number): boolean {
-  return attributionSettings.invertedLabel && tokens[k].text === '/' && /^[0-9]+$/.test(tokens[k - 1]?.text ?? '') && /^[0-9]+$/.test(tokens[k + 1]?.text ?? '') && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+  return attributionSettings.invertedLabel && tokens[k].text === '/' && DIGITS.test(tokens[k - 1]?.text ?? '') && DIGITS.test(tokens[k + 1]?.text ?? '') && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
 }
 
 /** Nouns that "called" names ("a group called Harbour First"). */
@@ -1665,7 +1676,7 @@ function documentJustBefore(text: string, pos: number): boolean {
 
 /** "82" in "Quill, 82, said". */
 function isAge(w: string): boolean {
-  return /^[1-9][0-9]$/.test(w);
+  return TWO_DIGIT_AGE.test(w);
 }
 
 /** Steps back over a party label or aside in parentheses ending at token k: "Quill (D-Ohio)". */
