@@ -1,8 +1,10 @@
 // scripts/ab-core.ts in both orders, several times. In one ab-core process the core loaded
 // and warmed second ("head") is sometimes several percent slower for no reason of its own:
 // two commits with the same analysis code (43d0390, 742e0f5) read 0.903, 1.003 and 0.964.
-// Each pair of runs here has each revision once as base and once as head; the geometric
-// mean of the two readings (head ÷ base, and the inverse of base ÷ head) cancels the order.
+// c61b387 as head read 0.881× and 0.902× of 742e0f5, 742e0f5 as head 0.969× and 0.984×
+// of c61b387. Each pair of runs here has each revision once as base and once as head; the
+// geometric mean of the two readings (head ÷ base, and the inverse of base ÷ head) cancels
+// the order (742e0f5 ÷ c61b387: 1.044×, 1.049×).
 //
 //   npx tsx scripts/ab-core-symmetric.ts <base rev> <head rev> [--pairs 2] [--rounds 6]
 //
