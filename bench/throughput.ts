@@ -40,6 +40,53 @@ export interface EngineResult {
   loadMs: number;
   peakRssBytes: number;
   peakHeapUsedBytes: number;
+  /** Garbage collection during the timed repetitions (all of them), where node has v8.GCProfiler. */
+  gc?: GcSummary;
+}
+
+/**
+ * What V8's collector did: a healthy run has ~0.5 ms scavenges that promote next to nothing;
+ * when V8 pretenures the analysis' allocation sites (the bench's old "slow mode"), scavenges
+ * take 20-80 ms and old space gains several MB at each.
+ */
+export interface GcSummary {
+  scavenges: number;
+  markCompacts: number;
+  /** Total pause time of all collections, ms (incremental marking steps included). */
+  gcMs: number;
+  /** Bytes old space gained across all scavenges: what they promoted. */
+  promotedBytes: number;
+}
+
+type GcStatistic = {
+  gcType: string;
+  cost: number;
+  beforeGC: { heapSpaceStatistics: Array<{ spaceName: string; spaceUsedSize: number }> };
+  afterGC: { heapSpaceStatistics: Array<{ spaceName: string; spaceUsedSize: number }> };
+};
+
+function oldSpaceUsed(spaces: Array<{ spaceName: string; spaceUsedSize: number }>): number {
+  return spaces.find((space) => space.spaceName === 'old_space')?.spaceUsedSize ?? 0;
+}
+
+/** Starts V8's GC profiler; the returned function stops it and sums up (undefined on node without it). */
+function startGcProfile(): () => GcSummary | undefined {
+  const Profiler = (v8 as unknown as { GCProfiler?: new () => { start(): void; stop(): { statistics: GcStatistic[] } | undefined } }).GCProfiler;
+  if (typeof Profiler !== 'function') return () => undefined;
+  const profiler = new Profiler();
+  profiler.start();
+  return () => {
+    const statistics = profiler.stop()?.statistics ?? [];
+    const summary: GcSummary = { scavenges: 0, markCompacts: 0, gcMs: 0, promotedBytes: 0 };
+    for (const gc of statistics) {
+      summary.gcMs += gc.cost / 1000; // cost is in microseconds
+      if (gc.gcType === 'Scavenge') {
+        summary.scavenges++;
+        summary.promotedBytes += Math.max(0, oldSpaceUsed(gc.afterGC.heapSpaceStatistics) - oldSpaceUsed(gc.beforeGC.heapSpaceStatistics));
+      } else if (gc.gcType === 'MarkSweepCompact') summary.markCompacts++;
+    }
+    return summary;
+  };
 }
 
 /** Runs one unit of work over one article (or the whole text) and returns how many items it found. */
@@ -189,6 +236,7 @@ export function measureEngine(engine: EngineName, config: ThroughputConfig): Eng
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let items = 0;
+  const stopGcProfile = startGcProfile();
   for (let rep = 0; rep < config.repetitions; rep++) {
     items = 0;
     const cpuStart = process.cpuUsage();
@@ -199,6 +247,7 @@ export function measureEngine(engine: EngineName, config: ThroughputConfig): Eng
     cpuTimes.push((cpu.user + cpu.system) / 1000);
     peakHeap = Math.max(peakHeap, v8.getHeapStatistics().used_heap_size);
   }
+  const gc = stopGcProfile();
   const medianMs = median(times);
   const cpuMedianMs = median(cpuTimes);
   return {
@@ -215,6 +264,7 @@ export function measureEngine(engine: EngineName, config: ThroughputConfig): Eng
     loadMs,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     peakHeapUsedBytes: peakHeap,
+    gc,
   };
 }
 

@@ -64,6 +64,17 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 const NOUN_LIKE_CUES = new Set(['claims', 'claim', 'reports', 'estimates', 'estimate', 'notes', 'states', 'comments', 'tells', 'says', 'say', 'deny', 'believe', 'argue', 'warn', 'insist', 'write', 'tell', 'promises', 'vows', 'highlights']);
 const PARTICIPLE_CUES = new Set(['calling', 'citing', 'referring', 'adding', 'arguing', 'saying', 'noting', 'warning', 'explaining', 'insisting', 'claiming', 'stressing', 'recalling', 'telling', 'asserting']);
 const PRONOUN_IT = new Set(['it', 'It']);
+// Word patterns, made once (a regex literal in a function is a new object at every evaluation).
+const STARTS_WITH_DIGIT = /^[0-9]/;
+const PARTICIPLE_WORD = /^[a-z]+ing$/;
+const WE = /^[Ww]e$/;
+const HAS_ASCII_LETTER = /[A-Za-z]+/;
+const SPACES = /\s+/;
+const PARTICIPLE_OR_PAST = /^[a-z]+(ing|ed)$/;
+const PAST_OR_ADVERB = /^[a-z]{2,}(ed|ly)$/;
+const PAST_FORM = /^[a-z]{2,}ed$/;
+const DIGITS = /^[0-9]+$/;
+const TWO_DIGIT_AGE = /^[1-9][0-9]$/;
 const PLURAL = new Set(['they', 'They']);
 
 export function attribute(
@@ -211,7 +222,7 @@ export function attribute(
     if (!preposition && tokens[last + 1]?.text !== ',') return;
     const from = preposition ? last + 1 : last + 2;
     const first = tokens[from];
-    if (!first || !first.word || inQuote[from] || /^[0-9]/.test(first.text)) return;
+    if (!first || !first.word || inQuote[from] || STARTS_WITH_DIGIT.test(first.text)) return;
     let end = -1;
     let closed = false;
     /** Extended only by this session's rules (appositiveEnd): applied after the tagger. */
@@ -311,13 +322,13 @@ export function attribute(
       const appositiveFits =
         DETERMINERS.has(lowerAppositive) || ROLE_NOUNS.has(lowerAppositive) || isAge(appositive.text) ||
         // "Quill, Glenvale's mayor,", "Quill, who chairs the panel,", "an official, speaking on condition …,"
-        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && /^[a-z]+ing$/.test(appositive.text)) ||
+        (named && (isCapitalized(appositive.text) || lowerAppositive === 'who')) || (appositive.word && PARTICIPLE_WORD.test(appositive.text)) ||
         // "a spokeswoman, Anna White, said": the name is the role's appositive.
         (attributionSettings.roleThenName && j > 0 && ROLE_NOUNS.has(tokens[j - 1].text) && isCapitalized(appositive.text) && !SENTENCE_STARTERS.has(appositive.text));
       if (!appositiveFits) return undefined;
       k = j - 1;
       // "Quill, speaking to reporters on Friday, said": the source is the name alone.
-      if (attributionSettings.namedParticiple && named && /^[a-z]+ing$/.test(appositive.text)) last = k;
+      if (attributionSettings.namedParticiple && named && PARTICIPLE_WORD.test(appositive.text)) last = k;
       if (k < 0 || inQuote[k]) return undefined;
     }
     k = skipParenthetical(tokens, k, inQuote);
@@ -413,7 +424,7 @@ export function attribute(
     }
     const m = mentionAt(span);
     if (m) source.entity = m.entity;
-    else if (/[A-Za-z]+/.test(phrase) && isVagueSourcePhrase(phrase.split(/\s+/, 12))) source.vague = true;
+    else if (HAS_ASCII_LETTER.test(phrase) && isVagueSourcePhrase(phrase.split(SPACES, 12))) source.vague = true;
     return source;
   }
 
@@ -439,7 +450,7 @@ export function attribute(
     if (cues.some((c) => c.used && overlapSpan(c.span, p.cue))) return;
     if (p.cue.end - p.cue.start <= 6 && notACueHere(text, p.cue.start, p.cue.end)) return;
     // "In a Facebook message posted Friday, Quill said …": a phrase opened by "In a" is a circumstance, not a source.
-    if (p.source && attributionSettings.prepositionSource && PREPOSITION_SOURCE.test(text.slice(p.source.start, Math.min(p.source.end, p.source.start + 12)))) return;
+    if (p.source && attributionSettings.prepositionSource && opensWithPreposition(text, p.source.start, Math.min(p.source.end, p.source.start + 12))) return;
     // The tagger's attribution replaces the rules' indirect ones on the same cue.
     let fallback: Source | undefined;
     for (let k = out.length - 1; k >= from; k--) {
@@ -712,7 +723,7 @@ export function attribute(
       if (start !== undefined) {
         cue.source.span = { start, end: cue.source.span.end };
         cue.source.text = text.slice(start, cue.source.span.end);
-        const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || /^[Ww]e$/.test(cue.source.text) ? 'plural' : 'person');
+        const ev = resolvePronoun(start, PLURAL.has(cue.source.text) || WE.test(cue.source.text) ? 'plural' : 'person');
         cue.source.how = 'pronoun';
         if (ev?.entity) cue.source.entity = ev.entity;
         // (Not delete: that turns the object into a dictionary; JSON leaves an undefined entity out all the same.)
@@ -971,8 +982,7 @@ export function attribute(
         cueEnd = tokens[k + 1].end;
         cueWord = 'according to';
       } else if (!mayBeCueVerb(lower) || !(SPEECH_VERBS.has(lower) || MORE_CUE_VERBS.has(lower)) || (NOT_CUES.has(lower) && !stanceBeforeThat(tokens, k)) || isCapitalized(t.text) && k > 0) {
-        // "Quill retorted: “…”", "Quill counters: “…”": a verb right before a colon that opens a quotation is its cue.
-        if (!(attributionSettings.colonVerb && k > 0 && tokens[k + 1]?.text === ':' && tokens[k + 1].start === t.end && inQuote[k + 2] && lower.length > 4 && (lower.endsWith('ed') || (attributionSettings.colonPresent && lower.endsWith('s') && !lower.endsWith('ss'))))) continue;
+        if (!verbBeforeQuotingColon(text, tokens, k, lower, inQuote)) continue;
       }
       const prev = tokens[k - 1];
       // "the claims", "an estimated 4 million": a determiner makes the cue word a noun or an adjective.
@@ -983,7 +993,7 @@ export function attribute(
       if (notACueHere(text, t.start, t.end)) continue;
       const cue = cueWithSource(tokens, k, lower, cueWord, cueEnd, isAccording, cues, sp);
       // "In a Facebook message posted Friday, Quill said": the phrase before "posted" is a circumstance.
-      if (cue && !cue.sourceAfter && attributionSettings.prepositionSource && cue.source?.span && PREPOSITION_SOURCE.test(text.slice(cue.source.span.start, cue.source.span.start + 12))) continue;
+      if (cue && !cue.sourceAfter && attributionSettings.prepositionSource && cue.source?.span && opensWithPreposition(text, cue.source.span.start, cue.source.span.start + 12)) continue;
       if (cue) {
         cues.push(cue);
         events.push({ pos: t.start, entity: cue.source!.entity, kind: cue.source!.vague ? 'vague' : kindOf(cue.source!.entity), source: cue.source });
@@ -1406,12 +1416,15 @@ const CONTRACTION = /^(.*[A-Za-z])['\u2019](s|re|ve|d|ll)$/;
 function contractionBeforeCue(text: string, source: Span, cue: Span): number | undefined {
   if (source.end > cue.start || cue.start - source.end > 2 || source.end - source.start > 80) return undefined;
   for (let i = source.end; i < cue.start; i++) if (!isSpaceCode(text.charCodeAt(i))) return undefined;
+  // The regex wants an apostrophe before a suffix of one or two letters: look for it before slicing.
+  const a2 = text.charCodeAt(source.end - 2), a3 = text.charCodeAt(source.end - 3);
+  if (a2 !== 39 && a2 !== 0x2019 && a3 !== 39 && a3 !== 0x2019) return undefined;
   let w = source.end;
   while (w > source.start && !isSpaceCode(text.charCodeAt(w - 1))) w--;
   const m = CONTRACTION.exec(text.slice(w, source.end));
   if (!m || m[1].length >= source.end - source.start) return undefined;
   const cueWord = text.slice(cue.start, cue.end).split(/\s/, 1)[0];
-  const verbForm = /^[a-z]+(ing|ed)$/.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
+  const verbForm = PARTICIPLE_OR_PAST.test(cueWord) || cueWord === 'been' || cueWord === 'said' || cueWord === 'told';
   if (!CONTRACTED_SUBJECTS.has(m[1].toLowerCase()) && !(verbForm && m[2] === 's')) return undefined;
   return w + m[1].length;
 }
@@ -1428,9 +1441,20 @@ const CARRIER_BEFORE = new RegExp(
     '\\s(?:(?:released|conducted|commissioned|published|issued|written|produced|filed|sent|posted)\\s)?(?:by|from|of|for)\\s+)$',
 );
 
+/** Is c matched by a regex's \s (ECMAScript white space and line terminators)? */
+function isRegExpSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Where a source should start when a carrier phrase ("A study by") stands right before it. */
 function carrierStart(text: string, sourceStart: number, sentenceStart: number): number | undefined {
   const from = Math.max(sentenceStart, sourceStart - 80);
+  // The regex ends with "by|from|of|for" and spaces: read that last letter before slicing (most sources fail it).
+  let i = sourceStart;
+  while (i > from && isRegExpSpace(text.charCodeAt(i - 1))) i--;
+  const last = text.charCodeAt(i - 1);
+  if (i === sourceStart || i <= from || !(last === 121 || last === 109 || last === 102 || last === 114)) return undefined;
   const m = CARRIER_BEFORE.exec(text.slice(from, sourceStart));
   return m ? sourceStart - m[1].length : undefined;
 }
@@ -1469,7 +1493,10 @@ function stanceBeforeThat(tokens: readonly Token[], k: number): boolean {
  * clause, "said Monday that", it is a tie, and "on Monday" is mostly left out).
  */
 const CLOSING_WEEKDAY = /^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\./;
+const WEEKDAY_INITIALS = new Set([77, 84, 87, 70, 83]);
 export function withClosingWeekday(text: string, cue: Span): Span {
+  // A space and a weekday's capital (M, T, W, F, S) first: most cues are followed by neither.
+  if (text.charCodeAt(cue.end) !== 32 || !WEEKDAY_INITIALS.has(text.charCodeAt(cue.end + 1))) return cue;
   const m = CLOSING_WEEKDAY.exec(text.slice(cue.end, cue.end + 11));
   return m ? { start: cue.start, end: cue.end + m[0].length - 1 } : cue;
 }
@@ -1560,7 +1587,7 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
         break;
       }
       const w = t.text;
-      if (!isCapitalized(w) && (AUXILIARY_VERBS.has(w) || NP_STOP.has(w) || /^[a-z]{2,}(ed|ly)$/.test(w))) break;
+      if (!isCapitalized(w) && (AUXILIARY_VERBS.has(w) || NP_STOP.has(w) || PAST_OR_ADVERB.test(w))) break;
     }
     b = e - 1;
     last = b;
@@ -1575,7 +1602,7 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
     }
     // The verb right after the subject: a lower-case -ed word or an auxiliary.
     const verb = tokens[e];
-    if (!verb || !verb.word || !(AUXILIARY_VERBS.has(verb.text) || /^[a-z]{2,}ed$/.test(verb.text))) return undefined;
+    if (!verb || !verb.word || !(AUXILIARY_VERBS.has(verb.text) || PAST_FORM.test(verb.text))) return undefined;
   } else if (!tokens[s + 1]?.word || isCapitalized(tokens[s + 1].text)) return undefined;
   // Nothing between the verb and "and CUE" opens another clause.
   for (let j = last + 1; j < andAt; j++) {
@@ -1586,11 +1613,33 @@ function openingSubject(tokens: readonly Token[], andAt: number, inQuote: readon
   return [s, b, last];
 }
 
+/**
+ * "Quill retorted: “…”", "Quill counters: “…”": a verb (not the sentence's first word;
+ * lower: its lower case) right before a colon that opens a quotation is its cue. Asked of
+ * every word that is no cue verb: the colon is looked for in the text first, which nearly
+ * every word fails, before any token is read.
+ */
+function verbBeforeQuotingColon(text: string, tokens: readonly Token[], k: number, lower: string, inQuote: readonly boolean[]): boolean {
+  const word = tokens[k];
+  if (word.end >= text.length || text.charCodeAt(word.end) !== 58 || k === 0 || !attributionSettings.colonVerb) return false;
+  const colon = tokens[k + 1];
+  return (
+    colon !== undefined && colon.text === ':' && colon.start === word.end && inQuote[k + 2] === true && lower.length > 4 &&
+    (lower.endsWith('ed') || (attributionSettings.colonPresent && lower.endsWith('s') && !lower.endsWith('ss')))
+  );
+}
+
 /** Capitalised coordinators that open a sentence: not the start of its subject. */
 const SENTENCE_COORDINATORS = new Set(['And', 'But', 'So', 'Yet', 'Or', 'Nor']);
 
 /** A tagged source that opens with "In a", "on the": the circumstance before a clause. */
 const PREPOSITION_SOURCE = /^(?:In|in|On|on) (?:a|an|the|his|her|their|its|video)\b/;
+
+/** Does text[start, end) match PREPOSITION_SOURCE? Its first letter is read before any slice: most sources fail it. */
+function opensWithPreposition(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start) | 32;
+  return (first === 105 || first === 111) && PREPOSITION_SOURCE.test(text.slice(start, end));
+}
 
 /** Words before "show" that make it the noun ("talk show", "the TV show"). */
 const SHOW_NOUN_MODIFIERS = new Set('tv|TV|radio|talk|reality|award|awards|game|television|news|morning|night|late-night|slide|cooking|comedy|road|trade|variety|quiz|chat|Sunday|cable'.split('|'));
@@ -1635,10 +1684,11 @@ function sourceClosingComma(text: string, source: Source): void {
   // After its cue ("according to the Tax Foundation,") a source never keeps the comma (train: 370 of 370).
   const after = span.start >= cue.end;
   if (!after && (span.end > cue.start || cue.start - span.end > 3)) return;
-  let inner = false;
-  for (let i = span.start; i < span.end - 1; i++) if (text.charCodeAt(i) === 44) inner = true;
   const closesWithComma = text.charCodeAt(span.end - 1) === 44;
-  if (after && !(closesWithComma && !inner)) return;
+  if (after && !closesWithComma) return;
+  let inner = false;
+  for (let i = span.start; i < span.end - 1 && !inner; i++) inner = text.charCodeAt(i) === 44;
+  if (after && inner) return;
   if (closesWithComma && !inner) {
     let end = span.end - 1;
     while (end > span.start && isSpaceCode(text.charCodeAt(end - 1))) end--;
@@ -1690,7 +1740,7 @@ function closingParenthesis(tokens: readonly Token[], open: number, inQuote: rea
 
 /** The "/" of "9/11" inside an inverted source ("said 9/11 widow Ada Quill"). */
 function isDateSlash(tokens: readonly Token[], k: number): boolean {
-  return attributionSettings.invertedLabel && tokens[k].text === '/' && /^[0-9]+$/.test(tokens[k - 1]?.text ?? '') && /^[0-9]+$/.test(tokens[k + 1]?.text ?? '') && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+  return attributionSettings.invertedLabel && tokens[k].text === '/' && DIGITS.test(tokens[k - 1]?.text ?? '') && DIGITS.test(tokens[k + 1]?.text ?? '') && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
 }
 
 /** Nouns that "called" names ("a group called Harbour First"). */
@@ -1720,7 +1770,7 @@ function documentJustBefore(text: string, pos: number): boolean {
 
 /** "82" in "Quill, 82, said". */
 function isAge(w: string): boolean {
-  return /^[1-9][0-9]$/.test(w);
+  return TWO_DIGIT_AGE.test(w);
 }
 
 /** Steps back over a party label or aside in parentheses ending at token k: "Quill (D-Ohio)". */

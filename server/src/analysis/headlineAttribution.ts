@@ -119,6 +119,9 @@ export function findTranscriptTurns(text: string, structure: DocumentStructure):
 const HEADLINE_CUE_VERBS = new Set(
   'Says|Say|Said|Shows|Show|Showed|Finds|Found|Reveals|Revealed|Claims|Warns|Urges|Slams|Blasts|Admits|Predicts|Insists|Wants|Thinks|Believes|Argues|Suggests'.split('|'),
 );
+/** The cue verbs' first code units, and their longest length (a full stop may follow the last word): most words fail these before being sliced. */
+const HEADLINE_CUE_VERB_INITIALS = new Set(Array.from(HEADLINE_CUE_VERBS, (w) => w.charCodeAt(0)));
+const LONGEST_HEADLINE_CUE_VERB = Math.max(...Array.from(HEADLINE_CUE_VERBS, (w) => w.length));
 /** Words that open a headline without naming its source ("How Quill Says …"). */
 const NOT_HEADLINE_SOURCE = new Set('how|why|what|when|who|where|watch|video|breaking|exclusive|wow|boom|if|after|before|as|while'.split('|'));
 const MAX_HEADLINE_SOURCE_WORDS = 5;
@@ -150,6 +153,7 @@ export function findHeadlineVerbAttribution(text: string, structure: DocumentStr
   let lineEnd = line.end;
   while (lineEnd > line.start && isSpaceCode(text.charCodeAt(lineEnd - 1))) lineEnd--;
   for (let k = 1; k < words.length; k++) {
+    if (words[k].end - words[k].start > LONGEST_HEADLINE_CUE_VERB + 1 || !HEADLINE_CUE_VERB_INITIALS.has(text.charCodeAt(words[k].start))) continue;
     let w = word(k);
     const last = k === words.length - 1;
     if (last && w.endsWith('.')) w = w.slice(0, -1);

@@ -2,6 +2,8 @@
 // nothing of LSP, VS Code or the file system. Each stage reads only what the earlier
 // stages produced:
 //   structure → sentences → entities → quotes → attribution → figures → claims → findings
+// First, for its side effect: keeps V8 from pretenuring the analysis' short-lived objects.
+import './heapTuning';
 import type { AnalysisOptions, DocumentAnalysis, Figure, Quote } from './types';
 import { analyzeStructure } from './structure';
 import { splitSentences, tokenizeSentences } from './sentences';

@@ -406,6 +406,53 @@ export function wordTable(cueWords: ReadonlySet<string>, bits: number): WordTabl
   return words;
 }
 
+/**
+ * A cheap "surely no cue word" for a token, with no hashing: the lengths of the lexicon's
+ * cue words (lower case) per first and last code unit. A word passes when its lower case
+ * could be one of them; words whose ends are not ASCII always pass, and every word does
+ * when the lexicon holds a word this table cannot describe (not ASCII, or over 31 units).
+ */
+export class CueWordFilter {
+  private readonly lengthsByEnds = new Uint32Array(128 * 128);
+  private readonly passesAll: boolean;
+
+  constructor(readonly cueWords: ReadonlySet<string>) {
+    let passesAll = false;
+    for (const w of cueWords) {
+      const n = w.length;
+      let ascii = n >= 1 && n <= 31;
+      for (let i = 0; i < n && ascii; i++) ascii = w.charCodeAt(i) < 128;
+      if (!ascii) passesAll = true;
+      else this.lengthsByEnds[w.charCodeAt(0) * 128 + w.charCodeAt(n - 1)] |= 1 << n;
+    }
+    this.passesAll = passesAll;
+  }
+
+  /**
+   * false: text.toLowerCase() is surely not a cue word. (With ASCII ends, a lower case of
+   * another length than the text's holds a code unit that is not ASCII: no cue word here.)
+   */
+  mayBeCueWord(text: string): boolean {
+    const n = text.length;
+    if (this.passesAll || n > 31) return true;
+    if (n === 0) return false;
+    let first = text.charCodeAt(0);
+    let last = text.charCodeAt(n - 1);
+    if (first >= 128 || last >= 128) return true;
+    if (first >= 65 && first <= 90) first += 32;
+    if (last >= 65 && last <= 90) last += 32;
+    return ((this.lengthsByEnds[first * 128 + last] >>> n) & 1) === 1;
+  }
+}
+
+let cueWordFilterOfLexicon: CueWordFilter | undefined;
+
+/** The cue word filter of this lexicon (kept for the next call). */
+export function cueWordFilter(cueWords: ReadonlySet<string>): CueWordFilter {
+  if (!cueWordFilterOfLexicon || cueWordFilterOfLexicon.cueWords !== cueWords) cueWordFilterOfLexicon = new CueWordFilter(cueWords);
+  return cueWordFilterOfLexicon;
+}
+
 // Per-sentence scratch arrays, reused (feature extraction is synchronous and the arrays
 // never leave sentenceFeatures).
 const scratch = {
