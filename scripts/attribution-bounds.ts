@@ -4,7 +4,7 @@
 // quote marks, "that", "to", a clause after a comma, a following sentence, another
 // attribution's cue, a parenthetical, …), plus spans merged over or split across several
 // gold spans. Prints corpus text: write its output to /tmp, never into the repository.
-//   npx tsx scripts/attribution-bounds.ts <polnear folder> [--role Source|Cue|Content] [--examples N] [--cue-ok]
+//   npx tsx scripts/attribution-bounds.ts <polnear folder> [--role Source|Cue|Content] [--examples N] [--classes N] [--cue-ok]
 // --cue-ok: only pairs whose attribution's cue is exactly the gold attribution's cue.
 import { readPolnear } from '../eval/readers/polnear';
 import { ours } from '../eval/systems';
@@ -160,7 +160,7 @@ for (const role of roles) {
   console.log(`\n=== ${role}: ${pairs} predicted spans overlap a gold span with another extent`);
   for (const [k, n] of [...edgeTotals].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(5)}  ${k}`);
   console.log('--- classes');
-  for (const [k, v] of [...classes].sort((a, b) => b[1].n - a[1].n).slice(0, 120)) {
+  for (const [k, v] of [...classes].sort((a, b) => b[1].n - a[1].n).slice(0, Number(option("--classes") ?? 120))) {
     console.log(`${String(v.n).padStart(5)}  ${k}`);
     for (const e of v.ex) console.log(`         ${e}`);
   }
