@@ -1027,10 +1027,11 @@ export function attribute(
   if (attributionSettings.sourceComma) for (const q of out) if (q.source) sourceClosingComma(text, q.source);
   if (attributionSettings.sourceWho) for (const q of out) if (q.source) withoutTrailingWho(text, q.source);
   if (attributionSettings.closingWeekday) for (const q of out) if (q.source?.cueSpan) q.source.cueSpan = withClosingWeekday(text, q.source.cueSpan);
-  if (attributionSettings.clauseToQuoteEnd) clausesToQuotationEnd(text, out, marks);
   if (attributionSettings.coordinatedCue) splitCoordinatedCues(text, out);
   // On the final output only: the tagger is trained on what the rules find on their own, nested or not.
   if (attributionSettings.noNesting && useTagger) dropNestedClauses(out);
+  // After the nesting check: a report quoted inside the quotation stays one of its own.
+  if (attributionSettings.clauseToQuoteEnd) clausesToQuotationEnd(text, out, marks, quoteOf);
   const ids = new IdMaker('q');
   for (const q of out) q.id = ids.make(q.text);
   return { quotes: out, sentenceSources, quoteMarks };
@@ -1112,13 +1113,18 @@ function clausesBeforePartials(text: string, quotes: Quote[]): void {
  * said the plan was “a betrayal. We will fight it.”) runs to the quotation's closing
  * mark: the quoted sentences are part of what was reported (PolNeAR's Content ends there).
  */
-function clausesToQuotationEnd(text: string, quotes: Quote[], marks: readonly QuoteMarks[]): void {
+function clausesToQuotationEnd(text: string, quotes: Quote[], marks: readonly QuoteMarks[], quoteOf: ReadonlyMap<QuoteMarks, Quote>): void {
   for (const q of quotes) {
-    if (q.kind !== 'indirect') continue;
+    const cue = q.source?.cueSpan;
+    if (q.kind !== 'indirect' || !cue) continue;
     let end = q.span.end;
     for (let k = Math.max(0, findByOffset(marks, q.span.start)); k < marks.length && marks[k].span.start < q.span.end; k++) {
       const m = marks[k];
-      if (m.span.start >= q.span.start && m.closed && m.span.end > end) end = m.span.end;
+      if (m.span.start < q.span.start || !m.closed || m.span.end <= end) continue;
+      // A quotation another cue reports ("Quill said on the other hand, “…”" read as two reports) stays apart.
+      const other = quoteOf.get(m)?.source?.cueSpan;
+      if (other && (other.start !== cue.start || other.end !== cue.end)) continue;
+      end = m.span.end;
     }
     if (end === q.span.end) continue;
     q.span = { start: q.span.start, end };
