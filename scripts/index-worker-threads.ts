@@ -7,6 +7,15 @@
 //   npx esbuild scripts/index-worker-threads.ts --bundle --platform=node --outfile=out/prof/index-worker-threads.js --log-level=warning
 //   node [--cpu-prof --cpu-prof-dir=/tmp/prof-X] out/prof/index-worker-threads.js dist/server/server.js [files]
 // (the folder is the one scripts/index-ab.ts writes: run that first)
+// Measured at 04:30 on 9ca2cfd, load 10-13 (CPU times inflated by contention):
+//   10,000 files: process 12.7 s = worker thread 9.8 s + four V8 helper threads 2.5 s + idle main 0.3 s
+//   2,000 files:  process 5.0-5.9 s = worker thread 2.8-3.6 s + helpers 2.0-2.4 s
+// The helpers are TurboFan's concurrent compiles, not GC: --single-threaded-gc leaves them
+// at ~2 s, --no-concurrent-recompilation moves them onto the worker thread (4.75 s), same
+// total; ~350 optimised compiles and 25 deoptimisations (--trace-opt --trace-deopt) over
+// 2,000 files, and they grow little after (2.1 s at 2,000 files, 2.5 s at 10,000): a fixed
+// warm-up per isolate. --maglev, --always-sparkplug, --no-lazy-feedback-allocation and
+// --interrupt-budget=40000 changed nothing beyond the noise (±10 %).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
