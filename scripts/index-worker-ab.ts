@@ -48,8 +48,10 @@ async function child(script: string, files: string[], youngMb: number): Promise<
         worker.postMessage({ tasks });
       }
     };
-    worker.on('message', (message: { results?: unknown[] }) => {
-      const count = message.results?.length ?? 0;
+    // Results come packed (server/src/workspace/resultMessage.ts); older bundles posted
+    // { results } whole.
+    worker.on('message', (message: { results?: unknown[]; bytes?: unknown[]; others?: unknown[] }) => {
+      const count = message.results?.length ?? (message.bytes?.length ?? 0) + (message.others?.length ?? 0);
       if (count > 0 && firstAt === 0) firstAt = performance.now() - start;
       done += count;
       inFlight -= count;

@@ -701,6 +701,9 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   };
   // Each file's steps are written out in the lane's loop rather than in an async function
   // of their own: one async frame and promise fewer per file on the main thread.
+  // The files not handed over yet (some may turn out unchanged): the pool starts another
+  // worker only for enough of them.
+  workerPool().expectBacklog(() => work.length - next);
   const lanes = Array.from({ length: workerPool().concurrency }, async () => {
     for (;;) {
       if (cancelled()) return;
@@ -762,7 +765,11 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   const total = work.length;
   progress.files = total;
   report();
-  await Promise.all(lanes);
+  try {
+    await Promise.all(lanes);
+  } finally {
+    workerPool().expectBacklog(undefined);
+  }
   const wasCancelled = cancelled();
   if (wasCancelled) workerPool().dropQueued();
   reporter?.done();

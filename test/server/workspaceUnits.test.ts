@@ -9,7 +9,7 @@ import { DEFAULT_WORKSPACE_SETTINGS, normalizeSettings } from '../../server/src/
 import { filterClaims } from '../../server/src/workspace/claims';
 import { EntityIndex, normalizeName } from '../../server/src/workspace/entityIndex';
 import { enabledGlobs, FileSelection, fileUris } from '../../server/src/workspace/files';
-import { cpuMeter, defaultPoolSize, Fifo, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
+import { cpuMeter, defaultPoolSize, Fifo, FILES_PER_STARTED_WORKER, findWorkerScript, WorkerPool, type CpuReading } from '../../server/src/workspace/pool';
 import { analyzeFileSync } from '../../server/src/workspace/analyzeFile';
 import { mentionRange, packRanges, storedClaims, storedClaimsJson, storedEntities, storedFindings, storeSummary, summaryTransferList, type EntitySummary, type FileSummary } from '../../server/src/workspace/summary';
 
@@ -199,6 +199,8 @@ describe('indexing worker pool', function () {
     const expected = [1, 1, Math.min(2, defaultPoolSize())];
     for (const [i, reading] of readings.entries()) {
       const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => reading);
+      // An indexing run with many files still to come: another worker's warm-up pays.
+      pool.expectBacklog(() => 10 * FILES_PER_STARTED_WORKER);
       try {
         const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
         assert.ok(results.every((result) => result?.summary));
@@ -211,9 +213,12 @@ describe('indexing worker pool', function () {
     // Two workers started; then the process gets half a core (others took the rest): one works.
     let reading: CpuReading = { idleCores: 2, ownCores: 0 };
     const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => reading);
+    pool.expectBacklog(() => 10 * FILES_PER_STARTED_WORKER);
     try {
       await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
       assert.deepEqual([pool.workers, pool.activeCount], [2, 2]);
+      // The rest of the run: a worker started already is used again without a backlog.
+      pool.expectBacklog(undefined);
       reading = { idleCores: 0, ownCores: 0.5 };
       const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
       assert.ok(results.every((result) => result?.summary));
@@ -223,6 +228,26 @@ describe('indexing worker pool', function () {
       assert.equal(pool.activeCount, 2, 'a core free again: both work');
     } finally {
       pool.dispose();
+    }
+  });
+
+  it('starts no second worker for a few files, even with a core idle: its warm-up would cost more than it saves', async () => {
+    const script = findWorkerScript();
+    assert.ok(script);
+    if (defaultPoolSize() < 2) return;
+    const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace-a', 'harbour-dredging.txt');
+    const task = { uri: 'file:///harbour-dredging.txt', path: file, languageId: 'plaintext', maxFileSize: 5_000_000 };
+    const reading: CpuReading = { idleCores: 2, ownCores: 0 };
+    for (const [backlog, workers] of [[undefined, 1], [FILES_PER_STARTED_WORKER - 100, 1], [FILES_PER_STARTED_WORKER, 2]] as const) {
+      const pool: WorkerPool = new WorkerPool(undefined, script, undefined, () => reading);
+      if (backlog !== undefined) pool.expectBacklog(() => backlog);
+      try {
+        const results = await Promise.all(Array.from({ length: 40 }, () => pool.run(task)));
+        assert.ok(results.every((result) => result?.summary));
+        assert.equal(pool.workers, workers, `backlog ${backlog}`);
+      } finally {
+        pool.dispose();
+      }
     }
   });
 
@@ -373,5 +398,18 @@ describe('indexing worker pool', function () {
     // A view into a larger (shared) buffer is never transferred: that would take the rest away.
     const shared = { ...stored, bytes: Buffer.from(stored.bytes) };
     if (shared.bytes.buffer.byteLength !== shared.bytes.byteLength) assert.deepEqual(summaryTransferList([shared]), []);
+    // Summaries stored one after another, small and large (beyond any scratch space), keep
+    // their own bytes: storing the next one changes nothing in those stored before.
+    const large: FileSummary = { ...summary, claims: Array.from({ length: 600 }, (_, k) => ({ ...summary.claims[0], id: `c${k}`, text: `“Ça va” ${k} `.repeat(20) })) };
+    const copyBefore = Buffer.from(stored.bytes);
+    const storedLarge = storeSummary(large);
+    assert.ok(storedLarge.bytes.byteLength > 64 * 1024);
+    assert.deepEqual(storedClaims(storedLarge), large.claims);
+    assert.deepEqual(storedEntities(storedLarge), large.entities);
+    const next = storeSummary({ ...summary, uri: 'file:///c.txt', claims: [] });
+    assert.deepEqual(Buffer.from(stored.bytes), copyBefore);
+    assert.deepEqual(storedClaims(storedLarge), large.claims);
+    for (const own of [stored, storedLarge, next]) assert.equal(own.bytes.buffer.byteLength, own.bytes.byteLength);
+    assert.equal(new Set([stored, storedLarge, next].map((own) => own.bytes.buffer)).size, 3);
   });
 });

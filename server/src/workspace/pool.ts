@@ -49,6 +49,14 @@ export function defaultPoolSize(): number {
 /** Idle CPU (in cores) needed to start another worker: about half a core that nobody uses. */
 export const GROW_IDLE_CORES = 0.5;
 
+/** Files left to index, per worker already started, for which one more is started: a fresh
+ * worker's warm-up (loading the models, then running the core slowly while V8 compiles its
+ * hot paths on helper threads) costs about 3 s of CPU, what a warm one spends on ~3,000
+ * short articles (scripts/index-worker-threads.ts, summary-bench.ts --warm-up). With k warm
+ * workers, one more finishes R seconds of work in (R + warm-up) / (k + 1) instead of R / k:
+ * sooner only when R exceeds k warm-ups. */
+export const FILES_PER_STARTED_WORKER = 3000;
+
 /** Shortest interval over which CPU use is measured (the kernel counts in 10 ms ticks). */
 const CPU_WINDOW_MS = 250;
 
@@ -170,6 +178,8 @@ export class WorkerPool {
   private readonly adaptive: boolean;
   /** How many workers take new batches now (the others finish theirs and wait, warm). */
   private active = 1;
+  /** Files the caller will hand over beyond those queued (the rest of an indexing run). */
+  private backlog: () => number = () => 0;
 
   constructor(
     size?: number,
@@ -193,10 +203,23 @@ export class WorkerPool {
     if (!this.adaptive) return this.size;
     const reading = this.cpu();
     if (reading) {
-      if (reading.idleCores >= GROW_IDLE_CORES) this.active = Math.min(this.size, this.active + 1);
+      if (reading.idleCores >= GROW_IDLE_CORES && this.worthAnotherWorker()) this.active = Math.min(this.size, this.active + 1);
       else if (this.active > 1 && this.active === this.slots.length && reading.idleCores + reading.ownCores < this.active - 0.5) this.active--;
     }
     return this.active;
+  }
+
+  /** A worker started already (and idle) costs nothing more to use; a new one pays its
+   * warm-up, worth it only for enough files left (FILES_PER_STARTED_WORKER). */
+  private worthAnotherWorker(): boolean {
+    if (this.active < this.slots.length) return true;
+    return this.queue.length + Math.max(0, this.backlog()) >= FILES_PER_STARTED_WORKER * Math.max(1, this.slots.length);
+  }
+
+  /** Tells the pool how many more files an indexing run will hand over than are queued
+   * (undefined: none), so that it starts another worker only when that pays. */
+  expectBacklog(count: (() => number) | undefined): void {
+    this.backlog = count ?? (() => 0);
   }
 
   /** Starts the first worker ahead of the first task (it loads the core and its models

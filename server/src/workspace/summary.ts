@@ -62,23 +62,29 @@ export type EntitiesOf = Pick<FileSummary, 'uri' | 'entities'>;
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
+/** Where storeSummary encodes before copying out the exact bytes: UTF-8 takes at most 3
+ * bytes per UTF-16 code unit, so encodeInto never runs short, and it reports the bytes
+ * written, so no separate pass counts them (Buffer.byteLength) before encoding. Kept for
+ * summaries of ordinary files (an article's is a few KB); a larger one gets its own. */
+const encodeScratch = new Uint8Array(64 * 1024);
+
 export function storeSummary(summary: FileSummary): StoredSummary {
-  const parts = [JSON.stringify(summary.claims), JSON.stringify(summary.findings), JSON.stringify(summary.entities)];
-  const lengths = parts.map((part) => Buffer.byteLength(part, 'utf8'));
-  // An array of its own (never a slice of a shared pool): it is transferred to the main thread.
-  const bytes = new Uint8Array(lengths[0] + lengths[1] + lengths[2]);
-  let at = 0;
-  for (let k = 0; k < parts.length; k++) {
-    utf8Encoder.encodeInto(parts[k], bytes.subarray(at, at + lengths[k]));
-    at += lengths[k];
-  }
+  const claims = JSON.stringify(summary.claims);
+  const findings = JSON.stringify(summary.findings);
+  const entities = JSON.stringify(summary.entities);
+  const worst = 3 * (claims.length + findings.length + entities.length);
+  const scratch = worst <= encodeScratch.length ? encodeScratch : new Uint8Array(worst);
+  const findingsAt = utf8Encoder.encodeInto(claims, scratch).written;
+  const entitiesAt = findingsAt + utf8Encoder.encodeInto(findings, scratch.subarray(findingsAt)).written;
+  const end = entitiesAt + utf8Encoder.encodeInto(entities, scratch.subarray(entitiesAt)).written;
   return {
     uri: summary.uri,
     claimCount: summary.claims.length,
     findingCount: summary.findings.length,
-    bytes,
-    findingsAt: lengths[0],
-    entitiesAt: lengths[0] + lengths[1],
+    // A copy of its own (never a view of the scratch buffer): it is transferred to the main thread.
+    bytes: scratch.slice(0, end),
+    findingsAt,
+    entitiesAt,
   };
 }
 
