@@ -35,6 +35,8 @@ export interface AttributionModel {
   emissions: Int8Array;
   /** The same rows packed two labels per int32 (packedRows), for the scoring loop. */
   emissionPairs?: Int32Array;
+  /** The same rows as biased bytes, two int32 per row (byteRows), for the word-pair rows. */
+  emissionBytes?: Int32Array;
   transitions: Int32Array;
   cueWords: Set<string>;
 }
@@ -55,7 +57,7 @@ export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: 
   }
   const L = LABEL_COUNT;
   const emissions = expandEmissionRows(artifact.bits, L, bytes);
-  return { bits: artifact.bits, emissions, emissionPairs: packedRows(emissions), transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+  return { bits: artifact.bits, emissions, emissionPairs: packedRows(emissions), emissionBytes: byteRows(emissions), transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
 }
 
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
@@ -255,6 +257,33 @@ function packedRows(em: Int8Array): Int32Array {
 }
 
 /*
+ * The emission table again as "byte rows", half the size of the packed rows (512 KB, not
+ * 1 MB: it stays in a core's L2 cache), for the six random word-pair rows per token. A
+ * row is two int32 words of four bytes, each weight biased by +128 (0..255): word 0 holds
+ * labels 0, 2, 1, 3 and word 1 labels 4, -, 5, 6 (its second byte 0). Masking a word with
+ * 0x00ff00ff, or shifting word 0 right by 8 first, widens two bytes into the two 16-bit
+ * lanes of a packed word (labels 0/1, 2/3, 4/5); label 6 is word 1's top byte: the packed row plus 128 per lane.
+ * Summing BYTE_ROWS_PER_TOKEN such rows adds 128 * BYTE_ROWS_PER_TOKEN per lane, taken off
+ * once: the same integer sums as the packed rows.
+ */
+const BYTE_ROW_WORDS = 2;
+const BYTE_BIAS = 128;
+const LOW_BYTES = 0x00ff00ff;
+
+/** The emission table as byte rows (BYTE_ROW_WORDS int32 per feature row). */
+export function byteRows(em: Int8Array): Int32Array {
+  const rows = em.length / LABEL_COUNT;
+  const out = new Int32Array(rows * BYTE_ROW_WORDS);
+  for (let f = 0; f < rows; f++) {
+    const e = f * LABEL_COUNT, b = f * BYTE_ROW_WORDS;
+    const u = (l: number) => em[e + l] + BYTE_BIAS;
+    out[b] = u(0) | (u(2) << 8) | (u(1) << 16) | (u(3) << 24);
+    out[b + 1] = u(4) | (u(5) << 16) | (u(6) << 24);
+  }
+  return out;
+}
+
+/*
  * Per-word scores, laid out for the cache: everything a token reads of its own word and
  * of its six neighbours' words sits in one record of packed rows per word (256 bytes),
  * instead of a row of the large emission table per feature:
@@ -397,7 +426,7 @@ export function tagSentence(
   const n = tokens.length;
   if (n === 0) return [];
   if (labelBuffer.length < n) labelBuffer = new Int8Array(n * 2);
-  const labels = viterbi(emissionScores(model, tokens, inQuote, mention, rule, words), n, model.transitions, labelBuffer);
+  const labels = viterbi(scoreSentence(model, tokens, inQuote, mention, rule, words), n, model.transitions, labelBuffer);
   return labelSpans(labels, n);
 }
 
@@ -408,13 +437,19 @@ export interface SentenceWords {
   ids: Int32Array;
 }
 
+let lastSentenceWords: SentenceWords | undefined;
+
 /** Looks a sentence's tokens up in the model's word table, once for the cue check and the scoring. */
 export function sentenceWords(model: AttributionModel, tokens: readonly Token[]): SentenceWords {
   const table = wordTable(model.cueWords, model.bits);
   growScratch(tokens.length);
   const ids = scratch.ids;
   for (let k = 0; k < tokens.length; k++) ids[k] = table.idOf(tokens[k].text);
-  return { table, ids };
+  // One answer object, reused like the ids it points to (no allocation per sentence).
+  if (lastSentenceWords === undefined) return (lastSentenceWords = { table, ids });
+  lastSentenceWords.table = table;
+  lastSentenceWords.ids = ids;
+  return lastSentenceWords;
 }
 
 /*
@@ -537,8 +572,10 @@ function growScratch(n: number): void {
   scratch.thatsBefore = new Int32Array(c + 1);
 }
 
-/** Per token: rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
+/** Per token: byte rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
 const WORD_ROWS = 6;
+/** The byte rows' bias of WORD_ROWS rows in a packed word's two lanes. */
+const WORD_ROWS_BIAS = WORD_ROWS * BYTE_BIAS * 65537;
 /** Rows (feature index * PACKED) of the features scored straight from the emission table. */
 const directRows = new Int32Array(32);
 /** Word offsets, in the cue rows, of the cue-keyed features of one token. */
@@ -622,11 +659,24 @@ export function emissionScores(
   /** The sentence's word ids, if sentenceWords has looked them up. */
   words?: SentenceWords,
 ): Int32Array {
+  return scoreSentence(model, tokens, inQuote, mention, rule, words).subarray(0, tokens.length * LABEL_COUNT);
+}
+
+/** emissionScores in the first n x L entries of the reused buffer (no view made per sentence). */
+function scoreSentence(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention: ArrayLike<number> | undefined,
+  rule: ArrayLike<number> | undefined,
+  words: SentenceWords | undefined,
+): Int32Array {
   const n = tokens.length;
   const L = LABEL_COUNT;
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
   const scores = scoreBuffer;
   const em = model.emissionPairs ?? (model.emissionPairs = packedRows(model.emissions));
+  const bytes = model.emissionBytes ?? (model.emissionBytes = byteRows(model.emissions));
   const mask = (1 << model.bits) - 1;
   const table = wordTable(model.cueWords, model.bits);
   const cache = wordScoresFor(model, em, table);
@@ -706,12 +756,12 @@ export function emissionScores(
       directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) * PACKED;
     }
     const wr = k * WORD_ROWS;
-    wordRows[wr] = (mix(pairHash[k], 16) & mask) * PACKED;
-    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) * PACKED;
-    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) * PACKED;
-    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) * PACKED;
-    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) * PACKED;
-    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) * PACKED;
+    wordRows[wr] = (mix(pairHash[k], 16) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) * BYTE_ROW_WORDS;
     let g = 0;
     const prevShape = k > 0 ? shape[k - 1] : 7;
     const nextShape = k + 1 < n ? shape[k + 1] : 7;
@@ -804,18 +854,19 @@ export function emissionScores(
     packed[po + 3] = s3;
   }
   // The rows of the word pairs and word contexts (slots 6, 7, 22, 23, 25, 29), from the
-  // large emission table, in a loop of their own: most of their reads miss the cache, and
-  // a short loop keeps many of them in flight at once. Then the packed sums unpacked.
+  // emission table as byte rows, in a loop of their own: most of their reads miss the L1
+  // cache, and a short loop keeps many of them in flight at once. Then the packed sums unpacked.
   for (let k = 0; k < n; k++) {
     const po = k * PACKED;
     const wr = k * WORD_ROWS;
-    let s0 = packed[po], s1 = packed[po + 1], s2 = packed[po + 2], s3 = packed[po + 3];
+    let s0 = packed[po] - WORD_ROWS_BIAS, s1 = packed[po + 1] - WORD_ROWS_BIAS, s2 = packed[po + 2] - WORD_ROWS_BIAS, s3 = packed[po + 3] - WORD_ROWS * BYTE_BIAS;
     for (let i = 0; i < WORD_ROWS; i++) {
       const row = wordRows[wr + i];
-      s0 += em[row];
-      s1 += em[row + 1];
-      s2 += em[row + 2];
-      s3 += em[row + 3];
+      const a = bytes[row], b = bytes[row + 1];
+      s0 += a & LOW_BYTES;
+      s1 += (a >>> 8) & LOW_BYTES;
+      s2 += b & LOW_BYTES;
+      s3 += b >>> 24;
     }
     const so = k * L;
     scores[so] = lowLane(s0);
@@ -826,5 +877,5 @@ export function emissionScores(
     scores[so + 5] = highLane(s2);
     scores[so + 6] = lowLane(s3);
   }
-  return scores.subarray(0, n * L);
+  return scores;
 }
