@@ -60,6 +60,9 @@ export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: 
   return { bits: artifact.bits, emissions, emissionPairs: packedRows(emissions), emissionBytes: byteRows(emissions), transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
 }
 
+/** Below any sum of weights (a sentence of < 100,000 tokens of |score| < 10,000): an I-* label at the sentence start. */
+const UNREACHABLE = -(2 ** 30);
+
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
 export function allowedTransition(from: number, to: number): boolean {
   if (to === 0 || to % 2 === 1) return true; // O and B-* anywhere
@@ -71,7 +74,7 @@ export function allowedTransition(from: number, to: number): boolean {
  * start). Returns the best label per token.
  */
 export function viterbi(
-  scores: Float64Array | Int32Array,
+  scores: Int32Array,
   n: number,
   transitions: ArrayLike<number>,
   /** A buffer for the labels (its first n entries; at least n long). */
@@ -85,6 +88,10 @@ export function viterbi(
   // Seven labels, unrolled, the best scores of the previous token in locals; the same
   // sums, the same ascending order of predecessors and strict comparisons as the plain
   // loop (viterbiReference in the tests), so the same labels on ties.
+  // Every label's first allowed predecessor is one whose score is finite (O and B-* may
+  // start a sentence), so it initialises the maximum without a comparison; the I-* labels
+  // cannot start one: UNREACHABLE, an integer below every finite sum (the sums stay small
+  // integers, which the engine adds as int32, not as doubles).
   const t00 = transitions[0],
     t10 = transitions[7],
     t20 = transitions[14],
@@ -122,53 +129,46 @@ export function viterbi(
   const start = L * L;
   let p0 = scores[0] + transitions[start + 0];
   let p1 = scores[1] + transitions[start + 1];
-  let p2 = -Infinity;
+  let p2 = UNREACHABLE;
   let p3 = scores[3] + transitions[start + 3];
-  let p4 = -Infinity;
+  let p4 = UNREACHABLE;
   let p5 = scores[5] + transitions[start + 5];
-  let p6 = -Infinity;
+  let p6 = UNREACHABLE;
   for (let k = 1; k < n; k++) {
     const o = k * L;
-    let m0 = -Infinity, a0 = 0;
-    if (p0 + t00 > m0) { m0 = p0 + t00; a0 = 0; }
+    let m0 = p0 + t00, a0 = 0;
     if (p1 + t10 > m0) { m0 = p1 + t10; a0 = 1; }
     if (p2 + t20 > m0) { m0 = p2 + t20; a0 = 2; }
     if (p3 + t30 > m0) { m0 = p3 + t30; a0 = 3; }
     if (p4 + t40 > m0) { m0 = p4 + t40; a0 = 4; }
     if (p5 + t50 > m0) { m0 = p5 + t50; a0 = 5; }
     if (p6 + t60 > m0) { m0 = p6 + t60; a0 = 6; }
-    let m1 = -Infinity, a1 = 0;
-    if (p0 + t01 > m1) { m1 = p0 + t01; a1 = 0; }
+    let m1 = p0 + t01, a1 = 0;
     if (p1 + t11 > m1) { m1 = p1 + t11; a1 = 1; }
     if (p2 + t21 > m1) { m1 = p2 + t21; a1 = 2; }
     if (p3 + t31 > m1) { m1 = p3 + t31; a1 = 3; }
     if (p4 + t41 > m1) { m1 = p4 + t41; a1 = 4; }
     if (p5 + t51 > m1) { m1 = p5 + t51; a1 = 5; }
     if (p6 + t61 > m1) { m1 = p6 + t61; a1 = 6; }
-    let m2 = -Infinity, a2 = 0;
-    if (p1 + t12 > m2) { m2 = p1 + t12; a2 = 1; }
+    let m2 = p1 + t12, a2 = 1;
     if (p2 + t22 > m2) { m2 = p2 + t22; a2 = 2; }
-    let m3 = -Infinity, a3 = 0;
-    if (p0 + t03 > m3) { m3 = p0 + t03; a3 = 0; }
+    let m3 = p0 + t03, a3 = 0;
     if (p1 + t13 > m3) { m3 = p1 + t13; a3 = 1; }
     if (p2 + t23 > m3) { m3 = p2 + t23; a3 = 2; }
     if (p3 + t33 > m3) { m3 = p3 + t33; a3 = 3; }
     if (p4 + t43 > m3) { m3 = p4 + t43; a3 = 4; }
     if (p5 + t53 > m3) { m3 = p5 + t53; a3 = 5; }
     if (p6 + t63 > m3) { m3 = p6 + t63; a3 = 6; }
-    let m4 = -Infinity, a4 = 0;
-    if (p3 + t34 > m4) { m4 = p3 + t34; a4 = 3; }
+    let m4 = p3 + t34, a4 = 3;
     if (p4 + t44 > m4) { m4 = p4 + t44; a4 = 4; }
-    let m5 = -Infinity, a5 = 0;
-    if (p0 + t05 > m5) { m5 = p0 + t05; a5 = 0; }
+    let m5 = p0 + t05, a5 = 0;
     if (p1 + t15 > m5) { m5 = p1 + t15; a5 = 1; }
     if (p2 + t25 > m5) { m5 = p2 + t25; a5 = 2; }
     if (p3 + t35 > m5) { m5 = p3 + t35; a5 = 3; }
     if (p4 + t45 > m5) { m5 = p4 + t45; a5 = 4; }
     if (p5 + t55 > m5) { m5 = p5 + t55; a5 = 5; }
     if (p6 + t65 > m5) { m5 = p6 + t65; a5 = 6; }
-    let m6 = -Infinity, a6 = 0;
-    if (p5 + t56 > m6) { m6 = p5 + t56; a6 = 5; }
+    let m6 = p5 + t56, a6 = 5;
     if (p6 + t66 > m6) { m6 = p6 + t66; a6 = 6; }
     back[o + 0] = a0;
     back[o + 1] = a1;
@@ -185,9 +185,14 @@ export function viterbi(
     p5 = m5 + scores[o + 5];
     p6 = m6 + scores[o + 6];
   }
-  const last = [p0, p1, p2, p3, p4, p5, p6];
-  let arg = 0;
-  for (let l = 1; l < L; l++) if (last[l] > last[arg]) arg = l;
+  // The best last label: the first of the highest (strict comparisons, ascending).
+  let arg = 0, best = p0;
+  if (p1 > best) { best = p1; arg = 1; }
+  if (p2 > best) { best = p2; arg = 2; }
+  if (p3 > best) { best = p3; arg = 3; }
+  if (p4 > best) { best = p4; arg = 4; }
+  if (p5 > best) { best = p5; arg = 5; }
+  if (p6 > best) arg = 6;
   for (let k = n - 1; k >= 0; k--) {
     labels[k] = arg;
     arg = back[k * L + arg];
