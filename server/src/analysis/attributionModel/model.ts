@@ -550,6 +550,8 @@ const scratch = {
   /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
   pairHash: new Int32Array(2),
   shape: new Int8Array(0),
+  /** Per token, the word record kind it needs (WordScores.known): 1 a word, 2 a mark. */
+  recordKind: new Uint8Array(0),
   isCue: new Uint8Array(0),
   quoted: new Uint8Array(0),
   leftCue: new Int32Array(0),
@@ -569,6 +571,7 @@ function growScratch(n: number): void {
   scratch.wordHash = new Int32Array(c + 6);
   scratch.pairHash = new Int32Array(c + 2);
   scratch.shape = new Int8Array(c);
+  scratch.recordKind = new Uint8Array(c);
   scratch.isCue = new Uint8Array(c);
   scratch.quoted = new Uint8Array(c);
   scratch.leftCue = new Int32Array(c);
@@ -606,7 +609,7 @@ function prepareSentence(
   // The ids looked up before stand unless the table has started afresh since.
   const known = words !== undefined && words.table === table && words.ids === scratch.ids;
   growScratch(n);
-  const { ids, records, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records, wordHash, pairHash, shape, recordKind, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   let quotedCount = 0;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
@@ -616,6 +619,7 @@ function prepareSentence(
     wordHash[k + 3] = table.hash[id];
     const s = t.word ? table.wordShape[id] : table.markShape[id];
     shape[k] = s;
+    recordKind[k] = t.word ? 1 : 2;
     const q = inQuote[k] ? 1 : 0;
     quoted[k] = q;
     quotedCount += q;
@@ -688,7 +692,7 @@ function scoreSentence(
   const memo = groupMemoFor(model);
   const cue = cueRowsFor(model, table);
   const sentenceFlags = prepareSentence(em, table, cache, tokens, inQuote, words);
-  const { ids, records: recordAt, wordRows, packed, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records: recordAt, wordRows, packed, wordHash, pairHash, shape, recordKind, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const records = cache.records;
   const known = cache.known;
   const cueRows = cue.rows;
@@ -813,7 +817,7 @@ function scoreSentence(
     // the record has a mark or the reverse, from the emission table), 20 by quote, 35 by rule code.
     const id = ids[k];
     const record = recordAt[k + 3];
-    if (known[id] === (tokens[k].word ? 1 : 2)) {
+    if (known[id] === recordKind[k]) {
       s0 += records[record];
       s1 += records[record + 1];
       s2 += records[record + 2];
