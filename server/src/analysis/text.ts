@@ -165,10 +165,11 @@ const HEX_CODES: Uint8Array = Uint8Array.from('0123456789abcdef', (digit) => dig
 
 /** Hands out ids "prefix-hash-n", n counting earlier items with the same text. */
 export class IdMaker {
-  private readonly seen = new Map<string, number>();
+  /** Items so far per hash (as a number: equal hashes are equal hex strings, and no string is hashed again). */
+  private readonly seen = new Map<number, number>();
   constructor(private readonly prefix: string) {}
   make(text: string): string {
-    return this.withHash(hashNormalized(text));
+    return this.withHash(hashNormalizedPart(0x811c9dc5, text, 0, text.length, false).hash);
   }
   /**
    * make(`${head}\u0000${text}`) without building that string. `head` must start with
@@ -184,11 +185,13 @@ export class IdMaker {
   makeJoinedRange(head: string, source: string, start: number, end: number): string {
     const first = hashNormalizedPart(0x811c9dc5, head, 0, head.length, false);
     const afterHead = Math.imul(first.hash ^ 0, 0x01000193);
-    return this.withHash(hex8(hashNormalizedPart(afterHead, source, start, end, true).hash));
+    return this.withHash(hashNormalizedPart(afterHead, source, start, end, true).hash);
   }
-  private withHash(h: string): string {
-    const n = this.seen.get(h) ?? 0;
-    this.seen.set(h, n + 1);
+  /** The id of the next item whose text hashes to `hash` (an int32, shown as 8 hex digits). */
+  private withHash(hash: number): string {
+    const n = this.seen.get(hash) ?? 0;
+    this.seen.set(hash, n + 1);
+    const h = hex8(hash);
     return n > 0 ? `${this.prefix}-${h}-${n}` : `${this.prefix}-${h}`;
   }
 }

@@ -35,6 +35,8 @@ export interface AttributionModel {
   emissions: Int8Array;
   /** The same rows packed two labels per int32 (packedRows), for the scoring loop. */
   emissionPairs?: Int32Array;
+  /** The same rows as biased bytes, two int32 per row (byteRows), for the word-pair rows. */
+  emissionBytes?: Int32Array;
   transitions: Int32Array;
   cueWords: Set<string>;
 }
@@ -55,8 +57,11 @@ export function loadAttributionModel(artifact: AttributionModelArtifact, bytes: 
   }
   const L = LABEL_COUNT;
   const emissions = expandEmissionRows(artifact.bits, L, bytes);
-  return { bits: artifact.bits, emissions, emissionPairs: packedRows(emissions), transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
+  return { bits: artifact.bits, emissions, emissionPairs: packedRows(emissions), emissionBytes: byteRows(emissions), transitions: Int32Array.from(artifact.transitions), cueWords: new Set(artifact.cueWords) };
 }
+
+/** Below any sum of weights (a sentence of < 100,000 tokens of |score| < 10,000): an I-* label at the sentence start. */
+const UNREACHABLE = -(2 ** 30);
 
 /** May label `to` follow label `from` (-1: sentence start)? I-X only continues X. */
 export function allowedTransition(from: number, to: number): boolean {
@@ -69,7 +74,7 @@ export function allowedTransition(from: number, to: number): boolean {
  * start). Returns the best label per token.
  */
 export function viterbi(
-  scores: Float64Array | Int32Array,
+  scores: Int32Array,
   n: number,
   transitions: ArrayLike<number>,
   /** A buffer for the labels (its first n entries; at least n long). */
@@ -83,6 +88,10 @@ export function viterbi(
   // Seven labels, unrolled, the best scores of the previous token in locals; the same
   // sums, the same ascending order of predecessors and strict comparisons as the plain
   // loop (viterbiReference in the tests), so the same labels on ties.
+  // Every label's first allowed predecessor is one whose score is finite (O and B-* may
+  // start a sentence), so it initialises the maximum without a comparison; the I-* labels
+  // cannot start one: UNREACHABLE, an integer below every finite sum (the sums stay small
+  // integers, which the engine adds as int32, not as doubles).
   const t00 = transitions[0],
     t10 = transitions[7],
     t20 = transitions[14],
@@ -120,53 +129,46 @@ export function viterbi(
   const start = L * L;
   let p0 = scores[0] + transitions[start + 0];
   let p1 = scores[1] + transitions[start + 1];
-  let p2 = -Infinity;
+  let p2 = UNREACHABLE;
   let p3 = scores[3] + transitions[start + 3];
-  let p4 = -Infinity;
+  let p4 = UNREACHABLE;
   let p5 = scores[5] + transitions[start + 5];
-  let p6 = -Infinity;
+  let p6 = UNREACHABLE;
   for (let k = 1; k < n; k++) {
     const o = k * L;
-    let m0 = -Infinity, a0 = 0;
-    if (p0 + t00 > m0) { m0 = p0 + t00; a0 = 0; }
+    let m0 = p0 + t00, a0 = 0;
     if (p1 + t10 > m0) { m0 = p1 + t10; a0 = 1; }
     if (p2 + t20 > m0) { m0 = p2 + t20; a0 = 2; }
     if (p3 + t30 > m0) { m0 = p3 + t30; a0 = 3; }
     if (p4 + t40 > m0) { m0 = p4 + t40; a0 = 4; }
     if (p5 + t50 > m0) { m0 = p5 + t50; a0 = 5; }
     if (p6 + t60 > m0) { m0 = p6 + t60; a0 = 6; }
-    let m1 = -Infinity, a1 = 0;
-    if (p0 + t01 > m1) { m1 = p0 + t01; a1 = 0; }
+    let m1 = p0 + t01, a1 = 0;
     if (p1 + t11 > m1) { m1 = p1 + t11; a1 = 1; }
     if (p2 + t21 > m1) { m1 = p2 + t21; a1 = 2; }
     if (p3 + t31 > m1) { m1 = p3 + t31; a1 = 3; }
     if (p4 + t41 > m1) { m1 = p4 + t41; a1 = 4; }
     if (p5 + t51 > m1) { m1 = p5 + t51; a1 = 5; }
     if (p6 + t61 > m1) { m1 = p6 + t61; a1 = 6; }
-    let m2 = -Infinity, a2 = 0;
-    if (p1 + t12 > m2) { m2 = p1 + t12; a2 = 1; }
+    let m2 = p1 + t12, a2 = 1;
     if (p2 + t22 > m2) { m2 = p2 + t22; a2 = 2; }
-    let m3 = -Infinity, a3 = 0;
-    if (p0 + t03 > m3) { m3 = p0 + t03; a3 = 0; }
+    let m3 = p0 + t03, a3 = 0;
     if (p1 + t13 > m3) { m3 = p1 + t13; a3 = 1; }
     if (p2 + t23 > m3) { m3 = p2 + t23; a3 = 2; }
     if (p3 + t33 > m3) { m3 = p3 + t33; a3 = 3; }
     if (p4 + t43 > m3) { m3 = p4 + t43; a3 = 4; }
     if (p5 + t53 > m3) { m3 = p5 + t53; a3 = 5; }
     if (p6 + t63 > m3) { m3 = p6 + t63; a3 = 6; }
-    let m4 = -Infinity, a4 = 0;
-    if (p3 + t34 > m4) { m4 = p3 + t34; a4 = 3; }
+    let m4 = p3 + t34, a4 = 3;
     if (p4 + t44 > m4) { m4 = p4 + t44; a4 = 4; }
-    let m5 = -Infinity, a5 = 0;
-    if (p0 + t05 > m5) { m5 = p0 + t05; a5 = 0; }
+    let m5 = p0 + t05, a5 = 0;
     if (p1 + t15 > m5) { m5 = p1 + t15; a5 = 1; }
     if (p2 + t25 > m5) { m5 = p2 + t25; a5 = 2; }
     if (p3 + t35 > m5) { m5 = p3 + t35; a5 = 3; }
     if (p4 + t45 > m5) { m5 = p4 + t45; a5 = 4; }
     if (p5 + t55 > m5) { m5 = p5 + t55; a5 = 5; }
     if (p6 + t65 > m5) { m5 = p6 + t65; a5 = 6; }
-    let m6 = -Infinity, a6 = 0;
-    if (p5 + t56 > m6) { m6 = p5 + t56; a6 = 5; }
+    let m6 = p5 + t56, a6 = 5;
     if (p6 + t66 > m6) { m6 = p6 + t66; a6 = 6; }
     back[o + 0] = a0;
     back[o + 1] = a1;
@@ -183,9 +185,14 @@ export function viterbi(
     p5 = m5 + scores[o + 5];
     p6 = m6 + scores[o + 6];
   }
-  const last = [p0, p1, p2, p3, p4, p5, p6];
-  let arg = 0;
-  for (let l = 1; l < L; l++) if (last[l] > last[arg]) arg = l;
+  // The best last label: the first of the highest (strict comparisons, ascending).
+  let arg = 0, best = p0;
+  if (p1 > best) { best = p1; arg = 1; }
+  if (p2 > best) { best = p2; arg = 2; }
+  if (p3 > best) { best = p3; arg = 3; }
+  if (p4 > best) { best = p4; arg = 4; }
+  if (p5 > best) { best = p5; arg = 5; }
+  if (p6 > best) arg = 6;
   for (let k = n - 1; k >= 0; k--) {
     labels[k] = arg;
     arg = back[k * L + arg];
@@ -252,6 +259,33 @@ function packedRows(em: Int8Array): Int32Array {
     packed[p + 3] = em[e + 6];
   }
   return packed;
+}
+
+/*
+ * The emission table again as "byte rows", half the size of the packed rows (512 KB, not
+ * 1 MB: it stays in a core's L2 cache), for the six random word-pair rows per token. A
+ * row is two int32 words of four bytes, each weight biased by +128 (0..255): word 0 holds
+ * labels 0, 2, 1, 3 and word 1 labels 4, -, 5, 6 (its second byte 0). Masking a word with
+ * 0x00ff00ff, or shifting word 0 right by 8 first, widens two bytes into the two 16-bit
+ * lanes of a packed word (labels 0/1, 2/3, 4/5); label 6 is word 1's top byte: the packed row plus 128 per lane.
+ * Summing BYTE_ROWS_PER_TOKEN such rows adds 128 * BYTE_ROWS_PER_TOKEN per lane, taken off
+ * once: the same integer sums as the packed rows.
+ */
+const BYTE_ROW_WORDS = 2;
+const BYTE_BIAS = 128;
+const LOW_BYTES = 0x00ff00ff;
+
+/** The emission table as byte rows (BYTE_ROW_WORDS int32 per feature row). */
+export function byteRows(em: Int8Array): Int32Array {
+  const rows = em.length / LABEL_COUNT;
+  const out = new Int32Array(rows * BYTE_ROW_WORDS);
+  for (let f = 0; f < rows; f++) {
+    const e = f * LABEL_COUNT, b = f * BYTE_ROW_WORDS;
+    const u = (l: number) => em[e + l] + BYTE_BIAS;
+    out[b] = u(0) | (u(2) << 8) | (u(1) << 16) | (u(3) << 24);
+    out[b + 1] = u(4) | (u(5) << 16) | (u(6) << 24);
+  }
+  return out;
 }
 
 /*
@@ -397,7 +431,7 @@ export function tagSentence(
   const n = tokens.length;
   if (n === 0) return [];
   if (labelBuffer.length < n) labelBuffer = new Int8Array(n * 2);
-  const labels = viterbi(emissionScores(model, tokens, inQuote, mention, rule, words), n, model.transitions, labelBuffer);
+  const labels = viterbi(scoreSentence(model, tokens, inQuote, mention, rule, words), n, model.transitions, labelBuffer);
   return labelSpans(labels, n);
 }
 
@@ -408,13 +442,19 @@ export interface SentenceWords {
   ids: Int32Array;
 }
 
+let lastSentenceWords: SentenceWords | undefined;
+
 /** Looks a sentence's tokens up in the model's word table, once for the cue check and the scoring. */
 export function sentenceWords(model: AttributionModel, tokens: readonly Token[]): SentenceWords {
   const table = wordTable(model.cueWords, model.bits);
   growScratch(tokens.length);
   const ids = scratch.ids;
   for (let k = 0; k < tokens.length; k++) ids[k] = table.idOf(tokens[k].text);
-  return { table, ids };
+  // One answer object, reused like the ids it points to (no allocation per sentence).
+  if (lastSentenceWords === undefined) return (lastSentenceWords = { table, ids });
+  lastSentenceWords.table = table;
+  lastSentenceWords.ids = ids;
+  return lastSentenceWords;
 }
 
 /*
@@ -510,6 +550,8 @@ const scratch = {
   /** mix(hash of token j - 1, hash of token j) for j in [0, n + 1], paddings included. */
   pairHash: new Int32Array(2),
   shape: new Int8Array(0),
+  /** Per token, the word record kind it needs (WordScores.known): 1 a word, 2 a mark. */
+  recordKind: new Uint8Array(0),
   isCue: new Uint8Array(0),
   quoted: new Uint8Array(0),
   leftCue: new Int32Array(0),
@@ -529,6 +571,7 @@ function growScratch(n: number): void {
   scratch.wordHash = new Int32Array(c + 6);
   scratch.pairHash = new Int32Array(c + 2);
   scratch.shape = new Int8Array(c);
+  scratch.recordKind = new Uint8Array(c);
   scratch.isCue = new Uint8Array(c);
   scratch.quoted = new Uint8Array(c);
   scratch.leftCue = new Int32Array(c);
@@ -537,8 +580,10 @@ function growScratch(n: number): void {
   scratch.thatsBefore = new Int32Array(c + 1);
 }
 
-/** Per token: rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
+/** Per token: byte rows of the word-pair and word-context features (slots 6, 7, 22, 23, 25, 29). */
 const WORD_ROWS = 6;
+/** The byte rows' bias of WORD_ROWS rows in a packed word's two lanes. */
+const WORD_ROWS_BIAS = WORD_ROWS * BYTE_BIAS * 65537;
 /** Rows (feature index * PACKED) of the features scored straight from the emission table. */
 const directRows = new Int32Array(32);
 /** Word offsets, in the cue rows, of the cue-keyed features of one token. */
@@ -564,7 +609,7 @@ function prepareSentence(
   // The ids looked up before stand unless the table has started afresh since.
   const known = words !== undefined && words.table === table && words.ids === scratch.ids;
   growScratch(n);
-  const { ids, records, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records, wordHash, pairHash, shape, recordKind, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   let quotedCount = 0;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
@@ -574,6 +619,7 @@ function prepareSentence(
     wordHash[k + 3] = table.hash[id];
     const s = t.word ? table.wordShape[id] : table.markShape[id];
     shape[k] = s;
+    recordKind[k] = t.word ? 1 : 2;
     const q = inQuote[k] ? 1 : 0;
     quoted[k] = q;
     quotedCount += q;
@@ -622,18 +668,31 @@ export function emissionScores(
   /** The sentence's word ids, if sentenceWords has looked them up. */
   words?: SentenceWords,
 ): Int32Array {
+  return scoreSentence(model, tokens, inQuote, mention, rule, words).subarray(0, tokens.length * LABEL_COUNT);
+}
+
+/** emissionScores in the first n x L entries of the reused buffer (no view made per sentence). */
+function scoreSentence(
+  model: AttributionModel,
+  tokens: readonly Token[],
+  inQuote: readonly boolean[],
+  mention: ArrayLike<number> | undefined,
+  rule: ArrayLike<number> | undefined,
+  words: SentenceWords | undefined,
+): Int32Array {
   const n = tokens.length;
   const L = LABEL_COUNT;
   if (scoreBuffer.length < n * L) scoreBuffer = new Int32Array(n * L * 2);
   const scores = scoreBuffer;
   const em = model.emissionPairs ?? (model.emissionPairs = packedRows(model.emissions));
+  const bytes = model.emissionBytes ?? (model.emissionBytes = byteRows(model.emissions));
   const mask = (1 << model.bits) - 1;
   const table = wordTable(model.cueWords, model.bits);
   const cache = wordScoresFor(model, em, table);
   const memo = groupMemoFor(model);
   const cue = cueRowsFor(model, table);
   const sentenceFlags = prepareSentence(em, table, cache, tokens, inQuote, words);
-  const { ids, records: recordAt, wordRows, packed, wordHash, pairHash, shape, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
+  const { ids, records: recordAt, wordRows, packed, wordHash, pairHash, shape, recordKind, isCue, quoted, leftCue, rightCue, commasBefore, thatsBefore } = scratch;
   const records = cache.records;
   const known = cache.known;
   const cueRows = cue.rows;
@@ -706,12 +765,12 @@ export function emissionScores(
       directRows[d++] = (mix(mix(m * 4 + q, lcWord), 43) & mask) * PACKED;
     }
     const wr = k * WORD_ROWS;
-    wordRows[wr] = (mix(pairHash[k], 16) & mask) * PACKED;
-    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) * PACKED;
-    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) * PACKED;
-    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) * PACKED;
-    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) * PACKED;
-    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) * PACKED;
+    wordRows[wr] = (mix(pairHash[k], 16) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 1] = (mix(pairHash[k + 1], 17) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 2] = (mix(mix(wm1, wm2), 32) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 3] = (mix(pairHash[k + 2], 33) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 4] = (mix(mix(w0, ldrd), 35) & mask) * BYTE_ROW_WORDS;
+    wordRows[wr + 5] = (mix(mix(wm1, wp1), 39) & mask) * BYTE_ROW_WORDS;
     let g = 0;
     const prevShape = k > 0 ? shape[k - 1] : 7;
     const nextShape = k + 1 < n ? shape[k + 1] : 7;
@@ -758,7 +817,7 @@ export function emissionScores(
     // the record has a mark or the reverse, from the emission table), 20 by quote, 35 by rule code.
     const id = ids[k];
     const record = recordAt[k + 3];
-    if (known[id] === (tokens[k].word ? 1 : 2)) {
+    if (known[id] === recordKind[k]) {
       s0 += records[record];
       s1 += records[record + 1];
       s2 += records[record + 2];
@@ -804,18 +863,19 @@ export function emissionScores(
     packed[po + 3] = s3;
   }
   // The rows of the word pairs and word contexts (slots 6, 7, 22, 23, 25, 29), from the
-  // large emission table, in a loop of their own: most of their reads miss the cache, and
-  // a short loop keeps many of them in flight at once. Then the packed sums unpacked.
+  // emission table as byte rows, in a loop of their own: most of their reads miss the L1
+  // cache, and a short loop keeps many of them in flight at once. Then the packed sums unpacked.
   for (let k = 0; k < n; k++) {
     const po = k * PACKED;
     const wr = k * WORD_ROWS;
-    let s0 = packed[po], s1 = packed[po + 1], s2 = packed[po + 2], s3 = packed[po + 3];
+    let s0 = packed[po] - WORD_ROWS_BIAS, s1 = packed[po + 1] - WORD_ROWS_BIAS, s2 = packed[po + 2] - WORD_ROWS_BIAS, s3 = packed[po + 3] - WORD_ROWS * BYTE_BIAS;
     for (let i = 0; i < WORD_ROWS; i++) {
       const row = wordRows[wr + i];
-      s0 += em[row];
-      s1 += em[row + 1];
-      s2 += em[row + 2];
-      s3 += em[row + 3];
+      const a = bytes[row], b = bytes[row + 1];
+      s0 += a & LOW_BYTES;
+      s1 += (a >>> 8) & LOW_BYTES;
+      s2 += b & LOW_BYTES;
+      s3 += b >>> 24;
     }
     const so = k * L;
     scores[so] = lowLane(s0);
@@ -826,5 +886,5 @@ export function emissionScores(
     scores[so + 5] = highLane(s2);
     scores[so + 6] = lowLane(s3);
   }
-  return scores.subarray(0, n * L);
+  return scores;
 }
