@@ -45,20 +45,21 @@ export function buildClaims(
     while (qi < direct.length && direct[qi].span.end <= s.span.start) qi++;
     // Sentences wholly inside a quotation belong to that quotation's claim.
     if (qi < direct.length && direct[qi].span.start <= s.span.start && direct[qi].span.end >= s.span.end) continue;
-    const outside: Figure[] = [];
-    const fIdx = firstStartingAt(figures, s.span.start);
-    for (let k = fIdx; k < figures.length && figures[k].span.start < s.span.end; k++) {
+    // A statistic outside quotations makes the sentence a claim: the first one found settles it.
+    let statisticOutside = false;
+    for (let k = firstStartingAt(figures, s.span.start); k < figures.length && figures[k].span.start < s.span.end && !statisticOutside; k++) {
       const f = figures[k];
-      if (!isStatisticFigure(f) || insideQuote(direct, f.span.start)) continue;
-      outside.push(f);
+      statisticOutside = isStatisticFigure(f) && insideQuote(direct, f.span.start) === undefined;
     }
     // A reported statement: an indirect attribution whose content lies in this sentence.
     while (ii < indirect.length && indirect[ii].span.start < s.span.start) ii++;
     const reported = ii < indirect.length && indirect[ii].span.start < s.span.end ? indirect[ii] : undefined;
+    // Most sentences are no claim: their entity ids are listed only for the rest.
+    if (!statisticOutside && !reported) continue;
     const source = reported?.source ?? sentenceSources[si];
     const entityIds = uniqueEntities(mentions, s.span);
     let kind: Claim['kind'] | undefined;
-    if (outside.length > 0) kind = 'statistic';
+    if (statisticOutside) kind = 'statistic';
     else if (reported && entityIds.length > 0 && !coveredByQuote(direct, s.span)) kind = 'statement';
     if (!kind) continue;
     const claim: Claim = {

@@ -1299,8 +1299,10 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     }
     addVote(votes, at, c);
     if (isSingleWord(text, c.span.start, c.span.end)) {
-      if (!c.possessive && !isAllCaps(c.text) && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
-      if (KIN_WORDS.has(wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
+      const before = wordBefore(text, c.span.start);
+      if (!c.possessive && !isAllCaps(c.text) && LOCATIVE_WORDS.has(before)) locative.set(key, (locative.get(key) ?? 0) + 1);
+      // Read over a comma only where one stands before the name: otherwise it is the same word.
+      if (KIN_WORDS.has(before !== '' ? before : wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
     }
   }
   for (let i = 0; i < merged.length; i++) {
