@@ -2,6 +2,7 @@
 // texts written for these tests.
 import * as assert from 'assert';
 import { nestedPlaceChecks } from '../../server/src/analysis/nestedPlaces';
+import { entityOrderChecks, type Mention } from '../../server/src/analysis/entities';
 import { analyze } from './helpers';
 
 describe('allocation cuts: same answers as the general paths', () => {
@@ -35,5 +36,26 @@ describe('allocation cuts: same answers as the general paths', () => {
     assert.ok(claims.includes('statistic:Prices rose 12 percent last year, the agency said.'), claims.join(' | '));
     assert.ok(!claims.some((c) => c.includes('meeting ended')), claims.join(' | '));
     assert.ok(claims.some((c) => c.startsWith('quote:') && c.includes('40 cases')), claims.join(' | '));
+  });
+
+  it('sorts mentions and spans by start as a stable sort() does: nearly in order, shuffled, with ties', () => {
+    let state = 12345;
+    const random = (n: number): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + random(60);
+      const starts: number[] = [];
+      // In order with ties, then a few appended out of place (the byline's and dateline's); every tenth list shuffled.
+      for (let i = 0; i < n; i++) starts.push(round % 10 === 0 ? random(20) : i * 3 + random(2) * 3);
+      for (let extra = random(4); extra > 0; extra--) starts.push(random(3 * n));
+      const mentions: Mention[] = starts.map((start, i) => ({ span: { start, end: start + 1 }, entity: `e${i}`, sentence: i }));
+      const expected = mentions.slice().sort((x, y) => x.span.start - y.span.start).map((m) => m.entity);
+      assert.deepStrictEqual(entityOrderChecks.sortMentionsByStart(mentions.slice()).map((m) => m.entity), expected);
+      const sorted = entityOrderChecks.sortSpansByStart(mentions.map((m) => m.span), mentions.map((m) => m.sentence));
+      assert.deepStrictEqual(sorted.sentences.map((i) => `e${i}`), expected);
+      assert.deepStrictEqual(sorted.spans.map((s) => s.start), expected.map((id) => starts[Number(id.slice(1))]));
+    }
   });
 });
