@@ -3,6 +3,8 @@
 import * as assert from 'assert';
 import { nestedPlaceChecks } from '../../server/src/analysis/nestedPlaces';
 import { entityOrderChecks, type Mention } from '../../server/src/analysis/entities';
+import { mergeInSpanOrder } from '../../server/src/analysis/claims';
+import type { Claim } from '../../server/src/analysis/types';
 import { analyze } from './helpers';
 
 describe('allocation cuts: same answers as the general paths', () => {
@@ -56,6 +58,29 @@ describe('allocation cuts: same answers as the general paths', () => {
       const sorted = entityOrderChecks.sortSpansByStart(mentions.map((m) => m.span), mentions.map((m) => m.sentence));
       assert.deepStrictEqual(sorted.sentences.map((i) => `e${i}`), expected);
       assert.deepStrictEqual(sorted.spans.map((s) => s.start), expected.map((id) => starts[Number(id.slice(1))]));
+    }
+  });
+
+  it('merges quotation and sentence claims as a stable sort of both lists by span does, ties to the first list', () => {
+    let state = 777;
+    const random = (n: number): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state % n;
+    };
+    const claim = (id: string, start: number, end: number): Claim => ({ id, span: { start, end }, text: '', kind: 'quote', figures: [], entities: [], sourced: false });
+    const list = (prefix: string, n: number, sorted: boolean): Claim[] => {
+      const out: Claim[] = [];
+      for (let i = 0; i < n; i++) {
+        const start = random(30);
+        out.push(claim(`${prefix}${i}`, start, start + random(3)));
+      }
+      return sorted ? out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : out;
+    };
+    for (let round = 0; round < 300; round++) {
+      const first = list('q', random(12), round % 7 !== 0);
+      const second = list('s', random(12), round % 5 !== 0);
+      const expected = first.concat(second).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((c) => c.id);
+      assert.deepStrictEqual(mergeInSpanOrder(first, second).map((c) => c.id), expected);
     }
   });
 });
