@@ -17,6 +17,15 @@ describe('allocation cuts: same answers as the general paths', () => {
     for (const name of names) assert.strictEqual(nestedPlaceChecks.mayHoldPlace(name), nestedPlaceChecks.byWords(name), JSON.stringify(name));
   });
 
+  it('isOpeningWord (keyed filter, then the set) knows every opening word and turns others away', () => {
+    const openingWords = nestedPlaceChecks.openingWords();
+    for (const w of openingWords) assert.ok(nestedPlaceChecks.isOpeningWord(w), w);
+    // Near misses: same length, first and last letter (the filter lets them through, the set says no), and others.
+    for (const w of ['Bat', 'Cy', 'Universitary', 'Courts', 'court', 'Baz', 'Museums', 'Municipalityy', 'Airpart', 'Gulf’', '']) {
+      assert.strictEqual(nestedPlaceChecks.isOpeningWord(w), openingWords.includes(w), w);
+    }
+  });
+
   it('reads a kinship word over a comma, and a locative word without one', () => {
     const kin = 'The family waited all night. Their daughter, Gloria, came home at dawn. Gloria was tired.';
     assert.strictEqual(analyze(kin).entities.find((e) => e.name === 'Gloria')?.kind, 'person');

@@ -19,6 +19,27 @@ const OPENING_WORDS = new Set([
   'Province', 'Municipality', 'County', 'Diocese', 'Senate', 'Legislature', 'Hospital', 'Cathedral', 'Airport',
 ]);
 
+/**
+ * A word's length, first and last code unit, as one number: the opening words' keys are
+ * marked in OPENING_WORD_KEYS, so that most words of a name are turned away without a slice.
+ */
+function wordKey(text: string, start: number, end: number): number {
+  return ((end - start) << 10) | ((text.charCodeAt(start) & 31) << 5) | (text.charCodeAt(end - 1) & 31);
+}
+const OPENING_WORD_MAX = Math.max(...[...OPENING_WORDS].map((w) => w.length));
+const OPENING_WORD_KEYS = new Uint8Array(((OPENING_WORD_MAX + 1) << 10) >> 3);
+for (const w of OPENING_WORDS) {
+  const key = wordKey(w, 0, w.length);
+  OPENING_WORD_KEYS[key >> 3] |= 1 << (key & 7);
+}
+
+/** OPENING_WORDS.has(text.slice(start, end)), the slice made only for a word whose key is marked. */
+function isOpeningWord(text: string, start: number, end: number): boolean {
+  if (end - start > OPENING_WORD_MAX) return false;
+  const key = wordKey(text, start, end);
+  return (OPENING_WORD_KEYS[key >> 3] & (1 << (key & 7))) !== 0 && OPENING_WORDS.has(text.slice(start, end));
+}
+
 /** Lower-case words a place name may hold between its capitalised words ("Newfoundland and Labrador"). */
 const INNER_CONNECTORS = new Set(['and', 'of', 'de', 'del', 'la', 'the']);
 
@@ -75,7 +96,7 @@ function mayHoldPlace(text: string, start: number, end: number): boolean {
       if (e > i) {
         words++;
         const c = text.charCodeAt(i);
-        if (!opening && c >= 65 && c <= 90 && OPENING_WORDS.has(text.slice(i, e))) opening = true;
+        if (!opening && c >= 65 && c <= 90 && isOpeningWord(text, i, e)) opening = true;
       }
     }
     i = j;
@@ -85,6 +106,8 @@ function mayHoldPlace(text: string, start: number, end: number): boolean {
 
 /** For tests: mayHoldPlace beside what the words forEachWord cuts say. */
 export const nestedPlaceChecks = {
+  isOpeningWord: (word: string): boolean => isOpeningWord(word, 0, word.length),
+  openingWords: (): string[] => [...OPENING_WORDS],
   mayHoldPlace: (text: string): boolean => mayHoldPlace(text, 0, text.length),
   byWords: (text: string): boolean => {
     const words = wordsOf(text, 0, text.length);
