@@ -5,6 +5,7 @@ import { nestedPlaceChecks } from '../../server/src/analysis/nestedPlaces';
 import { entityOrderChecks, type Mention } from '../../server/src/analysis/entities';
 import { mergeInSpanOrder } from '../../server/src/analysis/claims';
 import type { Claim } from '../../server/src/analysis/types';
+import { analyzeStructure, paragraphContentStart, splitBlocks } from '../../server/src/analysis/structure';
 import { analyze } from './helpers';
 
 describe('allocation cuts: same answers as the general paths', () => {
@@ -91,5 +92,16 @@ describe('allocation cuts: same answers as the general paths', () => {
       const expected = first.concat(second).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((c) => c.id);
       assert.deepStrictEqual(mergeInSpanOrder(first, second).map((c) => c.id), expected);
     }
+  });
+
+  it('reads Markdown markers per line (packed in one number): headings, list items, block quotes, numbers', () => {
+    const text = '# Title here\nFirst line of text\ncontinues here.\n\n## Second heading\n- item one\n- item two\n\n> quoted line\n> more\n\n12. numbered\n3) other\n#NoSpace\n-not a list\n1234. too long';
+    const blocks = splitBlocks(text).map((b) => `${text.slice(b.contentStart, b.span.end).split('\n')[0]}${b.heading ? ' (heading)' : ''}`);
+    assert.deepStrictEqual(blocks, ['Title here (heading)', 'First line of text', 'Second heading (heading)', 'item one', 'item two', 'quoted line', 'numbered', 'other']);
+    // Without blank lines every line is a paragraph; the markers still say where the prose starts.
+    const flat = 'No blank lines\n# Heading\n* star item\nplain';
+    const structure = analyzeStructure(flat);
+    const starts = structure.paragraphs.map((_, i) => flat.slice(paragraphContentStart(flat, structure, i)).split('\n')[0]);
+    assert.deepStrictEqual(starts, ['No blank lines', 'Heading', 'star item', 'plain']);
   });
 });
