@@ -68,6 +68,11 @@ describe('allocation cuts: same answers as the general paths', () => {
       const sorted = entityOrderChecks.sortSpansByStart(mentions.map((m) => m.span), mentions.map((m) => m.sentence));
       assert.deepStrictEqual(sorted.sentences.map((i) => `e${i}`), expected);
       assert.deepStrictEqual(sorted.spans.map((s) => s.start), expected.map((id) => starts[Number(id.slice(1))]));
+      // Drafts: by first mention, then by the order they were made.
+      const drafts = starts.map((start, order): [number, number] => [start, order]);
+      const byFirst = drafts.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1]).map((d) => d[1]);
+      assert.deepStrictEqual(entityOrderChecks.sortByFirstMention(drafts.slice().reverse()), byFirst);
+      assert.deepStrictEqual(entityOrderChecks.sortByFirstMention(drafts), byFirst);
     }
   });
 

@@ -798,7 +798,7 @@ export function resolveEntities(
     usedIds.add(id);
     d.id = id;
   }
-  live.sort((x, y) => x.spans[0].start - y.spans[0].start || x.order - y.order);
+  sortByFirstMention(live);
   for (const d of live) {
     // Spans come in text order but for the byline's and dateline's, added last.
     if (!isSortedByStart(d.spans)) sortSpansByStart(d);
@@ -897,6 +897,31 @@ function sortSpansBySort(d: Draft): void {
   }
   d.spans = spans;
   d.sentences = sentences;
+}
+
+const byFirstMention = (x: Draft, y: Draft): number => x.spans[0].start - y.spans[0].start || x.order - y.order;
+
+/**
+ * The live drafts by first mention (then by order made: a total order, so any sort gives
+ * one answer). Drafts are made in text order but for people (longest names first) and the
+ * byline's and dateline's names: by insertion, and by sort() when too far from order.
+ */
+function sortByFirstMention(live: Draft[]): void {
+  let moves = 0;
+  for (let i = 1; i < live.length; i++) {
+    const d = live[i];
+    let j = i;
+    while (j > 0 && byFirstMention(live[j - 1], d) > 0) {
+      live[j] = live[j - 1];
+      j--;
+    }
+    live[j] = d;
+    moves += i - j;
+    if (moves > 8 * live.length) {
+      live.sort(byFirstMention);
+      return;
+    }
+  }
 }
 
 /**
@@ -1444,6 +1469,12 @@ export function extractEntities(text: string, structure: DocumentStructure, sent
 
 /** For tests: the insertion sorts of mentions and of a draft's spans, beside sort(). */
 export const entityOrderChecks = {
+  /** Drafts given as [first mention's start, order made]: their order after sortByFirstMention. */
+  sortByFirstMention(drafts: Array<[number, number]>): number[] {
+    const live = drafts.map(([start, order]) => ({ spans: [{ start, end: start + 1 }], order }) as unknown as Draft);
+    sortByFirstMention(live);
+    return live.map((d) => d.order);
+  },
   sortMentionsByStart(mentions: Mention[]): Mention[] {
     sortMentionsByStart(mentions);
     return mentions;
