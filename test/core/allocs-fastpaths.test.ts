@@ -109,4 +109,11 @@ describe('allocation cuts: same answers as the general paths', () => {
     const starts = structure.paragraphs.map((_, i) => flat.slice(paragraphContentStart(flat, structure, i)).split('\n')[0]);
     assert.deepStrictEqual(starts, ['No blank lines', 'Heading', 'star item', 'plain']);
   });
+
+  it('keeps the first appositive role of a person, and lets an appositive replace a title', () => {
+    const text = 'Ana Lima, the health minister, spoke on Monday. Later Lima, a former nurse, visited the ward. Lima said the clinic would stay open.';
+    assert.strictEqual(analyze(text).entities.find((e) => e.name === 'Ana Lima')?.role, 'health minister');
+    const titled = 'Senator Ruth Okafor spoke on Monday. Okafor, the committee chairwoman, visited the ward.';
+    assert.strictEqual(analyze(titled).entities.find((e) => e.name === 'Ruth Okafor')?.role, 'committee chairwoman');
+  });
 });

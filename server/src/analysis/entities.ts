@@ -770,8 +770,10 @@ export function resolveEntities(
       if (d.mentionCount++ === 0) d.firstSurface = c.text;
       else if (c.text !== d.firstSurface) (d.moreSurfaces ??= new Set()).add(c.text);
       if (d.kind === 'person' && c.sentence >= 0) {
-        const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
-        if (role && (!d.role || d.roleFromTitle)) {
+        // A role read from an appositive stands: later appositives of the person are not read.
+        const wantsRole = !d.role || d.roleFromTitle === true;
+        const role = wantsRole ? appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end) : undefined;
+        if (role && wantsRole) {
           d.role = role;
           d.roleFromTitle = false;
         } else if (!d.role && c.title) {
