@@ -27,6 +27,8 @@ export function buildClaims(
   const indirect = quotes.filter((q) => q.kind === 'indirect');
   let ii = 0;
   // Ids are filled in after sorting; `id: ''` first keeps it the first key, as before.
+  // Quotations' claims and sentences' claims are made apart, each list in text order, and merged.
+  const quoteClaims: Claim[] = [];
   const claims: Claim[] = [];
   const within = (s: Span) => ({
     figures: idsWithin(figures, s),
@@ -35,8 +37,8 @@ export function buildClaims(
 
   for (const q of direct) {
     const { figures: fs, entities: es } = within(q.span);
-    if (q.source !== undefined) claims.push({ id: '', span: q.span, text: q.text, kind: 'quote', source: q.source, figures: fs, entities: es, sourced: isSourced(q.source) });
-    else claims.push({ id: '', span: q.span, text: q.text, kind: 'quote', figures: fs, entities: es, sourced: false });
+    if (q.source !== undefined) quoteClaims.push({ id: '', span: q.span, text: q.text, kind: 'quote', source: q.source, figures: fs, entities: es, sourced: isSourced(q.source) });
+    else quoteClaims.push({ id: '', span: q.span, text: q.text, kind: 'quote', figures: fs, entities: es, sourced: false });
   }
   let qi = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -45,20 +47,21 @@ export function buildClaims(
     while (qi < direct.length && direct[qi].span.end <= s.span.start) qi++;
     // Sentences wholly inside a quotation belong to that quotation's claim.
     if (qi < direct.length && direct[qi].span.start <= s.span.start && direct[qi].span.end >= s.span.end) continue;
-    const outside: Figure[] = [];
-    const fIdx = firstStartingAt(figures, s.span.start);
-    for (let k = fIdx; k < figures.length && figures[k].span.start < s.span.end; k++) {
+    // A statistic outside quotations makes the sentence a claim: the first one found settles it.
+    let statisticOutside = false;
+    for (let k = firstStartingAt(figures, s.span.start); k < figures.length && figures[k].span.start < s.span.end && !statisticOutside; k++) {
       const f = figures[k];
-      if (!isStatisticFigure(f) || insideQuote(direct, f.span.start)) continue;
-      outside.push(f);
+      statisticOutside = isStatisticFigure(f) && insideQuote(direct, f.span.start) === undefined;
     }
     // A reported statement: an indirect attribution whose content lies in this sentence.
     while (ii < indirect.length && indirect[ii].span.start < s.span.start) ii++;
     const reported = ii < indirect.length && indirect[ii].span.start < s.span.end ? indirect[ii] : undefined;
+    // Most sentences are no claim: their entity ids are listed only for the rest.
+    if (!statisticOutside && !reported) continue;
     const source = reported?.source ?? sentenceSources[si];
     const entityIds = uniqueEntities(mentions, s.span);
     let kind: Claim['kind'] | undefined;
-    if (outside.length > 0) kind = 'statistic';
+    if (statisticOutside) kind = 'statistic';
     else if (reported && entityIds.length > 0 && !coveredByQuote(direct, s.span)) kind = 'statement';
     if (!kind) continue;
     const claim: Claim = {
@@ -73,11 +76,34 @@ export function buildClaims(
     if (source) claim.source = source;
     claims.push(claim);
   }
-  claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const ordered = mergeInSpanOrder(quoteClaims, claims);
   const ids = new IdMaker('c');
   // A sentence claim's text is the document's own slice: hash it from the document.
-  for (const c of claims) c.id = c.kind === 'quote' ? ids.makeJoined(c.kind, c.text) : ids.makeJoinedRange(c.kind, text, c.span.start, c.span.end);
-  return claims;
+  for (const c of ordered) c.id = c.kind === 'quote' ? ids.makeJoined(c.kind, c.text) : ids.makeJoinedRange(c.kind, text, c.span.start, c.span.end);
+  return ordered;
+}
+
+const bySpan = (a: Claim, b: Claim): number => a.span.start - b.span.start || a.span.end - b.span.end;
+
+/**
+ * first.concat(second) stably sorted by span: a merge when each list is in span order (the
+ * quotations' claims follow the quotes, the sentences' the sentences), the first list's
+ * claim first on a tie as in the concatenation; sort() otherwise.
+ */
+export function mergeInSpanOrder(first: readonly Claim[], second: readonly Claim[]): Claim[] {
+  if (!inSpanOrder(first) || !inSpanOrder(second)) return first.concat(second).sort(bySpan);
+  const out: Claim[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) out.push(bySpan(first[i], second[j]) <= 0 ? first[i++] : second[j++]);
+  while (i < first.length) out.push(first[i++]);
+  while (j < second.length) out.push(second[j++]);
+  return out;
+}
+
+function inSpanOrder(claims: readonly Claim[]): boolean {
+  for (let i = 1; i < claims.length; i++) if (bySpan(claims[i - 1], claims[i]) > 0) return false;
+  return true;
 }
 
 function isSourced(source: Source | undefined): boolean {

@@ -770,8 +770,10 @@ export function resolveEntities(
       if (d.mentionCount++ === 0) d.firstSurface = c.text;
       else if (c.text !== d.firstSurface) (d.moreSurfaces ??= new Set()).add(c.text);
       if (d.kind === 'person' && c.sentence >= 0) {
-        const role = appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end);
-        if (role && (!d.role || d.roleFromTitle)) {
+        // A role read from an appositive stands: later appositives of the person are not read.
+        const wantsRole = !d.role || d.roleFromTitle === true;
+        const role = wantsRole ? appositiveRole(text, c.possessive ? c.span.end + 2 : c.span.end, sentences[c.sentence].span.end) : undefined;
+        if (role && wantsRole) {
           d.role = role;
           d.roleFromTitle = false;
         } else if (!d.role && c.title) {
@@ -798,7 +800,7 @@ export function resolveEntities(
     usedIds.add(id);
     d.id = id;
   }
-  live.sort((x, y) => x.spans[0].start - y.spans[0].start || x.order - y.order);
+  sortByFirstMention(live);
   for (const d of live) {
     // Spans come in text order but for the byline's and dateline's, added last.
     if (!isSortedByStart(d.spans)) sortSpansByStart(d);
@@ -828,8 +830,12 @@ function adoptKeywordFreeFullNames(pending: readonly Pending[], drafts: readonly
   const keywordFreeBySurname = new Map<string, Draft | null>(); // null: ambiguous
   for (const d of drafts) {
     if (d.kind !== 'organization' && d.kind !== 'other') continue;
-    const { ws, words, placeOrDemonym } = info(d.name);
-    if (words < 2 || words > 3 || placeOrDemonym || ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
+    // The word count first: the words and the first word's lists are made on demand, and most names are passed over.
+    const name = info(d.name);
+    const words = name.words;
+    if (words < 2 || words > 3 || name.placeOrDemonym) continue;
+    const ws = name.ws;
+    if (ws.some((w) => ORG_KEYWORDS.has(w) || ORG_TRAILING_NOUNS.has(w.toLowerCase()) || isAllCaps(w))) continue;
     const surname = ws[words - 1].toUpperCase();
     keywordFreeBySurname.set(surname, keywordFreeBySurname.has(surname) ? null : d);
   }
@@ -853,8 +859,33 @@ function sortLongestFirst(persons: NameCandidate[], wordsCount: (c: NameCandidat
   for (let i = 0; i < byWords.length; i++) persons[i] = byWords[i].c;
 }
 
-/** A draft's spans (with their sentences) in text order, stably sorted: rare (the byline's and dateline's come last). */
+/**
+ * A draft's spans (with their sentences) in text order, stably sorted: rare (the byline's
+ * and dateline's come last). By insertion, in place, on both arrays: the spans are in text
+ * order but for those few (a list further from order goes the long way round).
+ */
 function sortSpansByStart(d: Draft): void {
+  const spans = d.spans;
+  const sentences = d.sentences;
+  let moves = 0;
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i];
+    const sentence = sentences[i];
+    let j = i;
+    while (j > 0 && spans[j - 1].start > span.start) {
+      spans[j] = spans[j - 1];
+      sentences[j] = sentences[j - 1];
+      j--;
+    }
+    spans[j] = span;
+    sentences[j] = sentence;
+    moves += i - j;
+    if (moves > 8 * spans.length) return sortSpansBySort(d);
+  }
+}
+
+/** sortSpansByStart with sort(): stable, so a list partly sorted by insertion ends the same. */
+function sortSpansBySort(d: Draft): void {
   const sorted: { span: Span; sentence: number }[] = [];
   for (let i = 0; i < d.spans.length; i++) sorted.push({ span: d.spans[i], sentence: d.sentences[i] });
   sorted.sort((x, y) => x.span.start - y.span.start);
@@ -868,6 +899,56 @@ function sortSpansByStart(d: Draft): void {
   }
   d.spans = spans;
   d.sentences = sentences;
+}
+
+const byFirstMention = (x: Draft, y: Draft): number => x.spans[0].start - y.spans[0].start || x.order - y.order;
+
+/**
+ * The live drafts by first mention (then by order made: a total order, so any sort gives
+ * one answer). Drafts are made in text order but for people (longest names first) and the
+ * byline's and dateline's names: by insertion, and by sort() when too far from order.
+ */
+function sortByFirstMention(live: Draft[]): void {
+  let moves = 0;
+  for (let i = 1; i < live.length; i++) {
+    const d = live[i];
+    let j = i;
+    while (j > 0 && byFirstMention(live[j - 1], d) > 0) {
+      live[j] = live[j - 1];
+      j--;
+    }
+    live[j] = d;
+    moves += i - j;
+    if (moves > 8 * live.length) {
+      live.sort(byFirstMention);
+      return;
+    }
+  }
+}
+
+/**
+ * mentions.sort((x, y) => x.span.start - y.span.start) (stable), by insertion: the mentions
+ * come in text order but for the few added last (byline, dateline authors and places),
+ * moved forward without sort()'s copies; a list further from order is left to sort().
+ */
+function sortMentionsByStart(mentions: Mention[]): void {
+  let moves = 0;
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i];
+    const start = m.span.start;
+    let j = i;
+    while (j > 0 && mentions[j - 1].span.start > start) {
+      mentions[j] = mentions[j - 1];
+      j--;
+    }
+    mentions[j] = m;
+    moves += i - j;
+    // Stable, so the partly sorted list ends as the original would.
+    if (moves > 8 * mentions.length) {
+      mentions.sort((x, y) => x.span.start - y.span.start);
+      return;
+    }
+  }
 }
 
 function isSortedByStart(spans: readonly Span[]): boolean {
@@ -894,7 +975,7 @@ function mentionsInTextOrder(pending: readonly Pending[], live: readonly Draft[]
     mentions.push({ span, entity: d.id, sentence: p.cand.sentence });
   }
   if (inOrder) return mentions;
-  mentions.sort((x, y) => x.span.start - y.span.start);
+  sortMentionsByStart(mentions);
   let tie = false;
   for (let i = 1; i < mentions.length && !tie; i++) tie = mentions[i].span.start === mentions[i - 1].span.start;
   if (!tie) return mentions;
@@ -1299,8 +1380,10 @@ function voteKinds(text: string, merged: NameCandidate[]): NameCandidate[] {
     }
     addVote(votes, at, c);
     if (isSingleWord(text, c.span.start, c.span.end)) {
-      if (!c.possessive && !isAllCaps(c.text) && LOCATIVE_WORDS.has(wordBefore(text, c.span.start))) locative.set(key, (locative.get(key) ?? 0) + 1);
-      if (KIN_WORDS.has(wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
+      const before = wordBefore(text, c.span.start);
+      if (!c.possessive && !isAllCaps(c.text) && LOCATIVE_WORDS.has(before)) locative.set(key, (locative.get(key) ?? 0) + 1);
+      // Read over a comma only where one stands before the name: otherwise it is the same word.
+      if (KIN_WORDS.has(before !== '' ? before : wordBefore(text, c.span.start, true)) && !isKnownName(c.text)) kin.add(key);
     }
   }
   for (let i = 0; i < merged.length; i++) {
@@ -1385,3 +1468,22 @@ export function extractEntities(text: string, structure: DocumentStructure, sent
   const combined = combineCandidates(text, sentences, tagNamesScored(text), rules, writtenLower);
   return addNestedPlaces(text, resolveEntities(text, structure, sentences, reviseCandidates(text, combined, writtenLower)));
 }
+
+/** For tests: the insertion sorts of mentions and of a draft's spans, beside sort(). */
+export const entityOrderChecks = {
+  /** Drafts given as [first mention's start, order made]: their order after sortByFirstMention. */
+  sortByFirstMention(drafts: Array<[number, number]>): number[] {
+    const live = drafts.map(([start, order]) => ({ spans: [{ start, end: start + 1 }], order }) as unknown as Draft);
+    sortByFirstMention(live);
+    return live.map((d) => d.order);
+  },
+  sortMentionsByStart(mentions: Mention[]): Mention[] {
+    sortMentionsByStart(mentions);
+    return mentions;
+  },
+  sortSpansByStart(spans: Span[], sentences: number[]): { spans: Span[]; sentences: number[] } {
+    const draft = { spans, sentences } as unknown as Draft;
+    sortSpansByStart(draft);
+    return { spans: draft.spans, sentences: draft.sentences };
+  },
+};

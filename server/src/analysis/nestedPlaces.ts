@@ -19,6 +19,27 @@ const OPENING_WORDS = new Set([
   'Province', 'Municipality', 'County', 'Diocese', 'Senate', 'Legislature', 'Hospital', 'Cathedral', 'Airport',
 ]);
 
+/**
+ * A word's length, first and last code unit, as one number: the opening words' keys are
+ * marked in OPENING_WORD_KEYS, so that most words of a name are turned away without a slice.
+ */
+function wordKey(text: string, start: number, end: number): number {
+  return ((end - start) << 10) | ((text.charCodeAt(start) & 31) << 5) | (text.charCodeAt(end - 1) & 31);
+}
+const OPENING_WORD_MAX = Math.max(...[...OPENING_WORDS].map((w) => w.length));
+const OPENING_WORD_KEYS = new Uint8Array(((OPENING_WORD_MAX + 1) << 10) >> 3);
+for (const w of OPENING_WORDS) {
+  const key = wordKey(w, 0, w.length);
+  OPENING_WORD_KEYS[key >> 3] |= 1 << (key & 7);
+}
+
+/** OPENING_WORDS.has(text.slice(start, end)), the slice made only for a word whose key is marked. */
+function isOpeningWord(text: string, start: number, end: number): boolean {
+  if (end - start > OPENING_WORD_MAX) return false;
+  const key = wordKey(text, start, end);
+  return (OPENING_WORD_KEYS[key >> 3] & (1 << (key & 7))) !== 0 && OPENING_WORDS.has(text.slice(start, end));
+}
+
 /** Lower-case words a place name may hold between its capitalised words ("Newfoundland and Labrador"). */
 const INNER_CONNECTORS = new Set(['and', 'of', 'de', 'del', 'la', 'the']);
 
@@ -56,18 +77,43 @@ function wordsOf(text: string, start: number, end: number): Word[] {
 /**
  * wordsOf(text, start, end) has two words or more and one of them opens the name
  * (OPENING_WORDS): counted without building the words, and only capitalised ones looked
- * up (every opening word is).
+ * up (every opening word is). The words are cut as forEachWord cuts them, in a loop of its
+ * own: asked of every organisation's and place's mention, where a callback cost a closure each.
  */
 function mayHoldPlace(text: string, start: number, end: number): boolean {
   let words = 0;
   let opening = false;
-  forEachWord(text, start, end, (i, e) => {
-    words++;
-    const c = text.charCodeAt(i);
-    if (!opening && c >= 65 && c <= 90 && OPENING_WORDS.has(text.slice(i, e))) opening = true;
-  });
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    let j = i;
+    while (j < end && text.charCodeAt(j) !== 32) j++;
+    if (j > i) {
+      let e = j;
+      const last = text.charCodeAt(j - 1);
+      if (last === 115 && j - i >= 2 && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) e -= 2;
+      else if (last === 44 || last === 59 || last === 58) e -= 1;
+      if (e > i) {
+        words++;
+        const c = text.charCodeAt(i);
+        if (!opening && c >= 65 && c <= 90 && isOpeningWord(text, i, e)) opening = true;
+      }
+    }
+    i = j;
+  }
   return opening && words >= 2;
 }
+
+/** For tests: mayHoldPlace beside what the words forEachWord cuts say. */
+export const nestedPlaceChecks = {
+  isOpeningWord: (word: string): boolean => isOpeningWord(word, 0, word.length),
+  openingWords: (): string[] => [...OPENING_WORDS],
+  mayHoldPlace: (text: string): boolean => mayHoldPlace(text, 0, text.length),
+  byWords: (text: string): boolean => {
+    const words = wordsOf(text, 0, text.length);
+    return words.length >= 2 && words.some((w) => isCapitalisedWord(w.text) && OPENING_WORDS.has(w.text));
+  },
+};
 
 function isCapitalisedWord(w: string): boolean {
   const c = w.charCodeAt(0);

@@ -213,7 +213,8 @@ export function findQuoteMarks(text: string, structure: DocumentStructure, sente
       }
     }
   }
-  quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // Mostly closed in text order already: sorted only when not (a stable sort leaves a sorted list as it is).
+  if (!isSortedBySpan(quotes)) quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   for (const q of quotes) {
     q.signature = signatureAfter(text, q);
     q.kind = q.signature ? 'direct' : classify(text, q, sentences);
@@ -450,4 +451,14 @@ function classify(text: string, q: QuoteMarks, sentences: readonly Sentence[]): 
   const last = text.charCodeAt(q.content.end - 1);
   if ((last === 44 || last === 63 || last === 33) && q.words >= 4) return 'direct';
   return 'partial';
+}
+
+/** Every quote's span starts after (or with, and ends no earlier than) the one before: the order quotes.sort() gives. */
+function isSortedBySpan(quotes: readonly QuoteMarks[]): boolean {
+  for (let i = 1; i < quotes.length; i++) {
+    const a = quotes[i - 1].span;
+    const b = quotes[i].span;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
 }
