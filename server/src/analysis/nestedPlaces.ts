@@ -49,6 +49,14 @@ interface Word {
   end: number;
 }
 
+/** The end of the word [start, end) without a possessive ("'s", "’s") or a trailing comma, semicolon or colon. */
+function wordEndWithoutPossessive(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  if (last === 115 && end - start >= 2 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019)) return end - 2;
+  if (last === 44 || last === 59 || last === 58) return end - 1;
+  return end;
+}
+
 /** Calls `visit` with the bounds of each space-separated word of [start, end), without a
  * possessive or a trailing comma ("Dhaka University's"). */
 function forEachWord(text: string, start: number, end: number, visit: (wordStart: number, wordEnd: number) => void): void {
@@ -58,10 +66,7 @@ function forEachWord(text: string, start: number, end: number, visit: (wordStart
     let j = i;
     while (j < end && text.charCodeAt(j) !== 32) j++;
     if (j > i) {
-      let e = j;
-      const last = text.charCodeAt(j - 1);
-      if (last === 115 && j - i >= 2 && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) e -= 2;
-      else if (last === 44 || last === 59 || last === 58) e -= 1;
+      const e = wordEndWithoutPossessive(text, i, j);
       if (e > i) visit(i, e);
     }
     i = j;
@@ -89,10 +94,7 @@ function mayHoldPlace(text: string, start: number, end: number): boolean {
     let j = i;
     while (j < end && text.charCodeAt(j) !== 32) j++;
     if (j > i) {
-      let e = j;
-      const last = text.charCodeAt(j - 1);
-      if (last === 115 && j - i >= 2 && (text.charCodeAt(j - 2) === 39 || text.charCodeAt(j - 2) === 0x2019)) e -= 2;
-      else if (last === 44 || last === 59 || last === 58) e -= 1;
+      const e = wordEndWithoutPossessive(text, i, j);
       if (e > i) {
         words++;
         const c = text.charCodeAt(i);
