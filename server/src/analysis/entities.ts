@@ -904,51 +904,42 @@ function sortSpansBySort(d: Draft): void {
 const byFirstMention = (x: Draft, y: Draft): number => x.spans[0].start - y.spans[0].start || x.order - y.order;
 
 /**
- * The live drafts by first mention (then by order made: a total order, so any sort gives
- * one answer). Drafts are made in text order but for people (longest names first) and the
- * byline's and dateline's names: by insertion, and by sort() when too far from order.
+ * items.sort(compare) for a list nearly in order, by insertion: stable, without sort()'s
+ * copies; once more than 8 moves per item were needed, the rest is left to sort(), which,
+ * stable too, ends the partly sorted list as it would have ended the original.
  */
-function sortByFirstMention(live: Draft[]): void {
+function sortNearlySorted<T>(items: T[], compare: (x: T, y: T) => number): void {
   let moves = 0;
-  for (let i = 1; i < live.length; i++) {
-    const d = live[i];
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
     let j = i;
-    while (j > 0 && byFirstMention(live[j - 1], d) > 0) {
-      live[j] = live[j - 1];
+    while (j > 0 && compare(items[j - 1], item) > 0) {
+      items[j] = items[j - 1];
       j--;
     }
-    live[j] = d;
+    items[j] = item;
     moves += i - j;
-    if (moves > 8 * live.length) {
-      live.sort(byFirstMention);
+    if (moves > 8 * items.length) {
+      items.sort(compare);
       return;
     }
   }
 }
 
 /**
- * mentions.sort((x, y) => x.span.start - y.span.start) (stable), by insertion: the mentions
- * come in text order but for the few added last (byline, dateline authors and places),
- * moved forward without sort()'s copies; a list further from order is left to sort().
+ * The live drafts by first mention (then by order made: a total order, so any sort gives
+ * one answer). Drafts are made in text order but for people (longest names first) and the
+ * byline's and dateline's names.
  */
+function sortByFirstMention(live: Draft[]): void {
+  sortNearlySorted(live, byFirstMention);
+}
+
+const byMentionStart = (x: Mention, y: Mention): number => x.span.start - y.span.start;
+
+/** Mentions come in text order but for the few added last (byline, dateline authors and places). */
 function sortMentionsByStart(mentions: Mention[]): void {
-  let moves = 0;
-  for (let i = 1; i < mentions.length; i++) {
-    const m = mentions[i];
-    const start = m.span.start;
-    let j = i;
-    while (j > 0 && mentions[j - 1].span.start > start) {
-      mentions[j] = mentions[j - 1];
-      j--;
-    }
-    mentions[j] = m;
-    moves += i - j;
-    // Stable, so the partly sorted list ends as the original would.
-    if (moves > 8 * mentions.length) {
-      mentions.sort((x, y) => x.span.start - y.span.start);
-      return;
-    }
-  }
+  sortNearlySorted(mentions, byMentionStart);
 }
 
 function isSortedByStart(spans: readonly Span[]): boolean {
