@@ -11,6 +11,7 @@ import {
   RevealOutputChannelOn,
   ErrorCodes,
 } from 'vscode-languageclient/node';
+import { SERVER_V8_FLAGS } from '../../protocol/serverProcess';
 import {
   analysisChangedNotification,
   AnalysisChangedParams,
@@ -183,8 +184,8 @@ export class ServerConnection implements vscode.Disposable {
     // Over stdio the server encodes each edit's diagnostics itself, reusing what did not
     // change (server/src/common/messageEncoder.ts); over IPC Node would serialise them all.
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.stdio },
-      debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_V8_FLAGS] } },
+      debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6009'] } },
     };
     const languages = configuredLanguages();
     const clientOptions: LanguageClientOptions = {

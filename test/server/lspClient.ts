@@ -75,9 +75,10 @@ export class TestClient {
   }
 
   /** `preload`: a script the server process loads first (`node --require`), to watch it from inside.
-   * `serverJs`: another copy of the server bundle (e.g. one without models/ beside it). */
-  constructor(args: string[] = ['--stdio'], options: { preload?: string; serverJs?: string } = {}) {
-    const node = options.preload ? ['--require', options.preload] : [];
+   * `serverJs`: another copy of the server bundle (e.g. one without models/ beside it).
+   * `nodeFlags`: flags for node and V8 before the script (as the client's execArgv). */
+  constructor(args: string[] = ['--stdio'], options: { preload?: string; serverJs?: string; nodeFlags?: readonly string[] } = {}) {
+    const node = [...(options.nodeFlags ?? []), ...(options.preload ? ['--require', options.preload] : [])];
     this.process = spawn(process.execPath, [...node, options.serverJs ?? SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(

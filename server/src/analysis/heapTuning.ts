@@ -33,6 +33,8 @@ export function disableAllocationSitePretenuring(): void {
   applied = true;
   // Opt-out for experiments that want V8's default (e.g. measuring the slow mode on purpose).
   if (process.env.CLAIMLENS_V8_PRETENURING === '1') return;
+  // Given at start (the client starts the server so): no flag changes at run time.
+  if (process.execArgv.includes(PRETENURING_FLAG)) return;
   v8.setFlagsFromString(PRETENURING_FLAG);
 }
 

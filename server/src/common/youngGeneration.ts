@@ -16,7 +16,8 @@ let collect: Collect | null | undefined;
 function collector(): Collect | null {
   if (collect === undefined) {
     try {
-      setFlagsFromString('--expose-gc');
+      // Given at start (the client starts the server so): no flag change at run time.
+      if (!process.execArgv.includes('--expose-gc')) setFlagsFromString('--expose-gc');
       const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
       collect = typeof gc === 'function' ? (gc as Collect) : null;
     } catch {
