@@ -132,6 +132,8 @@ export interface AnalyzeWorkspaceParams {
 export interface AnalyzeWorkspaceResult {
   files: number;
   analysed: number;
+  /** Files that could not be read or analysed: each keeps one `analysis-failed` finding. */
+  failed: number;
   cancelled: boolean;
   milliseconds: number;
 }

@@ -5,6 +5,7 @@ import type { ClaimsView } from './claimsView';
 import { kindLabel, normaliseFilter } from './claimsModel';
 import { showQuickPick } from './pickers';
 import type { ServerConnection } from './serverConnection';
+import { workspaceResultMessage } from './workspaceResult';
 
 const KINDS: readonly ClaimKind[] = ['quote', 'statistic', 'statement'];
 
@@ -17,16 +18,9 @@ export async function analyzeWorkspace(connection: ServerConnection): Promise<An
   }
   try {
     const result = await connection.analyzeWorkspace(true);
-    if (result.cancelled) {
-      void vscode.window.showInformationMessage(
-        `ClaimLens: workspace analysis cancelled after ${result.analysed.toLocaleString('en-US')} of ${result.files.toLocaleString('en-US')} files.`,
-      );
-    } else {
-      vscode.window.setStatusBarMessage(
-        `$(check) ClaimLens analysed ${result.files.toLocaleString('en-US')} file${result.files === 1 ? '' : 's'}`,
-        4000,
-      );
-    }
+    const message = workspaceResultMessage(result);
+    if (message.cancelled) void vscode.window.showInformationMessage(message.text);
+    else vscode.window.setStatusBarMessage(message.text, 4000);
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

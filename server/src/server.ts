@@ -774,7 +774,7 @@ async function indexFolders(force: boolean, isCancelled: () => boolean): Promise
   if (wasCancelled) workerPool().dropQueued();
   reporter?.done();
   reportFailures(failures, total, 'indexing', true);
-  return { files: total, analysed, cancelled: wasCancelled, milliseconds: Date.now() - started };
+  return { files: total, analysed, failed: failures.count, cancelled: wasCancelled, milliseconds: Date.now() - started };
 }
 
 /** Re-applies the workspace diagnostics setting to every unopened indexed file. */

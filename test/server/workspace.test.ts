@@ -355,6 +355,7 @@ describe('workspace indexing: cancellation and startup setting', function () {
       assert.equal(second.cancelled, false);
       assert.equal(second.files, 400);
       assert.equal(second.analysed, 400 - result.analysed);
+      assert.equal(second.failed, 0);
       const third = await client.connection.sendRequest(analyzeWorkspaceRequest, { force: false });
       assert.equal(third.analysed, 0);
       const status = client.indexStatus.at(-1)!;
