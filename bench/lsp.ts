@@ -10,6 +10,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_V8_FLAGS } from '../protocol/serverProcess';
 
 export interface ClientOptions {
   serverPath: string;
@@ -57,7 +58,8 @@ export class BenchClient {
 
   constructor(private readonly options: ClientOptions) {
     const nodeArgs = options.nodeArgs ?? (process.env.CLAIMLENS_BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
-    this.process = spawn(process.execPath, [...nodeArgs, options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the extension starts it: with the V8 flags the client gives the server.
+    this.process = spawn(process.execPath, [...SERVER_V8_FLAGS, ...nodeArgs, options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-4000);
     });
